@@ -1,0 +1,110 @@
+package kz.shlyuz.adapters.agency;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import kz.shlyuz.adapters.Agencies;
+import kz.shlyuz.adapters.address.LegalEntityAddressLookup;
+import kz.shlyuz.adapters.address.PersonAddressLookup;
+import kz.shlyuz.adapters.check.GroundsCheck;
+import kz.shlyuz.adapters.documents.IdentityDocumentsLookup;
+import kz.shlyuz.adapters.documents.ProductionStatusLookup;
+import kz.shlyuz.adapters.military.MilitaryRegistrationCheck;
+import kz.shlyuz.adapters.military.MilitaryStatusLookup;
+import kz.shlyuz.adapters.operation.Operation;
+import kz.shlyuz.adapters.operation.RegisterName;
+import kz.shlyuz.adapters.registry.DocumentRegister;
+import kz.shlyuz.adapters.registry.FixtureException;
+import kz.shlyuz.adapters.registry.FixtureLoader;
+import kz.shlyuz.adapters.registry.FixtureNode;
+import kz.shlyuz.adapters.registry.GroundsRegister;
+import kz.shlyuz.adapters.registry.LegalEntityRegister;
+import kz.shlyuz.adapters.registry.MilitaryRegister;
+import kz.shlyuz.adapters.registry.ProductionRegister;
+import kz.shlyuz.adapters.registry.ResidenceRegister;
+import kz.shlyuz.certs.identity.Persona;
+
+/** Builds each agency's definition from its fixture file. */
+public final class AgencyCatalog {
+    /**
+     * The address certificate carries the signatures of MVD and the Ministry of Justice (004
+     * annex 5): ЖТ МДБ and ЗТ МДБ answer with both.
+     */
+    private static final List<String> ADDRESS_SIGNERS = List.of("agency-mvd", "agency-moj");
+
+    private static final Set<String> KPSISU_CHECKS = Set.of("CRIMINAL_RECORD_CHECK", "WANTED_CHECK");
+
+    private AgencyCatalog() {}
+
+    /**
+     * Loads the agency's fixtures and assembles its operations.
+     *
+     * @throws IllegalArgumentException for a name not in {@link Agencies#names()}
+     * @throws FixtureException when its fixture file is missing or malformed
+     */
+    public static AgencyDefinition assemble(String agency) {
+        String titleKk = Agencies.titleKk(agency);
+        String titleRu = Agencies.titleRu(agency);
+        FixtureNode fixture = FixtureLoader.load(agency);
+        return switch (agency) {
+            case "gbd-fl" -> new AgencyDefinition(agency, titleKk, titleRu, ADDRESS_SIGNERS,
+                    List.of(new PersonAddressLookup(new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
+                            everyPersonaRegistered(ResidenceRegister.read(fixture), fixture))));
+            case "gbd-ul" -> new AgencyDefinition(agency, titleKk, titleRu, ADDRESS_SIGNERS,
+                    List.of(new LegalEntityAddressLookup(new RegisterName(agency, "ЗТ МДБ", "ГБД ЮЛ"),
+                            LegalEntityRegister.read(fixture))));
+            case "kpsisu" -> checks(agency, titleKk, titleRu, fixture, KPSISU_CHECKS);
+            case "knb" -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
+            case "saod" -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
+            case "tax" -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
+            case "migration" -> checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK"));
+            case "military" -> {
+                MilitaryRegister register = MilitaryRegister.read(fixture);
+                yield new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), List.of(
+                        new MilitaryRegistrationCheck(register),
+                        new MilitaryStatusLookup(new RegisterName(agency, "ҚБ", "УДО"), register)));
+            }
+            case "mvd-docs" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
+                    List.of(new IdentityDocumentsLookup(new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
+                            DocumentRegister.read(fixture))));
+            case "aeo" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
+                    List.of(new ProductionStatusLookup(new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
+                            ProductionRegister.read(fixture))));
+            default -> throw new IllegalStateException("agency: " + agency + " is listed in Agencies but has no catalog entry");
+        };
+    }
+
+    /**
+     * A check agency: one {@link GroundsCheck} per operation. The fixture may only hold grounds
+     * under those operations, so that a typo in an operation name cannot silently clear people.
+     */
+    private static AgencyDefinition checks(String agency, String titleKk, String titleRu, FixtureNode fixture,
+            Set<String> checkNames) {
+        GroundsRegister grounds = GroundsRegister.read(fixture);
+        for (String listed : grounds.operations()) {
+            if (!checkNames.contains(listed)) {
+                throw fixture.failure("grounds." + listed + " (expected: one of " + checkNames + ")");
+            }
+        }
+        List<Operation<?>> operations = checkNames.stream().sorted()
+                .<Operation<?>>map(name -> new GroundsCheck(name, grounds))
+                .toList();
+        return new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), operations);
+    }
+
+    private static List<String> ownSigner(String agency) {
+        return List.of("agency-" + agency);
+    }
+
+    /** ЖТ МДБ holds every citizen: a persona missing from it is a broken fixture. */
+    private static ResidenceRegister everyPersonaRegistered(ResidenceRegister register, FixtureNode fixture) {
+        List<String> missing = Arrays.stream(Persona.values())
+                .filter(p -> !register.iins().contains(p.iin().value()))
+                .map(Persona::key)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw fixture.failure("persons lacks " + missing + " (expected: every Persona)");
+        }
+        return register;
+    }
+}

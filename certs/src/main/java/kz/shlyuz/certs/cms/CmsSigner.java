@@ -1,0 +1,222 @@
+package kz.shlyuz.certs.cms;
+
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.util.CollectionStore;
+
+/**
+ * Makes DER-encoded CMS SignedData (RFC 5652) as Kalkan and NCALayer do: version 1, one
+ * SignerInfo per signer identified by issuer and serial number, signed attributes exactly
+ * content-type, message-digest and signing-time, and the certificates of every signer with its
+ * issuer chain. RSA keys sign with SHA256withRSA (digest sha256, signature algorithm
+ * sha256WithRSAEncryption).
+ *
+ * <p>Thread-safe: holds only the clock.
+ */
+public final class CmsSigner {
+    private static final String RSA_SIGNATURE = "SHA256withRSA";
+
+    private final Clock clock;
+
+    /** @param clock source of the signing-time attribute */
+    public CmsSigner(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A detached signature over {@code content}: the content is not inside the result. */
+    public byte[] signDetached(byte[] content, List<SignerKey> signers) {
+        return sign(content, signers, false);
+    }
+
+    /** One signer's detached signature. */
+    public byte[] signDetached(byte[] content, SignerKey signer) {
+        return signDetached(content, List.of(signer));
+    }
+
+    /** An attached signature: the content is encapsulated in the result, as NCALayer makes them. */
+    public byte[] signAttached(byte[] content, List<SignerKey> signers) {
+        return sign(content, signers, true);
+    }
+
+    /** One signer's attached signature. */
+    public byte[] signAttached(byte[] content, SignerKey signer) {
+        return signAttached(content, List.of(signer));
+    }
+
+    /**
+     * Countersigns in parallel: a new detached SignedData over the same {@code content} that keeps
+     * every existing SignerInfo and certificate and adds one SignerInfo per new signer. This is
+     * how the gateway adds its signature to an agency's signed answer. The existing signatures are
+     * carried over as they are, not verified: verify them first.
+     *
+     * @param signatureDer an existing SignedData, detached or attached
+     * @param content the signed bytes; must equal the encapsulated content when there is one
+     */
+    public byte[] addSigners(byte[] signatureDer, byte[] content, List<SignerKey> signers) {
+        Objects.requireNonNull(signatureDer, "signatureDer");
+        Objects.requireNonNull(content, "content");
+        requireSigners(signers);
+        CMSSignedData existing = parse(signatureDer);
+        if (existing.getSignedContent() != null) {
+            Object encapsulated = existing.getSignedContent().getContent();
+            if (!(encapsulated instanceof byte[] bytes) || !Arrays.equals(bytes, content)) {
+                throw new IllegalArgumentException(
+                        "content: differs from the content encapsulated in signatureDer (expected: the same bytes)");
+            }
+        }
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSigners(existing.getSignerInfos());
+            Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
+            for (X509CertificateHolder holder : existing.getCertificates().getMatches(null)) {
+                certificates.putIfAbsent(key(holder), holder);
+            }
+            addSignerCertificates(certificates, signers);
+            generator.addCertificates(new CollectionStore<>(certificates.values()));
+            generator.addCRLs(existing.getCRLs());
+            for (SignerKey signer : signers) {
+                generator.addSignerInfoGenerator(signerInfoGenerator(signer));
+            }
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded("DER");
+        } catch (CMSException | IOException e) {
+            throw new IllegalStateException("cannot add signers: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] sign(byte[] content, List<SignerKey> signers, boolean encapsulate) {
+        Objects.requireNonNull(content, "content");
+        requireSigners(signers);
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
+            addSignerCertificates(certificates, signers);
+            generator.addCertificates(new CollectionStore<>(certificates.values()));
+            for (SignerKey signer : signers) {
+                generator.addSignerInfoGenerator(signerInfoGenerator(signer));
+            }
+            return generator.generate(new CMSProcessableByteArray(content), encapsulate).getEncoded("DER");
+        } catch (CMSException | IOException e) {
+            throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    private SignerInfoGenerator signerInfoGenerator(SignerKey signer) {
+        String algorithm = signatureAlgorithm(signer);
+        try {
+            ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).build(signer.privateKey());
+            // Identity finder: signatureAlgorithm stays sha256WithRSAEncryption as Kalkan writes it,
+            // where BouncyCastle would put plain rsaEncryption.
+            return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build(),
+                    signatureAlgorithm -> signatureAlgorithm)
+                    .setSignedAttributeGenerator(new SignedAttributes())
+                    .build(contentSigner, signer.certificate());
+        } catch (OperatorCreationException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot sign with " + signer + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String signatureAlgorithm(SignerKey signer) {
+        String keyAlgorithm = signer.privateKey().getAlgorithm();
+        if ("RSA".equalsIgnoreCase(keyAlgorithm)) {
+            return RSA_SIGNATURE;
+        }
+        throw new IllegalArgumentException("signers: key algorithm " + keyAlgorithm + " of " + signer
+                + " (expected: RSA)");
+    }
+
+    private static void requireSigners(List<SignerKey> signers) {
+        Objects.requireNonNull(signers, "signers");
+        if (signers.isEmpty()) {
+            throw new IllegalArgumentException("signers: empty (expected: at least one)");
+        }
+        signers.forEach(s -> Objects.requireNonNull(s, "signers: contains null"));
+    }
+
+    private static void addSignerCertificates(Map<String, X509CertificateHolder> into, Collection<SignerKey> signers) {
+        for (SignerKey signer : signers) {
+            List<X509Certificate> all = new ArrayList<>();
+            all.add(signer.certificate());
+            all.addAll(signer.chain());
+            for (X509Certificate certificate : all) {
+                X509CertificateHolder holder = holder(certificate);
+                into.putIfAbsent(key(holder), holder);
+            }
+        }
+    }
+
+    private static X509CertificateHolder holder(X509Certificate certificate) {
+        try {
+            return new X509CertificateHolder(certificate.getEncoded());
+        } catch (CertificateEncodingException | IOException e) {
+            throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Certificates are de-duplicated by their encoding: signers often share an intermediate. */
+    private static String key(X509CertificateHolder holder) {
+        try {
+            return java.util.HexFormat.of().formatHex(holder.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CMSSignedData parse(byte[] der) {
+        try {
+            return new CMSSignedData(der);
+        } catch (CMSException | RuntimeException e) {
+            throw new IllegalArgumentException("signatureDer: not a CMS SignedData (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Exactly the three signed attributes Kalkan writes. BouncyCastle's default generator would
+     * add CMSAlgorithmProtection too and take the signing time from the system clock.
+     */
+    private final class SignedAttributes implements CMSAttributeTableGenerator {
+        @Override
+        public AttributeTable getAttributes(@SuppressWarnings("rawtypes") Map parameters) {
+            ASN1ObjectIdentifier contentType = (ASN1ObjectIdentifier) parameters.get(CONTENT_TYPE);
+            byte[] digest = (byte[]) parameters.get(DIGEST);
+            // UTCTime/GeneralizedTime carry whole seconds; Time picks UTCTime for 1950–2049 as RFC 5652 requires.
+            Date signingTime = Date.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            ASN1EncodableVector attributes = new ASN1EncodableVector();
+            attributes.add(new Attribute(CMSAttributes.contentType, new DERSet(contentType)));
+            attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(signingTime))));
+            attributes.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(digest))));
+            return new AttributeTable(attributes);
+        }
+    }
+}

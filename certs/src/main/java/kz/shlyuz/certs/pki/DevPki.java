@@ -1,0 +1,268 @@
+package kz.shlyuz.certs.pki;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.certs.identity.Iin;
+
+/**
+ * The development PKI in a folder ({@code data/pki/} by convention): looks up identities by name
+ * or IIN and hands out their certificates, keys, chains, the trust anchors and CRLs for document
+ * signatures, and the PEM files mutual TLS needs.
+ *
+ * <p>Identities are those of {@code index.json}; certificates and keys are read from their files
+ * on first use and kept. Instances are thread-safe.
+ *
+ * <p>Development only: every private key is on disk unencrypted.
+ */
+public final class DevPki {
+    /** Password of every {@code .p12} file. */
+    public static final String P12_PASSWORD = "changeit";
+
+    /** Agency adapters, each with a TLS identity {@code tls-<adapter>} and a signing identity {@code agency-<adapter>}. */
+    public static final List<String> ADAPTERS = List.of("gbd-fl", "gbd-ul", "kpsisu", "knb", "saod", "tax",
+            "military", "migration", "mvd-docs", "aeo");
+
+    /** Every system with a TLS identity {@code tls-<system>}: the gateway, the three senders, the adapters. */
+    public static final List<String> SYSTEMS = Stream.concat(
+            Stream.of("gateway", "egov-portal", "hkko", "burkit"), ADAPTERS.stream()).toList();
+
+    /** Suffix of a citizen's authentication identity: {@code aidar-clean-auth}. */
+    public static final String AUTH_SUFFIX = "-auth";
+
+    /** Prefix of a system's TLS identity: {@code tls-gateway}. */
+    public static final String TLS_PREFIX = "tls-";
+
+    private static final Set<Role> PEOPLE = Set.of(Role.CITIZEN, Role.OPERATOR, Role.OFFICER);
+    private static final int MAX_CHAIN = 8;
+
+    private final PkiLayout layout;
+    private final List<Identity> identities;
+    private final Map<String, Identity> byName;
+    private final List<X509CRL> crls;
+    private final Map<Path, X509Certificate> certificates = new ConcurrentHashMap<>();
+    private final Map<Path, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+
+    private DevPki(PkiLayout layout, List<Identity> identities) {
+        this.layout = layout;
+        this.identities = List.copyOf(identities);
+        Map<String, Identity> names = new LinkedHashMap<>();
+        for (Identity identity : identities) {
+            if (names.putIfAbsent(identity.name(), identity) != null) {
+                throw new IllegalStateException(layout.index() + ": identity " + identity.name() + " appears twice");
+            }
+        }
+        this.byName = names;
+        this.crls = List.of(PemFiles.readDerCrl(layout.crlDer(DevPkiGenerator.ROOT)),
+                PemFiles.readDerCrl(layout.crlDer(DevPkiGenerator.INTERMEDIATE)));
+    }
+
+    /**
+     * Loads the PKI in {@code dir}, or generates one there (valid from the system clock's now)
+     * when {@code dir/index.json} is missing.
+     */
+    public static DevPki loadOrCreate(Path dir) {
+        PkiLayout layout = new PkiLayout(dir);
+        return Files.isRegularFile(layout.index()) ? load(dir) : generate(dir, Instant.now());
+    }
+
+    /**
+     * Generates a complete PKI into {@code dir}, overwriting files of the same names: always the
+     * same identities and layout, always fresh keys and serial numbers.
+     *
+     * @param now the instant validity periods and the CRL are computed from
+     */
+    public static DevPki generate(Path dir, Instant now) {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(now, "now");
+        new DevPkiGenerator(new PkiLayout(dir), now).generate();
+        return load(dir);
+    }
+
+    /** Loads the PKI described by {@code dir/index.json}. */
+    public static DevPki load(Path dir) {
+        PkiLayout layout = new PkiLayout(Objects.requireNonNull(dir, "dir"));
+        return new DevPki(layout, IndexFile.read(layout));
+    }
+
+    /** The PKI folder, absolute. */
+    public Path dir() {
+        return layout.dir();
+    }
+
+    /** Every identity, in index order. */
+    public List<Identity> identities() {
+        return identities;
+    }
+
+    /** The identities with {@code role}, in index order. */
+    public List<Identity> identities(Role role) {
+        return identities.stream().filter(i -> i.role() == role).toList();
+    }
+
+    /**
+     * The identity named {@code nameOrIin}; or, given an IIN, that person's signing identity (a
+     * citizen, operator or officer, not the {@code -auth} one).
+     *
+     * @throws NoSuchElementException naming the known identities
+     */
+    public Identity identity(String nameOrIin) {
+        Objects.requireNonNull(nameOrIin, "nameOrIin");
+        Identity named = byName.get(nameOrIin);
+        if (named != null) {
+            return named;
+        }
+        return identities.stream()
+                .filter(i -> nameOrIin.equals(i.iin()) && PEOPLE.contains(i.role()) && !i.name().endsWith(AUTH_SUFFIX))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no identity " + printable(nameOrIin) + " in "
+                        + layout.index() + " (expected: a name or a person's IIN; known names: "
+                        + String.join(", ", byName.keySet()) + ")"));
+    }
+
+    /**
+     * The TLS identity of {@code systemId} (role {@link Role#SYSTEM}).
+     *
+     * @throws NoSuchElementException naming the known systems
+     */
+    public Identity system(String systemId) {
+        Objects.requireNonNull(systemId, "systemId");
+        return identities.stream()
+                .filter(i -> i.role() == Role.SYSTEM && systemId.equals(i.system()))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no TLS identity for system " + systemId + " in "
+                        + layout.index() + " (expected one of: " + identities(Role.SYSTEM).stream()
+                                .map(Identity::system).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** The identity's certificate. */
+    public X509Certificate certificate(Identity id) {
+        Objects.requireNonNull(id, "id");
+        return certificates.computeIfAbsent(id.cert(), PemFiles::readCertificate);
+    }
+
+    /** The identity's private key. */
+    public PrivateKey privateKey(Identity id) {
+        Objects.requireNonNull(id, "id");
+        return privateKeys.computeIfAbsent(id.key(), PemFiles::readPrivateKey);
+    }
+
+    /**
+     * The identity's certificate, then the intermediates that issued it, without the self-signed
+     * root (a verifier has that as its trust anchor). A root's chain is the root alone; an
+     * identity whose issuer is not a CA of this PKI ({@code test-unknown-ca}) has only itself.
+     */
+    public List<X509Certificate> chain(Identity id) {
+        List<X509Certificate> chain = new ArrayList<>();
+        X509Certificate current = certificate(id);
+        chain.add(current);
+        while (chain.size() < MAX_CHAIN && !selfIssued(current)) {
+            X509Certificate issuer = issuerOf(current);
+            if (issuer == null || selfIssued(issuer)) {
+                break;
+            }
+            chain.add(issuer);
+            current = issuer;
+        }
+        return List.copyOf(chain);
+    }
+
+    /** What {@link kz.shlyuz.certs.cms.CmsSigner} needs to sign as {@code nameOrIin} (see {@link #identity}). */
+    public SignerKey signerKey(String nameOrIin) {
+        return signerKey(identity(nameOrIin));
+    }
+
+    /** What {@link kz.shlyuz.certs.cms.CmsSigner} needs to sign as {@code id}. */
+    public SignerKey signerKey(Identity id) {
+        List<X509Certificate> chain = chain(id);
+        return new SignerKey(privateKey(id), chain.get(0), chain.subList(1, chain.size()));
+    }
+
+    /** Roots trusted for document signatures: the RSA root. */
+    public List<X509Certificate> signingTrustAnchors() {
+        return List.of(certificate(identity(DevPkiGenerator.ROOT)));
+    }
+
+    /** CA certificates between the signing root and signers. */
+    public List<X509Certificate> signingIntermediates() {
+        return List.of(certificate(identity(DevPkiGenerator.INTERMEDIATE)));
+    }
+
+    /**
+     * CRLs of the signing hierarchy: the root's (covering the intermediate) and the
+     * intermediate's (covering signers; {@code test-revoked} is on it), enough for PKIX
+     * validation with revocation checking on.
+     */
+    public List<X509CRL> crls() {
+        return crls;
+    }
+
+    /** PEM with the TLS CA certificate: the trust for mutual TLS between systems. */
+    public Path tlsTrustPem() {
+        return layout.tlsTrust();
+    }
+
+    /** PEM with the system's TLS certificate, then its issuer chain: the key manager's certificate chain. */
+    public Path tlsCertChainPem(String systemId) {
+        Identity identity = system(systemId);
+        return layout.chain(identity.role(), identity.name());
+    }
+
+    /** The system's TLS private key, unencrypted PKCS#8 PEM. */
+    public Path tlsKeyPem(String systemId) {
+        return system(systemId).key();
+    }
+
+    @Override
+    public String toString() {
+        return "DevPki[" + layout.dir() + ", " + identities.size() + " identities]";
+    }
+
+    private X509Certificate issuerOf(X509Certificate certificate) {
+        for (Identity ca : identities) {
+            if (ca.role() != Role.CA) {
+                continue;
+            }
+            X509Certificate candidate = certificate(ca);
+            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+                    && signedBy(certificate, candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean selfIssued(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+                && signedBy(certificate, certificate);
+    }
+
+    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Masks what may be an IIN: exception messages end up in logs. */
+    private static String printable(String nameOrIin) {
+        return nameOrIin.chars().allMatch(Character::isDigit) ? Iin.mask(nameOrIin) : nameOrIin;
+    }
+}

@@ -1,0 +1,217 @@
+package kz.shlyuz.certs.pki;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import kz.shlyuz.certs.identity.Employee;
+import kz.shlyuz.certs.identity.NcaOids;
+import kz.shlyuz.certs.identity.Organisation;
+import kz.shlyuz.certs.identity.Persona;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates the whole dev PKI into a folder: the same names and layout every time, fresh keys.
+ * {@code index.json} is written last, so a folder without it is an unfinished generation.
+ */
+final class DevPkiGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(DevPkiGenerator.class);
+
+    static final String ROOT = "root-rsa";
+    static final String INTERMEDIATE = "intermediate-rsa";
+    static final String TLS_CA = "tls-ca";
+
+    private static final X500Name ROOT_NAME = SubjectNames.certificationAuthority("НЕГІЗГІ КО DEV (RSA)");
+    private static final X500Name INTERMEDIATE_NAME = SubjectNames.certificationAuthority("ҰКО 3.0 (RSA DEV)");
+    private static final X500Name TLS_CA_NAME = SubjectNames.devSystem("Shlyuz dev TLS CA");
+    private static final X500Name UNKNOWN_CA_NAME = SubjectNames.certificationAuthority("Unknown CA");
+
+    /** Which CA issues an end entity. */
+    private enum Parent { INTERMEDIATE, TLS_CA, UNKNOWN_CA }
+
+    /** A CA that issues end entities, and its own certificate path up to and including its root. */
+    private record Ca(Issuer.Authority authority, List<X509Certificate> path) {}
+
+    /** What one end entity gets. */
+    private record Plan(String name, Role role, String iin, String bin, String system, X500Name subject,
+            CertificateProfile profile, Parent parent, boolean expired, boolean revoked) {}
+
+    /** An agency signing certificate: who it names and which BIN it carries. */
+    private record Agency(String name, String commonName, Organisation organisation, String system) {}
+
+    private static final List<Agency> AGENCIES = List.of(
+            new Agency("agency-mvd", "ҚР Ішкі істер министрлігі", Organisation.INTERNAL_AFFAIRS, null),
+            new Agency("agency-moj", "ҚР Әділет министрлігі", Organisation.JUSTICE, null),
+            new Agency("agency-gateway", "Электрондық үкімет шлюзі (Shlyuz)", Organisation.GATEWAY_OPERATOR,
+                    "gateway"),
+            // Agencies without an Organisation of their own borrow their ministry's BIN: the CN names them.
+            new Agency("agency-gbd-fl", "ЖТ МДБ", Organisation.JUSTICE, "gbd-fl"),
+            new Agency("agency-gbd-ul", "ЗТ МДБ", Organisation.JUSTICE, "gbd-ul"),
+            new Agency("agency-kpsisu", "ҚР БП ҚСжАЕК", Organisation.INTERNAL_AFFAIRS, "kpsisu"),
+            new Agency("agency-knb", "ҰҚК", Organisation.INTERNAL_AFFAIRS, "knb"),
+            new Agency("agency-saod", "САОД", Organisation.JUSTICE, "saod"),
+            new Agency("agency-tax", "СД", Organisation.INTERNAL_AFFAIRS, "tax"),
+            new Agency("agency-military", "ҚБ", Organisation.INTERNAL_AFFAIRS, "military"),
+            new Agency("agency-migration", "ІІМ көші-қон қызметі", Organisation.INTERNAL_AFFAIRS, "migration"),
+            new Agency("agency-mvd-docs", "ХҚТ ТП АЖ", Organisation.INTERNAL_AFFAIRS, "mvd-docs"),
+            new Agency("agency-aeo", "\"АӨО\" РМК", Organisation.INTERNAL_AFFAIRS, "aeo"));
+
+    private final PkiLayout layout;
+    private final Instant now;
+    private final SecureRandom random = new SecureRandom();
+    private final Issuer issuer = new Issuer(random);
+    private final char[] password = DevPki.P12_PASSWORD.toCharArray();
+
+    DevPkiGenerator(PkiLayout layout, Instant now) {
+        this.layout = layout;
+        // Certificates carry whole seconds; truncating keeps generated and reloaded values equal.
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    void generate() {
+        long started = System.nanoTime();
+        List<Plan> plans = plans();
+        Iterator<KeyPair> keys = KeyPairs.generate(4 + plans.size(), random).iterator();
+
+        Instant caFrom = now.minus(Duration.ofDays(1));
+        Instant caTo = plusYears(now, 10);
+        Issuer.Authority root = issuer.selfSigned(ROOT_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
+        KeyPair intermediateKeys = keys.next();
+        Issuer.Authority intermediate = new Issuer.Authority(issuer.issue(root, INTERMEDIATE_NAME,
+                intermediateKeys.getPublic(), CertificateProfile.intermediate(), caFrom, caTo),
+                intermediateKeys.getPrivate());
+        Issuer.Authority tlsCa = issuer.selfSigned(TLS_CA_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
+        Issuer.Authority unknownCa = issuer.selfSigned(UNKNOWN_CA_NAME, keys.next(), CertificateProfile.root(),
+                caFrom, caTo);
+        Map<Parent, Ca> parents = new EnumMap<>(Parent.class);
+        parents.put(Parent.INTERMEDIATE, new Ca(intermediate, List.of(intermediate.certificate(), root.certificate())));
+        parents.put(Parent.TLS_CA, new Ca(tlsCa, List.of(tlsCa.certificate())));
+        parents.put(Parent.UNKNOWN_CA, new Ca(unknownCa, List.of(unknownCa.certificate())));
+
+        List<Identity> identities = new ArrayList<>();
+        identities.add(writeIdentity(ROOT, Role.CA, null, null, null, root.privateKey(),
+                List.of(root.certificate())));
+        identities.add(writeIdentity(INTERMEDIATE, Role.CA, null, null, null, intermediate.privateKey(),
+                parents.get(Parent.INTERMEDIATE).path()));
+        identities.add(writeIdentity(TLS_CA, Role.CA, null, null, null, tlsCa.privateKey(),
+                List.of(tlsCa.certificate())));
+
+        List<Issuer.Revocation> revocations = new ArrayList<>();
+        for (Plan plan : plans) {
+            KeyPair pair = keys.next();
+            Ca parent = parents.get(plan.parent());
+            Instant from = plan.expired() ? plusYears(now, -2) : now.minus(Duration.ofDays(1));
+            Instant to = plan.expired() ? plusYears(now, -1) : plusYears(now, 2);
+            X509Certificate certificate = issuer.issue(parent.authority(), plan.subject(), pair.getPublic(),
+                    plan.profile(), from, to);
+            if (plan.revoked()) {
+                revocations.add(new Issuer.Revocation(certificate.getSerialNumber(), now.minus(Duration.ofHours(1)),
+                        Issuer.keyCompromise()));
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(certificate);
+            chain.addAll(parent.path());
+            identities.add(writeIdentity(plan.name(), plan.role(), plan.iin(), plan.bin(), plan.system(),
+                    pair.getPrivate(), chain));
+        }
+
+        Instant thisUpdate = now.minus(Duration.ofHours(1));
+        Instant nextUpdate = now.plus(Duration.ofDays(365));
+        writeCrl(ROOT, issuer.crl(root, List.of(), BigInteger.ONE, thisUpdate, nextUpdate));
+        writeCrl(INTERMEDIATE, issuer.crl(intermediate, revocations, BigInteger.ONE, thisUpdate, nextUpdate));
+        PkiFiles.writePublic(layout.tlsTrust(), PemFiles.certificates(List.of(tlsCa.certificate())));
+        PkiFiles.writePublic(layout.unknownCaRoot(), PemFiles.certificates(List.of(unknownCa.certificate())));
+        PkiFiles.writePublic(layout.readme(), DevPkiReadme.text());
+        IndexFile.write(layout, identities);
+
+        LOG.info("Generated the dev PKI in {}: {} identities in {} ms", layout.dir(), identities.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<Plan> plans() {
+        List<Plan> plans = new ArrayList<>();
+        for (Persona persona : Persona.values()) {
+            X500Name subject = SubjectNames.individual(persona.surname(), persona.givenName(), persona.patronymic(),
+                    persona.iin());
+            String iin = persona.iin().value();
+            plans.add(new Plan(persona.key(), Role.CITIZEN, iin, null, null, subject,
+                    CertificateProfile.individualSigning(), Parent.INTERMEDIATE, false, false));
+            plans.add(new Plan(persona.key() + DevPki.AUTH_SUFFIX, Role.CITIZEN, iin, null, null, subject,
+                    CertificateProfile.individualAuthentication(), Parent.INTERMEDIATE, false, false));
+        }
+        plans.add(employee(Employee.HKKO_OPERATOR, Role.OPERATOR, "hkko"));
+        plans.add(employee(Employee.CONSULAR_OFFICER, Role.OFFICER, "burkit"));
+        for (Agency agency : AGENCIES) {
+            plans.add(new Plan(agency.name(), Role.AGENCY, null, agency.organisation().bin().value(), agency.system(),
+                    SubjectNames.agency(agency.commonName(), agency.organisation()),
+                    CertificateProfile.legalSigning(NcaOids.HOLDER_LEGAL_SIGNING_RIGHT), Parent.INTERMEDIATE, false,
+                    false));
+        }
+        for (String system : DevPki.SYSTEMS) {
+            plans.add(new Plan(DevPki.TLS_PREFIX + system, Role.SYSTEM, null, null, system,
+                    SubjectNames.devSystem(system), CertificateProfile.tls(system), Parent.TLS_CA, false, false));
+        }
+        // Each test certificate is the clean citizen's in every respect but its one named defect.
+        Persona clean = Persona.CLEAN;
+        X500Name cleanSubject = SubjectNames.individual(clean.surname(), clean.givenName(), clean.patronymic(),
+                clean.iin());
+        String cleanIin = clean.iin().value();
+        plans.add(new Plan("test-revoked", Role.TEST, cleanIin, null, null, cleanSubject,
+                CertificateProfile.individualSigning(), Parent.INTERMEDIATE, false, true));
+        plans.add(new Plan("test-expired", Role.TEST, cleanIin, null, null, cleanSubject,
+                CertificateProfile.individualSigning(), Parent.INTERMEDIATE, true, false));
+        plans.add(new Plan("test-unknown-ca", Role.TEST, cleanIin, null, null, cleanSubject,
+                CertificateProfile.individualSigning(), Parent.UNKNOWN_CA, false, false));
+        return plans;
+    }
+
+    private static Plan employee(Employee employee, Role role, String system) {
+        return new Plan(employee.key(), role, employee.iin().value(), employee.employer().bin().value(), system,
+                SubjectNames.employee(employee.surname(), employee.givenName(), employee.patronymic(), employee.iin(),
+                        employee.employer()),
+                CertificateProfile.legalSigning(NcaOids.HOLDER_LEGAL_EMPLOYEE), Parent.INTERMEDIATE, false, false);
+    }
+
+    /**
+     * Writes certificate, key, chain and PKCS#12 of one identity.
+     *
+     * @param chain the certificate, then every issuer up to and including the root
+     */
+    private Identity writeIdentity(String name, Role role, String iin, String bin, String system,
+            PrivateKey key, List<X509Certificate> chain) {
+        Identity identity = new Identity(name, role, iin, bin, system, KeyPairs.ALGORITHM,
+                layout.certificate(role, name), layout.key(role, name), layout.p12(role, name));
+        PkiFiles.writePublic(identity.cert(), PemFiles.certificates(List.of(chain.get(0))));
+        PkiFiles.writePublic(layout.chain(role, name), PemFiles.certificates(chain));
+        PkiFiles.writeSecret(identity.key(), PemFiles.privateKey(key));
+        PkiFiles.writeSecret(identity.p12(), Pkcs12Files.encode(name, key, chain, password));
+        return identity;
+    }
+
+    private void writeCrl(String caName, X509CRL crl) {
+        try {
+            PkiFiles.writePublic(layout.crlDer(caName), crl.getEncoded());
+        } catch (CRLException e) {
+            throw new IllegalStateException("cannot encode the CRL of " + caName, e);
+        }
+        PkiFiles.writePublic(layout.crlPem(caName), PemFiles.crl(crl));
+    }
+
+    private static Instant plusYears(Instant instant, int years) {
+        return instant.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
+    }
+}

@@ -1,0 +1,159 @@
+package kz.shlyuz.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Internal;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import kz.shlyuz.certs.cms.CmsSigner;
+import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.admission.ServiceCatalog;
+import kz.shlyuz.gateway.admission.ServiceDefinition;
+import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.server.DevMaterial;
+import kz.shlyuz.gateway.signature.SignatureVerifier;
+import kz.shlyuz.gateway.signature.TrustMaterial;
+import kz.shlyuz.gateway.signature.VerifiedSigner;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.v1.AdapterProto;
+import kz.shlyuz.proto.v1.ResponseContent;
+import kz.shlyuz.proto.v1.ServicesProto;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SignedResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./shlyuz call}: what a front-end system does — build the content, sign it with the dev
+ * key of the signer, call the gateway over mutual TLS as the sending system, and print the answer
+ * as JSON with the result of verifying its signatures. Exit status: 0 answered and verified,
+ * 1 refused, 3 answered but a signature on the answer did not verify.
+ */
+@Command(name = "call", mixinStandardHelpOptions = true,
+        description = "Make a signed synchronous call (Gateway/Call) and print the verified answer as JSON.")
+final class CallCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFormat.TypeRegistry TYPES = JsonFormat.TypeRegistry.newBuilder()
+            .add(ServicesProto.getDescriptor().getMessageTypes())
+            .add(AdapterProto.getDescriptor().getMessageTypes())
+            .build();
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--as", required = true, description = "Sending system: egov-portal, hkko or burkit.")
+    String sender;
+
+    @Option(names = "--signer", required = true, split = ",",
+            description = "Who signs: identity name or IIN from data/pki/index.json; repeat or comma-separate for several.")
+    List<String> signers;
+
+    @Option(names = "--service", required = true, description = "Service id, e.g. ADDRESS_CERTIFICATE.")
+    String service;
+
+    @Option(names = "--body", required = true, description = "Request body as protobuf JSON, e.g. '{\"iin\":\"…\"}'.")
+    String body;
+
+    @Option(names = "--gateway", defaultValue = "127.0.0.1:8443", description = "Gateway address (default: ${DEFAULT-VALUE}).")
+    String gateway;
+
+    @Option(names = "--message-id", description = "Message id (default: a new UUID); reuse one to retry safely.")
+    String messageId;
+
+    @Option(names = "--deadline", defaultValue = "PT10S", description = "Call deadline (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Override
+    public Integer call() throws Exception {
+        DevPki pki = data.pki();
+        Clock clock = Clock.systemUTC();
+        List<SignerKey> keys = new ArrayList<>();
+        for (String s : signers) {
+            keys.add(pki.signerKey(s));
+        }
+        Message requestBody = parseBody();
+        SignedRequest request = new RequestBuilder(new CmsSigner(clock)).sign(RequestBuilder.content(
+                messageId == null ? UUID.randomUUID().toString() : messageId, sender, service, requestBody,
+                clock.instant()), keys);
+
+        int colon = gateway.lastIndexOf(':');
+        TlsFiles tls = new TlsFiles(pki.tlsCertChainPem(sender), pki.tlsKeyPem(sender), pki.tlsTrustPem());
+        ObjectNode out = JSON.createObjectNode();
+        int exit;
+        try (GatewayClient client = new GatewayClient(gateway.substring(0, colon),
+                Integer.parseInt(gateway.substring(colon + 1)), tls, DevMaterial.GATEWAY_SYSTEM, deadline)) {
+            SignedResponse response = client.call(request);
+            exit = describeAnswer(pki, clock, response, out);
+        } catch (StatusRuntimeException e) {
+            Refusals.Refused refused = Refusals.read(e);
+            out.put("status", refused.code());
+            out.put("reason", refused.reason());
+            out.put("shepCode", refused.shepCode());
+            out.put("messageKk", refused.kazakh());
+            out.put("messageRu", refused.russian());
+            if (refused.reason().isEmpty()) {
+                out.put("description", refused.description());
+            }
+            exit = 1;
+        }
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        return exit;
+    }
+
+    private Message parseBody() throws InvalidProtocolBufferException {
+        // An unknown service still gets a well-formed body, so the gateway can say it is unknown.
+        Message.Builder builder = ServiceCatalog.standard().find(service)
+                .map(ServiceDefinition::bodyType)
+                .<Message.Builder>map(type -> Internal.getDefaultInstance(type).newBuilderForType())
+                .orElseGet(Struct::newBuilder);
+        JsonFormat.parser().merge(body, builder);
+        return builder.build();
+    }
+
+    private int describeAnswer(DevPki pki, Clock clock, SignedResponse response, ObjectNode out) throws Exception {
+        ResponseContent content = ResponseContent.parseFrom(response.getContent());
+        out.put("status", "OK");
+        out.set("response", JSON.readTree(JsonFormat.printer().usingTypeRegistry(TYPES).print(content)));
+        ArrayNode signatures = out.putArray("signatures");
+        SignatureVerifier verifier = new SignatureVerifier(
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()), clock,
+                Duration.ofHours(1));
+        try {
+            for (VerifiedSigner signer : verifier.verify(response.getContent().toByteArray(),
+                    response.getSignature().toByteArray())) {
+                ObjectNode s = signatures.addObject();
+                s.put("signer", signer.holder().commonName());
+                if (signer.holder().organisation() != null) {
+                    s.put("organisation", signer.holder().organisation());
+                }
+                if (signer.holder().bin() != null) {
+                    s.put("bin", signer.holder().bin());
+                }
+                s.put("role", signer.holder().role().name());
+                s.put("signingTime", signer.signingTime().toString());
+                s.put("verified", true);
+            }
+            out.put("signaturesVerified", true);
+            return 0;
+        } catch (Refusal r) {
+            out.put("signaturesVerified", false);
+            out.put("signatureProblem", r.reason() + ": " + r.detail());
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package kz.shlyuz.gateway.admission;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.Timestamps;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import kz.shlyuz.certs.identity.CheckDigit;
+import kz.shlyuz.certs.identity.HolderRole;
+import kz.shlyuz.certs.identity.Iin;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.config.SenderPolicy;
+import kz.shlyuz.gateway.signature.SignatureVerifier;
+import kz.shlyuz.gateway.signature.VerifiedSigner;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.v1.RequestContent;
+import kz.shlyuz.proto.v1.SignedRequest;
+
+/**
+ * Decides whether a signed request may enter, in the order the portal's flows describe (004 annex
+ * 3): size, sender, signature over the exact bytes, format, service and right to it, freshness,
+ * the data (IIN/BIN check digits), and finally whether the signers are the applicants.
+ */
+public final class RequestAdmission {
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final GatewayConfig config;
+    private final ServiceCatalog catalog;
+    private final SignatureVerifier verifier;
+    private final Clock clock;
+
+    public RequestAdmission(GatewayConfig config, ServiceCatalog catalog, SignatureVerifier verifier, Clock clock) {
+        this.config = config;
+        this.catalog = catalog;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * Admits or refuses.
+     *
+     * @param sender the TLS client certificate's CN
+     * @param synchronous true for {@code Call}, false for {@code Submit}
+     */
+    public AdmittedRequest admit(String sender, SignedRequest request, boolean synchronous) {
+        int size = request.getSerializedSize();
+        int limit = config.limits().maxRequestBytes();
+        if (size > limit) {
+            throw new Refusal(Reason.REQUEST_TOO_LARGE, size + " bytes (limit " + limit + ")");
+        }
+        SenderPolicy policy = config.sender(sender)
+                .orElseThrow(() -> new Refusal(Reason.SENDER_NOT_ALLOWED, sender));
+        if (request.getSignature().isEmpty()) {
+            throw new Refusal(Reason.SIGNATURE_MISSING, "");
+        }
+        byte[] contentBytes = request.getContent().toByteArray();
+        List<VerifiedSigner> signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+
+        RequestContent content = parse(request);
+        if (!content.getSenderId().equals(sender)) {
+            throw new Refusal(Reason.SENDER_MISMATCH, "sender_id «" + content.getSenderId() + "», TLS «" + sender + "»");
+        }
+        ServiceDefinition service = catalog.find(content.getServiceId())
+                .orElseThrow(() -> new Refusal(Reason.SERVICE_UNKNOWN, content.getServiceId()));
+        if (!policy.allows(service.id())) {
+            throw new Refusal(Reason.SERVICE_NOT_ALLOWED, service.id());
+        }
+        if (service.synchronous() != synchronous) {
+            throw new Refusal(Reason.SERVICE_IS_ASYNCHRONOUS, service.id());
+        }
+        requireFresh(content);
+        Message body = unpack(content, service);
+        Applicants applicants = service.applicantsOf(body);
+        requireValidNumbers(applicants, signers);
+        requireApplicantsSigned(applicants, signers, policy);
+        return new AdmittedRequest(sender, request, content, service, body, signers, sha256(contentBytes));
+    }
+
+    private static RequestContent parse(SignedRequest request) {
+        RequestContent content;
+        try {
+            content = RequestContent.parseFrom(request.getContent());
+        } catch (InvalidProtocolBufferException e) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "content is not a shlyuz.v1.RequestContent", e);
+        }
+        if (!MESSAGE_ID.matcher(content.getMessageId()).matches()) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "message_id must be 1–64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        if (content.getServiceId().isEmpty()) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "service_id is empty");
+        }
+        if (!content.hasCreatedAt()) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "created_at is missing");
+        }
+        if (!content.hasBody()) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "body is missing");
+        }
+        return content;
+    }
+
+    private void requireFresh(RequestContent content) {
+        Instant created;
+        try {
+            created = Instant.ofEpochMilli(Timestamps.toMillis(Timestamps.checkValid(content.getCreatedAt())));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, "created_at is not a valid timestamp", e);
+        }
+        Instant now = clock.instant();
+        Duration window = config.limits().messageFreshness();
+        if (created.isBefore(now.minus(window)) || created.isAfter(now.plus(window))) {
+            throw new Refusal(Reason.MESSAGE_STALE, "created_at " + created + ", gateway time " + now
+                    + ", allowed ±" + window.toMinutes() + " min");
+        }
+    }
+
+    private static Message unpack(RequestContent content, ServiceDefinition service) {
+        if (!content.getBody().is(service.bodyType())) {
+            throw new Refusal(Reason.BODY_INVALID, "body is " + content.getBody().getTypeUrl() + ", "
+                    + service.id() + " expects " + service.bodyType().getSimpleName());
+        }
+        try {
+            return content.getBody().unpack(service.bodyType());
+        } catch (InvalidProtocolBufferException e) {
+            throw new Refusal(Reason.BODY_INVALID, "body cannot be read as " + service.bodyType().getSimpleName(), e);
+        }
+    }
+
+    private void requireValidNumbers(Applicants applicants, List<VerifiedSigner> signers) {
+        if (applicants.iins().isEmpty() && applicants.bin() == null) {
+            throw new Refusal(Reason.BODY_INVALID, "no applicant IIN or BIN");
+        }
+        for (String iin : applicants.iins()) {
+            if (!CheckDigit.holds(iin)) {
+                throw new Refusal(Reason.IIN_INVALID, Iin.mask(iin));
+            }
+        }
+        if (applicants.bin() != null && !CheckDigit.holds(applicants.bin())) {
+            throw new Refusal(Reason.BIN_INVALID, applicants.bin());
+        }
+        if (config.strictCheckDigits()) {
+            for (VerifiedSigner signer : signers) {
+                String iin = signer.holder().iin();
+                if (iin != null && !CheckDigit.holds(iin)) {
+                    throw new Refusal(Reason.IIN_INVALID, "signer " + Iin.mask(iin));
+                }
+            }
+        }
+    }
+
+    /**
+     * Every applicant must have signed, or an operator of an organisation entitled for this sender
+     * (e.g. the State Corporation for {@code hkko}) must have signed for them.
+     */
+    private static void requireApplicantsSigned(Applicants applicants, List<VerifiedSigner> signers, SenderPolicy policy) {
+        boolean operatorSigned = signers.stream().anyMatch(s -> isEntitledOperator(s, policy));
+        if (operatorSigned) {
+            return;
+        }
+        for (String iin : applicants.iins()) {
+            boolean signed = signers.stream().anyMatch(s -> iin.equals(s.holder().iin()));
+            if (!signed) {
+                throw new Refusal(Reason.SIGNER_MISMATCH, "applicant " + Iin.mask(iin) + " has not signed");
+            }
+        }
+        if (applicants.bin() != null) {
+            boolean signed = signers.stream().anyMatch(s -> applicants.bin().equals(s.holder().bin())
+                    && s.holder().role() != HolderRole.INDIVIDUAL);
+            if (!signed) {
+                throw new Refusal(Reason.SIGNER_MISMATCH, "no employee of BIN " + applicants.bin() + " has signed");
+            }
+        }
+    }
+
+    private static boolean isEntitledOperator(VerifiedSigner signer, SenderPolicy policy) {
+        String bin = signer.holder().bin();
+        return bin != null && policy.operatorBins().contains(bin) && signer.holder().role() != HolderRole.INDIVIDUAL
+                && signer.holder().role() != HolderRole.UNKNOWN;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

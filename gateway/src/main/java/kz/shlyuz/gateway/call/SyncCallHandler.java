@@ -1,0 +1,213 @@
+package kz.shlyuz.gateway.call;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.Timestamps;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+import kz.shlyuz.gateway.admission.AdmittedRequest;
+import kz.shlyuz.gateway.admission.AgencyCall;
+import kz.shlyuz.gateway.admission.RequestAdmission;
+import kz.shlyuz.gateway.journal.Claim;
+import kz.shlyuz.gateway.journal.Journal;
+import kz.shlyuz.gateway.journal.JournalEntry;
+import kz.shlyuz.gateway.routing.AgencyClients;
+import kz.shlyuz.gateway.signature.SignatureVerifier;
+import kz.shlyuz.gateway.signature.VerifiedSigner;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.v1.AgencyRequest;
+import kz.shlyuz.proto.v1.RequestContent;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SignedResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one synchronous call from admission to the signed answer, journaling it whatever
+ * happens. Retry-safe: the first call with a message id claims it; a retry with the same bytes
+ * gets the recorded answer; the same id with other bytes is refused.
+ */
+public final class SyncCallHandler {
+    private static final Logger log = LoggerFactory.getLogger(SyncCallHandler.class);
+
+    private final RequestAdmission admission;
+    private final Journal journal;
+    private final AgencyClients agencies;
+    private final AgencyAnswerVerifier answers;
+    private final ResponseSigner responseSigner;
+    private final Clock clock;
+
+    public SyncCallHandler(RequestAdmission admission, Journal journal, AgencyClients agencies,
+            SignatureVerifier verifier, ResponseSigner responseSigner, Clock clock) {
+        this.admission = admission;
+        this.journal = journal;
+        this.agencies = agencies;
+        this.answers = new AgencyAnswerVerifier(verifier);
+        this.responseSigner = responseSigner;
+        this.clock = clock;
+    }
+
+    public SignedResponse handle(String sender, SignedRequest request) {
+        CallRecord record = new CallRecord(clock.instant(), System.nanoTime(), sender);
+        boolean claimed = false;
+        try {
+            AdmittedRequest admitted = admission.admit(sender, request, true);
+            record.admitted(admitted, System.nanoTime());
+            Claim claim = journal.claim(sender, admitted.messageId(), admitted.contentSha256(), admitted.service().id(),
+                    clock.instant());
+            if (claim instanceof Claim.Completed completed) {
+                SignedResponse recorded = SignedResponse.parseFrom(completed.response());
+                finish(record, JournalEntry.Outcome.REPLAYED, null);
+                return recorded;
+            }
+            if (claim instanceof Claim.Conflict) {
+                throw new Refusal(Reason.REPLAY_MISMATCH, "");
+            }
+            if (claim instanceof Claim.InProgress) {
+                throw new Refusal(Reason.REQUEST_IN_PROGRESS, "");
+            }
+            claimed = true;
+            SignedResponse answer = askAgency(admitted, record);
+            journal.complete(sender, admitted.messageId(), answer.toByteArray(), clock.instant());
+            claimed = false;
+            finish(record, JournalEntry.Outcome.ANSWERED, null);
+            return answer;
+        } catch (Refusal refusal) {
+            if (claimed) {
+                journal.release(sender, record.messageId);
+            }
+            record.identifyUnverified(request);
+            finish(record, JournalEntry.Outcome.REFUSED, refusal);
+            throw refusal;
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("recorded answer cannot be read", e);
+        } catch (RuntimeException e) {
+            if (claimed) {
+                journal.release(sender, record.messageId);
+            }
+            finish(record, JournalEntry.Outcome.REFUSED, new Refusal(Reason.INTERNAL_ERROR, "", e));
+            throw e;
+        }
+    }
+
+    private SignedResponse askAgency(AdmittedRequest admitted, CallRecord record) {
+        AgencyCall call = admitted.service().routeOf(admitted.body())
+                .orElseThrow(() -> new IllegalStateException(admitted.service().id() + " has no route"));
+        record.agency = call.adapter();
+        String requestId = agencyRequestId(admitted.sender(), admitted.messageId());
+        AgencyRequest request = AgencyRequest.newBuilder()
+                .setRequestId(requestId)
+                .setServiceId(admitted.service().id())
+                .setOperation(call.operation())
+                .setBody(Any.pack(call.body()))
+                .setOriginSystem(admitted.sender())
+                .setOriginal(admitted.signed())
+                .setSentAt(Timestamps.fromMillis(clock.millis()))
+                .build();
+        long start = System.nanoTime();
+        try {
+            SignedResponse answer = agencies.call(call.adapter(), request);
+            answers.verify(call.adapter(), agencies.endpoint(call.adapter()), requestId, answer);
+            return responseSigner.countersign(answer);
+        } finally {
+            record.agencyNanos = System.nanoTime() - start;
+        }
+    }
+
+    /**
+     * The id the agency sees: the same for every retry of the same message from the same sender,
+     * so the agency repeats no effect, and without the sender's own id exposed to the agency.
+     */
+    static String agencyRequestId(String sender, String messageId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((sender + "\n" + messageId)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "shlyuz-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void finish(CallRecord record, JournalEntry.Outcome outcome, Refusal refusal) {
+        long end = System.nanoTime();
+        JournalEntry entry = new JournalEntry(
+                record.receivedAt,
+                clock.instant(),
+                record.sender,
+                record.messageId,
+                record.serviceId,
+                record.contentSha256,
+                record.signers,
+                outcome,
+                refusal == null ? null : refusal.reason().name(),
+                refusal == null ? "OK" : refusal.reason().code().name(),
+                refusal == null ? null : refusal.detail(),
+                record.agency,
+                record.verifyNanos < 0 ? -1 : record.verifyNanos / 1000,
+                record.agencyNanos < 0 ? -1 : record.agencyNanos / 1000,
+                (end - record.startNanos) / 1000);
+        try {
+            journal.append(entry);
+        } catch (RuntimeException e) {
+            // The answer stands; an operator must know the journal failed.
+            log.error("journal append failed for message {} from {}", record.messageId, record.sender, e);
+            if (outcome != JournalEntry.Outcome.REFUSED) {
+                throw e;
+            }
+        }
+        log.info("call sender={} service={} message={} signers=[{}] outcome={}{} agency={} total={}ms",
+                record.sender, record.serviceId, record.messageId, record.signers == null ? "" : record.signers,
+                outcome, refusal == null ? "" : " reason=" + refusal.reason(), record.agency,
+                (end - record.startNanos) / 1_000_000);
+    }
+
+    /** What is known of a call so far, for its journal entry. */
+    private static final class CallRecord {
+        final Instant receivedAt;
+        final long startNanos;
+        final String sender;
+        String messageId;
+        String serviceId;
+        String contentSha256;
+        String signers;
+        String agency;
+        long verifyNanos = -1;
+        long agencyNanos = -1;
+
+        CallRecord(Instant receivedAt, long startNanos, String sender) {
+            this.receivedAt = receivedAt;
+            this.startNanos = startNanos;
+            this.sender = sender;
+        }
+
+        /**
+         * For a request refused before its content was trusted: the ids it claims, so an operator
+         * can find the refusal when the sender asks. Marked as unverified by the missing signers.
+         */
+        void identifyUnverified(SignedRequest request) {
+            if (messageId != null) {
+                return;
+            }
+            try {
+                RequestContent content = RequestContent.parseFrom(request.getContent());
+                messageId = content.getMessageId().length() <= 64 ? content.getMessageId() : null;
+                serviceId = content.getServiceId().length() <= 64 ? content.getServiceId() : null;
+            } catch (InvalidProtocolBufferException e) {
+                // Nothing to identify it by; the entry keeps the sender and the reason.
+            }
+        }
+
+        void admitted(AdmittedRequest admitted, long now) {
+            messageId = admitted.messageId();
+            serviceId = admitted.service().id();
+            contentSha256 = admitted.contentSha256();
+            signers = admitted.signers().stream().map(VerifiedSigner::describe).collect(Collectors.joining("; "));
+            verifyNanos = now - startNanos;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package kz.shlyuz.gateway.client;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.proto.v1.GatewayGrpc;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SignedResponse;
+
+/** A mutual-TLS connection to the gateway as one sending system. */
+public final class GatewayClient implements AutoCloseable {
+    private final ManagedChannel channel;
+    private final Duration deadline;
+
+    /**
+     * @param tls the sending system's TLS identity (its CN is its sender id)
+     * @param authority the name the gateway's certificate must carry (e.g. {@code gateway})
+     */
+    public GatewayClient(String host, int port, TlsFiles tls, String authority, Duration deadline) {
+        ChannelCredentials credentials;
+        try {
+            credentials = TlsChannelCredentials.newBuilder()
+                    .keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile())
+                    .trustManager(tls.trust().toFile())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read TLS files", e);
+        }
+        this.channel = Grpc.newChannelBuilderForAddress(host, port, credentials)
+                .overrideAuthority(authority)
+                .maxInboundMessageSize(16 << 20)
+                .build();
+        this.deadline = deadline;
+    }
+
+    /** {@code Gateway/Call}; throws {@link io.grpc.StatusRuntimeException} when refused. */
+    public SignedResponse call(SignedRequest request) {
+        return GatewayGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .call(request);
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            channel.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

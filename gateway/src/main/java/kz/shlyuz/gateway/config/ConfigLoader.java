@@ -1,0 +1,113 @@
+package kz.shlyuz.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@link GatewayConfig} from JSON: the shipped {@code defaults.json} or an operator's file.
+ * Every value is validated here, at start-up, with a message that names the field.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConfigLoader() {}
+
+    /** The configuration shipped with the gateway. */
+    public static GatewayConfig defaults() {
+        return defaults(null);
+    }
+
+    /** The shipped configuration with its data directory replaced (when not null). */
+    public static GatewayConfig defaults(Path dataDir) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.json")) {
+            return parse(JSON.readTree(in), dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped defaults.json", e);
+        }
+    }
+
+    /** An operator's configuration file, with its data directory replaced (when not null). */
+    public static GatewayConfig load(Path file, Path dataDir) {
+        try {
+            return parse(JSON.readTree(Files.readAllBytes(file)), dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static GatewayConfig parse(JsonNode root, Path dataDirOverride) {
+        JsonNode listen = required(root, "listen");
+        Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(text(root, "dataDir", "data"));
+        JsonNode limits = required(root, "limits");
+        GatewayConfig.Limits parsedLimits = new GatewayConfig.Limits(
+                limits.path("maxRequestBytes").asInt(1 << 20),
+                duration(limits, "messageFreshness", "PT5M"),
+                duration(limits, "agencyDeadline", "PT5S"),
+                duration(limits, "shutdownGrace", "PT10S"),
+                limits.path("maxConcurrentCallsPerConnection").asInt(256));
+        JsonNode journal = required(root, "journal");
+        GatewayConfig.JournalSettings journalSettings = new GatewayConfig.JournalSettings(
+                text(journal, "jdbcUrl", "jdbc:h2:file:${dataDir}/journal").replace("${dataDir}",
+                        dataDir.toAbsolutePath().toString().replace('\\', '/')),
+                text(journal, "user", "shlyuz"),
+                text(journal, "password", ""),
+                journal.path("poolSize").asInt(8));
+
+        Map<String, SenderPolicy> senders = new LinkedHashMap<>();
+        required(root, "senders").fields().forEachRemaining(e -> senders.put(e.getKey(),
+                new SenderPolicy(strings(e.getValue().path("services")), strings(e.getValue().path("operatorBins")))));
+        Map<String, AdapterEndpoint> adapters = new LinkedHashMap<>();
+        required(root, "adapters").fields().forEachRemaining(e -> adapters.put(e.getKey(),
+                AdapterEndpoint.parse(text(e.getValue(), "address", ""), strings(e.getValue().path("signerBins")))));
+
+        return new GatewayConfig(
+                text(listen, "host", "127.0.0.1"),
+                listen.path("port").asInt(8443),
+                dataDir,
+                parsedLimits,
+                journalSettings,
+                senders,
+                adapters,
+                root.path("identity").path("strictCheckDigits").asBoolean(true));
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw new IllegalArgumentException(field + ": missing (expected: an object)");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static Duration duration(JsonNode node, String field, String fallback) {
+        String value = text(node, field, fallback);
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(field + ": " + value + " (expected: ISO-8601 duration such as PT5S)", e);
+        }
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

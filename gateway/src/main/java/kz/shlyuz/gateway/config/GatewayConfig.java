@@ -1,0 +1,85 @@
+package kz.shlyuz.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the gateway is configured with. Built once by {@link ConfigLoader}; anything a
+ * sender or adapter is not explicitly given here is refused.
+ *
+ * @param senders the front-end systems allowed to connect, by TLS client certificate CN
+ * @param adapters where each agency adapter lives and whose signatures its answers must carry
+ * @param strictCheckDigits refuse IINs/BINs whose check digit fails (turn off only for national
+ *     CA test material, whose numbers do not pass it)
+ */
+public record GatewayConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Limits limits,
+        JournalSettings journal,
+        Map<String, SenderPolicy> senders,
+        Map<String, AdapterEndpoint> adapters,
+        boolean strictCheckDigits) {
+
+    public GatewayConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
+        }
+        senders = Map.copyOf(senders);
+        adapters = Map.copyOf(adapters);
+    }
+
+    /** Size limits, time windows and deadlines. */
+    public record Limits(int maxRequestBytes, Duration messageFreshness, Duration agencyDeadline,
+            Duration shutdownGrace, int maxConcurrentCallsPerConnection) {
+        public Limits {
+            if (maxRequestBytes <= 0) {
+                throw new IllegalArgumentException("maxRequestBytes: " + maxRequestBytes + " (expected: > 0)");
+            }
+            requirePositive("messageFreshness", messageFreshness);
+            requirePositive("agencyDeadline", agencyDeadline);
+            requirePositive("shutdownGrace", shutdownGrace);
+        }
+
+        private static void requirePositive(String name, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+            }
+        }
+    }
+
+    /** The JDBC journal: H2 by default, PostgreSQL for several nodes. */
+    public record JournalSettings(String jdbcUrl, String user, String password, int poolSize) {
+        @Override
+        public String toString() {
+            return "JournalSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    public Optional<SenderPolicy> sender(String systemId) {
+        return Optional.ofNullable(senders.get(systemId));
+    }
+
+    public Optional<AdapterEndpoint> adapter(String name) {
+        return Optional.ofNullable(adapters.get(name));
+    }
+
+    public GatewayConfig withPort(int newPort) {
+        return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits);
+    }
+
+    public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits);
+    }
+
+    public GatewayConfig withJournal(JournalSettings newJournal) {
+        return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits);
+    }
+
+    public GatewayConfig withLimits(Limits newLimits) {
+        return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits);
+    }
+}

@@ -1,0 +1,23 @@
+package kz.shlyuz.gateway.server;
+
+import java.time.Clock;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.signature.TrustMaterial;
+
+/** The gateway's keys and trust taken from the development PKI under {@code data/pki}. */
+public final class DevMaterial {
+    /** The gateway's TLS identity (CN) and the signing identity it answers with. */
+    public static final String GATEWAY_SYSTEM = "gateway";
+    public static final String GATEWAY_SIGNER = "agency-gateway";
+
+    private DevMaterial() {}
+
+    public static GatewayServer.Material from(DevPki pki, Clock clock) {
+        return new GatewayServer.Material(
+                new TlsFiles(pki.tlsCertChainPem(GATEWAY_SYSTEM), pki.tlsKeyPem(GATEWAY_SYSTEM), pki.tlsTrustPem()),
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+                pki.signerKey(GATEWAY_SIGNER),
+                clock);
+    }
+}

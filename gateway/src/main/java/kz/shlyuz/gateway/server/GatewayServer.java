@@ -1,0 +1,136 @@
+package kz.shlyuz.gateway.server;
+
+import io.grpc.Grpc;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import kz.shlyuz.certs.cms.CmsSigner;
+import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.gateway.admission.RequestAdmission;
+import kz.shlyuz.gateway.admission.ServiceCatalog;
+import kz.shlyuz.gateway.call.ResponseSigner;
+import kz.shlyuz.gateway.call.SyncCallHandler;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.journal.JdbcJournal;
+import kz.shlyuz.gateway.journal.Journal;
+import kz.shlyuz.gateway.journal.JournalDatabase;
+import kz.shlyuz.gateway.routing.AgencyClients;
+import kz.shlyuz.gateway.signature.SignatureVerifier;
+import kz.shlyuz.gateway.signature.TrustMaterial;
+import kz.shlyuz.gateway.status.RefusalInterceptor;
+import kz.shlyuz.proto.v1.GatewayGrpc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: a mutual-TLS gRPC server with {@code shlyuz.v1.Gateway}, health and
+ * reflection, over the journal and the agency clients. {@link #close()} shuts down in order:
+ * health NOT_SERVING, stop accepting, let in-flight calls finish within the grace period, then
+ * force, then close the outbound channels and the journal.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+    /** Transport ceiling far above the admission limit, so oversized requests get a reasoned refusal. */
+    private static final int TRANSPORT_MAX_MESSAGE_BYTES = 16 << 20;
+
+    private final Server server;
+    private final HealthStatusManager health;
+    private final AgencyClients agencies;
+    private final Journal journal;
+    private final Duration grace;
+
+    private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
+            Duration grace) {
+        this.server = server;
+        this.health = health;
+        this.agencies = agencies;
+        this.journal = journal;
+        this.grace = grace;
+    }
+
+    /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
+    public record Material(TlsFiles tls, TrustMaterial trust, SignerKey gatewaySigningKey, Clock clock) {}
+
+    public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
+        var dataSource = JournalDatabase.open(config.journal());
+        Journal journal = new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource);
+        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
+        try {
+            SignatureVerifier verifier = new SignatureVerifier(material.trust(), material.clock(),
+                    config.limits().messageFreshness());
+            RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
+                    material.clock());
+            SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
+                    new ResponseSigner(new CmsSigner(material.clock()), material.gatewaySigningKey()),
+                    material.clock());
+
+            HealthStatusManager health = new HealthStatusManager();
+            ServerCredentials credentials = TlsServerCredentials.newBuilder()
+                    .keyManager(material.tls().certificateChain().toFile(), material.tls().privateKey().toFile())
+                    .trustManager(material.tls().trust().toFile())
+                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+                    .build();
+            Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
+                    .addService(ServerInterceptors.intercept(new GatewayService(calls),
+                            new RefusalInterceptor(), new SenderInterceptor()))
+                    .addService(health.getHealthService())
+                    .addService(ProtoReflectionService.newInstance())
+                    .maxInboundMessageSize(TRANSPORT_MAX_MESSAGE_BYTES)
+                    .maxConcurrentCallsPerConnection(config.limits().maxConcurrentCallsPerConnection())
+                    .handshakeTimeout(10, TimeUnit.SECONDS)
+                    .maxConnectionIdle(10, TimeUnit.MINUTES)
+                    .permitKeepAliveTime(30, TimeUnit.SECONDS)
+                    .build()
+                    .start();
+            health.setStatus("", ServingStatus.SERVING);
+            health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
+            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace());
+        } catch (IOException | RuntimeException e) {
+            agencies.close();
+            journal.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("in-flight calls did not finish within {}; cancelling them", grace);
+                server.shutdownNow();
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            agencies.close();
+            journal.close();
+        }
+    }
+}

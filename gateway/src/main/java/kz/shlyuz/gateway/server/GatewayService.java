@@ -1,0 +1,26 @@
+package kz.shlyuz.gateway.server;
+
+import io.grpc.stub.StreamObserver;
+import kz.shlyuz.gateway.call.SyncCallHandler;
+import kz.shlyuz.proto.v1.GatewayGrpc;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SignedResponse;
+
+/**
+ * {@code shlyuz.v1.Gateway}: translates between the wire and {@link SyncCallHandler}. Refusals it
+ * throws become statuses in {@link kz.shlyuz.gateway.status.RefusalInterceptor}.
+ */
+final class GatewayService extends GatewayGrpc.GatewayImplBase {
+    private final SyncCallHandler calls;
+
+    GatewayService(SyncCallHandler calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void call(SignedRequest request, StreamObserver<SignedResponse> responses) {
+        SignedResponse response = calls.handle(SenderInterceptor.SENDER.get(), request);
+        responses.onNext(response);
+        responses.onCompleted();
+    }
+}

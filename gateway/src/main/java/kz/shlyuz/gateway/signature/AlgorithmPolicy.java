@@ -1,0 +1,54 @@
+package kz.shlyuz.gateway.signature;
+
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
+import java.util.Set;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import org.bouncycastle.cms.SignerInformation;
+
+/**
+ * The signature algorithms accepted: those the national CA issues keys for. RSA with SHA-256 and a
+ * key of at least 2048 bits; anything else (SHA-1, MD5, ECDSA, DSA, short keys) is refused.
+ */
+final class AlgorithmPolicy {
+    static final String SHA256 = "2.16.840.1.101.3.4.2.1";
+    static final String RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+    static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
+    static final int MIN_RSA_BITS = 2048;
+
+    private static final Map<String, String> NAMES = Map.of(
+            "1.3.14.3.2.26", "SHA-1",
+            "1.2.840.113549.2.5", "MD5",
+            "2.16.840.1.101.3.4.2.2", "SHA-384",
+            "2.16.840.1.101.3.4.2.3", "SHA-512",
+            "1.2.840.10045.2.1", "ECDSA",
+            "1.2.840.10045.4.3.2", "ECDSA-SHA256",
+            "1.2.840.113549.1.1.5", "SHA1withRSA",
+            "1.2.840.113549.1.1.10", "RSASSA-PSS");
+    private static final Set<String> RSA_SIGNATURE_OIDS = Set.of(RSA_ENCRYPTION, SHA256_WITH_RSA);
+
+    /** Refuses the signer unless digest, signature algorithm and key are all accepted. */
+    void check(SignerInformation signer, PublicKey key) {
+        String digest = signer.getDigestAlgOID();
+        if (!SHA256.equals(digest)) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "digest " + name(digest));
+        }
+        String signature = signer.getEncryptionAlgOID();
+        if (!RSA_SIGNATURE_OIDS.contains(signature)) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "signature " + name(signature));
+        }
+        if (!(key instanceof RSAPublicKey rsa)) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "key " + key.getAlgorithm());
+        }
+        if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA-" + rsa.getModulus().bitLength()
+                    + " (expected: >= " + MIN_RSA_BITS + ")");
+        }
+    }
+
+    private static String name(String oid) {
+        return NAMES.getOrDefault(oid, oid);
+    }
+}

@@ -1,0 +1,41 @@
+package kz.shlyuz.gateway.status;
+
+import java.util.Map;
+
+/**
+ * The gateway refuses a call for a {@link Reason}. {@code detail} fills the reason's messages and
+ * is sent to the caller, so it never holds personal data (mask IINs) or secrets.
+ */
+public final class Refusal extends RuntimeException {
+    private final Reason reason;
+    private final String detail;
+    private final Map<String, String> metadata;
+
+    public Refusal(Reason reason, String detail) {
+        this(reason, detail, Map.of(), null);
+    }
+
+    public Refusal(Reason reason, String detail, Throwable cause) {
+        this(reason, detail, Map.of(), cause);
+    }
+
+    public Refusal(Reason reason, String detail, Map<String, String> metadata, Throwable cause) {
+        super(reason + ": " + detail, cause, false, false);
+        this.reason = reason;
+        this.detail = detail == null ? "" : detail;
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** Extra ErrorInfo metadata, e.g. the agency that failed. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+}
