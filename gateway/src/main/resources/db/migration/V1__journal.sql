@@ -5,7 +5,7 @@
 CREATE TABLE message_claim (
     sender          VARCHAR(64)              NOT NULL,
     message_id      VARCHAR(64)              NOT NULL,
-    content_sha256  CHAR(64)                 NOT NULL,
+    content_sha256  VARCHAR(64)              NOT NULL,
     service_id      VARCHAR(64)              NOT NULL,
     state           VARCHAR(16)              NOT NULL,
     claimed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE journal_entry (
     sender          VARCHAR(64),
     message_id      VARCHAR(64),
     service_id      VARCHAR(64),
-    content_sha256  CHAR(64),
+    content_sha256  VARCHAR(64),
     signers         VARCHAR(1024),
     outcome         VARCHAR(16)              NOT NULL,
     reason          VARCHAR(64),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kz.shlyuz.adapters.agency.AgencyCatalog;
 import kz.shlyuz.adapters.agency.AgencyDefinition;
 import kz.shlyuz.adapters.dispatch.AnswerCache;
@@ -39,6 +40,7 @@ public final class AdapterServer implements AutoCloseable {
     private final AdapterConfig config;
     private final Server server;
     private final HealthStatusManager health;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AdapterServer(AdapterConfig config, Server server, HealthStatusManager health) {
         this.config = config;
@@ -92,6 +94,9 @@ public final class AdapterServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         health.enterTerminalState();
         server.shutdown();
         try {

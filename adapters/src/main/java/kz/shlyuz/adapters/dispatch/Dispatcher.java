@@ -46,8 +46,7 @@ public final class Dispatcher {
      */
     public SignedResponse handle(AgencyRequest request) {
         long started = System.nanoTime();
-        String subject = "";
-        String outcome = "INTERNAL_ERROR";
+        LogLine line = new LogLine();
         try {
             if (!REQUEST_ID.matcher(request.getRequestId()).matches()) {
                 throw Refusals.requestIdInvalid().exception();
@@ -55,35 +54,35 @@ public final class Dispatcher {
             RequestFingerprint fingerprint = RequestFingerprint.of(request);
             var earlier = answers.find(request.getRequestId());
             if (earlier.isPresent()) {
-                subject = earlier.get().maskedSubject();
+                line.subject = earlier.get().maskedSubject();
                 SignedResponse replayed = sameRequestOrRefuse(earlier.get(), fingerprint);
-                outcome = "REPLAYED";
+                line.outcome = "REPLAYED";
                 return replayed;
             }
             Operation<?> operation = agency.operation(request.getOperation())
                     .orElseThrow(() -> Refusals.operationUnknown(agency.name(), request.getOperation()).exception());
-            AnswerCache.Answer answer = answer(operation, request, fingerprint);
-            subject = answer.maskedSubject();
+            AnswerCache.Answer answer = answer(operation, request, fingerprint, line);
             AnswerCache.Answer standing = answers.keep(request.getRequestId(), answer);
             SignedResponse response = sameRequestOrRefuse(standing, fingerprint);
-            outcome = standing == answer ? "OK" : "REPLAYED";
+            line.outcome = standing == answer ? "OK" : "REPLAYED";
             return response;
         } catch (RefusalException e) {
-            outcome = e.refusal().reason();
+            line.outcome = e.refusal().reason();
             throw e;
         } finally {
-            HandledRequestLog.handled(agency.name(), request.getOperation(), request.getRequestId(), subject, outcome,
-                    (System.nanoTime() - started) / 1_000_000);
+            HandledRequestLog.handled(agency.name(), request.getOperation(), request.getRequestId(), line.subject,
+                    line.outcome, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     private <B extends Message> AnswerCache.Answer answer(Operation<B> operation, AgencyRequest request,
-            RequestFingerprint fingerprint) {
+            RequestFingerprint fingerprint, LogLine line) {
         B body = unpack(operation, request);
-        String subject = operation.maskedSubject(body);
+        // Known before the register is asked, so that a refused subject is logged too.
+        line.subject = operation.maskedSubject(body);
         Instant now = clock.instant();
         Message answer = operation.answer(body, new OperationContext(request.getRequestId(), request.getServiceId(), now));
-        return new AnswerCache.Answer(fingerprint, subject, signer.sign(request, answer, now));
+        return new AnswerCache.Answer(fingerprint, line.subject, signer.sign(request, answer, now));
     }
 
     private <B extends Message> B unpack(Operation<B> operation, AgencyRequest request) {
@@ -111,5 +110,11 @@ public final class Dispatcher {
             throw Refusals.requestIdReused(agency.name()).exception();
         }
         return earlier.response();
+    }
+
+    /** What the request's log line says, filled in as handling gets further. */
+    private static final class LogLine {
+        String subject = "";
+        String outcome = "INTERNAL_ERROR";
     }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -123,7 +124,7 @@ public final class FixtureNode {
     public String text(String field, String regex, String expected) {
         String value = text(field);
         if (!value.matches(regex)) {
-            throw fail(field, value, expected);
+            throw fail(field, quoted(value), expected);
         }
         return value;
     }
@@ -134,7 +135,7 @@ public final class FixtureNode {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw fail(field, value, "an ISO date such as 2016-08-19");
+            throw fail(field, quoted(value), "an ISO date such as 2016-08-19");
         }
     }
 
@@ -149,7 +150,7 @@ public final class FixtureNode {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw fail(field, value, "an ISO instant such as 2026-10-02T09:15:00Z");
+            throw fail(field, quoted(value), "an ISO instant such as 2026-10-02T09:15:00Z");
         }
     }
 
@@ -164,7 +165,7 @@ public final class FixtureNode {
                 return constant;
             }
         }
-        throw fail(field, value, "one of the " + type.getSimpleName() + " values without the prefix " + prefix);
+        throw fail(field, quoted(value), "one of the " + type.getSimpleName() + " values without the prefix " + prefix);
     }
 
     /** Where this node is, for messages about values derived from it. */
@@ -190,6 +191,10 @@ public final class FixtureNode {
         if (value == null || value.isMissingNode()) {
             return "missing";
         }
-        return value.isTextual() ? "\"" + value.asText() + "\"" : value.getNodeType().name().toLowerCase();
+        return value.isTextual() ? quoted(value.asText()) : value.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
     }
 }

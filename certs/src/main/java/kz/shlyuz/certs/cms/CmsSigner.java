@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,31 +96,27 @@ public final class CmsSigner {
                         "content: differs from the content encapsulated in signatureDer (expected: the same bytes)");
             }
         }
-        try {
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSigners(existing.getSignerInfos());
-            Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
-            for (X509CertificateHolder holder : existing.getCertificates().getMatches(null)) {
-                certificates.putIfAbsent(key(holder), holder);
-            }
-            addSignerCertificates(certificates, signers);
-            generator.addCertificates(new CollectionStore<>(certificates.values()));
-            generator.addCRLs(existing.getCRLs());
-            for (SignerKey signer : signers) {
-                generator.addSignerInfoGenerator(signerInfoGenerator(signer));
-            }
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded("DER");
-        } catch (CMSException | IOException e) {
-            throw new IllegalStateException("cannot add signers: " + e.getMessage(), e);
-        }
+        return generate(content, signers, false, existing);
     }
 
     private byte[] sign(byte[] content, List<SignerKey> signers, boolean encapsulate) {
         Objects.requireNonNull(content, "content");
         requireSigners(signers);
+        return generate(content, signers, encapsulate, null);
+    }
+
+    /** A SignedData by {@code signers}, keeping the SignerInfos, certificates and CRLs of {@code existing} if given. */
+    private byte[] generate(byte[] content, List<SignerKey> signers, boolean encapsulate, CMSSignedData existing) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
+            if (existing != null) {
+                generator.addSigners(existing.getSignerInfos());
+                generator.addCRLs(existing.getCRLs());
+                for (X509CertificateHolder holder : existing.getCertificates().getMatches(null)) {
+                    certificates.putIfAbsent(key(holder), holder);
+                }
+            }
             addSignerCertificates(certificates, signers);
             generator.addCertificates(new CollectionStore<>(certificates.values()));
             for (SignerKey signer : signers) {
@@ -187,7 +184,7 @@ public final class CmsSigner {
     /** Certificates are de-duplicated by their encoding: signers often share an intermediate. */
     private static String key(X509CertificateHolder holder) {
         try {
-            return java.util.HexFormat.of().formatHex(holder.getEncoded());
+            return HexFormat.of().formatHex(holder.getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

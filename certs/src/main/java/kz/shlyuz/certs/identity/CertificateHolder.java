@@ -1,5 +1,6 @@
 package kz.shlyuz.certs.identity;
 
+import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public record CertificateHolder(
         Objects.requireNonNull(certificate, "certificate");
         try {
             return of(new X509CertificateHolder(certificate.getEncoded()));
-        } catch (CertificateEncodingException | java.io.IOException e) {
+        } catch (CertificateEncodingException | IOException e) {
             throw new IllegalArgumentException("certificate: cannot be encoded (" + e.getMessage() + ")", e);
         }
     }

@@ -77,8 +77,20 @@ public final class DevPki {
      * when {@code dir/index.json} is missing.
      */
     public static DevPki loadOrCreate(Path dir) {
-        PkiLayout layout = new PkiLayout(dir);
-        return Files.isRegularFile(layout.index()) ? load(dir) : generate(dir, Instant.now());
+        PkiLayout layout = new PkiLayout(Objects.requireNonNull(dir, "dir"));
+        if (Files.isRegularFile(layout.index())) {
+            return load(dir);
+        }
+        GenerationLock lock = GenerationLock.acquire(layout);
+        try {
+            // Another process may have generated it while this one waited for the lock.
+            if (!Files.isRegularFile(layout.index())) {
+                new DevPkiGenerator(layout, Instant.now()).generate();
+            }
+        } finally {
+            lock.close();
+        }
+        return load(dir);
     }
 
     /**
@@ -90,7 +102,13 @@ public final class DevPki {
     public static DevPki generate(Path dir, Instant now) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(now, "now");
-        new DevPkiGenerator(new PkiLayout(dir), now).generate();
+        PkiLayout layout = new PkiLayout(dir);
+        GenerationLock lock = GenerationLock.acquire(layout);
+        try {
+            new DevPkiGenerator(layout, now).generate();
+        } finally {
+            lock.close();
+        }
         return load(dir);
     }
 

@@ -21,6 +21,7 @@ import kz.shlyuz.certs.identity.NcaOids;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ final class DevPkiGenerator {
                     plan.profile(), from, to);
             if (plan.revoked()) {
                 revocations.add(new Issuer.Revocation(certificate.getSerialNumber(), now.minus(Duration.ofHours(1)),
-                        Issuer.keyCompromise()));
+                        CRLReason.keyCompromise));
             }
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(certificate);

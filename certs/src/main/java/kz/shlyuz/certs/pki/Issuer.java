@@ -15,7 +15,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -46,7 +45,7 @@ final class Issuer {
     /** A CA that can issue: its certificate and private key. */
     record Authority(X509Certificate certificate, PrivateKey privateKey) {}
 
-    /** A certificate on a CRL and why. */
+    /** A certificate on a CRL and why ({@link org.bouncycastle.asn1.x509.CRLReason} code). */
     record Revocation(BigInteger serialNumber, Instant revokedAt, int reason) {}
 
     private final SecureRandom random;
@@ -88,7 +87,7 @@ final class Issuer {
                 builder.addCRLEntry(revocation.serialNumber(), Date.from(revocation.revokedAt()), revocation.reason());
             }
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils.createAuthorityKeyIdentifier(issuer.certificate()));
+                    extensionUtils.createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
             return new JcaX509CRLConverter().getCRL(builder.build(signer(issuer.privateKey())));
         } catch (GeneralSecurityException | CertIOException e) {
@@ -101,10 +100,6 @@ final class Issuer {
         return new BigInteger(128, random).setBit(127);
     }
 
-    static int keyCompromise() {
-        return CRLReason.keyCompromise;
-    }
-
     private X509Certificate build(X500Name subject, PublicKey subjectKey, CertificateProfile profile,
             X500Name issuerName, X509Certificate issuerCertificate, PrivateKey signingKey, Instant notBefore,
             Instant notAfter) {
@@ -113,9 +108,11 @@ final class Issuer {
                     Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensionUtils.createSubjectKeyIdentifier(subjectKey));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
-                    ? extensionUtils.createAuthorityKeyIdentifier(subjectKey)
-                    : extensionUtils.createAuthorityKeyIdentifier(issuerCertificate));
+            // Key identifier only, as the national CA writes it: issuer name and serial would tie
+            // the AKI to one issuance of the CA certificate.
+            PublicKey issuerKey = issuerCertificate == null ? subjectKey : issuerCertificate.getPublicKey();
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    extensionUtils.createAuthorityKeyIdentifier(issuerKey));
             builder.addExtension(Extension.basicConstraints, true, !profile.ca()
                     ? new BasicConstraints(false)
                     : profile.pathLength() < 0 ? new BasicConstraints(true) : new BasicConstraints(profile.pathLength()));

@@ -24,6 +24,11 @@ final class PkiLayout {
         return dir.resolve(INDEX);
     }
 
+    /** Held while generating, so concurrent starters do not interleave (see {@link GenerationLock}). */
+    Path generationLock() {
+        return dir.resolve(".generate.lock");
+    }
+
     Path readme() {
         return dir.resolve("README.txt");
     }

@@ -24,12 +24,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.identity.CertificateHolder;
 import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.HolderRole;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,13 +64,24 @@ class DevPkiTest {
     }
 
     @Test
-    void loadOrCreateGeneratesWhenTheIndexIsMissing(@TempDir Path dir) {
-        DevPki created = DevPki.loadOrCreate(dir.resolve("pki"));
+    void concurrentLoadOrCreateGeneratesOnceWhenTheIndexIsMissing(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("pki");
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<DevPki> first = executor.submit(() -> DevPki.loadOrCreate(target));
+            Future<DevPki> second = executor.submit(() -> DevPki.loadOrCreate(target));
+            DevPki a = first.get(60, TimeUnit.SECONDS);
+            DevPki b = second.get(60, TimeUnit.SECONDS);
 
-        assertTrue(Files.isRegularFile(dir.resolve("pki/index.json")));
-        assertEquals(pki.identities().size(), created.identities().size());
-        assertNotEquals(pki.certificate(pki.identity("root-rsa")),
-                created.certificate(created.identity("root-rsa")), "fresh keys");
+            assertTrue(Files.isRegularFile(target.resolve("index.json")));
+            assertEquals(pki.identities().size(), a.identities().size());
+            assertEquals(a.certificate(a.identity("root-rsa")), b.certificate(b.identity("root-rsa")),
+                    "both callers see the one generated PKI");
+            assertNotEquals(pki.certificate(pki.identity("root-rsa")), a.certificate(a.identity("root-rsa")),
+                    "fresh keys");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
@@ -120,7 +136,7 @@ class DevPkiTest {
 
         assertEquals("CN=" + persona.surname() + " " + persona.givenName() + ",SURNAME=" + persona.surname()
                 + ",SERIALNUMBER=IIN" + persona.iin().value() + ",C=KZ,GIVENNAME=" + persona.patronymic(),
-                org.bouncycastle.asn1.x500.X500Name.getInstance(signing.getSubjectX500Principal().getEncoded())
+                X500Name.getInstance(signing.getSubjectX500Principal().getEncoded())
                         .toString());
         CertificateHolder signer = CertificateHolder.of(signing);
         assertEquals(persona.iin().value(), signer.iin());
@@ -169,6 +185,10 @@ class DevPkiTest {
             List<String> altNames = new ArrayList<>();
             certificate.getSubjectAlternativeNames().forEach(n -> altNames.add(String.valueOf(n.get(1))));
             assertEquals(List.of("localhost", system, "127.0.0.1"), altNames);
+
+            CertificateHolder holder = CertificateHolder.of(certificate);
+            assertFalse(holder.signingCertificate(), system);
+            assertEquals(HolderRole.UNKNOWN, holder.role());
 
             List<X509Certificate> chainFile = PemFiles.readCertificates(pki.tlsCertChainPem(system));
             assertEquals(List.of(certificate, tlsCa), chainFile);

@@ -49,6 +49,7 @@ public final class GatewayServer implements AutoCloseable {
     private final AgencyClients agencies;
     private final Journal journal;
     private final Duration grace;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
             Duration grace) {
@@ -117,6 +118,9 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         health.enterTerminalState();
         server.shutdown();
         try {

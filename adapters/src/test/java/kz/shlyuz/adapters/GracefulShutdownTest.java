@@ -1,0 +1,98 @@
+package kz.shlyuz.adapters;
+
+import static kz.shlyuz.adapters.TestCalls.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import kz.shlyuz.certs.identity.Persona;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.proto.v1.AddressCertificate;
+import kz.shlyuz.proto.v1.AddressLookup;
+import kz.shlyuz.proto.v1.AgencyAdapterGrpc;
+import kz.shlyuz.proto.v1.SignedResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link AdapterServer#close()}: in-flight calls finish within the grace, later ones are cut. */
+class GracefulShutdownTest {
+    @RegisterExtension
+    static final GrpcCleanup cleanup = new GrpcCleanup();
+
+    @TempDir
+    static Path pkiDir;
+
+    static DevPki pki;
+
+    @BeforeAll
+    static void generatePki() {
+        pki = DevPki.generate(pkiDir, Instant.now());
+    }
+
+    @Test
+    void closeLetsAnInFlightCallFinish() throws Exception {
+        GatedClock clock = new GatedClock();
+        AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofSeconds(10))));
+        ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
+        clock.hold();
+        ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
+                .handle(addressOfCleanCitizen());
+        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+
+        Thread closing = new Thread(server::close, "closing-gbd-fl");
+        closing.start();
+        closing.join(300);
+        assertTrue(closing.isAlive(), "close() waits for the call in flight");
+        clock.release();
+
+        SignedResponse response = inFlight.get(10, TimeUnit.SECONDS);
+        closing.join(10_000);
+        assertFalse(closing.isAlive(), "close() returns once the call finished");
+        assertEquals(Persona.CLEAN.iin().value(),
+                TestCalls.body(response, AddressCertificate.class).getSubjectId());
+    }
+
+    @Test
+    void closeCancelsACallThatOutlivesTheGrace() throws Exception {
+        GatedClock clock = new GatedClock();
+        AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofMillis(200))));
+        ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
+        clock.hold();
+        ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
+                .handle(addressOfCleanCitizen());
+        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+
+        server.close();
+        clock.release();
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> inFlight.get(10, TimeUnit.SECONDS));
+        Status.Code code = ((StatusRuntimeException) failed.getCause()).getStatus().getCode();
+        assertTrue(code == Status.Code.CANCELLED || code == Status.Code.UNAVAILABLE, code::toString);
+    }
+
+    private static AdapterConfig config(GatedClock clock, Duration grace) {
+        return new AdapterConfig("gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace,
+                Set.of(AdapterConfig.GATEWAY));
+    }
+
+    private static kz.shlyuz.proto.v1.AgencyRequest addressOfCleanCitizen() {
+        return request("ADDRESS_CERTIFICATE", "ADDRESS_LOOKUP",
+                AddressLookup.newBuilder().setIin(Persona.CLEAN.iin().value()).build());
+    }
+}
