@@ -2,6 +2,8 @@ package kz.shlyuz.gateway.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +30,9 @@ public record GatewayConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
-        senders = Map.copyOf(senders);
-        adapters = Map.copyOf(adapters);
+        // Ordered as configured, so logs and listings read like the file.
+        senders = Collections.unmodifiableMap(new LinkedHashMap<>(senders));
+        adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
     }
 
     /** Size limits, time windows and deadlines. */

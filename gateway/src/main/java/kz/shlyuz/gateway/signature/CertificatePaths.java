@@ -8,6 +8,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertStore;
+import java.security.cert.CertificateRevokedException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -96,11 +97,14 @@ final class CertificatePaths {
     private static Refusal refusalFor(CertPathValidatorException e) {
         CertPathValidatorException.Reason reason = e.getReason();
         if (reason == CertPathValidatorException.BasicReason.REVOKED) {
-            return new Refusal(Reason.CERT_REVOKED, String.valueOf(e.getMessage()), e);
+            String detail = e.getCause() instanceof CertificateRevokedException revoked
+                    ? revoked.getRevocationDate().toInstant() + ", " + revoked.getRevocationReason()
+                    : "CRL";
+            return new Refusal(Reason.CERT_REVOKED, detail, e);
         }
         if (reason == CertPathValidatorException.BasicReason.EXPIRED
                 || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-            return new Refusal(Reason.CERT_EXPIRED, String.valueOf(e.getMessage()), e);
+            return new Refusal(Reason.CERT_EXPIRED, "a certificate in the chain", e);
         }
         if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
             return new Refusal(Reason.REVOCATION_UNKNOWN, "no current CRL", e);
