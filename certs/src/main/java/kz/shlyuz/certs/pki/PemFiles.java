@@ -42,7 +42,7 @@ final class PemFiles {
         return encode(objects);
     }
 
-    /** Unencrypted PKCS#8 ("BEGIN PRIVATE KEY"), what gRPC, OpenSSL and curl all read. */
+    /** Unencrypted PKCS#8 (PEM label "PRIVATE KEY"), what gRPC, OpenSSL and curl all read. */
     static String privateKey(PrivateKey key) {
         return encode(List.of(new PemObject(PRIVATE_KEY, key.getEncoded())));
     }
@@ -83,7 +83,7 @@ final class PemFiles {
                 return privateKey(file, object.getContent());
             }
         }
-        throw new IllegalStateException(file + ": no PKCS#8 key (expected: -----BEGIN PRIVATE KEY-----)");
+        throw new IllegalStateException(file + ": no PKCS#8 key (expected: a PEM block labelled PRIVATE KEY)");
     }
 
     static X509CRL readDerCrl(Path file) {
