@@ -121,6 +121,18 @@ public final class RequestAdmission {
     }
 
     private static Message unpack(RequestContent content, ServiceDefinition service) {
+        if (service.followUpType() != null && content.getBody().is(service.followUpType())) {
+            if (content.getCorrelationId().isEmpty()) {
+                throw new Refusal(Reason.BODY_INVALID, service.followUpType().getSimpleName()
+                        + " needs correlation_id = the case id");
+            }
+            try {
+                return content.getBody().unpack(service.followUpType());
+            } catch (InvalidProtocolBufferException e) {
+                throw new Refusal(Reason.BODY_INVALID, "body cannot be read as "
+                        + service.followUpType().getSimpleName(), e);
+            }
+        }
         if (!content.getBody().is(service.bodyType())) {
             throw new Refusal(Reason.BODY_INVALID, "body is " + content.getBody().getTypeUrl() + ", "
                     + service.id() + " expects " + service.bodyType().getSimpleName());
