@@ -131,9 +131,15 @@ public final class AsyncEnvironment implements AutoCloseable {
                 .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** The case as its submitting front office sees it. */
-    public Case caseOf(String sender, String caseId) {
-        return find(sender, "", caseId);
+    /**
+     * The case as a front office sees it, or as the portal sees it in a citizen's cabinet when
+     * {@code reader} is {@code egov-portal-as:<IIN>}.
+     */
+    public Case caseOf(String reader, String caseId) {
+        if (reader.startsWith("egov-portal-as:")) {
+            return find("egov-portal", reader.substring("egov-portal-as:".length()), caseId);
+        }
+        return find(reader, "", caseId);
     }
 
     private Case find(String system, String iin, String caseId) {
