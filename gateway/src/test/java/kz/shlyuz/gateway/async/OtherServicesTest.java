@@ -86,7 +86,7 @@ class OtherServicesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(100) // advances the shared clock: the other tests assert dates from 20 Nov
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // advances the shared clock: the other tests assert dates from 20 Nov
     void convictionGivesPreliminaryRefusalAndWithoutObjectionItBecomesFinalAfterTwoWorkingDays() {
         assertEquals(AsyncEnvironment.START, env.clock.instant(), "runs last");
         SubmitAck ack = env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
