@@ -159,6 +159,11 @@ public final class AsyncEnvironment implements AutoCloseable {
 
     /** Waits (real time, at most 10 s) until the case satisfies {@code done}; returns it. */
     public Case await(String sender, String caseId, Predicate<Case> done) {
+        return await(sender, caseId, done, Duration.ZERO);
+    }
+
+    /** As {@link #await(String, String, Predicate)}, letting process time pass by {@code tick} per look. */
+    public Case await(String sender, String caseId, Predicate<Case> done, Duration tick) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Case last = null;
         while (System.nanoTime() < until) {
@@ -166,6 +171,7 @@ public final class AsyncEnvironment implements AutoCloseable {
             if (done.test(last)) {
                 return last;
             }
+            clock.advance(tick);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
