@@ -59,13 +59,14 @@ public final class AsyncEnvironment implements AutoCloseable {
     private final Map<String, AdapterServer> adapters = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, GatewayClient> clients = new HashMap<>();
+    private final List<GatewayServer> nodes = new ArrayList<>();
 
     public AsyncEnvironment(Set<String> down) throws IOException {
         this(down, null);
     }
 
-    /** @param jdbcUrl the journal database; null for a fresh H2 file in a temporary folder */
-    public AsyncEnvironment(Set<String> down, String jdbcUrl) throws IOException {
+    /** @param journal the journal database; null for a fresh H2 file in a temporary folder */
+    public AsyncEnvironment(Set<String> down, GatewayConfig.JournalSettings journal) throws IOException {
         Path dir = Files.createTempDirectory("shlyuz-async-");
         GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
@@ -82,13 +83,20 @@ public final class AsyncEnvironment implements AutoCloseable {
             endpoints.put(e.getKey(), new AdapterEndpoint("127.0.0.1", port, e.getValue().signerBins()));
         }
         GatewayConfig cfg = defaults.withAdapters(endpoints);
-        if (jdbcUrl != null) {
-            cfg = cfg.withJournal(new GatewayConfig.JournalSettings(jdbcUrl, cfg.journal().user(),
-                    cfg.journal().password(), 4));
+        if (journal != null) {
+            cfg = cfg.withJournal(journal);
         }
         config = cfg;
         gateway = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()),
                 new GatewayServer.Processes(clock, Duration.ofMillis(20), Duration.ofSeconds(10), "test-node", 4));
+    }
+
+    /** Another gateway node on the same database and adapters, with its own outbox worker. */
+    public GatewayServer startNode(String nodeId) throws IOException {
+        GatewayServer node = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()),
+                new GatewayServer.Processes(clock, Duration.ofMillis(20), Duration.ofSeconds(10), nodeId, 4));
+        nodes.add(node);
+        return node;
     }
 
     private AdapterConfig adapterConfig(String agency, int port) {
@@ -198,6 +206,7 @@ public final class AsyncEnvironment implements AutoCloseable {
     @Override
     public void close() {
         clients.values().forEach(GatewayClient::close);
+        nodes.forEach(GatewayServer::close);
         gateway.close();
         new ArrayList<>(adapters.values()).forEach(AdapterServer::close);
     }
