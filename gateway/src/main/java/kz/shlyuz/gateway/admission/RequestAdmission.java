@@ -73,7 +73,8 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SERVICE_NOT_ALLOWED, service.id());
         }
         if (service.synchronous() != synchronous) {
-            throw new Refusal(Reason.SERVICE_IS_ASYNCHRONOUS, service.id());
+            throw new Refusal(service.synchronous() ? Reason.SERVICE_IS_SYNCHRONOUS : Reason.SERVICE_IS_ASYNCHRONOUS,
+                    service.id());
         }
         requireFresh(content);
         Message body = unpack(content, service);

@@ -99,6 +99,9 @@ public enum Reason {
             "Мемлекеттік органның жүйесі сұрауды қабылдамады: %s.",
             "Система госоргана отклонила запрос: %s."),
     // Asynchronous services, cabinet and completion notices (issue 3).
+    SERVICE_IS_SYNCHRONOUS(Status.Code.FAILED_PRECONDITION, "SCE004",
+            "«%s» қызметі синхронды: оны Call арқылы жіберіңіз.",
+            "Сервис «%s» синхронный: отправляйте его через Call."),
     CASE_NOT_FOUND(Status.Code.NOT_FOUND, "SCE004",
             "«%s» ісі табылмады немесе ол сіздің жүйеңізге тиесілі емес. Іс нөмірін тексеріңіз.",
             "Дело «%s» не найдено или не принадлежит вашей системе. Проверьте номер дела."),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +142,13 @@ class ExitPermanentResidenceTest {
         assertEquals("SERVICE_IS_ASYNCHRONOUS", refused.reason());
     }
 
-    static Duration days(int n) {
-        return Duration.ofDays(n);
+    @Test
+    void theSynchronousAddressCertificateSentToSubmitIsRefused() {
+        Refusals.Refused refused = Refusals.read(org.junit.jupiter.api.Assertions.assertThrows(
+                io.grpc.StatusRuntimeException.class, () -> env.submit("egov-portal", "ADDRESS_CERTIFICATE",
+                        kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value())
+                                .build(), Persona.CLEAN.key())));
+        assertEquals("SERVICE_IS_SYNCHRONOUS", refused.reason());
+        assertTrue(refused.russian().contains("через Call"), refused.russian());
     }
 }
