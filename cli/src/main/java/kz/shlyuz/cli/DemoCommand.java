@@ -130,7 +130,9 @@ final class DemoCommand implements Callable<Integer> {
             Case c = last.get(s);
             System.out.printf("%-62s %-10s %s%n", s.title(), s.expected(), c == null ? "(refused at submit)" : c.getState());
         }
-        System.out.println(ok ? "demo: every case ended as the regulations and fixtures say" : "demo: MISMATCH (see above)");
+        System.out.println(ok ? "demo: every case ended as the regulations and fixtures say"
+                : "demo: MISMATCH (see above; a case still IN_PROGRESS or PRELIMINARY_REFUSAL usually means the gateway"
+                        + " runs without './shlyuz serve --time-scale 10000')");
         return ok ? 0 : 1;
     }
 

@@ -46,6 +46,9 @@ public final class ProcessEngine {
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** The body types of the stored requests. */
+    private static final kz.shlyuz.gateway.admission.ServiceCatalog CATALOG =
+            kz.shlyuz.gateway.admission.ServiceCatalog.standard();
 
     private final DataSource db;
     private final Regulations regulations;
@@ -127,16 +130,25 @@ public final class ProcessEngine {
      * affairs then decides again (the stage that found grounds runs again).
      */
     public SubmitAck object(AdmittedRequest request, PreliminaryRefusalObjection objection) {
-        String caseId = request.content().getCorrelationId().isEmpty() ? objection.getCaseId()
-                : request.content().getCorrelationId();
+        String correlation = request.content().getCorrelationId();
+        if (!objection.getCaseId().isEmpty() && !objection.getCaseId().equals(correlation)) {
+            throw new Refusal(Reason.BODY_INVALID, "case_id differs from correlation_id");
+        }
         Instant now = clock.instant();
         try {
             return transaction(c -> {
-                CaseRow row = loadCase(c, caseId, true);
+                CaseRow row = loadCase(c, correlation, true);
                 if (row == null || !row.sender.equals(request.sender())
                         || !row.serviceId.equals(request.service().id())) {
-                    throw new Refusal(Reason.CASE_NOT_FOUND, caseId.length() > 40 ? caseId.substring(0, 40) : caseId);
+                    throw new Refusal(Reason.CASE_NOT_FOUND, correlation.length() > 40
+                            ? correlation.substring(0, 40) : correlation);
                 }
+                SubmitAck ack = SubmitAck.newBuilder().setCaseId(row.caseId).setMessageId(request.messageId())
+                        .setStatus("OBJECTION_RECEIVED").setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
+                        .setDueAt(Timestamps.fromMillis(row.dueAt.toEpochMilli())).build();
+                // First the claim: a retry of an accepted objection gets its acknowledgement even
+                // though the case has moved on; a refusal below rolls the claim back.
+                insertClaim(c, request, ack, now);
                 if (!objection.getIin().equals(row.citizenIin)) {
                     throw new Refusal(Reason.SIGNER_MISMATCH, "the objection must come from the applicant");
                 }
@@ -144,14 +156,10 @@ public final class ProcessEngine {
                         || now.isAfter(row.objectionDueAt)) {
                     throw new Refusal(Reason.OBJECTION_NOT_EXPECTED, row.state);
                 }
-                SubmitAck ack = SubmitAck.newBuilder().setCaseId(caseId).setMessageId(request.messageId())
-                        .setStatus("OBJECTION_RECEIVED").setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
-                        .setDueAt(Timestamps.fromMillis(row.dueAt.toEpochMilli())).build();
-                insertClaim(c, request, ack, now);
-                cancelOutbox(c, caseId, "OBJECTION");
+                cancelOutbox(c, row.caseId, "OBJECTION");
                 update(c, "UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
-                        row.attempt + 1, caseId);
-                row = loadCase(c, caseId, false);
+                        row.attempt + 1, row.caseId);
+                row = loadCase(c, row.caseId, false);
                 Instant due = startStage(c, row, row.stage, row.attempt, now);
                 ProcessDefinition d = definition(row);
                 status(c, row, "OBJECTION_RECEIVED", Texts.objectionReceived(
@@ -536,8 +544,7 @@ public final class ProcessEngine {
             if (body == null) {
                 try {
                     RequestContent rc = RequestContent.parseFrom(content);
-                    body = rc.getBody().unpack(kz.shlyuz.gateway.admission.ServiceCatalog.standard().find(serviceId)
-                            .orElseThrow().bodyType());
+                    body = rc.getBody().unpack(CATALOG.find(serviceId).orElseThrow().bodyType());
                 } catch (InvalidProtocolBufferException e) {
                     throw new IllegalStateException("case " + caseId + ": stored request unreadable", e);
                 }

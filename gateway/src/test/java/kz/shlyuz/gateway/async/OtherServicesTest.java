@@ -120,8 +120,9 @@ class OtherServicesTest {
         assertEquals("SIGNER_MISMATCH", refused(() -> env.client("burkit").submit(env.request("burkit",
                 "CONSULAR_PERMANENT_STAY", objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(),
                 Persona.CLEAN.key()))).reason());
-        SubmitAck objectionAck = env.client("burkit").submit(env.request("burkit", "CONSULAR_PERMANENT_STAY",
-                objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(), Persona.CONVICTED.key()));
+        var signedObjection = env.request("burkit", "CONSULAR_PERMANENT_STAY",
+                objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(), Persona.CONVICTED.key());
+        SubmitAck objectionAck = env.client("burkit").submit(signedObjection);
         assertEquals(ack.getCaseId(), objectionAck.getCaseId());
         assertEquals("OBJECTION_RECEIVED", objectionAck.getStatus());
         Case refused = env.awaitState("burkit", ack.getCaseId(), "REFUSED");
@@ -129,6 +130,13 @@ class OtherServicesTest {
         assertEquals("GROUNDS", steps.get("CRIMINAL_RECORD_CHECK_R").getState(), "decided again");
         List<String> statuses = refused.getHistoryList().stream().map(m -> m.getStatus()).toList();
         assertTrue(statuses.containsAll(List.of("PRELIMINARY_REFUSAL", "OBJECTION_RECEIVED", "REFUSED")), statuses.toString());
+        // The same objection sent again (a retry) gets the same acknowledgement and changes nothing.
+        assertEquals(objectionAck, env.client("burkit").submit(signedObjection));
+        assertEquals("REFUSED", env.caseOf("burkit", ack.getCaseId()).getState());
+        // An objection naming a case that is not there is refused with a reason.
+        assertEquals("CASE_NOT_FOUND", refused(() -> env.client("burkit").submit(env.request("burkit",
+                "CONSULAR_PERMANENT_STAY", objection("C2026-0000000000000000", Persona.CONVICTED),
+                "C2026-0000000000000000", Persona.CONVICTED.key()))).reason());
     }
 
     // -------------------------------------------------------------------------- labour migrant
