@@ -23,12 +23,10 @@ import javax.sql.DataSource;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
-import kz.shlyuz.gateway.calendar.Term;
 import kz.shlyuz.gateway.journal.JournalException;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
-import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SubmitAck;
 import org.slf4j.Logger;
@@ -112,11 +110,11 @@ public final class ProcessEngine {
                     s.setBytes(10, request.signed().getSignature().toByteArray());
                     s.executeUpdate();
                 }
-                CaseRow row = loadCase(c, caseId, false);
+                CaseRecord row = CaseRecord.load(c, caseId, false);
                 List<StepSpec> first = definition.stagesFor(body).get(0).steps();
                 Instant stepDue = startStage(c, row, 0, 1, now);
                 Texts.Pair text = Texts.accepted(definition, caseId, first, stepDue, caseDue);
-                status(c, row, "ACCEPTED", text, now, stepDue);
+                CaseFeed.status(c, row, "ACCEPTED", text, now, stepDue);
                 return ack;
             });
         } catch (ClaimTaken taken) {
@@ -137,7 +135,7 @@ public final class ProcessEngine {
         Instant now = clock.instant();
         try {
             return transaction(c -> {
-                CaseRow row = loadCase(c, correlation, true);
+                CaseRecord row = CaseRecord.load(c, correlation, true);
                 if (row == null || !row.sender.equals(request.sender())
                         || !row.serviceId.equals(request.service().id())) {
                     throw new Refusal(Reason.CASE_NOT_FOUND, correlation.length() > 40
@@ -157,13 +155,13 @@ public final class ProcessEngine {
                     throw new Refusal(Reason.OBJECTION_NOT_EXPECTED, row.state);
                 }
                 cancelOutbox(c, row.caseId, "OBJECTION");
-                update(c, "UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
+                Sql.update(c, "UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
                         row.attempt + 1, row.caseId);
-                row = loadCase(c, row.caseId, false);
+                row = CaseRecord.load(c, row.caseId, false);
                 Instant due = startStage(c, row, row.stage, row.attempt, now);
                 ProcessDefinition d = definition(row);
-                status(c, row, "OBJECTION_RECEIVED", Texts.objectionReceived(
-                        d.stagesFor(row.body()).get(row.stage).steps(), due), now, due);
+                CaseFeed.status(c, row, "OBJECTION_RECEIVED", Texts.objectionReceived(
+                        d.stagesFor(row.body(CATALOG)).get(row.stage).steps(), due), now, due);
                 return ack;
             });
         } catch (ClaimTaken taken) {
@@ -272,11 +270,11 @@ public final class ProcessEngine {
 
     public CallOrder order(OutboxItem item) {
         return transaction(c -> {
-            CaseRow row = loadCase(c, item.caseId(), false);
-            StepSpec spec = definition(row).step(row.body(), item.stepName())
+            CaseRecord row = CaseRecord.load(c, item.caseId(), false);
+            StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
                     .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
             return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
-                    spec.body().apply(row.facts()), SignedRequest.newBuilder()
+                    spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
                             .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
                             .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
         });
@@ -285,8 +283,8 @@ public final class ProcessEngine {
     /** The agency answered a CALL row: record the step's result and move the case on. */
     public void complete(OutboxItem item, String owner, StepResult result) {
         transaction(c -> {
-            CaseRow row = loadCase(c, item.caseId(), true);
-            if (update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL, attempts = attempts + 1 WHERE id = ? "
+            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
+            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL, attempts = attempts + 1 WHERE id = ? "
                     + "AND state = 'PENDING' AND lease_owner = ?", item.id(), owner) != 1) {
                 return null; // someone else took it over (our lease ran out); their result stands
             }
@@ -313,7 +311,7 @@ public final class ProcessEngine {
                 kk = f.kk();
                 ru = f.ru();
             }
-            if (update(c, "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
+            if (Sql.update(c, "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
                     + "result_ru = ?, reference = ? WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
                     state, now, code, kk, ru, reference, item.caseId(), item.stepName()) == 1) {
                 evaluate(c, row, now);
@@ -326,7 +324,7 @@ public final class ProcessEngine {
     public void retryLater(OutboxItem item, String owner, String error) {
         long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(20, item.attempts()));
         Instant next = clock.instant().plusSeconds(seconds);
-        transaction(c -> update(c, "UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
+        transaction(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
                 + "lease_until = NULL, last_error = ? WHERE id = ? AND state = 'PENDING' AND lease_owner = ?",
                 next, error.length() > 500 ? error.substring(0, 500) : error, item.id(), owner));
     }
@@ -334,8 +332,8 @@ public final class ProcessEngine {
     /** A timer row came due. */
     public void fire(OutboxItem item, String owner) {
         transaction(c -> {
-            CaseRow row = loadCase(c, item.caseId(), true);
-            if (update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL WHERE id = ? AND state = 'PENDING' "
+            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
+            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL WHERE id = ? AND state = 'PENDING' "
                     + "AND lease_owner = ?", item.id(), owner) != 1) {
                 return null;
             }
@@ -344,19 +342,19 @@ public final class ProcessEngine {
             switch (item.kind()) {
                 case "DEADLINE" -> {
                     String step = item.stepName().substring("DEADLINE:".length());
-                    if (update(c, "UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
+                    if (Sql.update(c, "UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
                             + "AND step_name = ? AND state = 'PENDING'", now, row.caseId, step) == 1) {
                         cancelOutbox(c, row.caseId, step);
-                        StepSpec spec = d.step(row.body(), step).orElseThrow();
-                        status(c, row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
+                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        CaseFeed.status(c, row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
                         evaluate(c, row, now);
                     }
                 }
                 case "OVERDUE" -> {
                     String step = item.stepName().substring("OVERDUE:".length());
                     if (stepState(c, row.caseId, step).equals("PENDING")) {
-                        StepSpec spec = d.step(row.body(), step).orElseThrow();
-                        status(c, row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
+                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        CaseFeed.status(c, row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
                     }
                 }
                 case "OBJECTION" -> {
@@ -375,15 +373,15 @@ public final class ProcessEngine {
     // ------------------------------------------------------------------------------------------
 
     /** Creates the stage's steps with their outbox rows; returns the latest step due time. */
-    private Instant startStage(Connection c, CaseRow row, int stage, int attempt, Instant now) throws SQLException {
-        Stage spec = definition(row).stagesFor(row.body()).get(stage);
-        update(c, "UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
+    private Instant startStage(Connection c, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
+        Stage spec = definition(row).stagesFor(row.body(CATALOG)).get(stage);
+        Sql.update(c, "UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
         Instant latest = now;
         for (StepSpec step : spec.steps()) {
             String name = attempt > 1 ? step.name() + REDECISION : step.name();
             Instant due = step.term().dueFrom(now, calendar);
             latest = due.isAfter(latest) ? due : latest;
-            update(c, "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
+            Sql.update(c, "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
                     + "state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
                     row.caseId, name, stage, attempt, step.adapter(), step.operation(),
                     step.kind() == StepKind.OPTIONAL_CHECK, now, due);
@@ -395,7 +393,7 @@ public final class ProcessEngine {
     }
 
     /** Fan-in: once every step of the current stage has answered, decide what comes next. */
-    private void evaluate(Connection c, CaseRow row, Instant now) throws SQLException {
+    private void evaluate(Connection c, CaseRecord row, Instant now) throws SQLException {
         if (row.finished()) {
             return;
         }
@@ -424,29 +422,29 @@ public final class ProcessEngine {
             String ru = grounds.stream().map(s -> s.ru).collect(Collectors.joining("; "));
             if (d.preliminaryRefusal() && "IN_PROGRESS".equals(row.state)) {
                 Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
-                update(c, "UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
+                Sql.update(c, "UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
                         + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
-                        objectionDue, code, clip(kk), clip(ru), row.caseId);
+                        objectionDue, code, Sql.clip(kk), Sql.clip(ru), row.caseId);
                 outbox(c, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
-                status(c, row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
+                CaseFeed.status(c, row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
             } else {
                 finish(c, row, d, "REFUSED", code, kk, ru, null, now);
             }
             return;
         }
-        List<Stage> stages = d.stagesFor(row.body());
+        List<Stage> stages = d.stagesFor(row.body(CATALOG));
         String doneKk = steps.stream().map(s -> s.kk == null ? null : s.kk).filter(t -> t != null)
                 .collect(Collectors.joining("; "));
         String doneRu = steps.stream().map(s -> s.ru == null ? null : s.ru).filter(t -> t != null)
                 .collect(Collectors.joining("; "));
         if (row.stage + 1 < stages.size()) {
             if ("OBJECTION_REVIEW".equals(row.state)) {
-                update(c, "UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
+                Sql.update(c, "UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
             }
             Instant due = startStage(c, row, row.stage + 1, row.attempt, now);
             String summaryKk = doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".";
             String summaryRu = doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".";
-            status(c, row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
+            CaseFeed.status(c, row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
                     stages.get(row.stage + 1).steps(), due), now, due);
         } else {
             StepRow last = steps.get(steps.size() - 1);
@@ -455,43 +453,26 @@ public final class ProcessEngine {
         }
     }
 
-    private void finish(Connection c, CaseRow row, ProcessDefinition d, String outcome, String code, String kk,
+    private void finish(Connection c, CaseRecord row, ProcessDefinition d, String outcome, String code, String kk,
             String ru, String reference, Instant now) throws SQLException {
-        update(c, "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
-                + "reference = ? WHERE case_id = ?", outcome, now, code, clip(kk), clip(ru), reference, row.caseId);
+        Sql.update(c, "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
+                + "reference = ? WHERE case_id = ?", outcome, now, code, Sql.clip(kk), Sql.clip(ru), reference, row.caseId);
         // Nothing left to wait for: overdue reminders of finished steps would only confuse.
-        update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND state = 'PENDING'", row.caseId);
+        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND state = 'PENDING'", row.caseId);
         Texts.Pair text = outcome.equals("APPROVED") ? Texts.approved(d, kk, ru) : Texts.refused(d, kk, ru);
-        status(c, row, outcome, text, now, null);
-        update(c, "INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, reference, "
-                + "text_kk, text_ru, finished_at, deliveries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                "N-" + row.caseId, row.sender, row.caseId, row.messageId, row.serviceId, outcome, reference,
-                clip(text.kk()), clip(text.ru()), now);
+        CaseFeed.status(c, row, outcome, text, now, null);
+        CaseFeed.notice(c, row, outcome, reference, text, now);
         log.info("case {} service={} applicant={} finished {}{}", row.caseId, row.serviceId, Iin.mask(row.citizenIin),
                 outcome, code == null ? "" : " grounds=" + code);
     }
 
-    private void status(Connection c, CaseRow row, String status, Texts.Pair text, Instant at, Instant nextDue)
-            throws SQLException {
-        update(c, "UPDATE feed_counter SET feed_seq = feed_seq + 1 WHERE feed_name = 'status'");
-        long seq;
-        try (PreparedStatement s = c.prepareStatement("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            seq = rs.getLong(1);
-        }
-        update(c, "INSERT INTO status_message (seq, case_id, sender, citizen_iin, related_iin, status, text_kk, text_ru, "
-                + "happened_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, row.caseId, row.sender, row.citizenIin,
-                row.relatedIin, status, clip(text.kk()), clip(text.ru()), at, nextDue);
-    }
-
     private void outbox(Connection c, String caseId, String stepName, String kind, Instant due) throws SQLException {
-        update(c, "INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
+        Sql.update(c, "INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
                 + "VALUES (?, ?, ?, ?, 'PENDING', ?, 0)", caseId, stepName, kind, requestId(caseId, stepName), due);
     }
 
     private static void cancelOutbox(Connection c, String caseId, String stepName) throws SQLException {
-        update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
+        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
                 caseId, stepName);
     }
 
@@ -519,7 +500,7 @@ public final class ProcessEngine {
         }
     }
 
-    private ProcessDefinition definition(CaseRow row) {
+    private ProcessDefinition definition(CaseRecord row) {
         return regulations.find(row.serviceId).orElseThrow(() -> new IllegalStateException(row.serviceId));
     }
 
@@ -529,91 +510,6 @@ public final class ProcessEngine {
 
     private record StepRow(String name, String state, String code, String kk, String ru, String reference) {}
 
-    private final class CaseRow {
-        String caseId, sender, messageId, serviceId, citizenIin, relatedIin, state, resultCode, resultKk, resultRu;
-        int stage, attempt;
-        Instant dueAt, objectionDueAt;
-        byte[] content, signature;
-        private Message body;
-
-        boolean finished() {
-            return state.equals("APPROVED") || state.equals("REFUSED");
-        }
-
-        Message body() {
-            if (body == null) {
-                try {
-                    RequestContent rc = RequestContent.parseFrom(content);
-                    body = rc.getBody().unpack(CATALOG.find(serviceId).orElseThrow().bodyType());
-                } catch (InvalidProtocolBufferException e) {
-                    throw new IllegalStateException("case " + caseId + ": stored request unreadable", e);
-                }
-            }
-            return body;
-        }
-
-        CaseFacts facts() {
-            return new CaseFacts(caseId, serviceId, sender, body(), citizenIin, relatedIin);
-        }
-    }
-
-    private CaseRow loadCase(Connection c, String caseId, boolean lock) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT case_id, sender, message_id, service_id, citizen_iin, "
-                + "related_iin, state, stage, attempt, due_at, objection_due_at, request_content, request_signature, "
-                + "result_code, result_kk, result_ru FROM process_case WHERE case_id = ?" + (lock ? " FOR UPDATE" : ""))) {
-            s.setString(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                CaseRow r = new CaseRow();
-                r.caseId = rs.getString(1);
-                r.sender = rs.getString(2);
-                r.messageId = rs.getString(3);
-                r.serviceId = rs.getString(4);
-                r.citizenIin = rs.getString(5);
-                r.relatedIin = rs.getString(6);
-                r.state = rs.getString(7);
-                r.stage = rs.getInt(8);
-                r.attempt = rs.getInt(9);
-                r.dueAt = rs.getTimestamp(10).toInstant();
-                Timestamp od = rs.getTimestamp(11);
-                r.objectionDueAt = od == null ? null : od.toInstant();
-                r.content = rs.getBytes(12);
-                r.signature = rs.getBytes(13);
-                r.resultCode = rs.getString(14);
-                r.resultKk = rs.getString(15);
-                r.resultRu = rs.getString(16);
-                return r;
-            }
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p instanceof Instant instant) {
-                    s.setTimestamp(i + 1, Timestamp.from(instant));
-                } else if (p == null) {
-                    s.setNull(i + 1, java.sql.Types.OTHER);
-                } else {
-                    s.setObject(i + 1, p);
-                }
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** The message id was claimed concurrently or earlier: answer from the claim. */
     private static final class ClaimTaken extends RuntimeException {
         ClaimTaken() {
@@ -621,19 +517,7 @@ public final class ProcessEngine {
         }
     }
 
-    private <T> T transaction(SqlWork<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new JournalException("process transaction", e);
-        }
+    private <T> T transaction(Sql.Work<T> work) {
+        return Sql.transaction(db, work);
     }
 }
