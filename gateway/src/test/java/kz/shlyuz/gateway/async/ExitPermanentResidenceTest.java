@@ -63,6 +63,12 @@ class ExitPermanentResidenceTest {
             // Fan-out: the four checks start together, each with 2 + 10 days (000 table 1).
             assertEquals(steps.get("TAX_DEBT_CHECK").getStartedAt(), steps.get(check).getStartedAt(), check);
         }
+        // 000 table 1: requests sent in 2 days, each check answered in 10: due at the end of the 12th day.
+        assertEquals(Instant.parse("2026-12-02T13:30:00Z").getEpochSecond(),
+                steps.get("TAX_DEBT_CHECK").getDueAt().getSeconds());
+        // Review of the materials: 2 days to ІІД + 5 days.
+        assertEquals(Instant.parse("2026-11-27T13:30:00Z").getEpochSecond(),
+                steps.get("EXIT_RESTRICTION_CHECK").getDueAt().getSeconds());
         assertEquals("DONE", steps.get("EXIT_PERMIT_ISSUE").getState());
         assertTrue(steps.get("EXIT_PERMIT_ISSUE").getResult().startsWith("EX-"));
         assertFalse(done.getOverdue());

@@ -174,6 +174,17 @@ class OtherServicesTest {
                 Persona.EMPLOYER.key());
         Case done = env.awaitState("egov-portal-as:" + Persona.CLEAN.iin().value(), ack.getCaseId(), "APPROVED");
         assertTrue(steps(done).get("LABOUR_PERMIT_EXTEND").getResult().startsWith("WPX-"));
+        // The employer sees the case in their cabinet too.
+        env.awaitState("egov-portal-as:" + Persona.EMPLOYER.iin().value(), ack.getCaseId(), "APPROVED");
+        // A convicted migrant's extension is refused on the ҚСжАЕК record, employer's signature or not.
+        LabourMigrantPermitRequest convicted = permit(Persona.CONVICTED).toBuilder().setPermitNumber("WP-2026-000002")
+                .build();
+        SubmitAck refusedAck = env.submit("egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", convicted,
+                Persona.CONVICTED.key(), Persona.EMPLOYER.key());
+        Case refused = env.awaitState("egov-portal-as:" + Persona.CONVICTED.iin().value(), refusedAck.getCaseId(),
+                "REFUSED");
+        assertEquals("CONVICTED", steps(refused).get("CRIMINAL_RECORD_CHECK").getResult());
+        assertTrue(refused.getResultKk().contains("сотталған"), refused.getResultKk());
     }
 
     // ------------------------------------------------------------------------------ documents
@@ -245,6 +256,8 @@ class OtherServicesTest {
                 registration(Persona.TAX_DEBTOR), Persona.TAX_DEBTOR.key())).reason(), "owner must sign too");
         SubmitAck ack = env.submit("egov-portal", "RESIDENCE_REGISTRATION", registration(Persona.TAX_DEBTOR),
                 Persona.TAX_DEBTOR.key(), Persona.DWELLING_OWNER.key());
+        // 004 annex 3: done within a working day — Friday's application is due Monday 23 Nov.
+        assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
         Case done = env.awaitState("egov-portal-as:" + Persona.TAX_DEBTOR.iin().value(), ack.getCaseId(), "APPROVED");
         var effects = env.effects("mvd-docs").stream().filter(e -> e.caseId().equals(ack.getCaseId())).toList();
         assertEquals(List.of("RESIDENCE_DEREGISTRATION", "RESIDENCE_REGISTRATION"),
@@ -272,6 +285,7 @@ class OtherServicesTest {
         SubmitAck ack = env.submit("egov-portal", "RESIDENCE_DEREGISTRATION", ResidenceDeregistrationRequest.newBuilder()
                 .setIin(Persona.COURT_DEBTOR.iin().value()).setOwnerIin(Persona.DWELLING_OWNER.iin().value())
                 .setCourtDecisionRef("2-1234/2026").build(), Persona.DWELLING_OWNER.key());
+        assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
         Case done = env.awaitState("egov-portal-as:" + Persona.DWELLING_OWNER.iin().value(), ack.getCaseId(), "APPROVED");
         assertTrue(steps(done).get("RESIDENCE_DEREGISTRATION").getResult().startsWith("DEP-"));
         assertFalse(done.getOverdue());
