@@ -41,11 +41,26 @@ public final class AdapterServer implements AutoCloseable {
     private final Server server;
     private final HealthStatusManager health;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AgencyDefinition definition;
 
-    private AdapterServer(AdapterConfig config, Server server, HealthStatusManager health) {
+    private AdapterServer(AdapterConfig config, Server server, HealthStatusManager health, AgencyDefinition definition) {
         this.config = config;
         this.server = server;
         this.health = health;
+        this.definition = definition;
+    }
+
+    /**
+     * The effects this agency applied (registrations, permits, documents …), in order; empty for
+     * an agency that only answers lookups and checks.
+     */
+    public List<kz.shlyuz.adapters.effect.EffectLedger.Effect> effects() {
+        return definition.operations().stream()
+                .filter(kz.shlyuz.adapters.effect.EffectOperation.class::isInstance)
+                .map(o -> ((kz.shlyuz.adapters.effect.EffectOperation) o).ledger())
+                .distinct()
+                .flatMap(l -> l.effects().stream())
+                .toList();
     }
 
     /**
@@ -69,7 +84,7 @@ public final class AdapterServer implements AutoCloseable {
         LOG.info("agency={} listening on {}:{} operations={} signers={} callers={}", agency.name(),
                 config.bind().getHostString(), server.getPort(), agency.operationNames(), agency.signers(),
                 config.allowedCallers());
-        return new AdapterServer(config, server, health);
+        return new AdapterServer(config, server, health, agency);
     }
 
     /** The port actually bound (the ephemeral one when configured with port 0). */

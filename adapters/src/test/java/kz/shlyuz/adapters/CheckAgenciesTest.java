@@ -42,12 +42,14 @@ class CheckAgenciesTest {
 
     static DevPki pki;
     static final Map<String, AgencyAdapterBlockingStub> gatewayTo = new HashMap<>();
+    static final Map<String, AdapterServer> servers = new HashMap<>();
 
     @BeforeAll
     static void startCheckAgencies() throws Exception {
         pki = DevPki.generate(pkiDir, Instant.now());
         for (String agency : List.of("kpsisu", "knb", "saod", "tax", "migration", "military")) {
             AdapterServer server = cleanup.register(AdapterServer.start(AdapterConfig.defaults(agency, pki, 0)));
+            servers.put(agency, server);
             gatewayTo.put(agency, stub(cleanup.register(TestCalls.channel(pki, "gateway", server))));
         }
     }
@@ -138,5 +140,36 @@ class CheckAgenciesTest {
     private static CheckResult check(String agency, String operation, String iin) {
         return body(gatewayTo.get(agency).handle(request(SERVICE, operation,
                 SubjectCheck.newBuilder().setIin(iin).setPurpose(SERVICE).build())), CheckResult.class);
+    }
+
+    // Effect operations (issue 3): applied once per request id, recorded so it can be proven.
+
+    private static kz.shlyuz.proto.v1.EffectOrder order(String caseId, String iin) {
+        return kz.shlyuz.proto.v1.EffectOrder.newBuilder().setCaseId(caseId).setIin(iin).setMonths(6).build();
+    }
+
+    @Test
+    void aPermitIsIssuedOncePerRequestIdAndTheRepeatGetsTheSameReceipt() {
+        var request = request("LABOUR_MIGRANT_PERMIT", "LABOUR_PERMIT_ISSUE",
+                order("C-effect-1", Persona.CLEAN.iin().value()));
+        SignedResponse first = gatewayTo.get("migration").handle(request);
+        SignedResponse again = gatewayTo.get("migration").handle(request);
+        assertEquals(first, again, "the same request gets the same signed answer");
+        var receipt = body(first, kz.shlyuz.proto.v1.EffectReceipt.class);
+        assertTrue(receipt.getReference().startsWith("WP-"), receipt.getReference());
+        assertTrue(receipt.getTextRu().contains(receipt.getReference()));
+        var effects = servers.get("migration").effects().stream().filter(e -> e.caseId().equals("C-effect-1")).toList();
+        assertEquals(1, effects.size(), "applied once");
+        assertEquals("LABOUR_PERMIT_ISSUE", effects.get(0).operation());
+        assertEquals(request.getRequestId(), effects.get(0).requestId());
+    }
+
+    @Test
+    void militaryDeregistrationRefusesAnInvalidIinAndAppliesNothing() {
+        int before = servers.get("military").effects().size();
+        assertRefused(Status.Code.INVALID_ARGUMENT, "IIN_INVALID", () -> gatewayTo.get("military").handle(
+                request(SERVICE, "MILITARY_DEREGISTRATION", order("C-effect-2",
+                        TestCalls.withWrongCheckDigit(Persona.CLEAN.iin().value())))));
+        assertEquals(before, servers.get("military").effects().size());
     }
 }

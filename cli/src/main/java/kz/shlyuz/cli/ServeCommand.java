@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-adapters", description = "Do not start the adapters here (they run with './shlyuz adapter').")
     boolean noAdapters;
 
+    @Option(names = "--time-scale", description = "Development only: process time (deadlines, timers) runs this many "
+            + "times faster than real time, e.g. 10000 for the demo. Signatures and freshness keep real time.")
+    Double timeScale;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig cfg = config == null ? ConfigLoader.defaults(data.data) : ConfigLoader.load(config, data.data);
@@ -60,7 +64,10 @@ final class ServeCommand implements Callable<Integer> {
                         Set.of(DevMaterial.GATEWAY_SYSTEM))));
             }
         }
-        GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock));
+        GatewayServer.Processes processes = timeScale == null ? GatewayServer.Processes.defaults(clock)
+                : new GatewayServer.Processes(new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
+                        Duration.ofMillis(10), Duration.ofSeconds(30), "dev-node", 8);
+        GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock), processes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
@@ -74,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
                 cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
                 pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl());
+        if (timeScale != null) {
+            System.out.printf("Process time runs %.0f times faster than real time (development only).%n", timeScale);
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -1,5 +1,6 @@
 package kz.shlyuz.adapters.agency;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,8 @@ import kz.shlyuz.adapters.address.LegalEntityAddressLookup;
 import kz.shlyuz.adapters.address.PersonAddressLookup;
 import kz.shlyuz.adapters.check.GroundsCheck;
 import kz.shlyuz.adapters.documents.IdentityDocumentsLookup;
+import kz.shlyuz.adapters.effect.EffectLedger;
+import kz.shlyuz.adapters.effect.EffectOperation;
 import kz.shlyuz.adapters.documents.ProductionStatusLookup;
 import kz.shlyuz.adapters.military.MilitaryRegistrationCheck;
 import kz.shlyuz.adapters.military.MilitaryStatusLookup;
@@ -57,19 +60,25 @@ public final class AgencyCatalog {
             case "knb" -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
             case "saod" -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
             case "tax" -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
-            case "migration" -> checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK"));
+            case "migration" -> withEffects(checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
+                    migrationEffects(new EffectLedger(agency)));
             case "military" -> {
                 MilitaryRegister register = MilitaryRegister.read(fixture);
+                EffectLedger ledger = new EffectLedger(agency);
                 yield new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), List.of(
                         new MilitaryRegistrationCheck(register),
-                        new MilitaryStatusLookup(new RegisterName(agency, "ҚБ", "УДО"), register)));
+                        new MilitaryStatusLookup(new RegisterName(agency, "ҚБ", "УДО"), register),
+                        new EffectOperation("MILITARY_DEREGISTRATION", "QB",
+                                "Әскери есептен шығарылды, анықтама", "Снят с воинского учёта, справка", ledger)));
             }
             case "mvd-docs" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
-                    List.of(new IdentityDocumentsLookup(new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
-                            DocumentRegister.read(fixture))));
+                    withEffects(List.of(new IdentityDocumentsLookup(new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
+                            DocumentRegister.read(fixture))), documentationEffects(new EffectLedger(agency))));
             case "aeo" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
-                    List.of(new ProductionStatusLookup(new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
-                            ProductionRegister.read(fixture))));
+                    withEffects(List.of(new ProductionStatusLookup(new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
+                            ProductionRegister.read(fixture))), List.of(new EffectOperation("DOCUMENT_MANUFACTURE", "AEO",
+                            "Құжат дайындалды, бөлімшеге жөнелтілді", "Документ изготовлен и отправлен в подразделение",
+                            new EffectLedger(agency)))));
             default -> throw new IllegalStateException("agency: " + agency + " is listed in Agencies but has no catalog entry");
         };
     }
@@ -90,6 +99,44 @@ public final class AgencyCatalog {
                 .<Operation<?>>map(name -> new GroundsCheck(name, grounds))
                 .toList();
         return new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), operations);
+    }
+
+    private static AgencyDefinition withEffects(AgencyDefinition base, List<Operation<?>> effects) {
+        return new AgencyDefinition(base.name(), base.titleKk(), base.titleRu(), base.signers(),
+                withEffects(base.operations(), effects));
+    }
+
+    private static List<Operation<?>> withEffects(List<Operation<?>> operations, List<Operation<?>> effects) {
+        List<Operation<?>> all = new ArrayList<>(operations);
+        all.addAll(effects);
+        return all;
+    }
+
+    /** The migration service's decisions (000/002, 001, 003). */
+    private static List<Operation<?>> migrationEffects(EffectLedger ledger) {
+        return List.of(
+                new EffectOperation("EXIT_PERMIT_ISSUE", "EX", "Тұрақты тұруға шығуға рұқсат ресімделді",
+                        "Оформлено разрешение на выезд на постоянное жительство", ledger),
+                new EffectOperation("LABOUR_PERMIT_ISSUE", "WP", "Еңбекші көшіп келушіге рұқсат берілді",
+                        "Выдано разрешение трудовому мигранту", ledger),
+                new EffectOperation("LABOUR_PERMIT_EXTEND", "WPX", "Еңбекші көшіп келушіге рұқсат ұзартылды",
+                        "Разрешение трудовому мигранту продлено", ledger),
+                new EffectOperation("PERMANENT_STAY_NOTIFICATION", "PS",
+                        "Тұрақты тұруға қалдыру туралы хабарлама ресімделді, Бүркітке белгі қойылды",
+                        "Оформлено уведомление об оставлении на ПМЖ, отметка в «Бүркіт» проставлена", ledger));
+    }
+
+    /** ХҚТ ТП АЖ: registrations and documents (004 annexes 1–4). */
+    private static List<Operation<?>> documentationEffects(EffectLedger ledger) {
+        return List.of(
+                new EffectOperation("RESIDENCE_REGISTRATION", "REG", "Тұрғылықты жері бойынша тіркелді",
+                        "Зарегистрирован по месту жительства", ledger),
+                new EffectOperation("RESIDENCE_DEREGISTRATION", "DEP", "Тіркеуден шығарылды, кету парағы",
+                        "Снят с регистрации, адресный листок убытия", ledger),
+                new EffectOperation("TEMPORARY_ID_ISSUE", "TID", "Уақытша жеке куәлік берілді",
+                        "Выдано временное удостоверение личности", ledger),
+                new EffectOperation("DOCUMENT_ISSUE", "DOC", "Құжат бөлімшеде беруге дайын",
+                        "Документ готов к выдаче в подразделении", ledger));
     }
 
     private static List<String> ownSigner(String agency) {

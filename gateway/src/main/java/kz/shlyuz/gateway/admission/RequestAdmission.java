@@ -73,7 +73,8 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SERVICE_NOT_ALLOWED, service.id());
         }
         if (service.synchronous() != synchronous) {
-            throw new Refusal(Reason.SERVICE_IS_ASYNCHRONOUS, service.id());
+            throw new Refusal(service.synchronous() ? Reason.SERVICE_IS_SYNCHRONOUS : Reason.SERVICE_IS_ASYNCHRONOUS,
+                    service.id());
         }
         requireFresh(content);
         Message body = unpack(content, service);
@@ -121,6 +122,18 @@ public final class RequestAdmission {
     }
 
     private static Message unpack(RequestContent content, ServiceDefinition service) {
+        if (service.followUpType() != null && content.getBody().is(service.followUpType())) {
+            if (content.getCorrelationId().isEmpty()) {
+                throw new Refusal(Reason.BODY_INVALID, service.followUpType().getSimpleName()
+                        + " needs correlation_id = the case id");
+            }
+            try {
+                return content.getBody().unpack(service.followUpType());
+            } catch (InvalidProtocolBufferException e) {
+                throw new Refusal(Reason.BODY_INVALID, "body cannot be read as "
+                        + service.followUpType().getSimpleName(), e);
+            }
+        }
         if (!content.getBody().is(service.bodyType())) {
             throw new Refusal(Reason.BODY_INVALID, "body is " + content.getBody().getTypeUrl() + ", "
                     + service.id() + " expects " + service.bodyType().getSimpleName());

@@ -13,6 +13,7 @@ import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
+import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.ResidenceDeregistrationRequest;
 import kz.shlyuz.proto.v1.ResidenceRegistrationRequest;
 import kz.shlyuz.proto.v1.TemporaryIdRequest;
@@ -41,8 +42,11 @@ public final class ServiceCatalog {
                         : new AgencyCall("gbd-ul", "ADDRESS_LOOKUP", AddressLookup.newBuilder().setBin(r.getBin()).build()))));
         all.add(async("EXIT_PERMANENT_RESIDENCE", ExitPermanentResidenceRequest.class,
                 r -> Applicants.individuals(r.getIin())));
+        // 001: the applicant's objection to a preliminary refusal arrives as its own signed message.
         all.add(async("CONSULAR_PERMANENT_STAY", ConsularPermanentStayRequest.class,
-                r -> Applicants.individuals(r.getIin())));
+                r -> Applicants.individuals(r.getIin()))
+                .withFollowUp(PreliminaryRefusalObjection.class,
+                        typed(PreliminaryRefusalObjection.class, o -> Applicants.individuals(o.getIin()))));
         all.add(async("LABOUR_MIGRANT_PERMIT", LabourMigrantPermitRequest.class,
                 r -> Applicants.individuals(r.getMigrantIin())));
         // 003: the extension through the portal carries the migrant's and the employer's signatures.

@@ -18,14 +18,14 @@ import kz.shlyuz.proto.v1.SignedResponse;
  * bytes, every organisation that must sign has signed (MVD and the Ministry of Justice for the
  * address certificate), and the answer is the answer to this request.
  */
-final class AgencyAnswerVerifier {
+public final class AgencyAnswerVerifier {
     private final SignatureVerifier verifier;
 
-    AgencyAnswerVerifier(SignatureVerifier verifier) {
+    public AgencyAnswerVerifier(SignatureVerifier verifier) {
         this.verifier = verifier;
     }
 
-    ResponseContent verify(String adapter, AdapterEndpoint endpoint, String requestId, SignedResponse answer) {
+    public ResponseContent verify(String adapter, AdapterEndpoint endpoint, String requestId, SignedResponse answer) {
         Map<String, String> meta = Map.of("agency", adapter);
         List<VerifiedSigner> signers;
         try {

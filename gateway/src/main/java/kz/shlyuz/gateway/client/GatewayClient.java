@@ -46,6 +46,13 @@ public final class GatewayClient implements AutoCloseable {
                 .call(request);
     }
 
+    /** {@code Gateway/Submit}; throws {@link io.grpc.StatusRuntimeException} when refused. */
+    public kz.shlyuz.proto.v1.SubmitAck submit(SignedRequest request) {
+        return GatewayGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .submit(request);
+    }
+
     public ManagedChannel channel() {
         return channel;
     }

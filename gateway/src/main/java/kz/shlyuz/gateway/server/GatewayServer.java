@@ -20,6 +20,18 @@ import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.admission.ServiceCatalog;
 import kz.shlyuz.gateway.call.ResponseSigner;
 import kz.shlyuz.gateway.call.SyncCallHandler;
+import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
+import kz.shlyuz.gateway.cabinet.CabinetService;
+import kz.shlyuz.gateway.cabinet.CaseQueries;
+import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
+import kz.shlyuz.gateway.notices.NoticeService;
+import kz.shlyuz.gateway.notices.NoticeStore;
+import kz.shlyuz.gateway.outbox.OutboxWorker;
+import kz.shlyuz.gateway.process.ProcessEngine;
+import kz.shlyuz.gateway.process.Regulations;
+import kz.shlyuz.gateway.submit.SubmitHandler;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.TlsFiles;
 import kz.shlyuz.gateway.journal.JdbcJournal;
@@ -49,10 +61,12 @@ public final class GatewayServer implements AutoCloseable {
     private final AgencyClients agencies;
     private final Journal journal;
     private final Duration grace;
+    private final AutoCloseable processes;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
-            Duration grace) {
+            Duration grace, AutoCloseable processes) {
+        this.processes = processes;
         this.server = server;
         this.health = health;
         this.agencies = agencies;
@@ -63,7 +77,29 @@ public final class GatewayServer implements AutoCloseable {
     /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
     public record Material(TlsFiles tls, TrustMaterial trust, SignerKey gatewaySigningKey, Clock clock) {}
 
+    /**
+     * How this node runs processes (issue 3).
+     *
+     * @param clock the one clock of deadlines and timers: the system clock in production, an
+     *     adjustable one in tests, a scaled one only for {@code serve --time-scale} in development
+     * @param pollInterval how often the outbox and the status streams look for new work
+     * @param lease how long a leased outbox row is this node's before another node may retake it
+     * @param nodeId this node's name in leases
+     * @param workers outbox calls in parallel
+     */
+    public record Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
+        public static Processes defaults(Clock clock) {
+            return new Processes(clock, Duration.ofMillis(100), Duration.ofSeconds(30),
+                    "node-" + java.util.UUID.randomUUID().toString().substring(0, 8), 8);
+        }
+    }
+
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
+        return start(config, material, Processes.defaults(material.clock()));
+    }
+
+    public static GatewayServer start(GatewayConfig config, Material material, Processes processes)
+            throws IOException {
         var dataSource = JournalDatabase.open(config.journal());
         Journal journal = new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource);
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
@@ -76,6 +112,16 @@ public final class GatewayServer implements AutoCloseable {
                     new ResponseSigner(new CmsSigner(material.clock()), material.gatewaySigningKey()),
                     material.clock());
 
+            ProcessEngine engine = new ProcessEngine(dataSource, Regulations.standard(), processes.clock(),
+                    new KazakhstanCalendar());
+            SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock());
+            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "shlyuz-streams");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.function.Predicate<String> known = sender -> config.sender(sender).isPresent();
+
             HealthStatusManager health = new HealthStatusManager();
             ServerCredentials credentials = TlsServerCredentials.newBuilder()
                     .keyManager(material.tls().certificateChain().toFile(), material.tls().privateKey().toFile())
@@ -83,7 +129,13 @@ public final class GatewayServer implements AutoCloseable {
                     .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
                     .build();
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
-                    .addService(ServerInterceptors.intercept(new GatewayService(calls),
+                    .addService(ServerInterceptors.intercept(new GatewayService(calls, submits),
+                            new RefusalInterceptor(), new SenderInterceptor()))
+                    .addService(ServerInterceptors.intercept(new CabinetService(
+                            new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
+                            new RefusalInterceptor(), new SenderInterceptor()))
+                    .addService(ServerInterceptors.intercept(new NoticeService(new NoticeStore(dataSource), streams,
+                            processes.pollInterval(), known, processes.clock()),
                             new RefusalInterceptor(), new SenderInterceptor()))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionService.newInstance())
@@ -94,9 +146,16 @@ public final class GatewayServer implements AutoCloseable {
                     .permitKeepAliveTime(30, TimeUnit.SECONDS)
                     .build()
                     .start();
+            // Work left by an earlier run (or another node) is picked up from the outbox at once.
+            OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
+                    processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers());
+            AutoCloseable processing = () -> {
+                worker.close();
+                streams.shutdownNow();
+            };
             health.setStatus("", ServingStatus.SERVING);
             health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
-            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace());
+            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing);
         } catch (IOException | RuntimeException e) {
             agencies.close();
             journal.close();
@@ -133,6 +192,11 @@ public final class GatewayServer implements AutoCloseable {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                processes.close();
+            } catch (Exception e) {
+                log.warn("stopping the process workers failed", e);
+            }
             agencies.close();
             journal.close();
         }

@@ -2,9 +2,11 @@ package kz.shlyuz.gateway.server;
 
 import io.grpc.stub.StreamObserver;
 import kz.shlyuz.gateway.call.SyncCallHandler;
+import kz.shlyuz.gateway.submit.SubmitHandler;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SignedResponse;
+import kz.shlyuz.proto.v1.SubmitAck;
 
 /**
  * {@code shlyuz.v1.Gateway}: translates between the wire and {@link SyncCallHandler}. Refusals it
@@ -12,9 +14,18 @@ import kz.shlyuz.proto.v1.SignedResponse;
  */
 final class GatewayService extends GatewayGrpc.GatewayImplBase {
     private final SyncCallHandler calls;
+    private final SubmitHandler submits;
 
-    GatewayService(SyncCallHandler calls) {
+    GatewayService(SyncCallHandler calls, SubmitHandler submits) {
         this.calls = calls;
+        this.submits = submits;
+    }
+
+    @Override
+    public void submit(SignedRequest request, StreamObserver<SubmitAck> responses) {
+        SubmitAck ack = submits.handle(SenderInterceptor.SENDER.get(), request);
+        responses.onNext(ack);
+        responses.onCompleted();
     }
 
     @Override

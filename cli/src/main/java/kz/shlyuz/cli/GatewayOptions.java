@@ -1,0 +1,25 @@
+package kz.shlyuz.cli;
+
+import java.time.Duration;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.server.DevMaterial;
+import picocli.CommandLine.Option;
+
+/** Where the gateway is, for the client commands. */
+final class GatewayOptions {
+    @Option(names = "--gateway", defaultValue = "127.0.0.1:8443", description = "Gateway address (default: ${DEFAULT-VALUE}).")
+    String gateway;
+
+    @Option(names = "--deadline", defaultValue = "PT10S", description = "Per-call deadline (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    /** A mutual-TLS client as {@code system}, with its dev TLS certificate. */
+    GatewayClient connect(DevPki pki, String system) {
+        int colon = gateway.lastIndexOf(':');
+        return new GatewayClient(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)),
+                new TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
+                DevMaterial.GATEWAY_SYSTEM, deadline);
+    }
+}

@@ -1,0 +1,97 @@
+package kz.shlyuz.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Internal;
+import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import kz.shlyuz.certs.cms.CmsSigner;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.admission.ServiceCatalog;
+import kz.shlyuz.gateway.admission.ServiceDefinition;
+import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
+import kz.shlyuz.proto.v1.RequestContent;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SubmitAck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./shlyuz submit}: a signed asynchronous request (Gateway/Submit); prints the
+ * acknowledgement (case id, status, due date) as JSON. With {@code --objection CASE} the body is
+ * a PreliminaryRefusalObjection about that case. Exit status 0 accepted, 1 refused.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = "Submit a signed asynchronous request (Gateway/Submit) and print the acknowledgement.")
+final class SubmitCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    GatewayOptions gateway;
+
+    @Option(names = "--as", required = true, description = "Sending system: egov-portal, hkko or burkit.")
+    String sender;
+
+    @Option(names = "--signer", required = true, split = ",",
+            description = "Who signs: identity name or IIN from data/pki/index.json; comma-separate for two signers.")
+    List<String> signers;
+
+    @Option(names = "--service", required = true, description = "Service id, e.g. EXIT_PERMANENT_RESIDENCE.")
+    String service;
+
+    @Option(names = "--body", required = true, description = "Request body as protobuf JSON.")
+    String body;
+
+    @Option(names = "--objection", description = "Case id: the body is an objection to that case's preliminary refusal.")
+    String objectionCase;
+
+    @Option(names = "--message-id", description = "Message id (default: a new UUID); reuse one to retry safely.")
+    String messageId;
+
+    @Override
+    public Integer call() throws Exception {
+        DevPki pki = data.pki();
+        Message.Builder builder = objectionCase != null ? PreliminaryRefusalObjection.newBuilder()
+                : ServiceCatalog.standard().find(service).map(ServiceDefinition::bodyType)
+                        .<Message.Builder>map(t -> Internal.getDefaultInstance(t).newBuilderForType())
+                        .orElseGet(Struct::newBuilder);
+        JsonFormat.parser().merge(body, builder);
+        RequestContent content = RequestBuilder.content(messageId == null ? UUID.randomUUID().toString() : messageId,
+                sender, service, builder.build(), Clock.systemUTC().instant());
+        if (objectionCase != null) {
+            content = content.toBuilder().setCorrelationId(objectionCase).build();
+        }
+        SignedRequest request = new RequestBuilder(new CmsSigner(Clock.systemUTC()))
+                .sign(content, signers.stream().map(pki::signerKey).toList());
+        ObjectNode out = JSON.createObjectNode();
+        int exit;
+        try (GatewayClient client = gateway.connect(pki, sender)) {
+            SubmitAck ack = client.submit(request);
+            out.set("ack", JSON.readTree(JsonFormat.printer().print(ack)));
+            exit = 0;
+        } catch (StatusRuntimeException e) {
+            Refusals.Refused refused = Refusals.read(e);
+            out.put("status", refused.code());
+            out.put("reason", refused.reason());
+            out.put("shepCode", refused.shepCode());
+            out.put("messageKk", refused.kazakh());
+            out.put("messageRu", refused.russian());
+            exit = 1;
+        }
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        return exit;
+    }
+}

@@ -1,0 +1,125 @@
+package kz.shlyuz.gateway.cabinet;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import kz.shlyuz.certs.identity.CheckDigit;
+import kz.shlyuz.certs.identity.Iin;
+import kz.shlyuz.gateway.server.SenderInterceptor;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.gateway.status.RefusalInterceptor;
+import kz.shlyuz.proto.v1.CabinetGrpc;
+import kz.shlyuz.proto.v1.Case;
+import kz.shlyuz.proto.v1.ListCasesRequest;
+import kz.shlyuz.proto.v1.ListCasesResponse;
+import kz.shlyuz.proto.v1.StatusMessage;
+import kz.shlyuz.proto.v1.WatchStatusRequest;
+
+/** {@code shlyuz.v1.Cabinet}: translates between the wire and {@link CaseQueries}. */
+public final class CabinetService extends CabinetGrpc.CabinetImplBase {
+    private static final String PORTAL = "egov-portal";
+    private static final int MAX_PAGE = 500;
+
+    private final CaseQueries queries;
+    private final ScheduledExecutorService poller;
+    private final Duration pollInterval;
+    private final java.util.function.Predicate<String> knownSender;
+
+    /** @param knownSender true for the configured sending systems; anyone else is refused */
+    public CabinetService(CaseQueries queries, ScheduledExecutorService poller, Duration pollInterval,
+            java.util.function.Predicate<String> knownSender) {
+        this.queries = queries;
+        this.knownSender = knownSender;
+        this.poller = poller;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The portal reads the citizen it names; a front office reads what it submitted. */
+    private CaseQueries.Audience audience(String sender, String citizenIin) {
+        if (!knownSender.test(sender)) {
+            throw new Refusal(Reason.SENDER_NOT_ALLOWED, sender);
+        }
+        if (PORTAL.equals(sender)) {
+            if (citizenIin.isEmpty()) {
+                throw new Refusal(Reason.CABINET_NOT_ALLOWED, "citizen_iin is required");
+            }
+            if (!CheckDigit.holds(citizenIin)) {
+                throw new Refusal(Reason.IIN_INVALID, Iin.mask(citizenIin));
+            }
+            return new CaseQueries.Audience(citizenIin, null);
+        }
+        return new CaseQueries.Audience(null, sender);
+    }
+
+    @Override
+    public void listCases(ListCasesRequest request, StreamObserver<ListCasesResponse> responses) {
+        CaseQueries.Audience audience = audience(SenderInterceptor.SENDER.get(), request.getCitizenIin());
+        int size = request.getPageSize() <= 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
+        int offset;
+        try {
+            offset = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+        } catch (NumberFormatException e) {
+            throw new Refusal(Reason.CURSOR_INVALID, "page_token");
+        }
+        List<Case> cases = queries.cases(audience, offset, size + 1);
+        ListCasesResponse.Builder b = ListCasesResponse.newBuilder()
+                .addAllCases(cases.subList(0, Math.min(size, cases.size())));
+        if (cases.size() > size) {
+            b.setNextPageToken(Integer.toString(offset + size));
+        }
+        responses.onNext(b.build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void watchStatus(WatchStatusRequest request, StreamObserver<StatusMessage> responses) {
+        CaseQueries.Audience audience = audience(SenderInterceptor.SENDER.get(), request.getCitizenIin());
+        long start;
+        if (request.getAfterCursor().isEmpty()) {
+            start = queries.latestCursor();
+        } else {
+            try {
+                start = Long.parseLong(request.getAfterCursor());
+            } catch (NumberFormatException e) {
+                throw new Refusal(Reason.CURSOR_INVALID, request.getAfterCursor().length() > 20
+                        ? request.getAfterCursor().substring(0, 20) : request.getAfterCursor());
+            }
+            if (start < 0) {
+                throw new Refusal(Reason.CURSOR_INVALID, request.getAfterCursor());
+            }
+        }
+        ServerCallStreamObserver<StatusMessage> stream = (ServerCallStreamObserver<StatusMessage>) responses;
+        AtomicLong cursor = new AtomicLong(start);
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        Runnable push = () -> {
+            try {
+                if (stream.isCancelled()) {
+                    task.get().cancel(false);
+                    return;
+                }
+                for (StatusMessage m : queries.messagesAfter(audience, cursor.get(), 200)) {
+                    stream.onNext(m);
+                    cursor.set(Long.parseLong(m.getCursor()));
+                }
+            } catch (RuntimeException e) {
+                task.get().cancel(false);
+                stream.onError(RefusalInterceptor.translate(e));
+            }
+        };
+        synchronized (task) {
+            task.set(poller.scheduleWithFixedDelay(() -> {
+                synchronized (task) {
+                    push.run();
+                }
+            }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        stream.setOnCancelHandler(() -> task.get().cancel(false));
+    }
+}

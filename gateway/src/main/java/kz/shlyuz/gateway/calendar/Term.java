@@ -1,0 +1,85 @@
+package kz.shlyuz.gateway.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * A term as a regulation writes it: "10 минут", "2 сағат", "10 күн" (calendar days), "2 жұмыс
+ * күні" (working days), "бір ай". A term in days ends at the end (18:30, the close of a working
+ * day, 000 §8) of its last day in Kazakhstan's time.
+ */
+public record Term(int amount, Unit unit) {
+    /** When a working day closes (000 §8: 9:00–18:30). */
+    static final LocalTime CLOSE_OF_DAY = LocalTime.of(18, 30);
+
+    public enum Unit { MINUTES, HOURS, CALENDAR_DAYS, WORKING_DAYS, MONTHS }
+
+    public Term {
+        Objects.requireNonNull(unit, "unit");
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount: " + amount + " (expected: >= 0)");
+        }
+    }
+
+    public static Term minutes(int n) {
+        return new Term(n, Unit.MINUTES);
+    }
+
+    public static Term hours(int n) {
+        return new Term(n, Unit.HOURS);
+    }
+
+    public static Term days(int n) {
+        return new Term(n, Unit.CALENDAR_DAYS);
+    }
+
+    public static Term workingDays(int n) {
+        return new Term(n, Unit.WORKING_DAYS);
+    }
+
+    public static Term months(int n) {
+        return new Term(n, Unit.MONTHS);
+    }
+
+    /** When the term started at {@code start} runs out. */
+    public Instant dueFrom(Instant start, KazakhstanCalendar calendar) {
+        ZonedDateTime local = start.atZone(KazakhstanCalendar.ZONE);
+        return switch (unit) {
+            case MINUTES -> start.plus(Duration.ofMinutes(amount));
+            case HOURS -> start.plus(Duration.ofHours(amount));
+            case CALENDAR_DAYS -> endOfDay(local.toLocalDate().plusDays(amount));
+            case WORKING_DAYS -> endOfDay(calendar.plusWorkingDays(local.toLocalDate(), amount));
+            case MONTHS -> endOfDay(local.toLocalDate().plusMonths(amount));
+        };
+    }
+
+    private static Instant endOfDay(LocalDate day) {
+        return day.atTime(CLOSE_OF_DAY).atZone(KazakhstanCalendar.ZONE).toInstant();
+    }
+
+    /** As the regulation writes it, in Kazakh. */
+    public String kazakh() {
+        return amount + switch (unit) {
+            case MINUTES -> " минут";
+            case HOURS -> " сағат";
+            case CALENDAR_DAYS -> " күнтізбелік күн";
+            case WORKING_DAYS -> " жұмыс күні";
+            case MONTHS -> " ай";
+        };
+    }
+
+    /** As the regulation writes it, in Russian. */
+    public String russian() {
+        return amount + switch (unit) {
+            case MINUTES -> " мин.";
+            case HOURS -> " ч.";
+            case CALENDAR_DAYS -> " календарных дн.";
+            case WORKING_DAYS -> " рабочих дн.";
+            case MONTHS -> " мес.";
+        };
+    }
+}

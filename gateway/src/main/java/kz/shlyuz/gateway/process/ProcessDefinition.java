@@ -1,0 +1,34 @@
+package kz.shlyuz.gateway.process;
+
+import com.google.protobuf.Message;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import kz.shlyuz.gateway.calendar.Term;
+
+/**
+ * A service as a process.
+ *
+ * @param stages the stages for a given request body (ID documents: the terms depend on urgency)
+ * @param caseTerm the term for the whole service, from the request
+ * @param parties the applicant's IIN and a second person's (or null) from the body
+ * @param preliminaryRefusal true when grounds first give a preliminary refusal with a hearing and
+ *     an objection window (001), false when they give the reasoned refusal at once
+ * @param objectionWindow how long the applicant may object after a preliminary refusal
+ * @param titleKk / titleRu the service's name for people
+ */
+public record ProcessDefinition(String serviceId, Function<Message, List<Stage>> stages,
+        Function<Message, Term> caseTerm, Function<Message, List<String>> parties, boolean preliminaryRefusal,
+        Term objectionWindow, String titleKk, String titleRu) {
+
+    public List<Stage> stagesFor(Message body) {
+        return stages.apply(body);
+    }
+
+    /** The step of this service with this name (without the re-decision suffix). */
+    public Optional<StepSpec> step(Message body, String name) {
+        String base = ProcessEngine.baseName(name);
+        return stagesFor(body).stream().flatMap(s -> s.steps().stream()).filter(s -> s.name().equals(base))
+                .findFirst();
+    }
+}

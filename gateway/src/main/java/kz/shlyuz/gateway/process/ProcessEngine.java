@@ -1,0 +1,523 @@
+package kz.shlyuz.gateway.process;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import kz.shlyuz.certs.identity.Iin;
+import kz.shlyuz.gateway.admission.AdmittedRequest;
+import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
+import kz.shlyuz.gateway.journal.JournalException;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SubmitAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves cases through their regulations. Every change is one database transaction that locks
+ * the case row, so concurrent answers of a fan-out stage (and several gateway nodes) fan in
+ * exactly once; the step's result, the next stage's steps and outbox rows, the status message
+ * and the completion notice commit together or not at all.
+ */
+public final class ProcessEngine {
+    private static final Logger log = LoggerFactory.getLogger(ProcessEngine.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
+    static final String REDECISION = "_R";
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** The body types of the stored requests. */
+    private static final kz.shlyuz.gateway.admission.ServiceCatalog CATALOG =
+            kz.shlyuz.gateway.admission.ServiceCatalog.standard();
+
+    private final DataSource db;
+    private final Regulations regulations;
+    private final Clock clock;
+    private final KazakhstanCalendar calendar;
+
+    public ProcessEngine(DataSource db, Regulations regulations, Clock clock, KazakhstanCalendar calendar) {
+        this.db = db;
+        this.regulations = regulations;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Regulations regulations() {
+        return regulations;
+    }
+
+    static String baseName(String stepName) {
+        return stepName.endsWith(REDECISION) ? stepName.substring(0, stepName.length() - REDECISION.length()) : stepName;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Submit
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Records the request and opens its case in one transaction, then answers: the claim of the
+     * message id, the case, the first stage's steps and outbox rows, the ACCEPTED status message.
+     * A retry of the same message gets the recorded acknowledgement.
+     */
+    public SubmitAck submit(AdmittedRequest request) {
+        ProcessDefinition definition = regulations.find(request.service().id())
+                .orElseThrow(() -> new IllegalStateException(request.service().id() + " has no process"));
+        Message body = request.body();
+        List<String> parties = definition.parties().apply(body);
+        Instant now = clock.instant();
+        String caseId = newCaseId(now);
+        Instant caseDue = definition.caseTerm().apply(body).dueFrom(now, calendar);
+        SubmitAck ack = SubmitAck.newBuilder().setCaseId(caseId).setMessageId(request.messageId())
+                .setStatus("ACCEPTED").setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
+                .setDueAt(Timestamps.fromMillis(caseDue.toEpochMilli())).build();
+        try {
+            return transaction(c -> {
+                insertClaim(c, request, ack, now);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO process_case (case_id, sender, message_id, "
+                        + "service_id, citizen_iin, related_iin, state, stage, attempt, opened_at, due_at, request_content, "
+                        + "request_signature) VALUES (?, ?, ?, ?, ?, ?, 'IN_PROGRESS', 0, 1, ?, ?, ?, ?)")) {
+                    s.setString(1, caseId);
+                    s.setString(2, request.sender());
+                    s.setString(3, request.messageId());
+                    s.setString(4, request.service().id());
+                    s.setString(5, parties.get(0));
+                    s.setString(6, parties.size() > 1 ? parties.get(1) : null);
+                    s.setTimestamp(7, Timestamp.from(now));
+                    s.setTimestamp(8, Timestamp.from(caseDue));
+                    s.setBytes(9, request.signed().getContent().toByteArray());
+                    s.setBytes(10, request.signed().getSignature().toByteArray());
+                    s.executeUpdate();
+                }
+                CaseRecord row = CaseRecord.load(c, caseId, false);
+                List<StepSpec> first = definition.stagesFor(body).get(0).steps();
+                Instant stepDue = startStage(c, row, 0, 1, now);
+                Texts.Pair text = Texts.accepted(definition, caseId, first, stepDue, caseDue);
+                CaseFeed.status(c, row, "ACCEPTED", text, now, stepDue);
+                return ack;
+            });
+        } catch (ClaimTaken taken) {
+            return recordedAck(request);
+        }
+    }
+
+    /**
+     * An applicant's objection to a preliminary refusal (001), as its own signed message naming
+     * the case: accepted only while the window is open and only from the applicant; internal
+     * affairs then decides again (the stage that found grounds runs again).
+     */
+    public SubmitAck object(AdmittedRequest request, PreliminaryRefusalObjection objection) {
+        String correlation = request.content().getCorrelationId();
+        if (!objection.getCaseId().isEmpty() && !objection.getCaseId().equals(correlation)) {
+            throw new Refusal(Reason.BODY_INVALID, "case_id differs from correlation_id");
+        }
+        Instant now = clock.instant();
+        try {
+            return transaction(c -> {
+                CaseRecord row = CaseRecord.load(c, correlation, true);
+                if (row == null || !row.sender.equals(request.sender())
+                        || !row.serviceId.equals(request.service().id())) {
+                    throw new Refusal(Reason.CASE_NOT_FOUND, correlation.length() > 40
+                            ? correlation.substring(0, 40) : correlation);
+                }
+                SubmitAck ack = SubmitAck.newBuilder().setCaseId(row.caseId).setMessageId(request.messageId())
+                        .setStatus("OBJECTION_RECEIVED").setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
+                        .setDueAt(Timestamps.fromMillis(row.dueAt.toEpochMilli())).build();
+                // First the claim: a retry of an accepted objection gets its acknowledgement even
+                // though the case has moved on; a refusal below rolls the claim back.
+                insertClaim(c, request, ack, now);
+                if (!objection.getIin().equals(row.citizenIin)) {
+                    throw new Refusal(Reason.SIGNER_MISMATCH, "the objection must come from the applicant");
+                }
+                if (!"PRELIMINARY_REFUSAL".equals(row.state) || row.objectionDueAt == null
+                        || now.isAfter(row.objectionDueAt)) {
+                    throw new Refusal(Reason.OBJECTION_NOT_EXPECTED, row.state);
+                }
+                cancelOutbox(c, row.caseId, "OBJECTION");
+                Sql.update(c, "UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
+                        row.attempt + 1, row.caseId);
+                row = CaseRecord.load(c, row.caseId, false);
+                Instant due = startStage(c, row, row.stage, row.attempt, now);
+                ProcessDefinition d = definition(row);
+                CaseFeed.status(c, row, "OBJECTION_RECEIVED", Texts.objectionReceived(
+                        d.stagesFor(row.body(CATALOG)).get(row.stage).steps(), due), now, due);
+                return ack;
+            });
+        } catch (ClaimTaken taken) {
+            return recordedAck(request);
+        }
+    }
+
+    private void insertClaim(Connection c, AdmittedRequest request, SubmitAck ack, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO message_claim (sender, message_id, content_sha256, "
+                + "service_id, state, claimed_at, completed_at, response) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?, ?)")) {
+            s.setString(1, request.sender());
+            s.setString(2, request.messageId());
+            s.setString(3, request.contentSha256());
+            s.setString(4, request.service().id());
+            s.setTimestamp(5, Timestamp.from(now));
+            s.setTimestamp(6, Timestamp.from(now));
+            s.setBytes(7, ack.toByteArray());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new ClaimTaken();
+            }
+            throw e;
+        }
+    }
+
+    private SubmitAck recordedAck(AdmittedRequest request) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT content_sha256, state, response FROM message_claim "
+                    + "WHERE sender = ? AND message_id = ?")) {
+                s.setString(1, request.sender());
+                s.setString(2, request.messageId());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new Refusal(Reason.REQUEST_IN_PROGRESS, "");
+                    }
+                    if (!rs.getString(1).equals(request.contentSha256())) {
+                        throw new Refusal(Reason.REPLAY_MISMATCH, "");
+                    }
+                    if (!"COMPLETED".equals(rs.getString(2)) || rs.getBytes(3) == null) {
+                        throw new Refusal(Reason.REQUEST_IN_PROGRESS, "");
+                    }
+                    try {
+                        return SubmitAck.parseFrom(rs.getBytes(3));
+                    } catch (InvalidProtocolBufferException e) {
+                        // The message id was used for a synchronous call: a different request.
+                        throw new Refusal(Reason.REPLAY_MISMATCH, "");
+                    }
+                }
+            }
+        });
+    }
+
+    private static String newCaseId(Instant now) {
+        return "C" + now.atZone(KazakhstanCalendar.ZONE).getYear() + "-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Outbox: leasing and results
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Leases due rows for {@code owner}: pending, due by the process clock, and not leased or
+     * leased by someone whose lease ran out (a crashed node).
+     */
+    public List<OutboxItem> lease(String owner, Duration leaseFor, int limit) {
+        Instant now = clock.instant();
+        Instant wall = Instant.now();
+        List<OutboxItem> candidates = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id, case_id, step_name, kind, request_id, attempts, "
+                        + "due_at FROM outbox WHERE state = 'PENDING' AND due_at <= ? AND (lease_until IS NULL OR "
+                        + "lease_until < ?) ORDER BY due_at, id")) {
+            s.setMaxRows(limit);
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(wall));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
+            List<OutboxItem> leased = new ArrayList<>();
+            try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ? "
+                    + "WHERE id = ? AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")) {
+                for (OutboxItem item : candidates) {
+                    u.setString(1, owner);
+                    u.setTimestamp(2, Timestamp.from(wall.plus(leaseFor)));
+                    u.setLong(3, item.id());
+                    u.setTimestamp(4, Timestamp.from(wall));
+                    if (u.executeUpdate() == 1) {
+                        leased.add(item);
+                    }
+                }
+            }
+            return leased;
+        } catch (SQLException e) {
+            throw new JournalException("outbox lease", e);
+        }
+    }
+
+    /** What a CALL row asks: the adapter, operation, order body and the original request. */
+    public record CallOrder(String adapter, String operation, String serviceId, String sender, Message body,
+            SignedRequest original) {}
+
+    public CallOrder order(OutboxItem item) {
+        return transaction(c -> {
+            CaseRecord row = CaseRecord.load(c, item.caseId(), false);
+            StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
+                    .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
+            return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
+                    spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
+                            .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
+                            .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
+        });
+    }
+
+    /** The agency answered a CALL row: record the step's result and move the case on. */
+    public void complete(OutboxItem item, String owner, StepResult result) {
+        transaction(c -> {
+            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
+            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL, attempts = attempts + 1 WHERE id = ? "
+                    + "AND state = 'PENDING' AND lease_owner = ?", item.id(), owner) != 1) {
+                return null; // someone else took it over (our lease ran out); their result stands
+            }
+            Instant now = clock.instant();
+            String state;
+            String code = null, kk = null, ru = null, reference = null;
+            if (result instanceof StepResult.Clear) {
+                state = "CLEAR";
+            } else if (result instanceof StepResult.Grounds g) {
+                state = "GROUNDS";
+                code = g.code();
+                kk = g.kk();
+                ru = g.ru();
+                reference = g.recordRef();
+            } else if (result instanceof StepResult.Done d) {
+                state = "DONE";
+                kk = d.kk();
+                ru = d.ru();
+                reference = d.reference();
+            } else {
+                StepResult.Failed f = (StepResult.Failed) result;
+                state = "FAILED";
+                code = f.code();
+                kk = f.kk();
+                ru = f.ru();
+            }
+            if (Sql.update(c, "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
+                    + "result_ru = ?, reference = ? WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
+                    state, now, code, kk, ru, reference, item.caseId(), item.stepName()) == 1) {
+                evaluate(c, row, now);
+            }
+            return null;
+        });
+    }
+
+    /** The agency could not be reached: try again later with backoff, keeping the request id. */
+    public void retryLater(OutboxItem item, String owner, String error) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(20, item.attempts()));
+        Instant next = clock.instant().plusSeconds(seconds);
+        transaction(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
+                + "lease_until = NULL, last_error = ? WHERE id = ? AND state = 'PENDING' AND lease_owner = ?",
+                next, error.length() > 500 ? error.substring(0, 500) : error, item.id(), owner));
+    }
+
+    /** A timer row came due. */
+    public void fire(OutboxItem item, String owner) {
+        transaction(c -> {
+            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
+            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL WHERE id = ? AND state = 'PENDING' "
+                    + "AND lease_owner = ?", item.id(), owner) != 1) {
+                return null;
+            }
+            Instant now = clock.instant();
+            ProcessDefinition d = definition(row);
+            switch (item.kind()) {
+                case "DEADLINE" -> {
+                    String step = item.stepName().substring("DEADLINE:".length());
+                    if (Sql.update(c, "UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
+                            + "AND step_name = ? AND state = 'PENDING'", now, row.caseId, step) == 1) {
+                        cancelOutbox(c, row.caseId, step);
+                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        CaseFeed.status(c, row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
+                        evaluate(c, row, now);
+                    }
+                }
+                case "OVERDUE" -> {
+                    String step = item.stepName().substring("OVERDUE:".length());
+                    if (stepState(c, row.caseId, step).equals("PENDING")) {
+                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        CaseFeed.status(c, row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
+                    }
+                }
+                case "OBJECTION" -> {
+                    if ("PRELIMINARY_REFUSAL".equals(row.state)) {
+                        finish(c, row, d, "REFUSED", row.resultCode, row.resultKk, row.resultRu, null, now);
+                    }
+                }
+                default -> throw new IllegalStateException("outbox kind " + item.kind());
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The process itself
+    // ------------------------------------------------------------------------------------------
+
+    /** Creates the stage's steps with their outbox rows; returns the latest step due time. */
+    private Instant startStage(Connection c, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
+        Stage spec = definition(row).stagesFor(row.body(CATALOG)).get(stage);
+        Sql.update(c, "UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
+        Instant latest = now;
+        for (StepSpec step : spec.steps()) {
+            String name = attempt > 1 ? step.name() + REDECISION : step.name();
+            Instant due = step.term().dueFrom(now, calendar);
+            latest = due.isAfter(latest) ? due : latest;
+            Sql.update(c, "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
+                    + "state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
+                    row.caseId, name, stage, attempt, step.adapter(), step.operation(),
+                    step.kind() == StepKind.OPTIONAL_CHECK, now, due);
+            outbox(c, row.caseId, name, "CALL", now);
+            outbox(c, row.caseId, (step.kind() == StepKind.OPTIONAL_CHECK ? "DEADLINE:" : "OVERDUE:") + name,
+                    step.kind() == StepKind.OPTIONAL_CHECK ? "DEADLINE" : "OVERDUE", due);
+        }
+        return latest;
+    }
+
+    /** Fan-in: once every step of the current stage has answered, decide what comes next. */
+    private void evaluate(Connection c, CaseRecord row, Instant now) throws SQLException {
+        if (row.finished()) {
+            return;
+        }
+        List<StepRow> steps = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_name, state, result_code, result_kk, result_ru, "
+                + "reference FROM process_step WHERE case_id = ? AND stage = ? AND attempt = ? ORDER BY step_name")) {
+            s.setString(1, row.caseId);
+            s.setInt(2, row.stage);
+            s.setInt(3, row.attempt);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(new StepRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        if (steps.stream().anyMatch(s -> s.state.equals("PENDING"))) {
+            return;
+        }
+        ProcessDefinition d = definition(row);
+        List<StepRow> grounds = steps.stream().filter(s -> s.state.equals("GROUNDS") || s.state.equals("FAILED"))
+                .toList();
+        if (!grounds.isEmpty()) {
+            String code = grounds.stream().map(s -> s.code).collect(Collectors.joining(","));
+            String kk = grounds.stream().map(s -> s.kk).collect(Collectors.joining("; "));
+            String ru = grounds.stream().map(s -> s.ru).collect(Collectors.joining("; "));
+            if (d.preliminaryRefusal() && "IN_PROGRESS".equals(row.state)) {
+                Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
+                Sql.update(c, "UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
+                        + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
+                        objectionDue, code, Sql.clip(kk), Sql.clip(ru), row.caseId);
+                outbox(c, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
+                CaseFeed.status(c, row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
+            } else {
+                finish(c, row, d, "REFUSED", code, kk, ru, null, now);
+            }
+            return;
+        }
+        List<Stage> stages = d.stagesFor(row.body(CATALOG));
+        String doneKk = steps.stream().map(s -> s.kk == null ? null : s.kk).filter(t -> t != null)
+                .collect(Collectors.joining("; "));
+        String doneRu = steps.stream().map(s -> s.ru == null ? null : s.ru).filter(t -> t != null)
+                .collect(Collectors.joining("; "));
+        if (row.stage + 1 < stages.size()) {
+            if ("OBJECTION_REVIEW".equals(row.state)) {
+                Sql.update(c, "UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
+            }
+            Instant due = startStage(c, row, row.stage + 1, row.attempt, now);
+            String summaryKk = doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".";
+            String summaryRu = doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".";
+            CaseFeed.status(c, row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
+                    stages.get(row.stage + 1).steps(), due), now, due);
+        } else {
+            StepRow last = steps.get(steps.size() - 1);
+            finish(c, row, d, "APPROVED", null, doneKk.isEmpty() ? "—" : doneKk, doneRu.isEmpty() ? "—" : doneRu,
+                    last.reference, now);
+        }
+    }
+
+    private void finish(Connection c, CaseRecord row, ProcessDefinition d, String outcome, String code, String kk,
+            String ru, String reference, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
+                + "reference = ? WHERE case_id = ?", outcome, now, code, Sql.clip(kk), Sql.clip(ru), reference, row.caseId);
+        // Nothing left to wait for: overdue reminders of finished steps would only confuse.
+        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND state = 'PENDING'", row.caseId);
+        Texts.Pair text = outcome.equals("APPROVED") ? Texts.approved(d, kk, ru) : Texts.refused(d, kk, ru);
+        CaseFeed.status(c, row, outcome, text, now, null);
+        CaseFeed.notice(c, row, outcome, reference, text, now);
+        log.info("case {} service={} applicant={} finished {}{}", row.caseId, row.serviceId, Iin.mask(row.citizenIin),
+                outcome, code == null ? "" : " grounds=" + code);
+    }
+
+    private void outbox(Connection c, String caseId, String stepName, String kind, Instant due) throws SQLException {
+        Sql.update(c, "INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', ?, 0)", caseId, stepName, kind, requestId(caseId, stepName), due);
+    }
+
+    private static void cancelOutbox(Connection c, String caseId, String stepName) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
+                caseId, stepName);
+    }
+
+    private static String stepState(Connection c, String caseId, String step) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?")) {
+            s.setString(1, caseId);
+            s.setString(2, step);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    /**
+     * The agency's request id for a step: derived from the case and the step only, so every retry
+     * of the step — by this node or, after a crash, by another — is the same request.
+     */
+    public static String requestId(String caseId, String stepName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((caseId + "\n" + stepName)
+                    .getBytes(StandardCharsets.UTF_8));
+            return "step-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProcessDefinition definition(CaseRecord row) {
+        return regulations.find(row.serviceId).orElseThrow(() -> new IllegalStateException(row.serviceId));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Rows and SQL helpers
+    // ------------------------------------------------------------------------------------------
+
+    private record StepRow(String name, String state, String code, String kk, String ru, String reference) {}
+
+    /** The message id was claimed concurrently or earlier: answer from the claim. */
+    private static final class ClaimTaken extends RuntimeException {
+        ClaimTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private <T> T transaction(Sql.Work<T> work) {
+        return Sql.transaction(db, work);
+    }
+}

@@ -1,0 +1,58 @@
+package kz.shlyuz.gateway.process;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import javax.sql.DataSource;
+import kz.shlyuz.gateway.journal.JournalException;
+
+/** Small JDBC helpers the engine's transactions share; portable between H2 and PostgreSQL. */
+final class Sql {
+    private Sql() {}
+
+    /** One statement with positional parameters; Instants become timestamps, nulls typeless. */
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                Object p = params[i];
+                if (p instanceof Instant instant) {
+                    s.setTimestamp(i + 1, Timestamp.from(instant));
+                } else if (p == null) {
+                    s.setNull(i + 1, java.sql.Types.OTHER);
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    static String clip(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T transaction(DataSource db, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("process transaction", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package kz.shlyuz.gateway.submit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import kz.shlyuz.gateway.admission.AdmittedRequest;
+import kz.shlyuz.gateway.admission.RequestAdmission;
+import kz.shlyuz.gateway.journal.Journal;
+import kz.shlyuz.gateway.journal.JournalEntry;
+import kz.shlyuz.gateway.process.ProcessEngine;
+import kz.shlyuz.gateway.signature.VerifiedSigner;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.v1.IdDocumentRequest;
+import kz.shlyuz.proto.v1.IssueReason;
+import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
+import kz.shlyuz.proto.v1.SignedRequest;
+import kz.shlyuz.proto.v1.SubmitAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves one Submit: admission, the service's own intake rules, the durable case, the journal entry. */
+public final class SubmitHandler {
+    private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
+    private static final String PORTAL = "egov-portal";
+
+    private final RequestAdmission admission;
+    private final ProcessEngine engine;
+    private final Journal journal;
+    private final Clock clock;
+
+    public SubmitHandler(RequestAdmission admission, ProcessEngine engine, Journal journal, Clock clock) {
+        this.admission = admission;
+        this.engine = engine;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public SubmitAck handle(String sender, SignedRequest request) {
+        Instant received = clock.instant();
+        long start = System.nanoTime();
+        AdmittedRequest admitted = null;
+        try {
+            admitted = admission.admit(sender, request, false);
+            intakeRules(admitted);
+            SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
+                    ? engine.object(admitted, objection)
+                    : engine.submit(admitted);
+            record(received, start, sender, admitted, JournalEntry.Outcome.ANSWERED, null);
+            log.info("submit sender={} service={} message={} case={} status={}", sender, admitted.service().id(),
+                    admitted.messageId(), ack.getCaseId(), ack.getStatus());
+            return ack;
+        } catch (Refusal refusal) {
+            record(received, start, sender, admitted, JournalEntry.Outcome.REFUSED, refusal);
+            throw refusal;
+        }
+    }
+
+    /** 004 annex 1: the portal accepts an ID document only to replace it after a change of type. */
+    private static void intakeRules(AdmittedRequest admitted) {
+        if (admitted.sender().equals(PORTAL) && admitted.body() instanceof IdDocumentRequest id
+                && id.getReason() != IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED) {
+            throw new Refusal(Reason.PORTAL_REASON_NOT_ACCEPTED, id.getReason().name());
+        }
+    }
+
+    private void record(Instant received, long start, String sender, AdmittedRequest admitted,
+            JournalEntry.Outcome outcome, Refusal refusal) {
+        try {
+            journal.append(new JournalEntry(received, clock.instant(), sender,
+                    admitted == null ? null : admitted.messageId(),
+                    admitted == null ? null : admitted.service().id(),
+                    admitted == null ? null : admitted.contentSha256(),
+                    admitted == null ? null : admitted.signers().stream().map(VerifiedSigner::describe)
+                            .collect(Collectors.joining("; ")),
+                    outcome, refusal == null ? null : refusal.reason().name(),
+                    refusal == null ? "OK" : refusal.reason().code().name(),
+                    refusal == null ? null : refusal.detail(), null, -1, -1, (System.nanoTime() - start) / 1000));
+        } catch (RuntimeException e) {
+            log.error("journal append failed for a submit from {}", sender, e);
+        }
+    }
+}
