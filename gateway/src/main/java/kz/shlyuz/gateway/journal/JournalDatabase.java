@@ -13,7 +13,7 @@ public final class JournalDatabase {
     /** A migrated pool for the configured database (H2 file by default, or PostgreSQL). */
     public static HikariDataSource open(GatewayConfig.JournalSettings settings) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(settings.jdbcUrl());
+        hikari.setJdbcUrl(durable(settings.jdbcUrl()));
         hikari.setUsername(settings.user());
         hikari.setPassword(settings.password());
         hikari.setMaximumPoolSize(Math.max(2, settings.poolSize()));
@@ -29,6 +29,21 @@ public final class JournalDatabase {
             throw e;
         }
         return dataSource;
+    }
+
+    /**
+     * An embedded H2 file keeps commits in memory for up to half a second by default, so a process
+     * killed right after acknowledging would lose them; {@code WRITE_DELAY=0} hands every commit to
+     * the operating system before the commit returns. Other databases are left as configured.
+     */
+    static String durable(String jdbcUrl) {
+        boolean embeddedFile = jdbcUrl.startsWith("jdbc:h2:file:") || (jdbcUrl.startsWith("jdbc:h2:")
+                && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:"));
+        if (!embeddedFile || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     static void migrate(DataSource dataSource) {
