@@ -31,42 +31,58 @@ import kz.shlyuz.gateway.status.Refusal;
 
 /**
  * Validates a signer certificate's path to the trust anchors at a given instant with the JDK's
- * PKIX implementation, checking the end-entity certificate against the issuers' CRLs.
+ * PKIX implementation (GOST included, through {@link kz.shlyuz.certs.gost.GostProvider}),
+ * checking the end-entity certificate against the issuers' CRLs.
  *
  * <p>The path is built without revocation and then validated with it, because the JDK's builder
  * reports a revoked certificate only as "no path", while the validator names the reason.
  */
 final class CertificatePaths {
-    private final Set<TrustAnchor> anchors;
-    private final TrustMaterial trust;
+    private final TrustSource source;
+    private final VerificationPolicy.RevocationMode revocationMode;
+    private TrustMaterial builtFor;
+    private Set<TrustAnchor> anchors;
 
-    CertificatePaths(TrustMaterial trust) {
-        this.trust = trust;
-        this.anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+    /** A validated path: end entity first, without the anchor; and what revocation checking found. */
+    record Validated(List<X509Certificate> path, X509Certificate anchor, String revocation) {}
+
+    CertificatePaths(TrustSource source, VerificationPolicy.RevocationMode revocationMode) {
+        this.source = source;
+        this.revocationMode = revocationMode;
     }
 
-    /** Returns the validated path (end entity first, without the anchor) or refuses. */
-    List<X509Certificate> validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
+    /** Returns the validated path or refuses. */
+    Validated validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
+        TrustMaterial trust = source.current();
+        Set<TrustAnchor> trustAnchors = anchorsOf(trust);
         List<Object> storeContent = new ArrayList<>(supplied);
         storeContent.addAll(trust.intermediates());
         storeContent.addAll(trust.crls());
         try {
             CertStore store = CertStore.getInstance("Collection", new CollectionCertStoreParameters(storeContent));
-            CertPath path = build(leaf, store, at);
-            PKIXParameters params = new PKIXParameters(anchors);
+            PKIXCertPathBuilderResult built = build(leaf, store, at, trustAnchors);
+            CertPath path = built.getCertPath();
+            PKIXParameters params = new PKIXParameters(trustAnchors);
             params.setDate(Date.from(at));
             params.addCertStore(store);
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
             PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
-            // CRLs are what the dev CA publishes; intermediates are covered by the root's trust.
-            revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
-                    PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
+            // CRLs are what the CAs publish; intermediates are covered by the root's trust.
+            EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
+                    PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK);
+            if (revocationMode == VerificationPolicy.RevocationMode.SOFT_FAIL) {
+                options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
+            }
+            revocation.setOptions(options);
             params.setRevocationEnabled(false);
             params.addCertPathChecker(revocation);
             validator.validate(path, params);
             @SuppressWarnings("unchecked")
             List<X509Certificate> certificates = (List<X509Certificate>) path.getCertificates();
-            return certificates;
+            String status = revocation.getSoftFailExceptions().isEmpty()
+                    ? "not revoked (CRL of " + leaf.getIssuerX500Principal().getName() + ")"
+                    : "unknown, accepted by policy (" + revocation.getSoftFailExceptions().get(0).getMessage() + ")";
+            return new Validated(List.copyOf(certificates), built.getTrustAnchor().getTrustedCert(), status);
         } catch (CertPathValidatorException e) {
             throw refusalFor(e);
         } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {
@@ -74,8 +90,16 @@ final class CertificatePaths {
         }
     }
 
-    private CertPath build(X509Certificate leaf, CertStore store, Instant at)
-            throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
+    private synchronized Set<TrustAnchor> anchorsOf(TrustMaterial trust) {
+        if (trust != builtFor) {
+            anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+            builtFor = trust;
+        }
+        return anchors;
+    }
+
+    private static PKIXCertPathBuilderResult build(X509Certificate leaf, CertStore store, Instant at,
+            Set<TrustAnchor> anchors) throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
         X509CertSelector target = new X509CertSelector();
         target.setCertificate(leaf);
         PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
@@ -83,12 +107,11 @@ final class CertificatePaths {
         params.setRevocationEnabled(false);
         params.addCertStore(store);
         try {
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
-            return result.getCertPath();
+            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
         } catch (CertPathBuilderException e) {
             if (!leaf.getNotAfter().after(Date.from(at)) || leaf.getNotBefore().after(Date.from(at))) {
                 throw new Refusal(Reason.CERT_EXPIRED, "valid " + leaf.getNotBefore().toInstant() + " … "
-                        + leaf.getNotAfter().toInstant(), e);
+                        + leaf.getNotAfter().toInstant() + ", checked at " + at, e);
             }
             throw new Refusal(Reason.CERT_UNTRUSTED, "issuer " + leaf.getIssuerX500Principal().getName(), e);
         }
