@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.admission;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Timestamps;
@@ -61,7 +62,16 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SIGNATURE_MISSING, "");
         }
         byte[] contentBytes = request.getContent().toByteArray();
-        List<VerifiedSigner> signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+        List<VerifiedSigner> signers;
+        if (contentBytes.length == 0) {
+            // An attached signature carries the content (NCALayer's default); take it from there.
+            SignatureVerifier.Attached attached = verifier.verifyAttached(request.getSignature().toByteArray());
+            contentBytes = attached.content();
+            signers = attached.signers();
+            request = request.toBuilder().setContent(ByteString.copyFrom(contentBytes)).build();
+        } else {
+            signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+        }
 
         RequestContent content = parse(request);
         if (!content.getSenderId().equals(sender)) {
