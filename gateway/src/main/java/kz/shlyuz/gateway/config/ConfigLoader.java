@@ -80,7 +80,53 @@ public final class ConfigLoader {
                 journalSettings,
                 senders,
                 adapters,
-                root.path("identity").path("strictCheckDigits").asBoolean(true));
+                root.path("identity").path("strictCheckDigits").asBoolean(true),
+                signerRules(root));
+    }
+
+    /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */
+    static SignerRules signerRules(JsonNode root) {
+        SignerRules defaults = SignerRules.defaults();
+        JsonNode trust = root.path("trust");
+        java.util.List<Path> dirs = new java.util.ArrayList<>();
+        trust.path("dirs").forEach(d -> dirs.add(Path.of(d.asText())));
+        String revocation = text(trust, "revocation", "require");
+        if (!revocation.equals("require") && !revocation.equals("soft-fail")) {
+            throw new IllegalArgumentException("trust.revocation: " + revocation + " (expected: require or soft-fail)");
+        }
+        JsonNode holderRoles = root.path("holderRoles");
+        SignerRules.Roles roles = roles(holderRoles, "holderRoles", defaults.roles());
+        Map<String, SignerRules.Roles> services = new LinkedHashMap<>();
+        holderRoles.path("services").fields().forEachRemaining(e -> services.put(e.getKey(),
+                roles(e.getValue(), "holderRoles.services." + e.getKey(), roles)));
+        return new SignerRules(dirs, trust.path("devPki").asBoolean(true),
+                duration(trust, "recheck", defaults.trustRecheck().toString()), revocation.equals("soft-fail"), roles,
+                services);
+    }
+
+    private static SignerRules.Roles roles(JsonNode node, String where, SignerRules.Roles fallback) {
+        return new SignerRules.Roles(
+                holderRoles(node, "individualApplicant", where, fallback.individualApplicant()),
+                holderRoles(node, "legalEntityApplicant", where, fallback.legalEntityApplicant()),
+                holderRoles(node, "operator", where, fallback.operator()));
+    }
+
+    private static Set<kz.shlyuz.certs.identity.HolderRole> holderRoles(JsonNode node, String field, String where,
+            Set<kz.shlyuz.certs.identity.HolderRole> fallback) {
+        JsonNode array = node.get(field);
+        if (array == null || array.isNull()) {
+            return fallback;
+        }
+        Set<kz.shlyuz.certs.identity.HolderRole> roles = new HashSet<>();
+        for (JsonNode value : array) {
+            try {
+                roles.add(kz.shlyuz.certs.identity.HolderRole.valueOf(value.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "." + field + ": " + value.asText() + " (expected one of "
+                        + java.util.Arrays.toString(kz.shlyuz.certs.identity.HolderRole.values()) + ")", e);
+            }
+        }
+        return roles;
     }
 
     private static JsonNode required(JsonNode node, String field) {

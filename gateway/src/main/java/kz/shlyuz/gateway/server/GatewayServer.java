@@ -27,7 +27,8 @@ import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
-import kz.shlyuz.gateway.signature.TrustMaterial;
+import kz.shlyuz.gateway.signature.TrustSource;
+import kz.shlyuz.gateway.signature.VerificationPolicy;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import org.slf4j.Logger;
@@ -61,15 +62,17 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
-    public record Material(TlsFiles tls, TrustMaterial trust, SignerKey gatewaySigningKey, Clock clock) {}
+    public record Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock) {}
 
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
         var dataSource = JournalDatabase.open(config.journal());
         Journal journal = new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource);
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
         try {
-            SignatureVerifier verifier = new SignatureVerifier(material.trust(), material.clock(),
-                    config.limits().messageFreshness());
+            SignatureVerifier verifier = new SignatureVerifier(
+                    SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
+                    new VerificationPolicy(config.limits().messageFreshness(), config.signerRules().softFailRevocation()
+                            ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE));
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
