@@ -85,6 +85,10 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
         return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, newRoles, serviceRoles);
     }
 
+    public SignerRules withDevPkiTrust(boolean trusted) {
+        return new SignerRules(trustDirs, trusted, trustRecheck, softFailRevocation, roles, serviceRoles);
+    }
+
     public SignerRules withTrustRecheck(Duration recheck) {
         return new SignerRules(trustDirs, devPkiTrust, recheck, softFailRevocation, roles, serviceRoles);
     }
