@@ -261,6 +261,20 @@ public final class DevPki {
         return crls;
     }
 
+    /**
+     * The issuing CAs of document signatures (RSA, GOST 2004, GOST 2015 intermediates) with their
+     * keys, each answering OCSP for the certificates it issued.
+     */
+    public List<kz.shlyuz.certs.ocsp.OcspResponder.Authority> ocspAuthorities() {
+        return SIGNING_INTERMEDIATES.stream().filter(byName::containsKey).map(byName::get)
+                .map(ca -> new kz.shlyuz.certs.ocsp.OcspResponder.Authority(certificate(ca), privateKey(ca))).toList();
+    }
+
+    /** Fresh issuance and revocation records for an OCSP responder (revocations made on it stay on it). */
+    public DevCertificateStatuses certificateStatuses() {
+        return new DevCertificateStatuses(this);
+    }
+
     /** PEM with the TLS CA certificate: the trust for mutual TLS between systems. */
     public Path tlsTrustPem() {
         return layout.tlsTrust();

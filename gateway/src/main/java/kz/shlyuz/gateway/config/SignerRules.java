@@ -24,11 +24,42 @@ import kz.shlyuz.certs.identity.HolderRole;
  *     false: refuse with REVOCATION_UNKNOWN)
  * @param roles the default holder roles
  * @param serviceRoles per service id, roles that replace the defaults for that service
+ * @param ocsp how signer certificates' revocation is asked of OCSP responders
  */
 public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration trustRecheck,
-        boolean softFailRevocation, Roles roles, Map<String, Roles> serviceRoles) {
+        boolean softFailRevocation, Roles roles, Map<String, Roles> serviceRoles, Ocsp ocsp) {
+
+    /**
+     * OCSP, asked before the CRLs.
+     *
+     * @param enabled false for CRLs only
+     * @param responder the responder for every certificate, or {@code null} for each certificate's AIA
+     * @param timeout deadline of one request
+     * @param cacheTtl how long an answer is reused: a revocation is noticed within this window
+     */
+    public record Ocsp(boolean enabled, java.net.URI responder, Duration timeout, Duration cacheTtl) {
+        public Ocsp {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(cacheTtl, "cacheTtl");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("trust.ocsp.timeout: " + timeout + " (expected: > 0)");
+            }
+            if (cacheTtl.isNegative()) {
+                throw new IllegalArgumentException("trust.ocsp.cacheTtl: " + cacheTtl + " (expected: >= 0)");
+            }
+        }
+
+        public Ocsp withResponder(java.net.URI uri) {
+            return new Ocsp(enabled, uri, timeout, cacheTtl);
+        }
+
+        public Ocsp withCacheTtl(Duration ttl) {
+            return new Ocsp(enabled, responder, timeout, ttl);
+        }
+    }
 
     public SignerRules {
+        Objects.requireNonNull(ocsp, "ocsp");
         trustDirs = List.copyOf(trustDirs);
         Objects.requireNonNull(trustRecheck, "trustRecheck");
         Objects.requireNonNull(roles, "roles");
@@ -65,7 +96,7 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
                 EnumSet.of(HolderRole.INDIVIDUAL),
                 EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT),
                 EnumSet.of(HolderRole.LEGAL_EMPLOYEE, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_FIRST_HEAD)),
-                Map.of());
+                Map.of(), new Ocsp(true, null, Duration.ofSeconds(3), Duration.ofMinutes(1)));
     }
 
     /** The roles for {@code serviceId}: its own when configured, else the defaults. */
@@ -74,22 +105,30 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
     }
 
     public SignerRules withTrustDirs(List<Path> dirs) {
-        return new SignerRules(dirs, devPkiTrust, trustRecheck, softFailRevocation, roles, serviceRoles);
+        return new SignerRules(dirs, devPkiTrust, trustRecheck, softFailRevocation, roles, serviceRoles, ocsp);
     }
 
     public SignerRules withServiceRoles(Map<String, Roles> newServiceRoles) {
-        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, roles, newServiceRoles);
+        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, roles, newServiceRoles, ocsp);
     }
 
     public SignerRules withRoles(Roles newRoles) {
-        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, newRoles, serviceRoles);
+        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, newRoles, serviceRoles, ocsp);
     }
 
     public SignerRules withDevPkiTrust(boolean trusted) {
-        return new SignerRules(trustDirs, trusted, trustRecheck, softFailRevocation, roles, serviceRoles);
+        return new SignerRules(trustDirs, trusted, trustRecheck, softFailRevocation, roles, serviceRoles, ocsp);
+    }
+
+    public SignerRules withOcsp(Ocsp newOcsp) {
+        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, roles, serviceRoles, newOcsp);
+    }
+
+    public SignerRules withSoftFailRevocation(boolean softFail) {
+        return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFail, roles, serviceRoles, ocsp);
     }
 
     public SignerRules withTrustRecheck(Duration recheck) {
-        return new SignerRules(trustDirs, devPkiTrust, recheck, softFailRevocation, roles, serviceRoles);
+        return new SignerRules(trustDirs, devPkiTrust, recheck, softFailRevocation, roles, serviceRoles, ocsp);
     }
 }

@@ -28,7 +28,6 @@ import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustSource;
-import kz.shlyuz.gateway.signature.VerificationPolicy;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import org.slf4j.Logger;
@@ -71,8 +70,7 @@ public final class GatewayServer implements AutoCloseable {
         try {
             SignatureVerifier verifier = new SignatureVerifier(
                     SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
-                    new VerificationPolicy(config.limits().messageFreshness(), config.signerRules().softFailRevocation()
-                            ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE));
+                    SignatureTrust.policy(config));
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,

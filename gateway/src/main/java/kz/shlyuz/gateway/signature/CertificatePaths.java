@@ -14,7 +14,6 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,24 +29,24 @@ import kz.shlyuz.gateway.status.Refusal;
 
 /**
  * Validates a signer certificate's path to the trust anchors at a given instant with the JDK's
- * PKIX implementation (GOST included, through {@link kz.shlyuz.certs.gost.GostProvider}),
- * checking the end-entity certificate against the issuers' CRLs.
+ * PKIX implementation (GOST included, through {@link kz.shlyuz.certs.gost.GostProvider}), then
+ * the end-entity certificate's revocation with {@link RevocationCheck}.
  *
- * <p>The path is built without revocation and then validated with it, because the JDK's builder
- * reports a revoked certificate only as "no path", while the validator names the reason.
+ * <p>The path is built and then validated, because the JDK's builder reports a defect only as
+ * "no path", while the validator names the reason.
  */
 final class CertificatePaths {
     private final TrustSource source;
-    private final VerificationPolicy.RevocationMode revocationMode;
+    private final RevocationCheck revocation;
     private TrustMaterial builtFor;
     private Set<TrustAnchor> anchors;
 
     /** A validated path: end entity first, without the anchor; and what revocation checking found. */
     record Validated(List<X509Certificate> path, X509Certificate anchor, String revocation) {}
 
-    CertificatePaths(TrustSource source, VerificationPolicy.RevocationMode revocationMode) {
+    CertificatePaths(TrustSource source, RevocationCheck revocation) {
         this.source = source;
-        this.revocationMode = revocationMode;
+        this.revocation = revocation;
     }
 
     /** Returns the validated path or refuses. */
@@ -65,24 +63,16 @@ final class CertificatePaths {
             PKIXParameters params = new PKIXParameters(trustAnchors);
             params.setDate(Date.from(at));
             params.addCertStore(store);
-            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
-            // CRLs are what the CAs publish; intermediates are covered by the root's trust.
-            EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
-                    PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK);
-            if (revocationMode == VerificationPolicy.RevocationMode.SOFT_FAIL) {
-                options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
-            }
-            revocation.setOptions(options);
+            // Revocation is checked below, the national CA's way (OCSP, then CRL), not by the JDK,
+            // which would fetch distribution points on its own.
             params.setRevocationEnabled(false);
-            params.addCertPathChecker(revocation);
-            validator.validate(path, params);
+            CertPathValidator.getInstance("PKIX").validate(path, params);
             @SuppressWarnings("unchecked")
             List<X509Certificate> certificates = (List<X509Certificate>) path.getCertificates();
-            String status = revocation.getSoftFailExceptions().isEmpty()
-                    ? "not revoked (CRL of " + leaf.getIssuerX500Principal().getName() + ")"
-                    : "unknown, accepted by policy (" + revocation.getSoftFailExceptions().get(0).getMessage() + ")";
-            return new Validated(List.copyOf(certificates), built.getTrustAnchor().getTrustedCert(), status);
+            X509Certificate anchor = built.getTrustAnchor().getTrustedCert();
+            X509Certificate issuer = certificates.size() > 1 ? certificates.get(1) : anchor;
+            String status = revocation.check(leaf, issuer, trust, at);
+            return new Validated(List.copyOf(certificates), anchor, status);
         } catch (CertPathValidatorException e) {
             throw refusalFor(e);
         } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {

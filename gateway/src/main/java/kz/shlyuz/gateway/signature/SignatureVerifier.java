@@ -83,7 +83,10 @@ public final class SignatureVerifier {
     public SignatureVerifier(TrustSource trust, Clock clock, VerificationPolicy policy) {
         GostProvider.install();
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.paths = new CertificatePaths(trust, policy.revocation());
+        OcspClient ocsp = policy.ocsp() == null ? null : new OcspClient(policy.ocsp().timeout(),
+                policy.ocsp().cacheTtl(), policy.ocsp().maxAge(), clock);
+        this.paths = new CertificatePaths(trust, new RevocationCheck(ocsp,
+                policy.ocsp() == null ? null : policy.ocsp().responder(), policy.revocation(), clock));
         this.clock = clock;
     }
 

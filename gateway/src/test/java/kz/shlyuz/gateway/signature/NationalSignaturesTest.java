@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class NationalSignaturesTest {
     private static final VerificationPolicy ARCHIVE =
-            new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL);
+            new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL).withOcsp(null);
 
     private static SignatureVerifier archiveVerifier() {
         TrustDirectory trust = new TrustDirectory(List.of(NcaTestMaterial.file("ca")), List.of(),
@@ -99,7 +99,8 @@ class NationalSignaturesTest {
     void refusesKalkanSignatureAtTheGatewayBecauseItsSigningTimeIsLongPast() {
         TrustDirectory trust = new TrustDirectory(List.of(NcaTestMaterial.file("ca")), List.of(),
                 Clock.systemUTC(), Duration.ofSeconds(1));
-        SignatureVerifier online = new SignatureVerifier(trust, Clock.systemUTC(), Duration.ofMinutes(5));
+        SignatureVerifier online = new SignatureVerifier(trust, Clock.systemUTC(),
+                VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(null));
         Refusal refusal = assertThrows(Refusal.class,
                 () -> online.verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
         assertEquals(Reason.MESSAGE_STALE, refusal.reason());
