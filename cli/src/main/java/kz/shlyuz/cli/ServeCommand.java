@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
+import kz.shlyuz.certs.ocsp.OcspResponder;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
@@ -42,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-adapters", description = "Do not start the adapters here (they run with './shlyuz adapter').")
     boolean noAdapters;
 
+    @Option(names = "--ocsp-port", defaultValue = "8480",
+            description = "Port of the dev PKI's OCSP responder on loopback (default: ${DEFAULT-VALUE}); "
+                    + "started unless the configuration names its own responder (trust.ocsp.url) or disables OCSP.")
+    int ocspPort;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig cfg = config == null ? ConfigLoader.defaults(data.data) : ConfigLoader.load(config, data.data);
@@ -60,20 +66,33 @@ final class ServeCommand implements Callable<Integer> {
                         Set.of(DevMaterial.GATEWAY_SYSTEM))));
             }
         }
+        // The dev PKI's CAs answer OCSP the way the national CA does at ocsp.pki.gov.kz.
+        OcspResponder ocsp = null;
+        if (cfg.signerRules().devPkiTrust() && cfg.signerRules().ocsp().enabled()
+                && cfg.signerRules().ocsp().responder() == null) {
+            ocsp = OcspResponder.start(new InetSocketAddress("127.0.0.1", ocspPort), pki.ocspAuthorities(),
+                    pki.certificateStatuses(), clock, Duration.ofMinutes(5));
+            cfg = cfg.withSignerRules(cfg.signerRules().withOcsp(cfg.signerRules().ocsp().withResponder(ocsp.uri())));
+        }
+        OcspResponder responder = ocsp;
         GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
             gateway.close();
             adapters.forEach(AdapterServer::close);
+            if (responder != null) {
+                responder.close();
+            }
             stopped.countDown();
         }, "shlyuz-shutdown"));
 
         System.out.printf("Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
-                        + "loopback TLS%s; PKI %s; journal %s%n",
+                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s%n",
                 cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
-                pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl());
+                pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl(),
+                cfg.signerRules().ocsp().enabled() ? String.valueOf(cfg.signerRules().ocsp().responder()) : "off");
         System.out.flush();
         stopped.await();
         return 0;

@@ -148,7 +148,9 @@ final class VerifyCommand implements Callable<Integer> {
                     + c.getNotAfter().toInstant() + ")");
         }
         out.println("  revocation   " + signer.revocation());
-        out.println("  time-stamp   none (no signatureTimeStampToken; the signing-time attribute is the signer's claim)");
+        out.println("  time-stamp   " + (signer.timeStamp().isEmpty()
+                ? "none (no signatureTimeStampToken; the signing-time attribute is the signer's claim)"
+                : signer.timeStamp() + " — certificate judged at this time"));
         return problems.isEmpty();
     }
 

@@ -31,6 +31,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import kz.shlyuz.certs.gost.GostOperators;
 import kz.shlyuz.certs.gost.GostPrivateKey;
+import kz.shlyuz.certs.identity.NcaOids;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -48,17 +49,31 @@ import org.bouncycastle.util.CollectionStore;
  * sha256WithRSAEncryption); GOST keys ({@link GostPrivateKey}) sign in the national encoding
  * under the Kazakh OIDs, with their own hash (GOST R 34.11-94 D-TEST, or Streebog).
  *
- * <p>Thread-safe: holds only the clock and a SecureRandom.
+ * <p>Thread-safe: holds only the clock, a SecureRandom and an optional {@link TimeStamper}.
  */
 public final class CmsSigner {
     private static final String RSA_SIGNATURE = "SHA256withRSA";
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final TimeStamper timeStamper;
 
     /** @param clock source of the signing-time attribute */
     public CmsSigner(Clock clock) {
+        this(clock, null);
+    }
+
+    private CmsSigner(Clock clock, TimeStamper timeStamper) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeStamper = timeStamper;
+    }
+
+    /**
+     * The same signer, but every SignerInfo it makes carries an RFC 3161 time-stamp token over its
+     * signature value (unsigned attribute signatureTimeStampToken), as the national CA's TSA gives.
+     */
+    public CmsSigner withTimeStamps(TimeStamper stamper) {
+        return new CmsSigner(clock, Objects.requireNonNull(stamper, "stamper"));
     }
 
     /** A detached signature over {@code content}: the content is not inside the result. */
@@ -160,10 +175,13 @@ public final class CmsSigner {
             ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).build(signer.privateKey());
             // Identity finder: signatureAlgorithm stays sha256WithRSAEncryption as Kalkan writes it,
             // where BouncyCastle would put plain rsaEncryption.
-            return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build(),
-                    signatureAlgorithm -> signatureAlgorithm)
-                    .setSignedAttributeGenerator(new SignedAttributes())
-                    .build(contentSigner, signer.certificate());
+            JcaSignerInfoGeneratorBuilder builder = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build(), signatureAlgorithm -> signatureAlgorithm)
+                    .setSignedAttributeGenerator(new SignedAttributes());
+            if (timeStamper != null) {
+                builder.setUnsignedAttributeGenerator(new TimeStampAttribute());
+            }
+            return builder.build(contentSigner, signer.certificate());
         } catch (OperatorCreationException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot sign with " + signer + ": " + e.getMessage(), e);
         }
@@ -176,11 +194,14 @@ public final class CmsSigner {
     private SignerInfoGenerator gostSignerInfoGenerator(SignerKey signer, GostPrivateKey key) {
         try {
             ContentSigner contentSigner = GostOperators.contentSigner(key, random);
-            return new SignerInfoGeneratorBuilder(GostOperators.digestCalculatorProvider(),
+            SignerInfoGeneratorBuilder builder = new SignerInfoGeneratorBuilder(GostOperators.digestCalculatorProvider(),
                     signatureAlgorithm -> signatureAlgorithm)
                     .setContentDigest(key.gostAlgorithm().digestAlgorithmIdentifier())
-                    .setSignedAttributeGenerator(new SignedAttributes())
-                    .build(contentSigner, holder(signer.certificate()));
+                    .setSignedAttributeGenerator(new SignedAttributes());
+            if (timeStamper != null) {
+                builder.setUnsignedAttributeGenerator(new TimeStampAttribute());
+            }
+            return builder.build(contentSigner, holder(signer.certificate()));
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with " + signer + ": " + e.getMessage(), e);
         }
@@ -260,6 +281,17 @@ public final class CmsSigner {
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(signingTime))));
             attributes.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(digest))));
             return new AttributeTable(attributes);
+        }
+    }
+
+    /** The unsigned attribute signatureTimeStampToken over the SignerInfo's signature value. */
+    private final class TimeStampAttribute implements CMSAttributeTableGenerator {
+        @Override
+        public AttributeTable getAttributes(@SuppressWarnings("rawtypes") Map parameters) {
+            byte[] signature = (byte[]) parameters.get(SIGNATURE);
+            org.bouncycastle.asn1.cms.ContentInfo token = org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    timeStamper.timeStampToken(signature));
+            return new AttributeTable(new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN, new DERSet(token)));
         }
     }
 }

@@ -275,6 +275,32 @@ public final class DevPki {
         return new DevCertificateStatuses(this);
     }
 
+    /**
+     * A new time-stamping key for this process: a certificate with EKU timeStamping issued now by
+     * the signing intermediate of {@code algorithm} ({@code RSA}, {@code GOST2004},
+     * {@code GOST2015-512}), valid from three years ago to two years ahead. Kept in memory only.
+     */
+    public SignerKey newTimeStampingKey(String algorithm) {
+        String caName = switch (algorithm) {
+            case "RSA" -> DevPkiGenerator.INTERMEDIATE;
+            case "GOST2004" -> DevPkiGenerator.INTERMEDIATE_GOST2004;
+            case "GOST2015-512" -> DevPkiGenerator.INTERMEDIATE_GOST2015;
+            default -> throw new IllegalArgumentException("algorithm: " + algorithm
+                    + " (expected: RSA, GOST2004 or GOST2015-512)");
+        };
+        Identity ca = identity(caName);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        java.security.KeyPair keys = algorithm.equals("RSA") ? KeyPairs.generate(1, random).get(0)
+                : kz.shlyuz.certs.gost.GostKeys.generate(kz.shlyuz.certs.gost.GostAlgorithm.ofLabel(algorithm)
+                        .orElseThrow(), random);
+        Instant now = Instant.now();
+        X509Certificate certificate = new Issuer(random).issue(new Issuer.Authority(certificate(ca), privateKey(ca)),
+                SubjectNames.devSystem("Shlyuz dev TSA (" + algorithm + ")"), keys.getPublic(),
+                CertificateProfile.timeStamping(), now.minus(java.time.Duration.ofDays(3 * 366)),
+                now.plus(java.time.Duration.ofDays(2 * 366)));
+        return new SignerKey(keys.getPrivate(), certificate, chain(ca));
+    }
+
     /** PEM with the TLS CA certificate: the trust for mutual TLS between systems. */
     public Path tlsTrustPem() {
         return layout.tlsTrust();

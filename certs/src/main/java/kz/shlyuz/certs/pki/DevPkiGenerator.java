@@ -117,7 +117,9 @@ final class DevPkiGenerator {
         int rsaPlans = (int) plans.stream().filter(p -> p.gost() == null).count();
         Iterator<KeyPair> keys = KeyPairs.generate(4 + rsaPlans, random).iterator();
 
-        Instant caFrom = now.minus(Duration.ofDays(1));
+        // CAs are older than what they issue: signatures made (and time-stamped) while an expired
+        // end entity was still valid must still find their CA valid at that time.
+        Instant caFrom = plusYears(now, -3);
         Instant caTo = plusYears(now, 10);
         Issuer.Authority root = issuer.selfSigned(ROOT_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
         KeyPair intermediateKeys = keys.next();

@@ -121,7 +121,7 @@ final class Issuer {
                     : profile.pathLength() < 0 ? new BasicConstraints(true) : new BasicConstraints(profile.pathLength()));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
             if (!profile.extendedKeyUsage().isEmpty()) {
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                builder.addExtension(Extension.extendedKeyUsage, profile.timeStampingOnly(), new ExtendedKeyUsage(
                         profile.extendedKeyUsage().stream().map(KeyPurposeId::getInstance).toArray(KeyPurposeId[]::new)));
             }
             if (!profile.policies().isEmpty()) {

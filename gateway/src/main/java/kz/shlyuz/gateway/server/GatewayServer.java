@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.admission.ServiceCatalog;
 import kz.shlyuz.gateway.call.ResponseSigner;
@@ -61,7 +62,13 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
-    public record Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock) {}
+    public record Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock,
+            TimeStamper timeStamper) {
+        /** Without a TSA: the gateway's own signatures carry no time-stamp. */
+        public Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock) {
+            this(tls, trust, gatewaySigningKey, clock, null);
+        }
+    }
 
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
         var dataSource = JournalDatabase.open(config.journal());
@@ -74,7 +81,9 @@ public final class GatewayServer implements AutoCloseable {
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
-                    new ResponseSigner(new CmsSigner(material.clock()), material.gatewaySigningKey()),
+                    new ResponseSigner(material.timeStamper() == null ? new CmsSigner(material.clock())
+                            : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper()),
+                            material.gatewaySigningKey()),
                     material.clock());
 
             HealthStatusManager health = new HealthStatusManager();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import kz.shlyuz.certs.gost.GostOperators;
 import kz.shlyuz.certs.gost.GostProvider;
 import kz.shlyuz.certs.identity.CertificateHolder;
@@ -62,10 +63,13 @@ public final class SignatureVerifier {
     /** More SignerInfos than any service needs is a malformed (or hostile) signature. */
     static final int MAX_SIGNERS = 8;
     static final int MAX_CERTIFICATES = 32;
+    /** How far a signer's clock may run ahead of the TSA's. */
+    static final Duration STAMP_SKEW = Duration.ofMinutes(1);
 
     private static final Provider BC = new BouncyCastleProvider();
 
     private final CertificatePaths paths;
+    private final TimeStamps timeStamps;
     private final AlgorithmPolicy algorithms = new AlgorithmPolicy();
     private final Clock clock;
     private final VerificationPolicy policy;
@@ -87,6 +91,7 @@ public final class SignatureVerifier {
                 policy.ocsp().cacheTtl(), policy.ocsp().maxAge(), clock);
         this.paths = new CertificatePaths(trust, new RevocationCheck(ocsp,
                 policy.ocsp() == null ? null : policy.ocsp().responder(), policy.revocation(), clock));
+        this.timeStamps = new TimeStamps(paths);
         this.clock = clock;
     }
 
@@ -230,18 +235,27 @@ public final class SignatureVerifier {
         AlgorithmPolicy.Accepted algorithm = algorithms.check(signer, certificate.getPublicKey());
         verifyMath(signer, holder, algorithm);
 
+        // A time-stamp proves when the signature existed; without one, the signer's own signing-time
+        // is all there is. Whichever it is, the certificate is judged at that time.
+        Optional<TimeStamps.Stamp> stamp = timeStamps.check(signer);
+        Instant at = stamp.map(TimeStamps.Stamp::time).orElse(signingTime);
         if (!policy.archive()) {
             Instant now = clock.instant();
             Duration window = policy.signingTimeWindow();
-            if (signingTime.isBefore(now.minus(window)) || signingTime.isAfter(now.plus(window))) {
-                throw new Refusal(Reason.MESSAGE_STALE, "signing-time " + signingTime + ", gateway time " + now);
+            if (at.isBefore(now.minus(window)) || at.isAfter(now.plus(window))) {
+                throw new Refusal(Reason.MESSAGE_STALE, (stamp.isPresent() ? "time-stamp " : "signing-time ") + at
+                        + ", gateway time " + now);
             }
         }
-        CertificatePaths.Validated path = paths.validate(certificate, supplied, signingTime);
+        if (stamp.isPresent() && signingTime.isAfter(stamp.get().time().plus(STAMP_SKEW))) {
+            throw new Refusal(Reason.TIMESTAMP_INVALID, "signing-time " + signingTime + " is after the time-stamp "
+                    + stamp.get().time());
+        }
+        CertificatePaths.Validated path = paths.validate(certificate, supplied, at);
         List<X509Certificate> chain = new ArrayList<>(path.path());
         chain.add(path.anchor());
         return new VerifiedSigner(identity, certificate, signingTime, chain, algorithm.description(),
-                path.revocation());
+                path.revocation(), stamp.map(TimeStamps.Stamp::description).orElse(""));
     }
 
     private static CertificateHolder holderOf(SignerInformation signer, Store<X509CertificateHolder> store) {
@@ -277,7 +291,7 @@ public final class SignatureVerifier {
      * SignerInfo's algorithm through a table of names that has no Kazakh OIDs, so this one hands
      * the SignerInfo's own signature algorithm straight to the GOST content verifier.
      */
-    private static SignerInformationVerifier gostVerifier(X509CertificateHolder holder) {
+    static SignerInformationVerifier gostVerifier(X509CertificateHolder holder) {
         ContentVerifierProvider verifiers = GostOperators.contentVerifierProvider(holder);
         return new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
                 new DefaultSignatureAlgorithmIdentifierFinder(), verifiers,

@@ -104,4 +104,24 @@ class NationalAlgorithmsCallTest {
                 .setSignature(ByteString.copyFrom(attached)).build();
         assertRefused(Status.Code.UNAUTHENTICATED, "SIGNATURE_INVALID", () -> env.client(PORTAL).call(swapped));
     }
+
+    @Test
+    void gatewayTimeStampsItsOwnSignatureOnTheAnswerUnderTheNationalTsaPolicy() {
+        String iin = Persona.CLEAN.iin().value();
+        SignedResponse response = env.client(PORTAL).call(env.requests.sign(content(PORTAL, iin),
+                List.of(env.pki.signerKey("aidar-clean-gost2015"))));
+        var verifier = new kz.shlyuz.gateway.signature.SignatureVerifier(kz.shlyuz.gateway.TestPki.trust(), env.clock,
+                java.time.Duration.ofMinutes(5));
+        var signers = verifier.verify(response.getContent().toByteArray(), response.getSignature().toByteArray());
+        String gatewayBin = kz.shlyuz.certs.identity.Organisation.GATEWAY_OPERATOR.bin().value();
+        for (var signer : signers) {
+            if (gatewayBin.equals(signer.holder().bin())) {
+                org.junit.jupiter.api.Assertions.assertTrue(signer.timeStamp().contains("1.2.398.3.3.2.6.4"),
+                        signer.timeStamp());
+            } else {
+                assertEquals("", signer.timeStamp(), "agencies do not stamp");
+            }
+        }
+        assertEquals(3, signers.size());
+    }
 }
