@@ -69,6 +69,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "When no CRL answers for a signer: refuse (require, the default) or report it and go on.")
     String revocation;
 
+    @Option(names = "--ocsp", defaultValue = "aia", paramLabel = "aia|off|URL",
+            description = "OCSP before the CRLs: the responder in each certificate's AIA (aia, the default), "
+                    + "none (off), or this responder URL.")
+    String ocsp;
+
     @Option(names = "--allow-test-numbers",
             description = "Accept IINs/BINs that fail the check digit (the national CA's test certificates).")
     boolean allowTestNumbers;
@@ -95,8 +100,21 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] signature = read(file);
         byte[] content = data == null ? null : read(data);
         Clock clock = Clock.systemUTC();
+        VerificationPolicy.Ocsp ocspSettings;
+        if (ocsp.equals("off")) {
+            ocspSettings = null;
+        } else if (ocsp.equals("aia")) {
+            ocspSettings = VerificationPolicy.Ocsp.fromCertificates();
+        } else if (ocsp.startsWith("http://") || ocsp.startsWith("https://")) {
+            VerificationPolicy.Ocsp defaults = VerificationPolicy.Ocsp.fromCertificates();
+            ocspSettings = new VerificationPolicy.Ocsp(java.net.URI.create(ocsp), defaults.timeout(), defaults.cacheTtl(),
+                    defaults.maxAge());
+        } else {
+            out.println("--ocsp: " + ocsp + " (expected: aia, off or an http(s) URL)");
+            return UNREADABLE;
+        }
         VerificationPolicy policy = new VerificationPolicy(null, revocation.equals("soft-fail")
-                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE);
+                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, ocspSettings);
         SignatureVerifier verifier = new SignatureVerifier(trustSource(clock), clock, policy);
 
         List<SignatureVerifier.SignerOutcome> outcomes;
