@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
 import kz.shlyuz.certs.ocsp.OcspResponder;
+import kz.shlyuz.certs.tsa.TimeStampAuthority;
+import kz.shlyuz.certs.tsa.TimeStampServer;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
@@ -48,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "started unless the configuration names its own responder (trust.ocsp.url) or disables OCSP.")
     int ocspPort;
 
+    @Option(names = "--tsa-port", defaultValue = "8481",
+            description = "Port of the dev PKI's RFC 3161 time-stamping authority on loopback (default: ${DEFAULT-VALUE}).")
+    int tsaPort;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig cfg = config == null ? ConfigLoader.defaults(data.data) : ConfigLoader.load(config, data.data);
@@ -75,6 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             cfg = cfg.withSignerRules(cfg.signerRules().withOcsp(cfg.signerRules().ocsp().withResponder(ocsp.uri())));
         }
         OcspResponder responder = ocsp;
+        TimeStampServer tsa = TimeStampServer.start(new InetSocketAddress("127.0.0.1", tsaPort),
+                new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), clock));
         GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,15 +92,17 @@ final class ServeCommand implements Callable<Integer> {
             if (responder != null) {
                 responder.close();
             }
+            tsa.close();
             stopped.countDown();
         }, "shlyuz-shutdown"));
 
         System.out.printf("Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
-                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s%n",
+                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
                 cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
                 pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl(),
-                cfg.signerRules().ocsp().enabled() ? String.valueOf(cfg.signerRules().ocsp().responder()) : "off");
+                cfg.signerRules().ocsp().enabled() ? String.valueOf(cfg.signerRules().ocsp().responder()) : "off",
+                tsa.uri());
         System.out.flush();
         stopped.await();
         return 0;
