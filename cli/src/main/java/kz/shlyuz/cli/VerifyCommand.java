@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit status: 0 only when every signature holds and every signer is acceptable as a signer
  * (a signing certificate of a known holder role whose IIN/BIN pass the check digit); 1 when any
- * does not; 2 when the file cannot be read as a CMS at all.
+ * does not; 2 when the file cannot be read as a CMS at all, or there is no usable trust.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a CMS signature (attached or detached, DER or base64) and explain every signer.")
@@ -115,7 +115,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerificationPolicy policy = new VerificationPolicy(null, revocation.equals("soft-fail")
                 ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, ocspSettings);
-        SignatureVerifier verifier = new SignatureVerifier(trustSource(clock), clock, policy);
+        TrustSource trustSource;
+        try {
+            trustSource = trustSource(clock);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            out.println("No usable trust: " + e.getMessage());
+            return UNREADABLE;
+        }
+        SignatureVerifier verifier = new SignatureVerifier(trustSource, clock, policy);
 
         List<SignatureVerifier.SignerOutcome> outcomes;
         try {

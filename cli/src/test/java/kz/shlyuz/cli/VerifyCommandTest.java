@@ -131,4 +131,12 @@ class VerifyCommandTest {
         assertEquals(VerifyCommand.UNREADABLE, run.exit(), run.output());
         assertTrue(run.output().contains("SIGNATURE_MALFORMED"), run.output());
     }
+
+    @Test
+    void trustFolderWithoutCaCertificatesIsNamedNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty-trust"));
+        Run run = verify("--trust", empty.toString(), NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
+        assertEquals(VerifyCommand.UNREADABLE, run.exit(), run.output());
+        assertTrue(run.output().startsWith("No usable trust"), run.output());
+    }
 }
