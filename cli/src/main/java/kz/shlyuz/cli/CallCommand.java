@@ -146,6 +146,9 @@ final class CallCommand implements Callable<Integer> {
                 }
                 s.put("role", signer.holder().role().name());
                 s.put("signingTime", signer.signingTime().toString());
+                if (!signer.timeStamp().isEmpty()) {
+                    s.put("timeStamp", signer.timeStamp());
+                }
                 s.put("verified", true);
             }
             out.put("signaturesVerified", true);

@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
+import kz.shlyuz.certs.ocsp.OcspResponder;
+import kz.shlyuz.certs.tsa.TimeStampAuthority;
+import kz.shlyuz.certs.tsa.TimeStampServer;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
@@ -46,6 +49,15 @@ final class ServeCommand implements Callable<Integer> {
             + "times faster than real time, e.g. 10000 for the demo. Signatures and freshness keep real time.")
     Double timeScale;
 
+    @Option(names = "--ocsp-port", defaultValue = "8480",
+            description = "Port of the dev PKI's OCSP responder on loopback (default: ${DEFAULT-VALUE}); "
+                    + "started unless the configuration names its own responder (trust.ocsp.url) or disables OCSP.")
+    int ocspPort;
+
+    @Option(names = "--tsa-port", defaultValue = "8481",
+            description = "Port of the dev PKI's RFC 3161 time-stamping authority on loopback (default: ${DEFAULT-VALUE}).")
+    int tsaPort;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig cfg = config == null ? ConfigLoader.defaults(data.data) : ConfigLoader.load(config, data.data);
@@ -64,6 +76,17 @@ final class ServeCommand implements Callable<Integer> {
                         Set.of(DevMaterial.GATEWAY_SYSTEM))));
             }
         }
+        // The dev PKI's CAs answer OCSP the way the national CA does at ocsp.pki.gov.kz.
+        OcspResponder ocsp = null;
+        if (cfg.signerRules().devPkiTrust() && cfg.signerRules().ocsp().enabled()
+                && cfg.signerRules().ocsp().responder() == null) {
+            ocsp = OcspResponder.start(new InetSocketAddress("127.0.0.1", ocspPort), pki.ocspAuthorities(),
+                    pki.certificateStatuses(), clock, Duration.ofMinutes(5));
+            cfg = cfg.withSignerRules(cfg.signerRules().withOcsp(cfg.signerRules().ocsp().withResponder(ocsp.uri())));
+        }
+        OcspResponder responder = ocsp;
+        TimeStampServer tsa = TimeStampServer.start(new InetSocketAddress("127.0.0.1", tsaPort),
+                new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), clock));
         GatewayServer.Processes processes = timeScale == null ? GatewayServer.Processes.defaults(clock)
                 : new GatewayServer.Processes(new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
                         Duration.ofMillis(10), Duration.ofSeconds(30), "dev-node", 8);
@@ -73,14 +96,20 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
             gateway.close();
             adapters.forEach(AdapterServer::close);
+            if (responder != null) {
+                responder.close();
+            }
+            tsa.close();
             stopped.countDown();
         }, "shlyuz-shutdown"));
 
         System.out.printf("Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
-                        + "loopback TLS%s; PKI %s; journal %s%n",
+                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
                 cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
-                pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl());
+                pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl(),
+                cfg.signerRules().ocsp().enabled() ? String.valueOf(cfg.signerRules().ocsp().responder()) : "off",
+                tsa.uri());
         if (timeScale != null) {
             System.out.printf("Process time runs %.0f times faster than real time (development only).%n", timeScale);
         }

@@ -27,4 +27,10 @@ public final class TestPki {
         }
         return pki;
     }
+
+    /** The dev PKI's trust for document signatures (every hierarchy, with CRLs). */
+    public static kz.shlyuz.gateway.signature.TrustMaterial trust() {
+        DevPki p = get();
+        return new kz.shlyuz.gateway.signature.TrustMaterial(p.signingTrustAnchors(), p.signingIntermediates(), p.crls());
+    }
 }

@@ -3,6 +3,7 @@ package kz.shlyuz.certs.cms;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,7 +29,11 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import kz.shlyuz.certs.gost.GostOperators;
+import kz.shlyuz.certs.gost.GostPrivateKey;
+import kz.shlyuz.certs.identity.NcaOids;
 import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -41,18 +46,34 @@ import org.bouncycastle.util.CollectionStore;
  * SignerInfo per signer identified by issuer and serial number, signed attributes exactly
  * content-type, message-digest and signing-time, and the certificates of every signer with its
  * issuer chain. RSA keys sign with SHA256withRSA (digest sha256, signature algorithm
- * sha256WithRSAEncryption).
+ * sha256WithRSAEncryption); GOST keys ({@link GostPrivateKey}) sign in the national encoding
+ * under the Kazakh OIDs, with their own hash (GOST R 34.11-94 D-TEST, or Streebog).
  *
- * <p>Thread-safe: holds only the clock.
+ * <p>Thread-safe: holds only the clock, a SecureRandom and an optional {@link TimeStamper}.
  */
 public final class CmsSigner {
     private static final String RSA_SIGNATURE = "SHA256withRSA";
 
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final TimeStamper timeStamper;
 
     /** @param clock source of the signing-time attribute */
     public CmsSigner(Clock clock) {
+        this(clock, null);
+    }
+
+    private CmsSigner(Clock clock, TimeStamper timeStamper) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeStamper = timeStamper;
+    }
+
+    /**
+     * The same signer, but every SignerInfo it makes carries an RFC 3161 time-stamp token over its
+     * signature value (unsigned attribute signatureTimeStampToken), as the national CA's TSA gives.
+     */
+    public CmsSigner withTimeStamps(TimeStamper stamper) {
+        return new CmsSigner(clock, Objects.requireNonNull(stamper, "stamper"));
     }
 
     /** A detached signature over {@code content}: the content is not inside the result. */
@@ -99,6 +120,18 @@ public final class CmsSigner {
         return generate(content, signers, false, existing);
     }
 
+    /**
+     * A signature in the shape Kalkan makes by default: the signers' certificates only, without
+     * their issuers (a verifier takes the chain from its trust store).
+     *
+     * @param attached true to encapsulate the content
+     */
+    public byte[] signWithoutChain(byte[] content, List<SignerKey> signers, boolean attached) {
+        Objects.requireNonNull(content, "content");
+        requireSigners(signers);
+        return generate(content, signers, attached, null, false);
+    }
+
     private byte[] sign(byte[] content, List<SignerKey> signers, boolean encapsulate) {
         Objects.requireNonNull(content, "content");
         requireSigners(signers);
@@ -107,6 +140,11 @@ public final class CmsSigner {
 
     /** A SignedData by {@code signers}, keeping the SignerInfos, certificates and CRLs of {@code existing} if given. */
     private byte[] generate(byte[] content, List<SignerKey> signers, boolean encapsulate, CMSSignedData existing) {
+        return generate(content, signers, encapsulate, existing, true);
+    }
+
+    private byte[] generate(byte[] content, List<SignerKey> signers, boolean encapsulate, CMSSignedData existing,
+            boolean withChain) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
@@ -117,7 +155,7 @@ public final class CmsSigner {
                     certificates.putIfAbsent(key(holder), holder);
                 }
             }
-            addSignerCertificates(certificates, signers);
+            addSignerCertificates(certificates, signers, withChain);
             generator.addCertificates(new CollectionStore<>(certificates.values()));
             for (SignerKey signer : signers) {
                 generator.addSignerInfoGenerator(signerInfoGenerator(signer));
@@ -129,16 +167,42 @@ public final class CmsSigner {
     }
 
     private SignerInfoGenerator signerInfoGenerator(SignerKey signer) {
+        if (signer.privateKey() instanceof GostPrivateKey gost) {
+            return gostSignerInfoGenerator(signer, gost);
+        }
         String algorithm = signatureAlgorithm(signer);
         try {
             ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).build(signer.privateKey());
             // Identity finder: signatureAlgorithm stays sha256WithRSAEncryption as Kalkan writes it,
             // where BouncyCastle would put plain rsaEncryption.
-            return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build(),
-                    signatureAlgorithm -> signatureAlgorithm)
-                    .setSignedAttributeGenerator(new SignedAttributes())
-                    .build(contentSigner, signer.certificate());
+            JcaSignerInfoGeneratorBuilder builder = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build(), signatureAlgorithm -> signatureAlgorithm)
+                    .setSignedAttributeGenerator(new SignedAttributes());
+            if (timeStamper != null) {
+                builder.setUnsignedAttributeGenerator(new TimeStampAttribute());
+            }
+            return builder.build(contentSigner, signer.certificate());
         } catch (OperatorCreationException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot sign with " + signer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * GOST: the SignerInfo names the Kazakh digest and signature OIDs (NULL parameters) as Kalkan
+     * writes them; BouncyCastle's default finders know none of them.
+     */
+    private SignerInfoGenerator gostSignerInfoGenerator(SignerKey signer, GostPrivateKey key) {
+        try {
+            ContentSigner contentSigner = GostOperators.contentSigner(key, random);
+            SignerInfoGeneratorBuilder builder = new SignerInfoGeneratorBuilder(GostOperators.digestCalculatorProvider(),
+                    signatureAlgorithm -> signatureAlgorithm)
+                    .setContentDigest(key.gostAlgorithm().digestAlgorithmIdentifier())
+                    .setSignedAttributeGenerator(new SignedAttributes());
+            if (timeStamper != null) {
+                builder.setUnsignedAttributeGenerator(new TimeStampAttribute());
+            }
+            return builder.build(contentSigner, holder(signer.certificate()));
+        } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with " + signer + ": " + e.getMessage(), e);
         }
     }
@@ -149,7 +213,7 @@ public final class CmsSigner {
             return RSA_SIGNATURE;
         }
         throw new IllegalArgumentException("signers: key algorithm " + keyAlgorithm + " of " + signer
-                + " (expected: RSA)");
+                + " (expected: RSA or a national-CA GOST key)");
     }
 
     private static void requireSigners(List<SignerKey> signers) {
@@ -160,11 +224,14 @@ public final class CmsSigner {
         signers.forEach(s -> Objects.requireNonNull(s, "signers: contains null"));
     }
 
-    private static void addSignerCertificates(Map<String, X509CertificateHolder> into, Collection<SignerKey> signers) {
+    private static void addSignerCertificates(Map<String, X509CertificateHolder> into, Collection<SignerKey> signers,
+            boolean withChain) {
         for (SignerKey signer : signers) {
             List<X509Certificate> all = new ArrayList<>();
             all.add(signer.certificate());
-            all.addAll(signer.chain());
+            if (withChain) {
+                all.addAll(signer.chain());
+            }
             for (X509Certificate certificate : all) {
                 X509CertificateHolder holder = holder(certificate);
                 into.putIfAbsent(key(holder), holder);
@@ -214,6 +281,17 @@ public final class CmsSigner {
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(signingTime))));
             attributes.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(digest))));
             return new AttributeTable(attributes);
+        }
+    }
+
+    /** The unsigned attribute signatureTimeStampToken over the SignerInfo's signature value. */
+    private final class TimeStampAttribute implements CMSAttributeTableGenerator {
+        @Override
+        public AttributeTable getAttributes(@SuppressWarnings("rawtypes") Map parameters) {
+            byte[] signature = (byte[]) parameters.get(SIGNATURE);
+            org.bouncycastle.asn1.cms.ContentInfo token = org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    timeStamper.timeStampToken(signature));
+            return new AttributeTable(new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN, new DERSet(token)));
         }
     }
 }

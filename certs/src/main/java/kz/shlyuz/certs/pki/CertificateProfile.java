@@ -70,6 +70,17 @@ record CertificateProfile(Integer pathLength, int keyUsage, List<ASN1ObjectIdent
                 List.of(NcaOids.POLICY_LEGAL_SIGNING), List.of());
     }
 
+    /** A time-stamping authority's certificate: EKU timeStamping only (critical, as RFC 3161 requires). */
+    static CertificateProfile timeStamping() {
+        return new CertificateProfile(null, KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                List.of(KeyPurposeId.id_kp_timeStamping.toOID()), List.of(), List.of());
+    }
+
+    /** True for a time-stamping certificate, whose EKU extension must be critical. */
+    boolean timeStampingOnly() {
+        return extendedKeyUsage.equals(List.of(KeyPurposeId.id_kp_timeStamping.toOID()));
+    }
+
     /** A system's TLS certificate, usable as both server and client of mutual TLS. */
     static CertificateProfile tls(String system) {
         return new CertificateProfile(null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,

@@ -48,6 +48,27 @@ public final class DevPki {
     /** Prefix of a system's TLS identity: {@code tls-gateway}. */
     public static final String TLS_PREFIX = "tls-";
 
+    /** The CAs of document signatures, roots before intermediates: RSA, GOST 2004, GOST 2015. */
+    private static final List<String> SIGNING_CAS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.INTERMEDIATE,
+            DevPkiGenerator.ROOT_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.ROOT_GOST2015,
+            DevPkiGenerator.INTERMEDIATE_GOST2015);
+    private static final List<String> SIGNING_ROOTS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.ROOT_GOST2004,
+            DevPkiGenerator.ROOT_GOST2015);
+    private static final List<String> SIGNING_INTERMEDIATES = List.of(DevPkiGenerator.INTERMEDIATE,
+            DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2015);
+
+    /** Suffix of a persona's GOST 34.310-2004 signing identity: {@code aidar-clean-gost2004}. */
+    public static final String GOST2004_SUFFIX = DevPkiGenerator.GOST2004_SUFFIX;
+    /** Suffix of a persona's GOST 34.10-2015 (512) signing identity: {@code aidar-clean-gost2015}. */
+    public static final String GOST2015_SUFFIX = DevPkiGenerator.GOST2015_SUFFIX;
+    /** Suffix of the clean citizen's GOST 34.10-2015 (256) signing identity. */
+    public static final String GOST2015_256_SUFFIX = DevPkiGenerator.GOST2015_256_SUFFIX;
+
+    static {
+        // GOST certificates and CRLs are verified through the JDK's own classes.
+        kz.shlyuz.certs.gost.GostProvider.install();
+    }
+
     private static final Set<Role> PEOPLE = Set.of(Role.CITIZEN, Role.OPERATOR, Role.OFFICER);
     private static final int MAX_CHAIN = 8;
 
@@ -68,8 +89,14 @@ public final class DevPki {
             }
         }
         this.byName = names;
-        this.crls = List.of(PemFiles.readDerCrl(layout.crlDer(DevPkiGenerator.ROOT)),
-                PemFiles.readDerCrl(layout.crlDer(DevPkiGenerator.INTERMEDIATE)));
+        List<X509CRL> all = new ArrayList<>();
+        for (String ca : SIGNING_CAS) {
+            // A PKI generated before the GOST hierarchies existed has only the RSA CRLs.
+            if (Files.isRegularFile(layout.crlDer(ca))) {
+                all.add(PemFiles.readDerCrl(layout.crlDer(ca)));
+            }
+        }
+        this.crls = List.copyOf(all);
     }
 
     /**
@@ -211,23 +238,67 @@ public final class DevPki {
         return new SignerKey(privateKey(id), chain.get(0), chain.subList(1, chain.size()));
     }
 
-    /** Roots trusted for document signatures: the RSA root. */
+    /** Roots trusted for document signatures: the RSA root first, then the GOST 2004 and GOST 2015 roots. */
     public List<X509Certificate> signingTrustAnchors() {
-        return List.of(certificate(identity(DevPkiGenerator.ROOT)));
+        return certificatesOf(SIGNING_ROOTS);
     }
 
-    /** CA certificates between the signing root and signers. */
+    /** CA certificates between the signing roots and signers, RSA first. */
     public List<X509Certificate> signingIntermediates() {
-        return List.of(certificate(identity(DevPkiGenerator.INTERMEDIATE)));
+        return certificatesOf(SIGNING_INTERMEDIATES);
+    }
+
+    private List<X509Certificate> certificatesOf(List<String> names) {
+        return names.stream().filter(byName::containsKey).map(n -> certificate(byName.get(n))).toList();
     }
 
     /**
-     * CRLs of the signing hierarchy: the root's (covering the intermediate) and the
-     * intermediate's (covering signers; {@code test-revoked} is on it), enough for PKIX
-     * validation with revocation checking on.
+     * CRLs of the signing hierarchies, RSA first: each root's (covering its intermediate) and each
+     * intermediate's (covering signers; {@code test-revoked} and {@code test-revoked-gost2015} are
+     * on them), enough for PKIX validation with revocation checking on.
      */
     public List<X509CRL> crls() {
         return crls;
+    }
+
+    /**
+     * The issuing CAs of document signatures (RSA, GOST 2004, GOST 2015 intermediates) with their
+     * keys, each answering OCSP for the certificates it issued.
+     */
+    public List<kz.shlyuz.certs.ocsp.OcspResponder.Authority> ocspAuthorities() {
+        return SIGNING_INTERMEDIATES.stream().filter(byName::containsKey).map(byName::get)
+                .map(ca -> new kz.shlyuz.certs.ocsp.OcspResponder.Authority(certificate(ca), privateKey(ca))).toList();
+    }
+
+    /** Fresh issuance and revocation records for an OCSP responder (revocations made on it stay on it). */
+    public DevCertificateStatuses certificateStatuses() {
+        return new DevCertificateStatuses(this);
+    }
+
+    /**
+     * A new time-stamping key for this process: a certificate with EKU timeStamping issued now by
+     * the signing intermediate of {@code algorithm} ({@code RSA}, {@code GOST2004},
+     * {@code GOST2015-512}), valid from three years ago to two years ahead. Kept in memory only.
+     */
+    public SignerKey newTimeStampingKey(String algorithm) {
+        String caName = switch (algorithm) {
+            case "RSA" -> DevPkiGenerator.INTERMEDIATE;
+            case "GOST2004" -> DevPkiGenerator.INTERMEDIATE_GOST2004;
+            case "GOST2015-512" -> DevPkiGenerator.INTERMEDIATE_GOST2015;
+            default -> throw new IllegalArgumentException("algorithm: " + algorithm
+                    + " (expected: RSA, GOST2004 or GOST2015-512)");
+        };
+        Identity ca = identity(caName);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        java.security.KeyPair keys = algorithm.equals("RSA") ? KeyPairs.generate(1, random).get(0)
+                : kz.shlyuz.certs.gost.GostKeys.generate(kz.shlyuz.certs.gost.GostAlgorithm.ofLabel(algorithm)
+                        .orElseThrow(), random);
+        Instant now = Instant.now();
+        X509Certificate certificate = new Issuer(random).issue(new Issuer.Authority(certificate(ca), privateKey(ca)),
+                SubjectNames.devSystem("Shlyuz dev TSA (" + algorithm + ")"), keys.getPublic(),
+                CertificateProfile.timeStamping(), now.minus(java.time.Duration.ofDays(3 * 366)),
+                now.plus(java.time.Duration.ofDays(2 * 366)));
+        return new SignerKey(keys.getPrivate(), certificate, chain(ca));
     }
 
     /** PEM with the TLS CA certificate: the trust for mutual TLS between systems. */

@@ -16,6 +16,9 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import kz.shlyuz.certs.gost.GostAlgorithm;
+import kz.shlyuz.certs.gost.GostKeys;
+import kz.shlyuz.certs.gost.GostPrivateKey;
 import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.NcaOids;
 import kz.shlyuz.certs.identity.Organisation;
@@ -35,21 +38,45 @@ final class DevPkiGenerator {
     static final String ROOT = "root-rsa";
     static final String INTERMEDIATE = "intermediate-rsa";
     static final String TLS_CA = "tls-ca";
+    static final String ROOT_GOST2004 = "root-gost2004";
+    static final String INTERMEDIATE_GOST2004 = "intermediate-gost2004";
+    static final String ROOT_GOST2015 = "root-gost2015";
+    static final String INTERMEDIATE_GOST2015 = "intermediate-gost2015";
+    /** Suffixes of the GOST signing identities some personas get: {@code aidar-clean-gost2015}. */
+    static final String GOST2004_SUFFIX = "-gost2004";
+    static final String GOST2015_SUFFIX = "-gost2015";
+    static final String GOST2015_256_SUFFIX = "-gost2015-256";
 
     private static final X500Name ROOT_NAME = SubjectNames.certificationAuthority("НЕГІЗГІ КО DEV (RSA)");
     private static final X500Name INTERMEDIATE_NAME = SubjectNames.certificationAuthority("ҰКО 3.0 (RSA DEV)");
     private static final X500Name TLS_CA_NAME = SubjectNames.devSystem("Shlyuz dev TLS CA");
+    private static final X500Name GOST2004_ROOT_NAME = SubjectNames.certificationAuthority("НЕГІЗГІ КО DEV (GOST)");
+    private static final X500Name GOST2004_INTERMEDIATE_NAME = SubjectNames.certificationAuthority("ҰКО 3.0 (GOST DEV)");
+    private static final X500Name GOST2015_ROOT_NAME =
+            SubjectNames.certificationAuthority("НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) DEV 2022");
+    private static final X500Name GOST2015_INTERMEDIATE_NAME =
+            SubjectNames.certificationAuthority("ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) DEV 2022");
     private static final X500Name UNKNOWN_CA_NAME = SubjectNames.certificationAuthority("Unknown CA");
 
     /** Which CA issues an end entity. */
-    private enum Parent { INTERMEDIATE, TLS_CA, UNKNOWN_CA }
+    private enum Parent { INTERMEDIATE, TLS_CA, UNKNOWN_CA, GOST2004, GOST2015 }
 
     /** A CA that issues end entities, and its own certificate path up to and including its root. */
     private record Ca(Issuer.Authority authority, List<X509Certificate> path) {}
 
-    /** What one end entity gets. */
+    /** What one end entity gets; {@code gost} is its key's algorithm, or null for RSA. */
     private record Plan(String name, Role role, String iin, String bin, String system, X500Name subject,
-            CertificateProfile profile, Parent parent, boolean expired, boolean revoked) {}
+            CertificateProfile profile, Parent parent, boolean expired, boolean revoked, GostAlgorithm gost) {
+        Plan(String name, Role role, String iin, String bin, String system, X500Name subject,
+                CertificateProfile profile, Parent parent, boolean expired, boolean revoked) {
+            this(name, role, iin, bin, system, subject, profile, parent, expired, revoked, null);
+        }
+
+        Plan withGost(String suffix, Parent gostParent, GostAlgorithm algorithm) {
+            return new Plan(name + suffix, role, iin, bin, system, subject, profile, gostParent, expired, revoked,
+                    algorithm);
+        }
+    }
 
     /** An agency signing certificate: who it names and which BIN it carries. */
     private record Agency(String name, String commonName, Organisation organisation, String system) {}
@@ -76,6 +103,7 @@ final class DevPkiGenerator {
     private final SecureRandom random = new SecureRandom();
     private final Issuer issuer = new Issuer(random);
     private final char[] password = DevPki.P12_PASSWORD.toCharArray();
+    private final Map<X509Certificate, PrivateKey> gostRootKeys = new java.util.HashMap<>();
 
     DevPkiGenerator(PkiLayout layout, Instant now) {
         this.layout = layout;
@@ -86,9 +114,12 @@ final class DevPkiGenerator {
     void generate() {
         long started = System.nanoTime();
         List<Plan> plans = plans();
-        Iterator<KeyPair> keys = KeyPairs.generate(4 + plans.size(), random).iterator();
+        int rsaPlans = (int) plans.stream().filter(p -> p.gost() == null).count();
+        Iterator<KeyPair> keys = KeyPairs.generate(4 + rsaPlans, random).iterator();
 
-        Instant caFrom = now.minus(Duration.ofDays(1));
+        // CAs are older than what they issue: signatures made (and time-stamped) while an expired
+        // end entity was still valid must still find their CA valid at that time.
+        Instant caFrom = plusYears(now, -3);
         Instant caTo = plusYears(now, 10);
         Issuer.Authority root = issuer.selfSigned(ROOT_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
         KeyPair intermediateKeys = keys.next();
@@ -102,6 +133,12 @@ final class DevPkiGenerator {
         parents.put(Parent.INTERMEDIATE, new Ca(intermediate, List.of(intermediate.certificate(), root.certificate())));
         parents.put(Parent.TLS_CA, new Ca(tlsCa, List.of(tlsCa.certificate())));
         parents.put(Parent.UNKNOWN_CA, new Ca(unknownCa, List.of(unknownCa.certificate())));
+        // The national CA's GOST hierarchies, issued the same way as the RSA one.
+        Ca gost2004 = gostHierarchy(GOST2004_ROOT_NAME, GOST2004_INTERMEDIATE_NAME, GostAlgorithm.GOST2004, caFrom, caTo);
+        Ca gost2015 = gostHierarchy(GOST2015_ROOT_NAME, GOST2015_INTERMEDIATE_NAME, GostAlgorithm.GOST2015_512, caFrom,
+                caTo);
+        parents.put(Parent.GOST2004, gost2004);
+        parents.put(Parent.GOST2015, gost2015);
 
         List<Identity> identities = new ArrayList<>();
         identities.add(writeIdentity(ROOT, Role.CA, null, null, null, root.privateKey(),
@@ -110,17 +147,28 @@ final class DevPkiGenerator {
                 parents.get(Parent.INTERMEDIATE).path()));
         identities.add(writeIdentity(TLS_CA, Role.CA, null, null, null, tlsCa.privateKey(),
                 List.of(tlsCa.certificate())));
+        for (Ca gost : List.of(gost2004, gost2015)) {
+            boolean is2004 = gost == gost2004;
+            X509Certificate gostRoot = gost.path().get(1);
+            identities.add(writeIdentity(is2004 ? ROOT_GOST2004 : ROOT_GOST2015, Role.CA, null, null, null,
+                    gostRootKeys.get(gostRoot), List.of(gostRoot)));
+            identities.add(writeIdentity(is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015, Role.CA, null, null,
+                    null, gost.authority().privateKey(), gost.path()));
+        }
 
-        List<Issuer.Revocation> revocations = new ArrayList<>();
+        Map<Parent, List<Issuer.Revocation>> revocationsByCa = new EnumMap<>(Parent.class);
+        for (Parent p : Parent.values()) {
+            revocationsByCa.put(p, new ArrayList<>());
+        }
         for (Plan plan : plans) {
-            KeyPair pair = keys.next();
+            KeyPair pair = plan.gost() == null ? keys.next() : GostKeys.generate(plan.gost(), random);
             Ca parent = parents.get(plan.parent());
             Instant from = plan.expired() ? plusYears(now, -2) : now.minus(Duration.ofDays(1));
             Instant to = plan.expired() ? plusYears(now, -1) : plusYears(now, 2);
             X509Certificate certificate = issuer.issue(parent.authority(), plan.subject(), pair.getPublic(),
                     plan.profile(), from, to);
             if (plan.revoked()) {
-                revocations.add(new Issuer.Revocation(certificate.getSerialNumber(), now.minus(Duration.ofHours(1)),
+                revocationsByCa.get(plan.parent()).add(new Issuer.Revocation(certificate.getSerialNumber(), now.minus(Duration.ofHours(1)),
                         CRLReason.keyCompromise));
             }
             List<X509Certificate> chain = new ArrayList<>();
@@ -128,12 +176,23 @@ final class DevPkiGenerator {
             chain.addAll(parent.path());
             identities.add(writeIdentity(plan.name(), plan.role(), plan.iin(), plan.bin(), plan.system(),
                     pair.getPrivate(), chain));
+
         }
 
         Instant thisUpdate = now.minus(Duration.ofHours(1));
         Instant nextUpdate = now.plus(Duration.ofDays(365));
         writeCrl(ROOT, issuer.crl(root, List.of(), BigInteger.ONE, thisUpdate, nextUpdate));
-        writeCrl(INTERMEDIATE, issuer.crl(intermediate, revocations, BigInteger.ONE, thisUpdate, nextUpdate));
+        writeCrl(INTERMEDIATE, issuer.crl(intermediate, revocationsByCa.get(Parent.INTERMEDIATE), BigInteger.ONE,
+                thisUpdate, nextUpdate));
+        for (Parent p : List.of(Parent.GOST2004, Parent.GOST2015)) {
+            Ca gost = parents.get(p);
+            X509Certificate gostRoot = gost.path().get(1);
+            boolean is2004 = p == Parent.GOST2004;
+            writeCrl(is2004 ? ROOT_GOST2004 : ROOT_GOST2015, issuer.crl(new Issuer.Authority(gostRoot,
+                    gostRootKeys.get(gostRoot)), List.of(), BigInteger.ONE, thisUpdate, nextUpdate));
+            writeCrl(is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015, issuer.crl(gost.authority(),
+                    revocationsByCa.get(p), BigInteger.ONE, thisUpdate, nextUpdate));
+        }
         PkiFiles.writePublic(layout.tlsTrust(), PemFiles.certificates(List.of(tlsCa.certificate())));
         PkiFiles.writePublic(layout.unknownCaRoot(), PemFiles.certificates(List.of(unknownCa.certificate())));
         PkiFiles.writePublic(layout.readme(), DevPkiReadme.text());
@@ -177,6 +236,24 @@ final class DevPkiGenerator {
                 CertificateProfile.individualSigning(), Parent.INTERMEDIATE, true, false));
         plans.add(new Plan("test-unknown-ca", Role.TEST, cleanIin, null, null, cleanSubject,
                 CertificateProfile.individualSigning(), Parent.UNKNOWN_CA, false, false));
+        // GOST signing identities, after the RSA ones (a lookup by IIN finds the RSA one first):
+        // every persona and both employees in GOST 2004 and GOST 2015-512, the clean citizen also in
+        // GOST 2015-256, and a revoked GOST 2015 certificate.
+        List<Plan> gost = new ArrayList<>();
+        for (Plan plan : plans) {
+            boolean person = plan.role() == Role.CITIZEN || plan.role() == Role.OPERATOR || plan.role() == Role.OFFICER;
+            if (person && !plan.name().endsWith(DevPki.AUTH_SUFFIX)) {
+                gost.add(plan.withGost(GOST2004_SUFFIX, Parent.GOST2004, GostAlgorithm.GOST2004));
+                gost.add(plan.withGost(GOST2015_SUFFIX, Parent.GOST2015, GostAlgorithm.GOST2015_512));
+            }
+            if (plan.name().equals(clean.key())) {
+                gost.add(plan.withGost(GOST2015_256_SUFFIX, Parent.GOST2015, GostAlgorithm.GOST2015_256));
+            }
+            if (plan.name().equals("test-revoked")) {
+                gost.add(plan.withGost(GOST2015_SUFFIX, Parent.GOST2015, GostAlgorithm.GOST2015_512));
+            }
+        }
+        plans.addAll(gost);
         return plans;
     }
 
@@ -194,13 +271,31 @@ final class DevPkiGenerator {
      */
     private Identity writeIdentity(String name, Role role, String iin, String bin, String system,
             PrivateKey key, List<X509Certificate> chain) {
-        Identity identity = new Identity(name, role, iin, bin, system, KeyPairs.ALGORITHM,
+        Identity identity = new Identity(name, role, iin, bin, system, algorithmOf(key),
                 layout.certificate(role, name), layout.key(role, name), layout.p12(role, name));
         PkiFiles.writePublic(identity.cert(), PemFiles.certificates(List.of(chain.get(0))));
         PkiFiles.writePublic(layout.chain(role, name), PemFiles.certificates(chain));
         PkiFiles.writeSecret(identity.key(), PemFiles.privateKey(key));
         PkiFiles.writeSecret(identity.p12(), Pkcs12Files.encode(name, key, chain, password));
         return identity;
+    }
+
+    /** The index's algorithm label: {@code RSA}, {@code GOST2004}, {@code GOST2015-512} … */
+    private static String algorithmOf(PrivateKey key) {
+        return key instanceof GostPrivateKey gost ? gost.gostAlgorithm().label() : KeyPairs.ALGORITHM;
+    }
+
+    /** A GOST root and an intermediate below it; the root's key is kept for its CRL. */
+    private Ca gostHierarchy(X500Name rootName, X500Name intermediateName, GostAlgorithm algorithm, Instant from,
+            Instant to) {
+        KeyPair rootKeys = GostKeys.generate(algorithm, random);
+        Issuer.Authority root = issuer.selfSigned(rootName, rootKeys, CertificateProfile.root(), from, to);
+        gostRootKeys.put(root.certificate(), rootKeys.getPrivate());
+        KeyPair intermediateKeys = GostKeys.generate(algorithm, random);
+        Issuer.Authority intermediate = new Issuer.Authority(issuer.issue(root, intermediateName,
+                intermediateKeys.getPublic(), CertificateProfile.intermediate(), from, to),
+                intermediateKeys.getPrivate());
+        return new Ca(intermediate, List.of(intermediate.certificate(), root.certificate()));
     }
 
     private void writeCrl(String caName, X509CRL crl) {

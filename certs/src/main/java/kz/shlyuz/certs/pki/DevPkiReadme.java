@@ -16,18 +16,23 @@ final class DevPkiReadme {
                 It mirrors the national CA (НУЦ РК): an RSA root and intermediate for document
                 signing and authentication, subjects CN=SURNAME GIVENNAME, SURNAME, SERIALNUMBER=IIN…,
                 C=KZ, G=<patronymic> (legal entities add O and OU=BIN…), the holder's role in the
-                extended key usage (1.2.398.3.3.4.1.x). RSA-2048, SHA256withRSA throughout.
+                extended key usage (1.2.398.3.3.4.1.x). RSA-2048 with SHA256withRSA, and beside it
+                a GOST 34.310-2004 and a GOST 34.10-2015 (512) hierarchy in the national encoding
+                (Kazakh OIDs, little-endian values); their PKCS#8 keys carry the Kazakh key OID.
 
                 index.json            every identity: name, role, iin/bin/system, and its files
                 ca/                   root-rsa (signing root), intermediate-rsa (issues people and
-                                      agencies), tls-ca (a separate root that issues only TLS certs)
-                citizen/              <persona> signs documents, <persona>-auth authenticates
+                                      agencies), tls-ca (a separate root that issues only TLS certs),
+                                      root-gost2004/intermediate-gost2004, root-gost2015/intermediate-gost2015
+                citizen/              <persona> signs documents, <persona>-auth authenticates,
+                                      <persona>-gost2004 and <persona>-gost2015 sign with GOST
+                                      (aidar-clean-gost2015-256 too); employees likewise
                 operator/, officer/   front-office employees (State Corporation, consulate)
                 agency/               agencies' and the gateway's signing certificates
                 system/               tls-<system>: mutual-TLS certificates, CN = system id
-                test/                 test-revoked, test-expired, test-unknown-ca (all for the clean
+                test/                 test-revoked, test-revoked-gost2015, test-expired, test-unknown-ca (all for the clean
                                       citizen); unknown-ca-root.pem is the untrusted issuer
-                crl/                  CRLs of root-rsa and intermediate-rsa (DER .crl and .crl.pem)
+                crl/                  CRLs of every signing root and intermediate (DER .crl and .crl.pem)
                 tls/trust.pem         the TLS CA: trust this for mutual TLS
 
                 Per identity: <name>.pem (certificate), <name>.key.pem (PKCS#8 key, unencrypted),

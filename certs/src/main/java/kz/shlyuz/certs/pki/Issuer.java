@@ -11,6 +11,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import kz.shlyuz.certs.gost.GostOperators;
+import kz.shlyuz.certs.gost.GostPrivateKey;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -36,7 +38,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Builds X.509 certificates and CRLs, all signed SHA256withRSA, each with subject and authority
+ * Builds X.509 certificates and CRLs, signed SHA256withRSA by RSA CAs and in the national GOST
+ * encoding by GOST CAs, each with subject and authority
  * key identifiers so that verifiers can find issuers without comparing names.
  */
 final class Issuer {
@@ -118,7 +121,7 @@ final class Issuer {
                     : profile.pathLength() < 0 ? new BasicConstraints(true) : new BasicConstraints(profile.pathLength()));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
             if (!profile.extendedKeyUsage().isEmpty()) {
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                builder.addExtension(Extension.extendedKeyUsage, profile.timeStampingOnly(), new ExtendedKeyUsage(
                         profile.extendedKeyUsage().stream().map(KeyPurposeId::getInstance).toArray(KeyPurposeId[]::new)));
             }
             if (!profile.policies().isEmpty()) {
@@ -140,6 +143,9 @@ final class Issuer {
     }
 
     private ContentSigner signer(PrivateKey key) {
+        if (key instanceof GostPrivateKey gost) {
+            return GostOperators.contentSigner(gost, random);
+        }
         try {
             return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setSecureRandom(random).build(key);
         } catch (OperatorCreationException e) {

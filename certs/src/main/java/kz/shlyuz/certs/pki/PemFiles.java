@@ -99,6 +99,10 @@ final class PemFiles {
 
     private static PrivateKey privateKey(Path file, byte[] pkcs8) {
         try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
+            if (kz.shlyuz.certs.gost.GostAlgorithm.ofKey(info.getPrivateKeyAlgorithm().getAlgorithm()).isPresent()) {
+                return kz.shlyuz.certs.gost.GostKeys.privateKey(info);
+            }
             // The default JCA providers, so RSA keys are the JDK's own classes that JSSE takes as they are.
             return new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfo.getInstance(pkcs8));
         } catch (IOException | RuntimeException e) {

@@ -202,7 +202,7 @@ class CmsSignerTest {
         var id = pki.identity("aidar-clean");
         SignerKey key = new SignerKey(pki.privateKey(id), pki.certificate(id), pki.chain(id));
 
-        assertEquals(pki.signingIntermediates(), key.chain());
+        assertEquals(pki.signingIntermediates().subList(0, 1), key.chain());
         assertFalse(key.toString().contains("PRIVATE"));
     }
 

@@ -93,7 +93,10 @@ class DevPkiTest {
         for (JsonNode node : index.get("identities")) {
             roles.add(Role.ofJson(node.get("role").asText()));
             assertTrue(names.add(node.get("name").asText()), "unique name " + node.get("name"));
-            assertEquals("RSA", node.get("algorithm").asText());
+            String name = node.get("name").asText();
+            String algorithm = name.endsWith("-gost2004") ? "GOST2004" : name.endsWith("-gost2015") ? "GOST2015-512"
+                    : name.endsWith("-gost2015-256") ? "GOST2015-256" : "RSA";
+            assertEquals(algorithm, node.get("algorithm").asText(), name);
             for (String field : List.of("cert", "key", "p12")) {
                 String path = node.get(field).asText();
                 assertFalse(Path.of(path).isAbsolute(), path);
@@ -105,7 +108,10 @@ class DevPkiTest {
             node.fields().forEachRemaining(e -> assertFalse(e.getValue().isNull(), "absent fields are omitted"));
         }
         assertEquals(EnumSet.allOf(Role.class), roles);
-        assertEquals(3 + 2 * Persona.values().length + 2 + 13 + DevPki.SYSTEMS.size() + 3, names.size());
+        // + 4 GOST CAs, GOST 2004 and 2015 identities for every persona and both employees, one
+        // GOST 2015-256 identity and a revoked GOST one.
+        assertEquals(3 + 2 * Persona.values().length + 2 + 13 + DevPki.SYSTEMS.size() + 3
+                + 4 + 2 * (Persona.values().length + 2) + 1 + 1, names.size());
     }
 
     @Test
@@ -205,7 +211,11 @@ class DevPkiTest {
         Identity clean = pki.identity("aidar-clean");
 
         assertEquals(List.of(pki.certificate(clean), intermediate), pki.chain(clean));
-        assertEquals(List.of(intermediate), pki.signingIntermediates());
+        assertEquals(List.of(intermediate, pki.certificate(pki.identity("intermediate-gost2004")),
+                pki.certificate(pki.identity("intermediate-gost2015"))), pki.signingIntermediates());
+        Identity gost = pki.identity("aidar-clean-gost2015");
+        assertEquals(List.of(pki.certificate(gost), pki.certificate(pki.identity("intermediate-gost2015"))),
+                pki.chain(gost));
         assertEquals(List.of(pki.certificate(pki.identity("test-unknown-ca"))),
                 pki.chain(pki.identity("test-unknown-ca")));
         assertEquals(List.of(pki.certificate(pki.system("gateway"))), pki.chain(pki.system("gateway")));

@@ -36,13 +36,25 @@ class SigningCertPathTest {
     private final DevPki pki = TestPki.shared();
 
     @Test
-    void everySigningAndAuthenticationIdentityValidatesToTheRsaRootWithCrlsOn() {
+    void everySigningAndAuthenticationIdentityValidatesToItsRsaOrGostRootWithCrlsOn() {
         List<Identity> checked = pki.identities().stream().filter(i -> SIGNING_ROLES.contains(i.role())).toList();
 
         for (Identity identity : checked) {
             assertDoesNotThrow(() -> validate(pki.chain(identity)), identity.name());
         }
-        assertEquals(2 * 8 + 2 + 13, checked.size());
+        // RSA: 8 personas signing + auth, 2 employees, 13 agencies; GOST: 10 people in 2004 and 2015-512, one 2015-256.
+        assertEquals(2 * 8 + 2 + 13 + 2 * 10 + 1, checked.size());
+        assertEquals(Set.of("RSA", "GOST2004", "GOST2015-512", "GOST2015-256"),
+                checked.stream().map(Identity::algorithm).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void revokedGostCertificateFailsAsRevokedOnTheGostSignedCrl() {
+        CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
+                () -> validate(pki.chain(pki.identity("test-revoked-gost2015"))));
+
+        assertEquals(BasicReason.REVOKED, e.getReason());
+        assertEquals("1.2.398.3.10.1.1.2.3.2", crlOf(pki.signingIntermediates().get(2)).getSigAlgOID());
     }
 
     @Test
@@ -87,7 +99,7 @@ class SigningCertPathTest {
             assertTrue(crl.getNextUpdate().toInstant().isAfter(TestPki.NOW.plusSeconds(364L * 24 * 3600)));
             assertTrue(crl.getThisUpdate().toInstant().isBefore(TestPki.NOW));
         }
-        assertEquals(Set.of("test-revoked"), pki.identities().stream()
+        assertEquals(Set.of("test-revoked", "test-revoked-gost2015"), pki.identities().stream()
                 .filter(i -> pki.crls().stream().anyMatch(c -> c.isRevoked(pki.certificate(i))))
                 .map(Identity::name).collect(Collectors.toSet()));
     }
@@ -95,7 +107,8 @@ class SigningCertPathTest {
     private void validate(List<X509Certificate> chain) throws Exception {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         CertPath path = factory.generateCertPath(chain);
-        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(pki.signingTrustAnchors().get(0), null)));
+        PKIXParameters parameters = new PKIXParameters(pki.signingTrustAnchors().stream()
+                .map(root -> new TrustAnchor(root, null)).collect(Collectors.toSet()));
         parameters.setRevocationEnabled(true);
         List<Object> store = new ArrayList<>(pki.crls());
         store.addAll(pki.signingIntermediates());

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.admission;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Timestamps;
@@ -12,10 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import kz.shlyuz.certs.identity.CheckDigit;
-import kz.shlyuz.certs.identity.HolderRole;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.SenderPolicy;
+import kz.shlyuz.gateway.config.SignerRules;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
@@ -61,7 +62,16 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SIGNATURE_MISSING, "");
         }
         byte[] contentBytes = request.getContent().toByteArray();
-        List<VerifiedSigner> signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+        List<VerifiedSigner> signers;
+        if (contentBytes.length == 0) {
+            // An attached signature carries the content (NCALayer's default); take it from there.
+            SignatureVerifier.Attached attached = verifier.verifyAttached(request.getSignature().toByteArray());
+            contentBytes = attached.content();
+            signers = attached.signers();
+            request = request.toBuilder().setContent(ByteString.copyFrom(contentBytes)).build();
+        } else {
+            signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+        }
 
         RequestContent content = parse(request);
         if (!content.getSenderId().equals(sender)) {
@@ -80,7 +90,7 @@ public final class RequestAdmission {
         Message body = unpack(content, service);
         Applicants applicants = service.applicantsOf(body);
         requireValidNumbers(applicants, signers);
-        requireApplicantsSigned(applicants, signers, policy);
+        requireApplicantsSigned(applicants, signers, policy, sender, service.id());
         return new AdmittedRequest(sender, request, content, service, body, signers, sha256(contentBytes));
     }
 
@@ -168,33 +178,67 @@ public final class RequestAdmission {
     }
 
     /**
-     * Every applicant must have signed, or an operator of an organisation entitled for this sender
-     * (e.g. the State Corporation for {@code hkko}) must have signed for them.
+     * Every applicant must have signed in a holder role allowed for the service, or an operator of
+     * an organisation entitled for this sender (e.g. the State Corporation for {@code hkko}) must
+     * have signed for them in an allowed operator role. Refusals say which of these failed.
      */
-    private static void requireApplicantsSigned(Applicants applicants, List<VerifiedSigner> signers, SenderPolicy policy) {
-        boolean operatorSigned = signers.stream().anyMatch(s -> isEntitledOperator(s, policy));
-        if (operatorSigned) {
+    private void requireApplicantsSigned(Applicants applicants, List<VerifiedSigner> signers, SenderPolicy policy,
+            String sender, String serviceId) {
+        SignerRules.Roles roles = config.signerRules().rolesFor(serviceId);
+        List<VerifiedSigner> operators = signers.stream().filter(s -> isEntitledOperator(s, policy)).toList();
+        if (!operators.isEmpty()) {
+            for (VerifiedSigner operator : operators) {
+                if (!roles.operator().contains(operator.holder().role())) {
+                    throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "operator role " + operator.holder().role()
+                            + " may not sign " + serviceId + " (allowed: " + roles.operator() + ")");
+                }
+            }
             return;
         }
         for (String iin : applicants.iins()) {
-            boolean signed = signers.stream().anyMatch(s -> iin.equals(s.holder().iin()));
-            if (!signed) {
-                throw new Refusal(Reason.SIGNER_MISMATCH, "applicant " + Iin.mask(iin) + " has not signed");
+            List<VerifiedSigner> own = signers.stream().filter(s -> iin.equals(s.holder().iin())).toList();
+            if (own.isEmpty()) {
+                throw notSigned(signers, policy, sender, "applicant " + Iin.mask(iin) + " has not signed");
+            }
+            if (own.stream().noneMatch(s -> roles.individualApplicant().contains(s.holder().role()))) {
+                throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "applicant " + Iin.mask(iin) + " signed as "
+                        + own.get(0).holder().role() + ", " + serviceId + " needs " + roles.individualApplicant());
             }
         }
         if (applicants.bin() != null) {
-            boolean signed = signers.stream().anyMatch(s -> applicants.bin().equals(s.holder().bin())
-                    && s.holder().role() != HolderRole.INDIVIDUAL);
-            if (!signed) {
-                throw new Refusal(Reason.SIGNER_MISMATCH, "no employee of BIN " + applicants.bin() + " has signed");
+            List<VerifiedSigner> own = signers.stream().filter(s -> applicants.bin().equals(s.holder().bin())
+                    && s.holder().legalEntity()).toList();
+            if (own.isEmpty()) {
+                throw notSigned(signers, policy, sender, "no employee of BIN " + applicants.bin() + " has signed");
+            }
+            if (own.stream().noneMatch(s -> roles.legalEntityApplicant().contains(s.holder().role()))) {
+                throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "BIN " + applicants.bin() + " signed by "
+                        + own.get(0).holder().role() + ", " + serviceId + " needs " + roles.legalEntityApplicant());
             }
         }
     }
 
+    /**
+     * Through an operator channel (a sender with operator BINs), a legal-entity signer who is not
+     * the applicant is an operator of the wrong organisation: say so. Elsewhere, the applicant
+     * simply has not signed.
+     */
+    private static Refusal notSigned(List<VerifiedSigner> signers, SenderPolicy policy, String sender, String detail) {
+        if (!policy.operatorBins().isEmpty()) {
+            for (VerifiedSigner signer : signers) {
+                if (signer.holder().legalEntity() && signer.holder().bin() != null) {
+                    return new Refusal(Reason.OPERATOR_NOT_ENTITLED, "BIN " + signer.holder().bin()
+                            + " may not sign for applicants through " + sender + " (entitled: "
+                            + String.join(", ", new java.util.TreeSet<>(policy.operatorBins())) + ")");
+                }
+            }
+        }
+        return new Refusal(Reason.SIGNER_MISMATCH, detail);
+    }
+
     private static boolean isEntitledOperator(VerifiedSigner signer, SenderPolicy policy) {
         String bin = signer.holder().bin();
-        return bin != null && policy.operatorBins().contains(bin) && signer.holder().role() != HolderRole.INDIVIDUAL
-                && signer.holder().role() != HolderRole.UNKNOWN;
+        return bin != null && policy.operatorBins().contains(bin) && signer.holder().legalEntity();
     }
 
     static String sha256(byte[] bytes) {

@@ -80,7 +80,71 @@ public final class ConfigLoader {
                 journalSettings,
                 senders,
                 adapters,
-                root.path("identity").path("strictCheckDigits").asBoolean(true));
+                root.path("identity").path("strictCheckDigits").asBoolean(true),
+                signerRules(root));
+    }
+
+    /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */
+    static SignerRules signerRules(JsonNode root) {
+        SignerRules defaults = SignerRules.defaults();
+        JsonNode trust = root.path("trust");
+        java.util.List<Path> dirs = new java.util.ArrayList<>();
+        trust.path("dirs").forEach(d -> dirs.add(Path.of(d.asText())));
+        String revocation = text(trust, "revocation", "require");
+        if (!revocation.equals("require") && !revocation.equals("soft-fail")) {
+            throw new IllegalArgumentException("trust.revocation: " + revocation + " (expected: require or soft-fail)");
+        }
+        JsonNode holderRoles = root.path("holderRoles");
+        SignerRules.Roles roles = roles(holderRoles, "holderRoles", defaults.roles());
+        Map<String, SignerRules.Roles> services = new LinkedHashMap<>();
+        holderRoles.path("services").fields().forEachRemaining(e -> services.put(e.getKey(),
+                roles(e.getValue(), "holderRoles.services." + e.getKey(), roles)));
+        JsonNode ocsp = trust.path("ocsp");
+        String url = text(ocsp, "url", null);
+        SignerRules.Ocsp ocspSettings = new SignerRules.Ocsp(ocsp.path("enabled").asBoolean(true),
+                url == null || url.isBlank() ? null : uri(url),
+                duration(ocsp, "timeout", defaults.ocsp().timeout().toString()),
+                duration(ocsp, "cacheTtl", defaults.ocsp().cacheTtl().toString()));
+        return new SignerRules(dirs, trust.path("devPki").asBoolean(true),
+                duration(trust, "recheck", defaults.trustRecheck().toString()), revocation.equals("soft-fail"), roles,
+                services, ocspSettings);
+    }
+
+    private static java.net.URI uri(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("trust.ocsp.url: " + value + " (expected: an http or https URL)");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("trust.ocsp.url: " + value + " (expected: an http or https URL)", e);
+        }
+    }
+
+    private static SignerRules.Roles roles(JsonNode node, String where, SignerRules.Roles fallback) {
+        return new SignerRules.Roles(
+                holderRoles(node, "individualApplicant", where, fallback.individualApplicant()),
+                holderRoles(node, "legalEntityApplicant", where, fallback.legalEntityApplicant()),
+                holderRoles(node, "operator", where, fallback.operator()));
+    }
+
+    private static Set<kz.shlyuz.certs.identity.HolderRole> holderRoles(JsonNode node, String field, String where,
+            Set<kz.shlyuz.certs.identity.HolderRole> fallback) {
+        JsonNode array = node.get(field);
+        if (array == null || array.isNull()) {
+            return fallback;
+        }
+        Set<kz.shlyuz.certs.identity.HolderRole> roles = new HashSet<>();
+        for (JsonNode value : array) {
+            try {
+                roles.add(kz.shlyuz.certs.identity.HolderRole.valueOf(value.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "." + field + ": " + value.asText() + " (expected one of "
+                        + java.util.Arrays.toString(kz.shlyuz.certs.identity.HolderRole.values()) + ")", e);
+            }
+        }
+        return roles;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param adapters where each agency adapter lives and whose signatures its answers must carry
  * @param strictCheckDigits refuse IINs/BINs whose check digit fails (turn off only for national
  *     CA test material, whose numbers do not pass it)
+ * @param signerRules trust, revocation policy and which holder roles may sign what
  */
 public record GatewayConfig(
         String host,
@@ -24,15 +25,27 @@ public record GatewayConfig(
         JournalSettings journal,
         Map<String, SenderPolicy> senders,
         Map<String, AdapterEndpoint> adapters,
-        boolean strictCheckDigits) {
+        boolean strictCheckDigits,
+        SignerRules signerRules) {
 
     public GatewayConfig {
+        signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
         // Ordered as configured, so logs and listings read like the file.
         senders = Collections.unmodifiableMap(new LinkedHashMap<>(senders));
         adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
+    }
+
+    /** Without signer rules: the national CA's usual rights, dev PKI trust. */
+    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
+            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
+    }
+
+    public GatewayConfig withSignerRules(SignerRules newRules) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -71,18 +84,22 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits);
+        return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits);
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
+                signerRules);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
-        return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits);
+        return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
+                signerRules);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
-        return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits);
+        return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
+                signerRules);
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.admission.ServiceCatalog;
 import kz.shlyuz.gateway.call.ResponseSigner;
@@ -39,7 +40,7 @@ import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
-import kz.shlyuz.gateway.signature.TrustMaterial;
+import kz.shlyuz.gateway.signature.TrustSource;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import org.slf4j.Logger;
@@ -75,7 +76,13 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
-    public record Material(TlsFiles tls, TrustMaterial trust, SignerKey gatewaySigningKey, Clock clock) {}
+    public record Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock,
+            TimeStamper timeStamper) {
+        /** Without a TSA: the gateway's own signatures carry no time-stamp. */
+        public Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock) {
+            this(tls, trust, gatewaySigningKey, clock, null);
+        }
+    }
 
     /**
      * How this node runs processes (issue 3).
@@ -104,12 +111,15 @@ public final class GatewayServer implements AutoCloseable {
         Journal journal = new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource);
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
         try {
-            SignatureVerifier verifier = new SignatureVerifier(material.trust(), material.clock(),
-                    config.limits().messageFreshness());
+            SignatureVerifier verifier = new SignatureVerifier(
+                    SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
+                    SignatureTrust.policy(config));
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
-                    new ResponseSigner(new CmsSigner(material.clock()), material.gatewaySigningKey()),
+                    new ResponseSigner(material.timeStamper() == null ? new CmsSigner(material.clock())
+                            : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper()),
+                            material.gatewaySigningKey()),
                     material.clock());
 
             ProcessEngine engine = new ProcessEngine(dataSource, Regulations.standard(), processes.clock(),

@@ -3,14 +3,21 @@ package kz.shlyuz.gateway.signature;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import kz.shlyuz.certs.gost.GostAlgorithm;
+import kz.shlyuz.certs.gost.GostKeys;
+import kz.shlyuz.certs.gost.GostPublicKey;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cms.SignerInformation;
 
 /**
  * The signature algorithms accepted: those the national CA issues keys for. RSA with SHA-256 and a
- * key of at least 2048 bits; anything else (SHA-1, MD5, ECDSA, DSA, short keys) is refused.
+ * key of at least 2048 bits; GOST 34.310-2004 and GOST 34.10-2015 (256 and 512) under the Kazakh
+ * OIDs, each with its own hash and a key of the same algorithm. Anything else (SHA-1, MD5, ECDSA,
+ * DSA, short keys, a GOST signature with another GOST's hash) is refused.
  */
 final class AlgorithmPolicy {
     static final String SHA256 = "2.16.840.1.101.3.4.2.1";
@@ -29,13 +36,21 @@ final class AlgorithmPolicy {
             "1.2.840.113549.1.1.10", "RSASSA-PSS");
     private static final Set<String> RSA_SIGNATURE_OIDS = Set.of(RSA_ENCRYPTION, SHA256_WITH_RSA);
 
+    /** What was accepted, for reports: {@code RSA-2048 / SHA-256}, {@code GOST2004 / GOST3411-94}. */
+    record Accepted(String description, Optional<GostAlgorithm> gost) {}
+
     /** Refuses the signer unless digest, signature algorithm and key are all accepted. */
-    void check(SignerInformation signer, PublicKey key) {
+    Accepted check(SignerInformation signer, PublicKey key) {
+        String signature = signer.getEncryptionAlgOID();
+        ASN1ObjectIdentifier signatureOid = new ASN1ObjectIdentifier(signature);
+        Optional<GostAlgorithm> gost = GostAlgorithm.ofSignature(signatureOid).or(() -> GostAlgorithm.ofKey(signatureOid));
+        if (gost.isPresent()) {
+            return checkGost(signer, key, gost.get());
+        }
         String digest = signer.getDigestAlgOID();
         if (!SHA256.equals(digest)) {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "digest " + name(digest));
         }
-        String signature = signer.getEncryptionAlgOID();
         if (!RSA_SIGNATURE_OIDS.contains(signature)) {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "signature " + name(signature));
         }
@@ -46,6 +61,27 @@ final class AlgorithmPolicy {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA-" + rsa.getModulus().bitLength()
                     + " (expected: >= " + MIN_RSA_BITS + ")");
         }
+        return new Accepted("RSA-" + rsa.getModulus().bitLength() + " / SHA-256", Optional.empty());
+    }
+
+    private static Accepted checkGost(SignerInformation signer, PublicKey key, GostAlgorithm algorithm) {
+        String digest = signer.getDigestAlgOID();
+        if (!algorithm.digestOid().getId().equals(digest)) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " with digest " + name(digest)
+                    + " (expected: " + algorithm.digestName() + ")");
+        }
+        GostPublicKey gostKey;
+        try {
+            gostKey = GostKeys.publicKey(key);
+        } catch (RuntimeException e) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " signature with a "
+                    + key.getAlgorithm() + " key", e);
+        }
+        if (gostKey.gostAlgorithm() != algorithm) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " signature with a "
+                    + gostKey.gostAlgorithm().label() + " key");
+        }
+        return new Accepted(algorithm.label() + " / " + algorithm.digestName(), Optional.of(algorithm));
     }
 
     private static String name(String oid) {

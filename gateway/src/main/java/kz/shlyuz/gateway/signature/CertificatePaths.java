@@ -14,7 +14,6 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,42 +29,50 @@ import kz.shlyuz.gateway.status.Refusal;
 
 /**
  * Validates a signer certificate's path to the trust anchors at a given instant with the JDK's
- * PKIX implementation, checking the end-entity certificate against the issuers' CRLs.
+ * PKIX implementation (GOST included, through {@link kz.shlyuz.certs.gost.GostProvider}), then
+ * the end-entity certificate's revocation with {@link RevocationCheck}.
  *
- * <p>The path is built without revocation and then validated with it, because the JDK's builder
- * reports a revoked certificate only as "no path", while the validator names the reason.
+ * <p>The path is built and then validated, because the JDK's builder reports a defect only as
+ * "no path", while the validator names the reason.
  */
 final class CertificatePaths {
-    private final Set<TrustAnchor> anchors;
-    private final TrustMaterial trust;
+    private final TrustSource source;
+    private final RevocationCheck revocation;
+    private TrustMaterial builtFor;
+    private Set<TrustAnchor> anchors;
 
-    CertificatePaths(TrustMaterial trust) {
-        this.trust = trust;
-        this.anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+    /** A validated path: end entity first, without the anchor; and what revocation checking found. */
+    record Validated(List<X509Certificate> path, X509Certificate anchor, String revocation) {}
+
+    CertificatePaths(TrustSource source, RevocationCheck revocation) {
+        this.source = source;
+        this.revocation = revocation;
     }
 
-    /** Returns the validated path (end entity first, without the anchor) or refuses. */
-    List<X509Certificate> validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
+    /** Returns the validated path or refuses. */
+    Validated validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
+        TrustMaterial trust = source.current();
+        Set<TrustAnchor> trustAnchors = anchorsOf(trust);
         List<Object> storeContent = new ArrayList<>(supplied);
         storeContent.addAll(trust.intermediates());
         storeContent.addAll(trust.crls());
         try {
             CertStore store = CertStore.getInstance("Collection", new CollectionCertStoreParameters(storeContent));
-            CertPath path = build(leaf, store, at);
-            PKIXParameters params = new PKIXParameters(anchors);
+            PKIXCertPathBuilderResult built = build(leaf, store, at, trustAnchors);
+            CertPath path = built.getCertPath();
+            PKIXParameters params = new PKIXParameters(trustAnchors);
             params.setDate(Date.from(at));
             params.addCertStore(store);
-            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
-            // CRLs are what the dev CA publishes; intermediates are covered by the root's trust.
-            revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
-                    PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
+            // Revocation is checked below, the national CA's way (OCSP, then CRL), not by the JDK,
+            // which would fetch distribution points on its own.
             params.setRevocationEnabled(false);
-            params.addCertPathChecker(revocation);
-            validator.validate(path, params);
+            CertPathValidator.getInstance("PKIX").validate(path, params);
             @SuppressWarnings("unchecked")
             List<X509Certificate> certificates = (List<X509Certificate>) path.getCertificates();
-            return certificates;
+            X509Certificate anchor = built.getTrustAnchor().getTrustedCert();
+            X509Certificate issuer = certificates.size() > 1 ? certificates.get(1) : anchor;
+            String status = revocation.check(leaf, issuer, trust, at);
+            return new Validated(List.copyOf(certificates), anchor, status);
         } catch (CertPathValidatorException e) {
             throw refusalFor(e);
         } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {
@@ -74,8 +80,16 @@ final class CertificatePaths {
         }
     }
 
-    private CertPath build(X509Certificate leaf, CertStore store, Instant at)
-            throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
+    private synchronized Set<TrustAnchor> anchorsOf(TrustMaterial trust) {
+        if (trust != builtFor) {
+            anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+            builtFor = trust;
+        }
+        return anchors;
+    }
+
+    private static PKIXCertPathBuilderResult build(X509Certificate leaf, CertStore store, Instant at,
+            Set<TrustAnchor> anchors) throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
         X509CertSelector target = new X509CertSelector();
         target.setCertificate(leaf);
         PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
@@ -83,12 +97,11 @@ final class CertificatePaths {
         params.setRevocationEnabled(false);
         params.addCertStore(store);
         try {
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
-            return result.getCertPath();
+            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
         } catch (CertPathBuilderException e) {
             if (!leaf.getNotAfter().after(Date.from(at)) || leaf.getNotBefore().after(Date.from(at))) {
                 throw new Refusal(Reason.CERT_EXPIRED, "valid " + leaf.getNotBefore().toInstant() + " … "
-                        + leaf.getNotAfter().toInstant(), e);
+                        + leaf.getNotAfter().toInstant() + ", checked at " + at, e);
             }
             throw new Refusal(Reason.CERT_UNTRUSTED, "issuer " + leaf.getIssuerX500Principal().getName(), e);
         }

@@ -53,4 +53,48 @@ class ConfigLoaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, null));
         assertTrue(e.getMessage().contains("agencyDeadline: five seconds"), e.getMessage());
     }
+
+    @Test
+    void shippedSignerRulesFollowTheNationalCasUsualRights() {
+        SignerRules rules = ConfigLoader.defaults().signerRules();
+        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL), rules.roles().individualApplicant());
+        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD,
+                kz.shlyuz.certs.identity.HolderRole.LEGAL_SIGNING_RIGHT), rules.roles().legalEntityApplicant());
+        assertTrue(rules.devPkiTrust());
+        assertFalse(rules.softFailRevocation());
+        assertTrue(rules.trustDirs().isEmpty());
+    }
+
+    @Test
+    void holderRolesPerServiceAndTrustFoldersAreRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roles.json");
+        Files.writeString(file, """
+                {"listen": {}, "limits": {}, "journal": {}, "senders": {}, "adapters": {},
+                 "trust": {"dirs": ["/etc/shlyuz/nca"], "devPki": false, "recheck": "PT1S", "revocation": "soft-fail"},
+                 "holderRoles": {"operator": ["LEGAL_FIRST_HEAD"],
+                                 "services": {"TEMPORARY_ID": {"individualApplicant": ["INDIVIDUAL", "LEGAL_HR"]}}}}
+                """);
+        SignerRules rules = ConfigLoader.load(file, null).signerRules();
+        assertEquals(java.util.List.of(Path.of("/etc/shlyuz/nca")), rules.trustDirs());
+        assertFalse(rules.devPkiTrust());
+        assertTrue(rules.softFailRevocation());
+        assertEquals(Duration.ofSeconds(1), rules.trustRecheck());
+        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL,
+                kz.shlyuz.certs.identity.HolderRole.LEGAL_HR), rules.rolesFor("TEMPORARY_ID").individualApplicant());
+        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD),
+                rules.rolesFor("TEMPORARY_ID").operator(), "a service inherits what it does not override");
+        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL),
+                rules.rolesFor("ADDRESS_CERTIFICATE").individualApplicant());
+    }
+
+    @Test
+    void unknownHolderRoleIsNamedInTheError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad-role.json");
+        Files.writeString(file, """
+                {"listen": {}, "limits": {}, "journal": {}, "senders": {}, "adapters": {},
+                 "holderRoles": {"operator": ["CHIEF"]}}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, null));
+        assertTrue(e.getMessage().contains("holderRoles.operator: CHIEF"), e.getMessage());
+    }
 }

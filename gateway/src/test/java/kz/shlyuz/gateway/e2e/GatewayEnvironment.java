@@ -35,8 +35,8 @@ import kz.shlyuz.gateway.server.GatewayServer;
  */
 final class GatewayEnvironment implements AutoCloseable {
     final DevPki pki = TestPki.get();
-    final Clock clock = Clock.systemUTC();
-    final RequestBuilder requests = new RequestBuilder(new CmsSigner(clock));
+    final Clock clock;
+    final RequestBuilder requests;
     final GatewayServer gateway;
     final GatewayConfig config;
     private final List<AdapterServer> adapters = new ArrayList<>();
@@ -47,6 +47,13 @@ final class GatewayEnvironment implements AutoCloseable {
      * @param tweak changes to the configuration before the gateway starts
      */
     GatewayEnvironment(Set<String> running, UnaryOperator<GatewayConfig> tweak) throws IOException {
+        this(running, tweak, Clock.systemUTC());
+    }
+
+    /** @param clock the clock of the gateway, the adapters and the request signer (tests may advance it) */
+    GatewayEnvironment(Set<String> running, UnaryOperator<GatewayConfig> tweak, Clock clock) throws IOException {
+        this.clock = clock;
+        this.requests = new RequestBuilder(new CmsSigner(clock));
         Path dir = Files.createTempDirectory("shlyuz-gateway-");
         GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();

@@ -1,0 +1,40 @@
+package kz.shlyuz.gateway.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import java.util.List;
+import kz.shlyuz.gateway.config.SignerRules;
+import kz.shlyuz.gateway.signature.TrustDirectory;
+import kz.shlyuz.gateway.signature.TrustSource;
+import kz.shlyuz.gateway.signature.VerificationPolicy;
+
+/** The document-signature trust and verification policy the configuration asks for. */
+final class SignatureTrust {
+    private SignatureTrust() {}
+
+    /** The verification policy the configuration asks for: signing-time window, revocation and OCSP. */
+    static VerificationPolicy policy(GatewayConfig config) {
+        SignerRules rules = config.signerRules();
+        VerificationPolicy.Ocsp ocsp = rules.ocsp().enabled()
+                ? new VerificationPolicy.Ocsp(rules.ocsp().responder(), rules.ocsp().timeout(), rules.ocsp().cacheTtl(),
+                        Duration.ofMinutes(10))
+                : null;
+        return new VerificationPolicy(config.limits().messageFreshness(), rules.softFailRevocation()
+                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, ocsp);
+    }
+
+    /**
+     * @param material the trust the gateway was started with (the dev PKI's)
+     */
+    static TrustSource of(SignerRules rules, TrustSource material, Clock clock) {
+        if (rules.trustDirs().isEmpty()) {
+            if (!rules.devPkiTrust()) {
+                throw new IllegalArgumentException("trust: devPki is false and no dirs are given (expected: some trust)");
+            }
+            return material;
+        }
+        return new TrustDirectory(rules.trustDirs(), rules.devPkiTrust() ? List.of(material.current()) : List.of(),
+                clock, rules.trustRecheck());
+    }
+}

@@ -1,0 +1,228 @@
+package kz.shlyuz.gateway.signature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import kz.shlyuz.certs.gost.GostKeys;
+import kz.shlyuz.certs.gost.GostOperators;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Asks an OCSP responder (RFC 6960) about one certificate and believes the answer only when it
+ * is signed by the certificate's issuer (or a responder the issuer delegated to with the
+ * OCSPSigning key purpose), echoes this request's nonce, is about this certificate, and is fresh:
+ * thisUpdate not in the future, nextUpdate (or thisUpdate + maxAge) not in the past. Good and
+ * revoked answers are cached until the earlier of their nextUpdate and {@code cacheTtl}.
+ *
+ * <p>Every call has a deadline: the HTTP client's connect and request timeouts.
+ */
+final class OcspClient {
+    private static final int MAX_RESPONSE_BYTES = 256 * 1024;
+    private static final int MAX_CACHE_ENTRIES = 10_000;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    /** What the responder said, or why it could not be used. */
+    sealed interface Answer {
+        record Good(Instant thisUpdate, Instant nextUpdate, boolean cached) implements Answer {}
+
+        record Revoked(Instant at, String reason, boolean cached) implements Answer {}
+
+        record Failed(String why) implements Answer {}
+    }
+
+    private record Cached(Answer answer, Instant expires) {}
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Duration cacheTtl;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final DigestCalculatorProvider digests = GostOperators.digestCalculatorProvider();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    OcspClient(Duration timeout, Duration cacheTtl, Duration maxAge, Clock clock) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    Answer status(X509Certificate certificate, X509Certificate issuer, URI responder) {
+        X509CertificateHolder issuerHolder;
+        CertificateID id;
+        try {
+            issuerHolder = new X509CertificateHolder(issuer.getEncoded());
+            id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuerHolder, certificate.getSerialNumber());
+        } catch (Exception e) {
+            return new Answer.Failed("cannot build the request: " + e.getMessage());
+        }
+        String key = responder + "|" + HexFormat.of().formatHex(id.getIssuerKeyHash()) + "|"
+                + certificate.getSerialNumber().toString(16);
+        Instant now = clock.instant();
+        Cached cached = cache.get(key);
+        if (cached != null && now.isBefore(cached.expires())) {
+            return asCached(cached.answer());
+        }
+        Answer answer = ask(id, issuerHolder, responder, now);
+        Instant expires = null;
+        if (answer instanceof Answer.Good good) {
+            expires = earliest(good.nextUpdate(), now.plus(cacheTtl));
+        } else if (answer instanceof Answer.Revoked) {
+            expires = now.plus(cacheTtl);
+        }
+        if (expires != null) {
+            if (cache.size() >= MAX_CACHE_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(answer, expires));
+        }
+        return answer;
+    }
+
+    private Answer ask(CertificateID id, X509CertificateHolder issuer, URI responder, Instant now) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        byte[] response;
+        try {
+            Extension nonceExtension = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                    new DEROctetString(new DEROctetString(nonce)));
+            byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonceExtension))
+                    .build().getEncoded();
+            HttpResponse<InputStream> reply = http.send(HttpRequest.newBuilder(responder).timeout(timeout)
+                    .header("Content-Type", "application/ocsp-request")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = reply.body()) {
+                if (reply.statusCode() != 200) {
+                    return new Answer.Failed(responder + " answered HTTP " + reply.statusCode());
+                }
+                response = body.readNBytes(MAX_RESPONSE_BYTES + 1);
+            }
+            if (response.length > MAX_RESPONSE_BYTES) {
+                return new Answer.Failed(responder + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
+            }
+        } catch (IOException e) {
+            return new Answer.Failed(responder + " unreachable (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer.Failed(responder + ": interrupted");
+        } catch (Exception e) {
+            return new Answer.Failed("cannot ask " + responder + ": " + e.getMessage());
+        }
+        try {
+            return judge(new OCSPResp(response), id, issuer, nonce, now);
+        } catch (Exception e) {
+            return new Answer.Failed(responder + " answered something unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private Answer judge(OCSPResp response, CertificateID id, X509CertificateHolder issuer, byte[] nonce, Instant now)
+            throws Exception {
+        if (response.getStatus() != OCSPResp.SUCCESSFUL) {
+            return new Answer.Failed("responder status " + response.getStatus());
+        }
+        if (!(response.getResponseObject() instanceof BasicOCSPResp basic)) {
+            return new Answer.Failed("not a basic OCSP response");
+        }
+        X509CertificateHolder signer = issuer;
+        for (X509CertificateHolder included : basic.getCerts()) {
+            if (!included.equals(issuer)) {
+                // A delegated responder: issued by the same CA, for OCSP signing only.
+                if (!included.isSignatureValid(verifier(issuer))) {
+                    return new Answer.Failed("responder certificate not issued by the certificate's CA");
+                }
+                ExtendedKeyUsage eku = included.getExtensions() == null ? null
+                        : ExtendedKeyUsage.fromExtensions(included.getExtensions());
+                if (eku == null || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
+                    return new Answer.Failed("responder certificate lacks the OCSPSigning key purpose");
+                }
+                signer = included;
+            }
+        }
+        if (!basic.isSignatureValid(verifier(signer))) {
+            return new Answer.Failed("response signature does not verify");
+        }
+        Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        byte[] sent = new DEROctetString(nonce).getEncoded();
+        if (echoed == null || !Arrays.equals(echoed.getExtnValue().getOctets(), sent)) {
+            return new Answer.Failed("response does not echo the request nonce (replayed or cached by a proxy?)");
+        }
+        for (SingleResp single : basic.getResponses()) {
+            if (!single.getCertID().equals(id)) {
+                continue;
+            }
+            Instant thisUpdate = single.getThisUpdate().toInstant();
+            Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate.plus(maxAge)
+                    : single.getNextUpdate().toInstant();
+            if (thisUpdate.isAfter(now.plus(CLOCK_SKEW))) {
+                return new Answer.Failed("response thisUpdate " + thisUpdate + " is in the future");
+            }
+            if (nextUpdate.isBefore(now)) {
+                return new Answer.Failed("response is stale (next update was due " + nextUpdate + ")");
+            }
+            Object status = single.getCertStatus();
+            if (status == null) {
+                return new Answer.Good(thisUpdate, nextUpdate, false);
+            }
+            if (status instanceof RevokedStatus revoked) {
+                String reason = revoked.hasRevocationReason()
+                        ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name() : "UNSPECIFIED";
+                return new Answer.Revoked(revoked.getRevocationTime().toInstant(), reason, false);
+            }
+            return new Answer.Failed("responder does not know the certificate");
+        }
+        return new Answer.Failed("response is about other certificates");
+    }
+
+    private static ContentVerifierProvider verifier(X509CertificateHolder certificate) throws Exception {
+        if (GostKeys.isGost(certificate.getSubjectPublicKeyInfo())) {
+            return GostOperators.contentVerifierProvider(certificate);
+        }
+        return new JcaContentVerifierProviderBuilder().setProvider(BC).build(certificate);
+    }
+
+    private static Answer asCached(Answer answer) {
+        if (answer instanceof Answer.Good good) {
+            return new Answer.Good(good.thisUpdate(), good.nextUpdate(), true);
+        }
+        if (answer instanceof Answer.Revoked revoked) {
+            return new Answer.Revoked(revoked.at(), revoked.reason(), true);
+        }
+        return answer;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

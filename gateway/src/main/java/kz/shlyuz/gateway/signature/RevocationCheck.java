@@ -1,0 +1,140 @@
+package kz.shlyuz.gateway.signature;
+
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+
+/**
+ * Whether a signer's certificate was revoked at the instant it is judged at, the way the national
+ * CA publishes it: OCSP first (the configured responder, else the certificate's AIA), then the
+ * issuer's CRL from the trust store (re-read when the trust folder's CRL is replaced). When
+ * neither answers, the policy decides: refuse with {@code REVOCATION_UNKNOWN} naming both
+ * failures, or accept and say so.
+ */
+final class RevocationCheck {
+    private final OcspClient ocsp;
+    private final URI configuredResponder;
+    private final VerificationPolicy.RevocationMode mode;
+    private final Clock clock;
+
+    /**
+     * @param ocsp the OCSP client, or {@code null} to use CRLs only
+     * @param configuredResponder the responder to ask about every certificate, or {@code null} to
+     *     use each certificate's AIA
+     */
+    RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock) {
+        this.ocsp = ocsp;
+        this.configuredResponder = configuredResponder;
+        this.mode = mode;
+        this.clock = clock;
+    }
+
+    /** Returns what was found, in words, or refuses a revoked (or, by policy, unknown) certificate. */
+    String check(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust, Instant at) {
+        String ocspProblem;
+        Optional<URI> responder = responder(certificate);
+        if (ocsp == null || responder.isEmpty()) {
+            ocspProblem = "no OCSP responder";
+        } else {
+            OcspClient.Answer answer = ocsp.status(certificate, issuer, responder.get());
+            if (answer instanceof OcspClient.Answer.Good good) {
+                return "not revoked (OCSP " + responder.get() + ", thisUpdate " + good.thisUpdate() + ", nextUpdate "
+                        + good.nextUpdate() + (good.cached() ? ", cached" : "") + ")";
+            }
+            if (answer instanceof OcspClient.Answer.Revoked revoked) {
+                if (!revoked.at().isAfter(at)) {
+                    throw new Refusal(Reason.CERT_REVOKED, revoked.at() + ", " + revoked.reason() + " (OCSP)");
+                }
+                return "revoked " + revoked.at() + " (" + revoked.reason() + "), after " + at + " (OCSP)";
+            }
+            ocspProblem = "OCSP: " + ((OcspClient.Answer.Failed) answer).why();
+        }
+        X509CRL crl = currentCrl(certificate, issuer, trust);
+        if (crl != null) {
+            X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
+                        + entry.getRevocationReason());
+            }
+            return "not revoked (CRL of " + issuer.getSubjectX500Principal().getName() + ", thisUpdate "
+                    + crl.getThisUpdate().toInstant() + "; " + ocspProblem + ")";
+        }
+        String problem = ocspProblem + "; CRL: " + crlProblem(certificate, issuer, trust);
+        if (mode == VerificationPolicy.RevocationMode.SOFT_FAIL) {
+            return "unknown, accepted by policy (" + problem + ")";
+        }
+        throw new Refusal(Reason.REVOCATION_UNKNOWN, problem);
+    }
+
+    private Optional<URI> responder(X509Certificate certificate) {
+        if (configuredResponder != null) {
+            return Optional.of(configuredResponder);
+        }
+        byte[] extension = certificate.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (extension == null) {
+            return Optional.empty();
+        }
+        try {
+            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
+                    ASN1OctetString.getInstance(extension).getOctets());
+            for (AccessDescription description : aia.getAccessDescriptions()) {
+                if (description.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
+                        && description.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+                    URI uri = URI.create(description.getAccessLocation().getName().toString());
+                    if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+                        return Optional.of(uri);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The newest CRL of {@code issuer} in the trust whose signature holds and whose nextUpdate has not passed. */
+    private X509CRL currentCrl(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust) {
+        Instant now = clock.instant();
+        X509CRL best = null;
+        for (X509CRL crl : trust.crls()) {
+            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !signedBy(crl, issuer)) {
+                continue;
+            }
+            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
+                continue;
+            }
+            if (best == null || crl.getThisUpdate().after(best.getThisUpdate())) {
+                best = crl;
+            }
+        }
+        return best;
+    }
+
+    private String crlProblem(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust) {
+        boolean any = trust.crls().stream().anyMatch(c -> c.getIssuerX500Principal()
+                .equals(certificate.getIssuerX500Principal()) && signedBy(c, issuer));
+        return any ? "the CRL of " + issuer.getSubjectX500Principal().getName() + " is past its nextUpdate"
+                : "no CRL of " + issuer.getSubjectX500Principal().getName() + " in the trust store";
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+}
