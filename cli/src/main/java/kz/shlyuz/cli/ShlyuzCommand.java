@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./shlyuz}: the gateway, its adapters and a client, in one command. */
 @Command(name = "shlyuz", mixinStandardHelpOptions = true, version = "shlyuz 0.1.0",
         description = "Shlyuz — e-government integration gateway (ЭҮШ / ШЭП model).",
-        subcommands = {ServeCommand.class, AdapterCommand.class, CallCommand.class})
+        subcommands = {ServeCommand.class, AdapterCommand.class, CallCommand.class,
+                BenchCommand.class})
 public final class ShlyuzCommand implements Runnable {
 
     @CommandLine.Spec
