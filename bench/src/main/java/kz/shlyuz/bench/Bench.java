@@ -34,6 +34,7 @@ public final class Bench {
     public static List<Row> run(BenchOptions options, PrintStream out) throws Exception {
         Scenario scenario = Scenarios.find(options.scenario()).orElseThrow(() -> new IllegalArgumentException(
                 "scenario: " + options.scenario() + " (expected: one of " + Scenarios.names() + ")"));
+        String loadAtStart = loadAverage();
         try (BenchEnvironment env = BenchEnvironment.start(options.nginx(), out)) {
             List<Column> columns = scenario.columns(env);
             List<Row> rows = new ArrayList<>();
@@ -42,24 +43,38 @@ public final class Bench {
             LoadPlan plan = LoadPlan.closedLoop(options.concurrency(), options.duration(), options.maxRequests());
             double fastest = 0;
             Column shlyuz = null;
+            // Columns take turns in rounds, so a burst of other work on the machine does not fall on one column only.
+            int rounds = options.rounds();
+            Duration slice = options.duration().dividedBy(rounds);
+            LatencyStats[] merged = new LatencyStats[columns.size()];
             for (Column column : columns) {
                 smoke(column);
-                long budget = options.maxRequests();
                 if (column.role() == Role.SHLYUZ) {
                     shlyuz = column;
-                    if (fastest > 0) {
-                        budget = Math.min(budget, (long) Math.ceil(fastest * seconds(options.duration()) * HEADROOM));
+                }
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (int i = 0; i < columns.size(); i++) {
+                    Column column = columns.get(i);
+                    long budget = options.maxRequests();
+                    if (column.role() == Role.SHLYUZ && fastest > 0) {
+                        budget = Math.min(budget, (long) Math.ceil(fastest * seconds(slice) * HEADROOM));
                     }
+                    Duration warmup = round == 1 ? options.warmup() : Duration.ZERO;
+                    out.printf(Locale.ROOT, "bench: round %d/%d (%s) %s — %s%s at concurrency %d%n", round, rounds,
+                            column.role().letter(), column.label(),
+                            warmup.isZero() ? "" : "warm-up " + pretty(warmup) + ", then ", pretty(slice),
+                            options.concurrency());
+                    LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, out);
+                    if (column.role() != Role.SHLYUZ) {
+                        fastest = Math.max(fastest, stats.throughput());
+                    }
+                    merged[i] = merged[i] == null ? stats : merged[i].plus(stats);
                 }
-                out.printf(Locale.ROOT, "bench: (%s) %s — warm-up %s, then %s at concurrency %d%n",
-                        column.role().letter(), column.label(), pretty(options.warmup()), pretty(options.duration()),
-                        options.concurrency());
-                LatencyStats stats = measure(column, plan, options.warmup(), budget, fastest, out);
-                if (column.role() != Role.SHLYUZ) {
-                    fastest = Math.max(fastest, stats.throughput());
-                }
-                rows.add(new Row(column.role(), stats));
-                noteShortfall(notes, column, stats, options.duration());
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                rows.add(new Row(columns.get(i).role(), merged[i]));
+                noteShortfall(notes, columns.get(i), merged[i], options.duration());
             }
             if (options.paced() && shlyuz != null) {
                 Optional<Row> baseline = rows.stream().filter(r -> r.role() == Role.PROXY).findFirst()
@@ -80,9 +95,10 @@ public final class Bench {
             }
             Optional<MemoryFigures> memory = Optional.of(env.gateway().memory());
             String title = String.format(Locale.ROOT, "scenario %s: %s%n%d in flight per column (c' excepted), "
-                    + "%s measured after %s warm-up, client and servers on the same %d cores",
-                    scenario.name(), scenario.description(), options.concurrency(), pretty(options.duration()),
-                    pretty(options.warmup()), Runtime.getRuntime().availableProcessors());
+                    + "%s measured per column in %d round(s) after %s warm-up; client and servers on the same %d cores; "
+                    + "load average at start %s, at end %s",
+                    scenario.name(), scenario.description(), options.concurrency(), pretty(options.duration()), rounds,
+                    pretty(options.warmup()), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
             out.println();
             ResultTable.print(out, title, rows, notes, memory);
             return rows;
@@ -115,10 +131,19 @@ public final class Bench {
         if (stats.errors() > 0) {
             notes.add("(" + column.role().letter() + ") " + stats.errors() + " failed calls; first: " + stats.firstError());
         }
-        if (stats.elapsedNanos() < duration.toNanos() * 9 / 10) {
+        if (stats.elapsedNanos() < duration.toNanos() * 8 / 10) {
             notes.add(String.format(Locale.ROOT, "(%s) ran %.1f s: its %d requests were used up before %s",
                     column.role().letter(), stats.elapsedNanos() / 1e9, stats.ok() + stats.errors(),
                     pretty(duration)));
+        }
+    }
+
+    /** The 1-minute load average: other work on the machine skews every column, so the table says how much there was. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 

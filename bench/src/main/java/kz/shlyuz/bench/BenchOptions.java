@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxRequests most requests any one phase sends
  * @param nginx whether to run column (b) when nginx is installed
  * @param paced whether to add row (c'): Shlyuz at half the relay's throughput, for its latency
+ * @param rounds the measured time of each column is split into this many turns, the columns
+ *     taking turns, so that other work on the machine does not fall on one column alone
  */
 public record BenchOptions(String scenario, int concurrency, Duration duration, Duration warmup, long maxRequests,
-        boolean nginx, boolean paced) {
+        boolean nginx, boolean paced, int rounds) {
 
     public static final Duration FULL_DURATION = Duration.ofSeconds(20);
     public static final Duration FULL_WARMUP = Duration.ofSeconds(5);
@@ -32,16 +34,19 @@ public record BenchOptions(String scenario, int concurrency, Duration duration, 
         if (warmup.isNegative() || warmup.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("warmup: " + warmup + " (expected: 0..PT1M)");
         }
+        if (rounds < 1 || rounds > 20 || duration.dividedBy(rounds).toMillis() < 100) {
+            throw new IllegalArgumentException("rounds: " + rounds + " (expected: 1..20, each at least 100 ms)");
+        }
         if (maxRequests < 1 || maxRequests > 2_000_000) {
             throw new IllegalArgumentException("maxRequests: " + maxRequests + " (expected: 1..2000000)");
         }
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions("sync-rsa", 16, FULL_DURATION, FULL_WARMUP, 500_000, true, true);
+        return new BenchOptions("sync-rsa", 16, FULL_DURATION, FULL_WARMUP, 500_000, true, true, 4);
     }
 
     public static BenchOptions quick() {
-        return new BenchOptions("sync-rsa", 16, QUICK_DURATION, QUICK_WARMUP, 100_000, true, true);
+        return new BenchOptions("sync-rsa", 16, QUICK_DURATION, QUICK_WARMUP, 100_000, true, true, 2);
     }
 }

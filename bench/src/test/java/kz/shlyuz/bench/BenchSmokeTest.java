@@ -20,7 +20,7 @@ class BenchSmokeTest {
     void shortRunPrintsDirectRelayAndShlyuzColumnsWithRatiosAndGatewayMemory() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchOptions options = new BenchOptions("sync-rsa", 2, Duration.ofMillis(600), Duration.ofMillis(200), 5_000,
-                true, false);
+                true, false, 1);
         List<Row> rows = Bench.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 

@@ -37,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-requests", description = "Most requests one phase sends (default: 500000; --quick 100000).")
     Long maxRequests;
 
+    @Option(names = "--rounds", description = "Columns take turns this many times (default: 4; --quick 2).")
+    Integer rounds;
+
     @Option(names = "--no-nginx", description = "Skip column (b) even when nginx is installed.")
     boolean noNginx;
 
@@ -59,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
                 duration == null ? base.duration() : duration,
                 warmup == null ? base.warmup() : warmup,
                 maxRequests == null ? base.maxRequests() : maxRequests,
-                !noNginx, !noPaced);
+                !noNginx, !noPaced, rounds == null ? base.rounds() : rounds);
         Bench.run(options, System.out);
         return 0;
     }

@@ -17,6 +17,14 @@ public record LatencyStats(String label, long ok, long errors, long elapsedNanos
         return new Histogram(1, MAX_MICROS, 3);
     }
 
+    /** This phase and another of the same column together (rounds of a run). */
+    public LatencyStats plus(LatencyStats other) {
+        Histogram both = histogram.copy();
+        both.add(other.histogram);
+        return new LatencyStats(label, ok + other.ok, errors + other.errors, elapsedNanos + other.elapsedNanos, both,
+                firstError != null ? firstError : other.firstError);
+    }
+
     /** Answered calls per second of the phase. */
     public double throughput() {
         return elapsedNanos <= 0 ? 0 : ok * 1e9 / elapsedNanos;
