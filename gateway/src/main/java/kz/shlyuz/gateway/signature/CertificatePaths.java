@@ -39,14 +39,29 @@ import kz.shlyuz.gateway.status.Refusal;
 final class CertificatePaths {
     private final Set<TrustAnchor> anchors;
     private final TrustMaterial trust;
+    private final ValidatedChainCache validated;
 
     CertificatePaths(TrustMaterial trust) {
         this.trust = trust;
         this.anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+        this.validated = new ValidatedChainCache(trust.crls());
     }
 
     /** Returns the validated path (end entity first, without the anchor) or refuses. */
     List<X509Certificate> validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
+        List<X509Certificate> known = validated.find(leaf, at);
+        if (known != null) {
+            return known;
+        }
+        Validated fresh = validateWithPkix(leaf, supplied, at);
+        return validated.remember(leaf, fresh.path(), fresh.anchor());
+    }
+
+    /** A path PKIX accepted and the trust anchor it ends at. */
+    private record Validated(List<X509Certificate> path, X509Certificate anchor) {}
+
+    private Validated validateWithPkix(X509Certificate leaf, Collection<X509Certificate> supplied,
+            Instant at) {
         List<Object> storeContent = new ArrayList<>(supplied);
         storeContent.addAll(trust.intermediates());
         storeContent.addAll(trust.crls());
@@ -63,10 +78,10 @@ final class CertificatePaths {
                     PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
             params.setRevocationEnabled(false);
             params.addCertPathChecker(revocation);
-            validator.validate(path, params);
+            var result = (java.security.cert.PKIXCertPathValidatorResult) validator.validate(path, params);
             @SuppressWarnings("unchecked")
             List<X509Certificate> certificates = (List<X509Certificate>) path.getCertificates();
-            return certificates;
+            return new Validated(certificates, result.getTrustAnchor().getTrustedCert());
         } catch (CertPathValidatorException e) {
             throw refusalFor(e);
         } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {

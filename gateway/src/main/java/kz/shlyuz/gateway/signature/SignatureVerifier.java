@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.signature;
 
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -20,15 +19,12 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.Store;
 
@@ -49,13 +45,11 @@ public final class SignatureVerifier {
     static final int MAX_SIGNERS = 8;
     static final int MAX_CERTIFICATES = 32;
 
-    private static final Provider BC = new BouncyCastleProvider();
-
     private final CertificatePaths paths;
     private final AlgorithmPolicy algorithms = new AlgorithmPolicy();
     private final Clock clock;
     private final Duration signingTimeWindow;
-    private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    private final SignerCertificates certificates = new SignerCertificates();
 
     /**
      * @param signingTimeWindow how far the signing-time attribute may be from the gateway's clock,
@@ -110,7 +104,8 @@ public final class SignatureVerifier {
             }
         }
         try {
-            return new CMSSignedData(new CMSProcessableByteArray(content), signature);
+            // The structure as parsed above, now over our content bytes: no second parse of the DER.
+            return new CMSSignedData(new CMSProcessableByteArray(content), asSent.toASN1Structure());
         } catch (CMSException | RuntimeException e) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "not a DER CMS SignedData", e);
         }
@@ -140,7 +135,7 @@ public final class SignatureVerifier {
         if (signingTime.isBefore(now.minus(signingTimeWindow)) || signingTime.isAfter(now.plus(signingTimeWindow))) {
             throw new Refusal(Reason.MESSAGE_STALE, "signing-time " + signingTime + ", gateway time " + now);
         }
-        CertificateHolder identity = CertificateHolder.of(certificate);
+        CertificateHolder identity = certificates.identity(certificate);
         if (!identity.signingCertificate()) {
             throw new Refusal(Reason.CERT_NOT_FOR_SIGNING, "");
         }
@@ -148,10 +143,10 @@ public final class SignatureVerifier {
         return new VerifiedSigner(identity, certificate, signingTime);
     }
 
-    private static void verifyMath(SignerInformation signer, X509CertificateHolder holder) {
+    private void verifyMath(SignerInformation signer, X509CertificateHolder holder) {
         boolean valid;
         try {
-            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
+            valid = signer.verify(certificates.verifier(holder));
         } catch (CMSSignerDigestMismatchException e) {
             throw new Refusal(Reason.SIGNATURE_INVALID, "message-digest does not match the content", e);
         } catch (CMSVerifierCertificateNotValidException e) {
@@ -187,7 +182,7 @@ public final class SignatureVerifier {
 
     private X509Certificate toX509(X509CertificateHolder holder) {
         try {
-            return converter.getCertificate(holder);
+            return certificates.x509(holder);
         } catch (CertificateException e) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "certificate cannot be read", e);
         }
