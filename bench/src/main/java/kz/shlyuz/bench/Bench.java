@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.bench.env.BenchEnvironment;
+import kz.shlyuz.bench.env.NginxRelay;
+import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.load.LoadDriver;
 import kz.shlyuz.bench.load.LoadPlan;
@@ -47,6 +49,7 @@ public final class Bench {
             int rounds = options.rounds();
             Duration slice = options.duration().dividedBy(rounds);
             LatencyStats[] merged = new LatencyStats[columns.size()];
+            long[][] cpu = new long[columns.size()][];
             for (Column column : columns) {
                 smoke(column);
                 if (column.role() == Role.SHLYUZ) {
@@ -65,7 +68,8 @@ public final class Bench {
                             column.role().letter(), column.label(),
                             warmup.isZero() ? "" : "warm-up " + pretty(warmup) + ", then ", pretty(slice),
                             options.concurrency());
-                    LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, out);
+                    LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, out, env);
+                    cpu[i] = add(cpu[i], lastCpu);
                     if (column.role() != Role.SHLYUZ) {
                         fastest = Math.max(fastest, stats.throughput());
                     }
@@ -73,7 +77,7 @@ public final class Bench {
                 }
             }
             for (int i = 0; i < columns.size(); i++) {
-                rows.add(new Row(columns.get(i).role(), merged[i]));
+                rows.add(new Row(columns.get(i).role(), merged[i], cpu[i]));
                 noteShortfall(notes, columns.get(i), merged[i], options.duration());
             }
             if (options.paced() && shlyuz != null) {
@@ -105,15 +109,40 @@ public final class Bench {
         }
     }
 
+    /** CPU each process used during the last measured phase (this thread only runs phases). */
+    private static long[] lastCpu;
+
+    /** This JVM alone (its children are the others), nginx with its workers, the gateway JVM. */
+    private static ProcessCpu.Snapshot cpuNow(BenchEnvironment env) {
+        return new ProcessCpu.Snapshot(new long[] {
+            ProcessCpu.nanos(ProcessHandle.current(), false),
+            env.nginx().map(n -> ProcessCpu.nanos(n.process(), true)).orElse(-1L),
+            ProcessCpu.nanos(env.gateway().process(), false)});
+    }
+
+    private static long[] add(long[] total, long[] more) {
+        if (total == null) {
+            return more.clone();
+        }
+        long[] sum = total.clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = sum[i] < 0 || more[i] < 0 ? -1 : sum[i] + more[i];
+        }
+        return sum;
+    }
+
     private static LatencyStats measure(Column column, LoadPlan plan, Duration warmup, long budget, double fastest,
-            PrintStream out) throws InterruptedException {
+            PrintStream out, BenchEnvironment env) throws InterruptedException {
         if (!warmup.isZero()) {
             long warmCount = fastest > 0 ? (long) Math.ceil(fastest * seconds(warmup) * HEADROOM) : budget;
             long ready = column.prepare(Math.min(warmCount, budget));
             LoadDriver.run("warm-up", plan.withDuration(warmup).withMaxRequests(ready), seq -> column.send());
         }
         long ready = column.prepare(budget);
-        return LoadDriver.run(column.label(), plan.withMaxRequests(ready), seq -> column.send());
+        ProcessCpu.Snapshot before = cpuNow(env);
+        LatencyStats stats = LoadDriver.run(column.label(), plan.withMaxRequests(ready), seq -> column.send());
+        lastCpu = cpuNow(env).since(before);
+        return stats;
     }
 
     /** One request through the column before anything is measured: a column that refuses is a broken setup. */

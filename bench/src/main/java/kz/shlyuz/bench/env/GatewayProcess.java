@@ -78,6 +78,10 @@ public final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -155,6 +155,11 @@ public final class NginxRelay implements AutoCloseable {
         return port;
     }
 
+    /** The master process; its workers are its children. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public Path errorLog() {
         return errorLog;
     }

@@ -27,6 +27,15 @@ public final class ResultTable {
             out.println("  " + note);
         }
         out.println(ratios(rows));
+        if (rows.stream().anyMatch(r -> r.cpuNanos() != null)) {
+            out.println(String.format(Locale.ROOT, "CPU ms per answered call (/proc/PID/stat): %-10s %20s %8s %12s",
+                    "", Row.PROCESSES[0], Row.PROCESSES[1], Row.PROCESSES[2]));
+            for (Row row : rows) {
+                if (row.cpuNanos() != null) {
+                    out.println(cpuLine(row));
+                }
+            }
+        }
         memory.ifPresent(m -> out.println(memory(m)));
         out.flush();
     }
@@ -36,6 +45,18 @@ public final class ResultTable {
         return String.format(Locale.ROOT, "%-44s %9d %7d %9.1f %9s %9s %9s",
                 "(" + row.role().letter() + ") " + s.label(), s.ok(), s.errors(), s.throughput(),
                 millis(s.percentileMillis(50)), millis(s.percentileMillis(99)), millis(s.percentileMillis(99.9)));
+    }
+
+    static String cpuLine(Row row) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  (%s)%-54s", row.role().letter(), ""));
+        int[] widths = {20, 8, 12};
+        for (int i = 0; i < widths.length; i++) {
+            long nanos = i < row.cpuNanos().length ? row.cpuNanos()[i] : -1;
+            String cell = nanos < 0 || row.stats().ok() == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f", nanos / 1e6 / row.stats().ok());
+            line.append(' ').append(String.format(Locale.ROOT, "%" + widths[i] + "s", cell));
+        }
+        return line.toString();
     }
 
     /** {@code ratios (req/s): c/a 0.42  c/b 0.61}, with "n/a" for a column that was not run. */
