@@ -37,7 +37,13 @@ public final class MicroBench {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .shouldFailOnError(true)
                 .build();
-        new Runner(options).run();
+        try {
+            new Runner(options).run();
+        } finally {
+            try (var walk = Files.walk(pkiDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         return 0;
     }
 
