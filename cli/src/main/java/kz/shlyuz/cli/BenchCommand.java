@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Closed-loop load on loopback: (a) adapter direct, (b) nginx grpc_pass, (c) Shlyuz signed call; "
                 + "req/s, p50/p99/p99.9 and the ratios c/a, c/b. --micro runs the JMH micro-benchmarks instead.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Short phases (5 s each after 2 s warm-up): under a minute in all.")
+    @Option(names = "--quick", description = "Short run (5 s per column in 2 rounds after 2 s warm-up): under a minute in all.")
     boolean quick;
 
     @Option(names = "--scenario", description = "Which call to measure: ${COMPLETION-CANDIDATES} (default: sync-rsa).",
