@@ -136,30 +136,36 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void append(JournalEntry e) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement("INSERT INTO journal_entry (received_at, finished_at, "
-                        + "sender, message_id, service_id, content_sha256, signers, outcome, reason, grpc_code, detail, "
-                        + "agency, verify_micros, agency_micros, total_micros) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setTimestamp(1, Timestamp.from(e.receivedAt()));
-            insert.setTimestamp(2, Timestamp.from(e.finishedAt()));
-            insert.setString(3, clip(e.sender(), 64));
-            insert.setString(4, clip(e.messageId(), 64));
-            insert.setString(5, clip(e.serviceId(), 64));
-            insert.setString(6, e.contentSha256());
-            insert.setString(7, clip(e.signers(), 1024));
-            insert.setString(8, e.outcome().name());
-            insert.setString(9, e.reason());
-            insert.setString(10, e.grpcCode());
-            insert.setString(11, clip(e.detail(), 512));
-            insert.setString(12, clip(e.agency(), 32));
-            setMicros(insert, 13, e.verifyMicros());
-            setMicros(insert, 14, e.agencyMicros());
-            setMicros(insert, 15, e.totalMicros());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT_ENTRY)) {
+            bindEntry(insert, e);
             insert.executeUpdate();
         } catch (SQLException ex) {
             throw new JournalException("append", ex);
         }
+    }
+
+    /** The statement {@link #bindEntry} fills: shared with {@link GroupCommitJournal}'s batches. */
+    static final String INSERT_ENTRY = "INSERT INTO journal_entry (received_at, finished_at, "
+            + "sender, message_id, service_id, content_sha256, signers, outcome, reason, grpc_code, detail, "
+            + "agency, verify_micros, agency_micros, total_micros) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bindEntry(PreparedStatement insert, JournalEntry e) throws SQLException {
+        insert.setTimestamp(1, Timestamp.from(e.receivedAt()));
+        insert.setTimestamp(2, Timestamp.from(e.finishedAt()));
+        insert.setString(3, clip(e.sender(), 64));
+        insert.setString(4, clip(e.messageId(), 64));
+        insert.setString(5, clip(e.serviceId(), 64));
+        insert.setString(6, e.contentSha256());
+        insert.setString(7, clip(e.signers(), 1024));
+        insert.setString(8, e.outcome().name());
+        insert.setString(9, e.reason());
+        insert.setString(10, e.grpcCode());
+        insert.setString(11, clip(e.detail(), 512));
+        insert.setString(12, clip(e.agency(), 32));
+        setMicros(insert, 13, e.verifyMicros());
+        setMicros(insert, 14, e.agencyMicros());
+        setMicros(insert, 15, e.totalMicros());
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
@@ -108,7 +109,10 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(GatewayConfig config, Material material, Processes processes)
             throws IOException {
         var dataSource = JournalDatabase.open(config.journal());
-        Journal journal = new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource);
+        // Appends commit in groups (one transaction and disk sync for the calls finishing together).
+        Journal journal = new GroupCommitJournal(
+                new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
+                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
         try {
             SignatureVerifier verifier = new SignatureVerifier(

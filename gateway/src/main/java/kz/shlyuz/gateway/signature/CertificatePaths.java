@@ -40,6 +40,7 @@ final class CertificatePaths {
     private final RevocationCheck revocation;
     private TrustMaterial builtFor;
     private Set<TrustAnchor> anchors;
+    private ValidatedChainCache validated = new ValidatedChainCache();
 
     /** A validated path: end entity first, without the anchor; and what revocation checking found. */
     record Validated(List<X509Certificate> path, X509Certificate anchor, String revocation) {}
@@ -53,6 +54,12 @@ final class CertificatePaths {
     Validated validate(X509Certificate leaf, Collection<X509Certificate> supplied, Instant at) {
         TrustMaterial trust = source.current();
         Set<TrustAnchor> trustAnchors = anchorsOf(trust);
+        ValidatedChainCache cache = cacheOf(trust);
+        ValidatedChainCache.Entry known = cache.find(leaf, at);
+        if (known != null) {
+            X509Certificate issuer = known.path().size() > 1 ? known.path().get(1) : known.anchor();
+            return new Validated(known.path(), known.anchor(), revocation.check(leaf, issuer, trust, at));
+        }
         List<Object> storeContent = new ArrayList<>(supplied);
         storeContent.addAll(trust.intermediates());
         storeContent.addAll(trust.crls());
@@ -72,7 +79,9 @@ final class CertificatePaths {
             X509Certificate anchor = built.getTrustAnchor().getTrustedCert();
             X509Certificate issuer = certificates.size() > 1 ? certificates.get(1) : anchor;
             String status = revocation.check(leaf, issuer, trust, at);
-            return new Validated(List.copyOf(certificates), anchor, status);
+            List<X509Certificate> kept = List.copyOf(certificates);
+            cache.remember(leaf, kept, anchor);
+            return new Validated(kept, anchor, status);
         } catch (CertPathValidatorException e) {
             throw refusalFor(e);
         } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {
@@ -81,11 +90,22 @@ final class CertificatePaths {
     }
 
     private synchronized Set<TrustAnchor> anchorsOf(TrustMaterial trust) {
+        refreshFor(trust);
+        return anchors;
+    }
+
+    private synchronized ValidatedChainCache cacheOf(TrustMaterial trust) {
+        refreshFor(trust);
+        return validated;
+    }
+
+    /** Reloaded trust (new anchors, intermediates or CRLs) starts with fresh anchors and an empty cache. */
+    private void refreshFor(TrustMaterial trust) {
         if (trust != builtFor) {
             anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+            validated = new ValidatedChainCache();
             builtFor = trust;
         }
-        return anchors;
     }
 
     private static PKIXCertPathBuilderResult build(X509Certificate leaf, CertStore store, Instant at,

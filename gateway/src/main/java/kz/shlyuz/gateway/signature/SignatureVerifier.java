@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.signature;
 
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -34,8 +32,6 @@ import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
@@ -66,14 +62,14 @@ public final class SignatureVerifier {
     /** How far a signer's clock may run ahead of the TSA's. */
     static final Duration STAMP_SKEW = Duration.ofMinutes(1);
 
-    private static final Provider BC = new BouncyCastleProvider();
 
     private final CertificatePaths paths;
     private final TimeStamps timeStamps;
     private final AlgorithmPolicy algorithms = new AlgorithmPolicy();
     private final Clock clock;
     private final VerificationPolicy policy;
-    private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    /** Parsed certificates, identities and RSA verifiers, derived once per distinct certificate. */
+    private final SignerCertificates certificates = new SignerCertificates();
 
     /**
      * @param signingTimeWindow how far the signing-time attribute may be from the gateway's clock,
@@ -204,7 +200,8 @@ public final class SignatureVerifier {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "detached signature without the signed data");
         }
         try {
-            return new CMSSignedData(new CMSProcessableByteArray(content), der);
+            // The structure as parsed above, now over our content bytes: no second parse of the DER.
+            return new CMSSignedData(new CMSProcessableByteArray(content), asSent.toASN1Structure());
         } catch (CMSException | RuntimeException e) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "not a DER CMS SignedData", e);
         }
@@ -228,7 +225,7 @@ public final class SignatureVerifier {
         X509CertificateHolder holder = matches.iterator().next();
         X509Certificate certificate = toX509(holder);
         // An authentication certificate is refused as such, whatever else is wrong with the signature.
-        CertificateHolder identity = CertificateHolder.of(holder);
+        CertificateHolder identity = certificates.identity(certificate);
         if (!identity.signingCertificate()) {
             throw new Refusal(Reason.CERT_NOT_FOR_SIGNING, "");
         }
@@ -264,13 +261,13 @@ public final class SignatureVerifier {
         return matches.isEmpty() ? null : CertificateHolder.of(matches.iterator().next());
     }
 
-    private static void verifyMath(SignerInformation signer, X509CertificateHolder holder,
+    private void verifyMath(SignerInformation signer, X509CertificateHolder holder,
             AlgorithmPolicy.Accepted algorithm) {
         boolean valid;
         try {
             SignerInformationVerifier verifier = algorithm.gost().isPresent()
                     ? gostVerifier(holder)
-                    : new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder);
+                    : certificates.verifier(holder);
             valid = signer.verify(verifier);
         } catch (CMSSignerDigestMismatchException e) {
             throw new Refusal(Reason.SIGNATURE_INVALID, "message-digest does not match the content", e);
@@ -325,7 +322,7 @@ public final class SignatureVerifier {
 
     private X509Certificate toX509(X509CertificateHolder holder) {
         try {
-            return converter.getCertificate(holder);
+            return certificates.x509(holder);
         } catch (CertificateException e) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "certificate cannot be read", e);
         }

@@ -1,0 +1,113 @@
+package kz.shlyuz.bench.env;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.config.AdapterEndpoint;
+import kz.shlyuz.gateway.config.ConfigLoader;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.server.DevMaterial;
+import kz.shlyuz.gateway.server.GatewayServer;
+
+/**
+ * The gateway as the benchmark runs it: its own JVM (started by {@link GatewayProcess} with the
+ * heap limit under test), the shipped default configuration on an ephemeral loopback port, the
+ * journal in a temporary folder. It talks to its parent over stdin/stdout, one line each:
+ * {@code READY <port>} once serving; {@code MEM} is answered with {@code MEM <peak heap used>
+ * <peak heap committed> <max heap>} (bytes, sampled every 10 ms); {@code STOP} or the end of
+ * stdin (the parent died) closes the gateway gracefully and exits.
+ *
+ * <p>Arguments: {@code <pki dir> <data dir> <agency>=<port>...}
+ */
+public final class GatewayMain {
+    static final String PREFIX = "SHLYUZ-BENCH ";
+
+    private GatewayMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: GatewayMain <pki dir> <data dir> <agency>=<port>...");
+            System.exit(2);
+        }
+        DevPki pki = DevPki.load(Path.of(args[0]));
+        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
+        Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
+        for (int i = 2; i < args.length; i++) {
+            String[] agencyPort = args[i].split("=", 2);
+            AdapterEndpoint configured = endpoints.get(agencyPort[0]);
+            if (configured == null || agencyPort.length != 2) {
+                throw new IllegalArgumentException("adapter: " + args[i] + " (expected: <configured agency>=<port>)");
+            }
+            endpoints.put(agencyPort[0], new AdapterEndpoint("127.0.0.1", Integer.parseInt(agencyPort[1]),
+                    configured.signerBins()));
+        }
+        Clock clock = Clock.systemUTC();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        GatewayServer gateway = GatewayServer.start(defaults.withAdapters(endpoints), DevMaterial.from(pki, clock));
+        reply("READY " + gateway.port());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals("MEM")) {
+                    reply(sampler.report());
+                } else if (line.equals("STOP")) {
+                    break;
+                }
+            }
+        } finally {
+            gateway.close();
+            reply("STOPPED");
+        }
+        System.exit(0);
+    }
+
+    private static synchronized void reply(String line) {
+        System.out.println(PREFIX + line);
+        System.out.flush();
+    }
+
+    /** Polls the heap, since the pools' own peaks add up to more than the heap ever held at once. */
+    private static final class HeapSampler extends Thread {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peakUsed = new AtomicLong();
+        private final AtomicLong peakCommitted = new AtomicLong();
+
+        HeapSampler() {
+            super("bench-heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                sample();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void sample() {
+            MemoryUsage heap = memory.getHeapMemoryUsage();
+            peakUsed.accumulateAndGet(heap.getUsed(), Math::max);
+            peakCommitted.accumulateAndGet(heap.getCommitted(), Math::max);
+        }
+
+        String report() {
+            sample();
+            return "MEM " + peakUsed.get() + " " + peakCommitted.get() + " " + memory.getHeapMemoryUsage().getMax();
+        }
+    }
+}

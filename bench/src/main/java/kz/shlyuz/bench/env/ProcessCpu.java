@@ -1,0 +1,51 @@
+package kz.shlyuz.bench.env;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time (user + system) a process (and, for nginx, its workers) has used, from
+ * {@code /proc/PID/stat}: what a column costs, whatever else the machine is doing.
+ */
+public final class ProcessCpu {
+    /** The kernel's USER_HZ: 100 on every Linux this runs on (the clock ticks /proc counts in). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private ProcessCpu() {}
+
+    /** Nanoseconds of CPU used so far by the process (and its live descendants if asked); -1 without /proc. */
+    public static long nanos(ProcessHandle process, boolean withDescendants) {
+        long own = ticks(process.pid());
+        if (own < 0) {
+            return -1;
+        }
+        long descendants = !withDescendants ? 0
+                : process.descendants().mapToLong(p -> Math.max(0, ticks(p.pid()))).sum();
+        return (own + descendants) * NANOS_PER_TICK;
+    }
+
+    /** utime + stime of one process in clock ticks, or -1. */
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The CPU of several processes at one instant. */
+    public record Snapshot(long[] nanos) {
+        /** Per process, what was used between {@code earlier} and this snapshot. */
+        public long[] since(Snapshot earlier) {
+            long[] used = new long[nanos.length];
+            for (int i = 0; i < nanos.length; i++) {
+                used[i] = nanos[i] < 0 || earlier.nanos[i] < 0 ? -1 : nanos[i] - earlier.nanos[i];
+            }
+            return used;
+        }
+    }
+}

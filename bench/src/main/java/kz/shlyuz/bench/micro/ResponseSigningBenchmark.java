@@ -1,0 +1,56 @@
+package kz.shlyuz.bench.micro;
+
+import java.security.Signature;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import kz.shlyuz.certs.cms.CmsSigner;
+import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.server.DevMaterial;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The gateway's signature on an agency answer: {@link CmsSigner#addSigners} over an answer
+ * already signed by MVD and the Ministry of Justice, against one raw SHA256withRSA signature with
+ * the same key (the floor: RSA-2048 private-key operations dominate).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ResponseSigningBenchmark {
+    private CmsSigner signer;
+    private SignerKey gateway;
+    private byte[] content;
+    private byte[] agencySignature;
+
+    @Setup
+    public void setUp() {
+        DevPki pki = BenchPki.get();
+        signer = new CmsSigner(Clock.systemUTC());
+        gateway = pki.signerKey(DevMaterial.GATEWAY_SIGNER);
+        content = new byte[600];
+        new java.util.Random(2).nextBytes(content);
+        List<SignerKey> agency = List.of(pki.signerKey("agency-mvd"), pki.signerKey("agency-moj"));
+        agencySignature = signer.signDetached(content, agency);
+    }
+
+    @Benchmark
+    public byte[] addSigners() {
+        return signer.addSigners(agencySignature, content, List.of(gateway));
+    }
+
+    @Benchmark
+    public byte[] rawRsaSign() throws Exception {
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(gateway.privateKey());
+        rsa.update(content);
+        return rsa.sign();
+    }
+}

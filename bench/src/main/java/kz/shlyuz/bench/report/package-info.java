@@ -1,0 +1,2 @@
+/** The printed table: one row per column, the ratios, the gateway's memory. */
+package kz.shlyuz.bench.report;

@@ -1,0 +1,95 @@
+package kz.shlyuz.gateway.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Appends committed in groups: every caller's entry is there, also after the process dies right after. */
+class GroupCommitJournalTest {
+    @TempDir
+    Path dir;
+
+    static JournalEntry entry(String messageId) {
+        Instant now = Instant.now();
+        return new JournalEntry(now, now, "egov-portal", messageId, "ADDRESS_CERTIFICATE", "ab".repeat(32),
+                "1990-03-14******", JournalEntry.Outcome.ANSWERED, null, "OK", null, "gbd-fl", 10, 20, 30);
+    }
+
+    private GroupCommitJournal open(String url) {
+        HikariDataSource ds = JournalDatabase.open(new GatewayConfig.JournalSettings(url, "shlyuz", "", 4));
+        return new GroupCommitJournal(new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds, url, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void concurrentAppendsAreEachCommittedExactlyOnceBeforeTheyReturn() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommitJournal journal = open(url)) {
+            List<Future<?>> appends = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String id = "m" + i;
+                appends.add(callers.submit(() -> journal.append(entry(id))));
+            }
+            for (Future<?> f : appends) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            List<JournalEntry> recorded = journal.recent(1000);
+            assertEquals(400, recorded.size());
+            Set<String> ids = new HashSet<>();
+            recorded.forEach(e -> ids.add(e.messageId()));
+            assertEquals(400, ids.size());
+            assertEquals(List.of(entry("m7").outcome()), journal.entries("egov-portal", "m7").stream()
+                    .map(JournalEntry::outcome).toList());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void appendAfterCloseIsRefusedWithAJournalError() {
+        GroupCommitJournal journal = open("jdbc:h2:file:" + dir.resolve("closed"));
+        journal.append(entry("before"));
+        journal.close();
+        JournalException e = assertThrows(JournalException.class, () -> journal.append(entry("after")));
+        assertTrue(e.getMessage().contains("closing"), e.getMessage());
+    }
+
+    @Test
+    void entriesWhoseAppendReturnedSurviveAnImmediateProcessCrash() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GroupCommitCrashMain.class.getName(),
+                dir.toString(), "200")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String said;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            said = out.readLine();
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+        assertEquals("APPENDED", said);
+
+        try (GroupCommitJournal reopened = open("jdbc:h2:file:" + dir.resolve("journal"))) {
+            assertEquals(200, reopened.recent(1000).size());
+        }
+    }
+}
