@@ -1,5 +1,6 @@
 package kz.shlyuz.cli;
 
+import kz.shlyuz.certs.testing.NcaTestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.signature;
 
+import kz.shlyuz.certs.testing.NcaTestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

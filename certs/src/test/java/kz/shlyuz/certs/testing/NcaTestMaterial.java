@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.signature;
+package kz.shlyuz.certs.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
