@@ -55,12 +55,14 @@ final class Texts {
     }
 
     static Pair preliminary(String groundsKk, String groundsRu, Instant objectionDue) {
-        return new Pair("Алдын ала бас тарту туралы шешім: " + groundsKk + ". Тыңдау туралы хабарлама: "
-                        + when(objectionDue) + " дейін ЭЦҚ қойылған қарсылық жіберуге болады; қарсылық болмаса, "
-                        + "бас тарту түпкілікті болады.",
-                "Предварительное решение об отказе: " + groundsRu + ". Уведомление о заслушивании: до "
-                        + when(objectionDue) + " можно направить возражение, подписанное ЭЦП; без возражения "
-                        + "отказ станет окончательным.");
+        // 001 §11: the draft decision names the time and the way of the hearing; here the hearing
+        // is written — the applicant's signed objection through the consulate or the portal.
+        return new Pair("Алдын ала бас тарту туралы шешім: " + groundsKk + ". Тыңдау туралы хабарлама: тыңдау "
+                        + "жазбаша өтеді — " + when(objectionDue) + " дейін ЭЦҚ қойылған қарсылықты консулдық мекеме "
+                        + "немесе портал арқылы жіберіңіз; қарсылық болмаса, бас тарту түпкілікті болады.",
+                "Предварительное решение об отказе: " + groundsRu + ". Уведомление о заслушивании: заслушивание "
+                        + "проводится письменно — до " + when(objectionDue) + " направьте возражение, подписанное "
+                        + "ЭЦП, через консульство или портал; без возражения отказ станет окончательным.");
     }
 
     static Pair objectionReceived(List<StepSpec> next, Instant due) {
