@@ -20,6 +20,7 @@ import kz.shlyuz.bench.report.Row;
 import kz.shlyuz.bench.scenario.Column;
 import kz.shlyuz.bench.scenario.Scenario;
 import kz.shlyuz.bench.scenario.Scenarios;
+import kz.shlyuz.bench.scenario.StreamScenario;
 
 /**
  * One benchmark run: starts the environment, checks every column answers one request, then for
@@ -32,12 +33,23 @@ public final class Bench {
 
     private Bench() {}
 
-    /** Runs and prints; returns the rows (tests assert on them). */
+    /** Runs and prints the scenario (or, for {@code all}, each in turn); returns the rows (tests assert on them). */
     public static List<Row> run(BenchOptions options, PrintStream out) throws Exception {
-        Scenario scenario = Scenarios.find(options.scenario()).orElseThrow(() -> new IllegalArgumentException(
-                "scenario: " + options.scenario() + " (expected: one of " + Scenarios.names() + ")"));
+        List<Row> rows = new ArrayList<>();
+        for (Scenario scenario : Scenarios.select(options.scenario())) {
+            rows.addAll(run(scenario, options, out));
+            out.println();
+        }
+        return rows;
+    }
+
+    private static List<Row> run(Scenario scenario, BenchOptions options, PrintStream out) throws Exception {
         String loadAtStart = loadAverage();
-        try (BenchEnvironment env = BenchEnvironment.start(options.nginx(), out)) {
+        out.println("bench: scenario " + scenario.name());
+        try (BenchEnvironment env = BenchEnvironment.start(options.nginx(), scenario.relayedAgency(), out)) {
+            if (scenario instanceof StreamScenario streams) {
+                return streams.run(env, options, out);
+            }
             List<Column> columns = scenario.columns(env);
             List<Row> rows = new ArrayList<>();
             List<String> notes = new ArrayList<>();

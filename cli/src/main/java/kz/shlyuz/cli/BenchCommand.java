@@ -21,7 +21,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Short run (5 s per column in 2 rounds after 2 s warm-up): under a minute in all.")
     boolean quick;
 
-    @Option(names = "--scenario", description = "Which call to measure: ${COMPLETION-CANDIDATES} (default: sync-rsa).",
+    @Option(names = "--scenario", description = "Which call to measure: ${COMPLETION-CANDIDATES}, or all (default: sync-rsa).",
             completionCandidates = ScenarioNames.class)
     String scenario = "sync-rsa";
 

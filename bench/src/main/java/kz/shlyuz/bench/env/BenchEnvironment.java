@@ -25,13 +25,16 @@ import kz.shlyuz.gateway.server.DevMaterial;
 
 /**
  * Everything one run starts, on loopback and ephemeral ports: a fresh dev PKI in a temporary
- * folder, the gbd-fl adapter in this JVM, the gateway in its own JVM with a temporary H2 journal,
- * and nginx relaying to the adapter when nginx is installed. {@link #close()} stops all of it and
+ * folder, the gbd-fl and mvd-docs adapters in this JVM (synchronous lookups, and the effect the
+ * asynchronous cases order), the gateway in its own JVM with a temporary H2 journal, and nginx
+ * relaying to the scenario's baseline adapter when nginx is installed. {@link #close()} stops all of it and
  * deletes the folder.
  */
 public final class BenchEnvironment implements AutoCloseable {
     /** The agency every synchronous scenario so far asks (the address certificate of a person). */
     public static final String AGENCY = "gbd-fl";
+    /** The agency the asynchronous TEMPORARY_ID cases call (it issues the document). */
+    public static final String DOCS_AGENCY = "mvd-docs";
 
     private final Path runDir;
     private final DevPki pki;
@@ -39,6 +42,7 @@ public final class BenchEnvironment implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ManagedChannel> channels = new ArrayList<>();
     private AdapterServer adapter;
+    private AdapterServer docsAdapter;
     private GatewayProcess gateway;
     private Optional<NginxRelay> nginx = Optional.empty();
     private String nginxNote;
@@ -48,8 +52,14 @@ public final class BenchEnvironment implements AutoCloseable {
         this.pki = pki;
     }
 
-    /** Starts the adapter, the gateway and (if installed and wanted) nginx. */
+    /** Starts the adapters, the gateway and (if installed and wanted) nginx relaying to gbd-fl. */
     public static BenchEnvironment start(boolean withNginx, PrintStream progress) throws IOException, InterruptedException {
+        return start(withNginx, AGENCY, progress);
+    }
+
+    /** As {@link #start(boolean, PrintStream)}, nginx relaying to {@code relayed} (gbd-fl or mvd-docs). */
+    public static BenchEnvironment start(boolean withNginx, String relayed, PrintStream progress)
+            throws IOException, InterruptedException {
         Path runDir = Files.createTempDirectory("shlyuz-bench-");
         progress.println("bench: generating a development PKI in " + runDir);
         BenchEnvironment env = new BenchEnvironment(runDir, DevPki.generate(runDir.resolve("pki"), Instant.now()));
@@ -58,18 +68,25 @@ public final class BenchEnvironment implements AutoCloseable {
                     new InetSocketAddress("127.0.0.1", 0), env.clock, Duration.ofSeconds(2),
                     Set.of(DevMaterial.GATEWAY_SYSTEM)));
             env.started.add(env.adapter);
-            progress.println("bench: adapter " + AGENCY + " on 127.0.0.1:" + env.adapter.port()
+            env.docsAdapter = AdapterServer.start(new AdapterConfig(DOCS_AGENCY, env.pki,
+                    new InetSocketAddress("127.0.0.1", 0), env.clock, Duration.ofSeconds(2),
+                    Set.of(DevMaterial.GATEWAY_SYSTEM)));
+            env.started.add(env.docsAdapter);
+            progress.println("bench: adapters " + AGENCY + " on 127.0.0.1:" + env.adapter.port() + ", " + DOCS_AGENCY
+                    + " on 127.0.0.1:" + env.docsAdapter.port()
                     + "; starting the gateway JVM (-Xmx" + GatewayProcess.HEAP_LIMIT + ")");
-            env.gateway = GatewayProcess.start(env.pki.dir(), runDir, List.of(AGENCY + "=" + env.adapter.port()));
+            env.gateway = GatewayProcess.start(env.pki.dir(), runDir, List.of(AGENCY + "=" + env.adapter.port(),
+                    DOCS_AGENCY + "=" + env.docsAdapter.port()));
             env.started.add(env.gateway);
             progress.println("bench: gateway on 127.0.0.1:" + env.gateway.port() + " (pid " + env.gateway.pid() + ")");
             Optional<Path> executable = withNginx ? NginxRelay.executable() : Optional.empty();
             if (executable.isPresent()) {
-                NginxRelay relay = NginxRelay.start(executable.get(), env.pki, AGENCY, env.adapter.port(),
+                int relayedPort = relayed.equals(DOCS_AGENCY) ? env.docsAdapter.port() : env.adapter.port();
+                NginxRelay relay = NginxRelay.start(executable.get(), env.pki, relayed, relayedPort,
                         DevMaterial.GATEWAY_SYSTEM, runDir);
                 env.started.add(relay);
                 env.nginx = Optional.of(relay);
-                progress.println("bench: nginx grpc_pass relay on 127.0.0.1:" + relay.port());
+                progress.println("bench: nginx grpc_pass relay to " + relayed + " on 127.0.0.1:" + relay.port());
             } else {
                 env.nginxNote = withNginx ? "nginx is not installed (Debian: apt-get install nginx)"
                         : "nginx column switched off (--no-nginx)";
@@ -92,6 +109,11 @@ public final class BenchEnvironment implements AutoCloseable {
 
     public int adapterPort() {
         return adapter.port();
+    }
+
+    /** The mvd-docs adapter's port. */
+    public int docsAdapterPort() {
+        return docsAdapter.port();
     }
 
     public GatewayProcess gateway() {

@@ -26,7 +26,9 @@ public final class ResultTable {
         for (String note : notes) {
             out.println("  " + note);
         }
-        out.println(ratios(rows));
+        if (rows.stream().anyMatch(r -> r.role() == Role.DIRECT || r.role() == Role.PROXY)) {
+            out.println(ratios(rows));
+        }
         if (rows.stream().anyMatch(r -> r.cpuNanos() != null)) {
             out.println(String.format(Locale.ROOT, "CPU ms per answered call (/proc/PID/stat): %-10s %20s %8s %12s",
                     "", Row.PROCESSES[0], Row.PROCESSES[1], Row.PROCESSES[2]));
