@@ -116,7 +116,7 @@ class NationalAlgorithmsCallTest {
         String gatewayBin = kz.shlyuz.certs.identity.Organisation.GATEWAY_OPERATOR.bin().value();
         for (var signer : signers) {
             if (gatewayBin.equals(signer.holder().bin())) {
-                org.junit.jupiter.api.Assertions.assertTrue(signer.timeStamp().contains("1.2.398.3.3.2.6.4"),
+                org.junit.jupiter.api.Assertions.assertTrue(signer.timeStamp().contains("1.2.398.3.3.2.6.2"),
                         signer.timeStamp());
             } else {
                 assertEquals("", signer.timeStamp(), "agencies do not stamp");
