@@ -3,10 +3,7 @@ package kz.shlyuz.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.Internal;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
@@ -18,8 +15,6 @@ import java.util.concurrent.Callable;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
-import kz.shlyuz.gateway.admission.ServiceDefinition;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.Refusals;
 import kz.shlyuz.gateway.client.RequestBuilder;
@@ -86,7 +81,7 @@ final class CallCommand implements Callable<Integer> {
         for (String s : signers) {
             keys.add(pki.signerKey(s));
         }
-        Message requestBody = parseBody();
+        Message requestBody = RequestBodies.parse(service, body);
         SignedRequest request = new RequestBuilder(new CmsSigner(clock)).sign(RequestBuilder.content(
                 messageId == null ? UUID.randomUUID().toString() : messageId, sender, service, requestBody,
                 clock.instant()), keys);
@@ -113,16 +108,6 @@ final class CallCommand implements Callable<Integer> {
         }
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         return exit;
-    }
-
-    private Message parseBody() throws InvalidProtocolBufferException {
-        // An unknown service still gets a well-formed body, so the gateway can say it is unknown.
-        Message.Builder builder = ServiceCatalog.standard().find(service)
-                .map(ServiceDefinition::bodyType)
-                .<Message.Builder>map(type -> Internal.getDefaultInstance(type).newBuilderForType())
-                .orElseGet(Struct::newBuilder);
-        JsonFormat.parser().merge(body, builder);
-        return builder.build();
     }
 
     private int describeAnswer(DevPki pki, Clock clock, SignedResponse response, ObjectNode out) throws Exception {

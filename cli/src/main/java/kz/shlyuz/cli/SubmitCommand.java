@@ -2,9 +2,7 @@ package kz.shlyuz.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.Internal;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
@@ -13,8 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
-import kz.shlyuz.gateway.admission.ServiceDefinition;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.Refusals;
 import kz.shlyuz.gateway.client.RequestBuilder;
@@ -64,13 +60,11 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DevPki pki = data.pki();
-        Message.Builder builder = objectionCase != null ? PreliminaryRefusalObjection.newBuilder()
-                : ServiceCatalog.standard().find(service).map(ServiceDefinition::bodyType)
-                        .<Message.Builder>map(t -> Internal.getDefaultInstance(t).newBuilderForType())
-                        .orElseGet(Struct::newBuilder);
-        JsonFormat.parser().merge(body, builder);
+        Message requestBody = objectionCase != null
+                ? RequestBodies.parse(PreliminaryRefusalObjection.newBuilder(), body)
+                : RequestBodies.parse(service, body);
         RequestContent content = RequestBuilder.content(messageId == null ? UUID.randomUUID().toString() : messageId,
-                sender, service, builder.build(), Clock.systemUTC().instant());
+                sender, service, requestBody, Clock.systemUTC().instant());
         if (objectionCase != null) {
             content = content.toBuilder().setCorrelationId(objectionCase).build();
         }
