@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.AgencyCall;
@@ -15,7 +17,9 @@ import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
+import kz.shlyuz.gateway.config.SenderPolicy;
 import kz.shlyuz.gateway.routing.AgencyClients;
+import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
@@ -40,10 +44,17 @@ public final class SyncCallHandler {
     private final AgencyClients agencies;
     private final AgencyAnswerVerifier answers;
     private final ResponseSigner responseSigner;
+    private final Function<String, Optional<SenderPolicy>> policies;
     private final Clock clock;
 
+    /**
+     * @param policies each sender's policy, for the answer forms it may ask for (admission has
+     *     already refused unknown senders when this is asked)
+     */
     public SyncCallHandler(RequestAdmission admission, Journal journal, AgencyClients agencies,
-            SignatureVerifier verifier, ResponseSigner responseSigner, Clock clock) {
+            SignatureVerifier verifier, ResponseSigner responseSigner,
+            Function<String, Optional<SenderPolicy>> policies, Clock clock) {
+        this.policies = policies;
         this.admission = admission;
         this.journal = journal;
         this.agencies = agencies;
@@ -52,12 +63,22 @@ public final class SyncCallHandler {
         this.clock = clock;
     }
 
+    /** A call whose answer is countersigned (no {@code shlyuz-answer-form} header). */
     public SignedResponse handle(String sender, SignedRequest request) {
+        return handle(sender, request, null);
+    }
+
+    /**
+     * @param answerForm the {@code shlyuz-answer-form} header as received, or null for the
+     *     default countersignature
+     */
+    public SignedResponse handle(String sender, SignedRequest request, String answerForm) {
         CallRecord record = new CallRecord(clock.instant(), System.nanoTime(), sender);
         boolean claimed = false;
         try {
             AdmittedRequest admitted = admission.admit(sender, request, true);
             record.admitted(admitted, System.nanoTime());
+            AnswerForm form = answerForm(sender, answerForm);
             Claim claim = journal.claim(sender, admitted.messageId(), admitted.contentSha256(), admitted.service().id(),
                     clock.instant());
             if (claim instanceof Claim.Completed completed) {
@@ -72,7 +93,7 @@ public final class SyncCallHandler {
                 throw new Refusal(Reason.REQUEST_IN_PROGRESS, "");
             }
             claimed = true;
-            SignedResponse answer = askAgency(admitted, record);
+            SignedResponse answer = askAgency(admitted, record, form);
             journal.complete(sender, admitted.messageId(), answer.toByteArray(), clock.instant());
             claimed = false;
             finish(record, JournalEntry.Outcome.ANSWERED, null);
@@ -95,7 +116,22 @@ public final class SyncCallHandler {
         }
     }
 
-    private SignedResponse askAgency(AdmittedRequest admitted, CallRecord record) {
+    private AnswerForm answerForm(String sender, String requested) {
+        if (requested == null) {
+            return AnswerForm.COUNTERSIGNATURE;
+        }
+        // The header is the caller's text: bounded and plain before it goes into a refusal or the journal.
+        String shown = requested.replaceAll("[^A-Za-z0-9_-]", "?");
+        String detail = shown.length() <= 32 ? shown : shown.substring(0, 32) + "...";
+        AnswerForm form = AnswerForm.named(requested)
+                .orElseThrow(() -> new Refusal(Reason.ANSWER_FORM_NOT_ALLOWED, detail));
+        if (!policies.apply(sender).map(p -> p.allows(form)).orElse(false)) {
+            throw new Refusal(Reason.ANSWER_FORM_NOT_ALLOWED, detail);
+        }
+        return form;
+    }
+
+    private SignedResponse askAgency(AdmittedRequest admitted, CallRecord record, AnswerForm form) {
         AgencyCall call = admitted.service().routeOf(admitted.body())
                 .orElseThrow(() -> new IllegalStateException(admitted.service().id() + " has no route"));
         record.agency = call.adapter();
@@ -113,7 +149,7 @@ public final class SyncCallHandler {
         try {
             SignedResponse answer = agencies.call(call.adapter(), request);
             answers.verify(call.adapter(), agencies.endpoint(call.adapter()), requestId, answer);
-            return responseSigner.countersign(answer);
+            return responseSigner.sign(answer, form);
         } finally {
             record.agencyNanos = System.nanoTime() - start;
         }

@@ -46,6 +46,17 @@ public final class GatewayClient implements AutoCloseable {
                 .call(request);
     }
 
+    /**
+     * {@code Gateway/Call} asking for an answer form ({@code shlyuz-answer-form}); a sealed answer
+     * is verified with {@link AnswerSeals#verify}.
+     */
+    public SignedResponse call(SignedRequest request, kz.shlyuz.gateway.seal.AnswerForm form) {
+        return GatewayGrpc.newBlockingStub(channel)
+                .withInterceptors(AnswerSeals.asking(form))
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .call(request);
+    }
+
     /** {@code Gateway/Submit}; throws {@link io.grpc.StatusRuntimeException} when refused. */
     public kz.shlyuz.proto.v1.SubmitAck submit(SignedRequest request) {
         return GatewayGrpc.newBlockingStub(channel)

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import kz.shlyuz.gateway.seal.AnswerForm;
 
 /**
  * Reads a {@link GatewayConfig} from JSON: the shipped {@code defaults.json} or an operator's file.
@@ -66,8 +67,13 @@ public final class ConfigLoader {
                 journal.path("poolSize").asInt(8));
 
         Map<String, SenderPolicy> senders = new LinkedHashMap<>();
-        required(root, "senders").fields().forEachRemaining(e -> senders.put(e.getKey(),
-                new SenderPolicy(strings(e.getValue().path("services")), strings(e.getValue().path("operatorBins")))));
+        // Keys starting with "_" are comments, as elsewhere in the file.
+        required(root, "senders").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("_")) {
+                senders.put(e.getKey(), new SenderPolicy(strings(e.getValue().path("services")),
+                        strings(e.getValue().path("operatorBins")), answerForms(e.getKey(), e.getValue().path("answerForms"))));
+            }
+        });
         Map<String, AdapterEndpoint> adapters = new LinkedHashMap<>();
         required(root, "adapters").fields().forEachRemaining(e -> adapters.put(e.getKey(),
                 AdapterEndpoint.parse(text(e.getValue(), "address", ""), strings(e.getValue().path("signerBins")))));
@@ -167,6 +173,16 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(field + ": " + value + " (expected: ISO-8601 duration such as PT5S)", e);
         }
+    }
+
+    /** {@code senders.<id>.answerForms}: names of {@link AnswerForm}s; a name we do not know is an error. */
+    private static Set<AnswerForm> answerForms(String sender, JsonNode array) {
+        Set<AnswerForm> forms = new HashSet<>();
+        for (String name : strings(array)) {
+            forms.add(AnswerForm.named(name).orElseThrow(() -> new IllegalArgumentException("senders." + sender
+                    + ".answerForms: unknown form " + name + " (expected: countersignature, batch-seal)")));
+        }
+        return forms;
     }
 
     private static Set<String> strings(JsonNode array) {

@@ -93,6 +93,14 @@ public record GatewayConfig(
                 signerRules);
     }
 
+    /** The same configuration with one sender's policy replaced (or added). */
+    public GatewayConfig withSender(String systemId, SenderPolicy policy) {
+        Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
+        newSenders.put(systemId, policy);
+        return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
+                signerRules);
+    }
+
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
                 signerRules);

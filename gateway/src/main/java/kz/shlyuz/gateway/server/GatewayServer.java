@@ -20,6 +20,7 @@ import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.admission.ServiceCatalog;
 import kz.shlyuz.gateway.call.ResponseSigner;
+import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.gateway.call.SyncCallHandler;
 import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
 import kz.shlyuz.gateway.cabinet.CabinetService;
@@ -57,6 +58,8 @@ public final class GatewayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
     /** Transport ceiling far above the admission limit, so oversized requests get a reasoned refusal. */
     private static final int TRANSPORT_MAX_MESSAGE_BYTES = 16 << 20;
+    /** Most answers under one batch seal: proofs stay at most 10 steps. */
+    private static final int SEAL_MAX_BATCH = 1024;
 
     private final Server server;
     private final HealthStatusManager health;
@@ -114,16 +117,19 @@ public final class GatewayServer implements AutoCloseable {
                 new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
                 dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
+        AnswerSealer sealer = null;
         try {
             SignatureVerifier verifier = new SignatureVerifier(
                     SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
                     SignatureTrust.policy(config));
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
+            CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
+                    : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper());
+            sealer = new AnswerSealer(gatewaySigner, material.gatewaySigningKey(), material.clock(),
+                    SEAL_MAX_BATCH, config.limits().agencyDeadline());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
-                    new ResponseSigner(material.timeStamper() == null ? new CmsSigner(material.clock())
-                            : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper()),
-                            material.gatewaySigningKey()),
+                    new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer), config::sender,
                     material.clock());
 
             ProcessEngine engine = new ProcessEngine(dataSource, Regulations.standard(), processes.clock(),
@@ -144,7 +150,7 @@ public final class GatewayServer implements AutoCloseable {
                     .build();
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
                     .addService(ServerInterceptors.intercept(new GatewayService(calls, submits),
-                            new RefusalInterceptor(), new SenderInterceptor()))
+                            new RefusalInterceptor(), new AnswerFormInterceptor(), new SenderInterceptor()))
                     .addService(ServerInterceptors.intercept(new CabinetService(
                             new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
                             new RefusalInterceptor(), new SenderInterceptor()))
@@ -163,14 +169,19 @@ public final class GatewayServer implements AutoCloseable {
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
                     processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers());
+            AnswerSealer answerSealer = sealer;
             AutoCloseable processing = () -> {
                 worker.close();
+                answerSealer.close();
                 streams.shutdownNow();
             };
             health.setStatus("", ServingStatus.SERVING);
             health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
             return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing);
         } catch (IOException | RuntimeException e) {
+            if (sealer != null) {
+                sealer.close();
+            }
             agencies.close();
             journal.close();
             throw e;
