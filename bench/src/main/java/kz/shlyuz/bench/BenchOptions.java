@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param warmup unmeasured time per column before it (JIT, connections, caches)
  * @param maxRequests most requests any one phase sends
  * @param nginx whether to run column (b) when nginx is installed
- * @param paced whether to add row (c'): Shlyuz at half the relay's throughput, for its latency
+ * @param paced whether to add rows (c') and (d'): Shlyuz at a quarter of the relay's throughput, for its latency
  * @param rounds the measured time of each column is split into this many turns, the columns
  *     taking turns, so that other work on the machine does not fall on one column alone
  */

@@ -43,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-nginx", description = "Skip column (b) even when nginx is installed.")
     boolean noNginx;
 
-    @Option(names = "--no-paced", description = "Skip row (c'): Shlyuz at half the relay's throughput.")
+    @Option(names = "--no-paced", description = "Skip rows (c') and (d'): Shlyuz at a quarter of the relay's "
+            + "throughput (half the target load), for its latency.")
     boolean noPaced;
 
     @Option(names = "--micro", description = "Run the JMH micro-benchmarks (CMS vs raw RSA, chains, journal, signing).")

@@ -61,11 +61,20 @@ public final class ResultTable {
         return line.toString();
     }
 
-    /** {@code ratios (req/s): c/a 0.42  c/b 0.61}, with "n/a" for a column that was not run. */
+    /**
+     * {@code ratios (req/s): c/a 0.42  c/b 0.61}, with "n/a" for a column that was not run, and
+     * {@code d/a d/b} when the run has a batch-sealed column.
+     */
     public static String ratios(List<Row> rows) {
         Optional<LatencyStats> c = find(rows, Role.SHLYUZ);
-        return String.format(Locale.ROOT, "ratios (req/s): c/a %s  c/b %s",
+        String ratios = String.format(Locale.ROOT, "ratios (req/s): c/a %s  c/b %s",
                 ratio(c, find(rows, Role.DIRECT)), ratio(c, find(rows, Role.PROXY)));
+        Optional<LatencyStats> d = find(rows, Role.SHLYUZ_SEALED);
+        if (d.isPresent()) {
+            ratios += String.format(Locale.ROOT, "  d/a %s  d/b %s",
+                    ratio(d, find(rows, Role.DIRECT)), ratio(d, find(rows, Role.PROXY)));
+        }
+        return ratios;
     }
 
     static String memory(MemoryFigures m) {

@@ -8,8 +8,12 @@ public enum Role {
     PROXY("b"),
     /** (c) the signed call through Shlyuz. */
     SHLYUZ("c"),
-    /** (c') the signed call through Shlyuz at a fixed rate: half the relay's (or the adapter's) throughput. */
-    SHLYUZ_PACED("c'");
+    /** (c') the signed call through Shlyuz at a fixed rate: a quarter of the relay's (or the adapter's) throughput. */
+    SHLYUZ_PACED("c'"),
+    /** (d) the same signed call through Shlyuz, the answers batch-sealed instead of countersigned. */
+    SHLYUZ_SEALED("d"),
+    /** (d') column (d) at the fixed rate of (c'). */
+    SHLYUZ_SEALED_PACED("d'");
 
     private final String letter;
 
@@ -19,5 +23,19 @@ public enum Role {
 
     public String letter() {
         return letter;
+    }
+
+    /** A closed-loop column through the gateway (whose rate the baselines cap). */
+    public boolean throughShlyuz() {
+        return this == SHLYUZ || this == SHLYUZ_SEALED;
+    }
+
+    /** The paced row of a column through the gateway. */
+    public Role paced() {
+        return switch (this) {
+            case SHLYUZ -> SHLYUZ_PACED;
+            case SHLYUZ_SEALED -> SHLYUZ_SEALED_PACED;
+            default -> throw new IllegalStateException(this + " is not paced");
+        };
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kz.shlyuz.bench.report.Role;
+import kz.shlyuz.gateway.client.AnswerSeals;
+import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import kz.shlyuz.proto.v1.SignedRequest;
 
@@ -27,10 +29,18 @@ final class SignedColumn implements Column {
     private final ManagedChannel channel;
     private final Supplier<SignedRequest> signer;
     private final Rpc rpc;
+    private final AnswerForm answerForm;
     private final List<SignedRequest> prepared = new ArrayList<>();
     private final AtomicLong next = new AtomicLong();
 
     SignedColumn(Role role, String label, ManagedChannel channel, Supplier<SignedRequest> signer, Rpc rpc) {
+        this(role, label, channel, signer, rpc, AnswerForm.COUNTERSIGNATURE);
+    }
+
+    /** @param answerForm what the calls ask for in {@code shlyuz-answer-form} (the default sends no header) */
+    SignedColumn(Role role, String label, ManagedChannel channel, Supplier<SignedRequest> signer, Rpc rpc,
+            AnswerForm answerForm) {
+        this.answerForm = answerForm;
         this.role = role;
         this.label = label;
         this.channel = channel;
@@ -67,6 +77,9 @@ final class SignedColumn implements Column {
         }
         GatewayGrpc.GatewayFutureStub stub = GatewayGrpc.newFutureStub(channel)
                 .withDeadlineAfter(CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
+        if (answerForm != AnswerForm.COUNTERSIGNATURE) {
+            stub = stub.withInterceptors(AnswerSeals.asking(answerForm));
+        }
         SignedRequest request = prepared.get((int) i);
         return rpc == Rpc.CALL ? stub.call(request) : stub.submit(request);
     }

@@ -10,6 +10,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.AddressLookup;
@@ -20,7 +21,8 @@ import kz.shlyuz.proto.v1.SignedRequest;
  * The synchronous address certificate of a person (seed 004 annex 5): the portal sends a request
  * signed by the citizen (RSA-2048, or GOST 34.10-2015 from the national CA's GOST hierarchy);
  * gbd-fl answers signed by MVD and the Ministry of Justice; the gateway verifies all three
- * signatures and the chains, journals the call and adds its own signature. Columns (a) and (b)
+ * signatures and the chains, journals the call and adds its own signature — (c) a countersignature
+ * on every answer, (d) the batch seal (one signature per batch of answers). Columns (a) and (b)
  * send the adapter the very {@code AgencyRequest} the gateway would send for it, each with its own
  * request id so the adapter answers (and signs) afresh.
  */
@@ -80,6 +82,8 @@ public final class SyncCallScenario implements Scenario {
         ManagedChannel gateway = env.channel(env.gateway().port(), SENDER, DevMaterial.GATEWAY_SYSTEM);
         columns.add(new SignedColumn(Role.SHLYUZ, "Shlyuz Gateway/Call (signed)", gateway,
                 () -> sign(builder, citizen, iin, env), SignedColumn.Rpc.CALL));
+        columns.add(new SignedColumn(Role.SHLYUZ_SEALED, "Shlyuz Gateway/Call (signed, batch seal)", gateway,
+                () -> sign(builder, citizen, iin, env), SignedColumn.Rpc.CALL, AnswerForm.BATCH_SEAL));
         return columns;
     }
 
