@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,42 +18,65 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
- * A {@link Journal} whose {@link #append} commits in groups: entries of concurrent calls are
- * written by one writer thread as one batch in one transaction, then made durable once for the
- * whole group, and only then does each caller's {@code append} return. A call therefore still
- * answers only after its entry is durably committed, as with {@link JdbcJournal}; what is shared
- * is the commit (and, on the embedded H2 store, the flush to disk), not the guarantee.
+ * A {@link Journal} that commits in groups: the claims, completions and entries of concurrent
+ * calls are written by one writer thread in one transaction, and only then does each caller's
+ * {@code claim}, {@code complete} or {@code append} return. Every call still returns only after
+ * its row is committed, as with {@link JdbcJournal}; what is shared is the commit (on the embedded
+ * H2 store, the write of a chunk) and, for answers and entries, the flush to disk.
  *
- * <p>On an embedded H2 file the group ends with {@code CHECKPOINT SYNC}: H2 would otherwise keep
- * a commit in memory for up to its write delay, so this makes the entry (and the claim and answer
- * committed before it in the same call) survive a crash of the process or the machine. On a
+ * <p>On an embedded H2 file a group holding completions or entries ends with {@code CHECKPOINT
+ * SYNC}: H2 would otherwise keep a commit in memory for up to its write delay, so this makes the
+ * recorded answer and the entry survive a crash of the process or the machine. A group of claims
+ * only is not synced: a claim lost in a crash belongs to a call that was never answered, and its
+ * retry is processed afresh (the agency sees the same request id and repeats no effect). On a
  * server database (PostgreSQL) the transaction commit itself is the durable point.
  *
- * <p>Claims, completions and reads go straight to the wrapped {@link JdbcJournal}: they answer a
- * question the caller is waiting for. A failed batch fails every caller in it with the cause; a
- * caller that cannot be served within {@code timeout} (queue full, database stuck) gets a
- * {@link JournalException}.
+ * <p>A claim whose (sender, message id) already has a row is resolved after the commit the way
+ * {@link JdbcJournal#claim} resolves it (recorded answer, conflict, in progress, stale take-over).
+ * If a group's transaction fails, its operations are retried one by one, so one bad operation
+ * fails only its own caller. Releases and reads go straight to the wrapped journal. A caller that
+ * cannot be served within {@code timeout} (queue full, database stuck) gets a {@link JournalException}.
  */
 public final class GroupCommitJournal implements Journal {
-    /** Most entries in one transaction: a bound on one commit's size and on what one failure affects. */
+    /** Most operations in one transaction: a bound on one commit's size and on what one failure affects. */
     static final int MAX_BATCH = 512;
     private static final int QUEUE_CAPACITY = 8192;
+    /** Inserts a claim unless the message already has one; 0 rows means "look at the existing row". */
+    private static final String INSERT_CLAIM_IF_ABSENT = "INSERT INTO message_claim "
+            + "(sender, message_id, content_sha256, service_id, state, claimed_at) "
+            + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
+            + "'IN_PROGRESS', CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS "
+            + "(SELECT 1 FROM message_claim WHERE sender = ? AND message_id = ?)";
+    private static final String COMPLETE_CLAIM = "UPDATE message_claim SET state = 'COMPLETED', response = ?, "
+            + "completed_at = ? WHERE sender = ? AND message_id = ? AND state = 'IN_PROGRESS'";
 
     private final JdbcJournal delegate;
     private final DataSource dataSource;
     private final boolean syncEmbeddedStore;
     private final Duration timeout;
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Op<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
 
-    private record Pending(JournalEntry entry, CompletableFuture<Void> committed) {}
+    /** One caller's operation and the future it waits on. */
+    private sealed interface Op<T> {
+        CompletableFuture<T> done();
+    }
+
+    private record ClaimOp(String sender, String messageId, String contentSha256, String serviceId, Instant now,
+            CompletableFuture<Claim> done) implements Op<Claim> {}
+
+    private record CompleteOp(String sender, String messageId, byte[] response, Instant now,
+            CompletableFuture<Void> done) implements Op<Void> {}
+
+    private record AppendOp(JournalEntry entry, CompletableFuture<Void> done) implements Op<Void> {}
 
     /**
-     * @param delegate the journal for everything but appends; closed with this one
+     * @param delegate the journal for releases and reads, and for operations retried one by one;
+     *     closed with this one
      * @param dataSource the same database the delegate writes to
      * @param jdbcUrl decides whether groups end with an H2 disk sync
-     * @param timeout how long an append may wait for its group's commit
+     * @param timeout how long an operation may wait for its group's commit
      */
     public GroupCommitJournal(JdbcJournal delegate, DataSource dataSource, String jdbcUrl, Duration timeout) {
         this.delegate = delegate;
@@ -67,31 +91,45 @@ public final class GroupCommitJournal implements Journal {
     }
 
     @Override
+    public Claim claim(String sender, String messageId, String contentSha256, String serviceId, Instant now) {
+        return await("claim", new ClaimOp(sender, messageId, contentSha256, serviceId, now, new CompletableFuture<>()));
+    }
+
+    @Override
+    public void complete(String sender, String messageId, byte[] response, Instant now) {
+        await("complete", new CompleteOp(sender, messageId, response, now, new CompletableFuture<>()));
+    }
+
+    @Override
     public void append(JournalEntry entry) {
+        await("append", new AppendOp(entry, new CompletableFuture<>()));
+    }
+
+    private <T> T await(String what, Op<T> op) {
         if (closing) {
-            throw new JournalException("append: the journal is closing", null);
+            throw new JournalException(what + ": the journal is closing", null);
         }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
         try {
-            if (!queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new JournalException("append: " + QUEUE_CAPACITY + " entries already wait for the journal", null);
+            if (!queue.offer(op, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new JournalException(what + ": " + QUEUE_CAPACITY + " operations already wait for the journal",
+                        null);
             }
-            pending.committed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return op.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JournalException("append interrupted before the entry was known to be committed", e);
+            throw new JournalException(what + " interrupted before it was known to be committed", e);
         } catch (TimeoutException e) {
-            throw new JournalException("append: not committed within " + timeout, e);
+            throw new JournalException(what + ": not committed within " + timeout, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof JournalException j ? j : new JournalException("append", e.getCause());
+            throw e.getCause() instanceof JournalException j ? j : new JournalException(what, e.getCause());
         }
     }
 
     private void writeGroups() {
-        List<Pending> group = new ArrayList<>(MAX_BATCH);
+        List<Op<?>> group = new ArrayList<>(MAX_BATCH);
         while (true) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Op<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing && queue.isEmpty()) {
                         return;
@@ -111,15 +149,27 @@ public final class GroupCommitJournal implements Journal {
         }
     }
 
-    private void commit(List<Pending> group) {
+    private void commit(List<Op<?>> group) {
+        List<ClaimOp> claims = new ArrayList<>();
+        List<CompleteOp> completions = new ArrayList<>();
+        List<AppendOp> appends = new ArrayList<>();
+        for (Op<?> op : group) {
+            if (op instanceof ClaimOp claim) {
+                claims.add(claim);
+            } else if (op instanceof CompleteOp completion) {
+                completions.add(completion);
+            } else if (op instanceof AppendOp append) {
+                appends.add(append);
+            }
+        }
+        int[] claimed;
+        int[] completed;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(JdbcJournal.INSERT_ENTRY)) {
-                for (Pending p : group) {
-                    JdbcJournal.bindEntry(insert, p.entry());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try {
+                claimed = insertClaims(c, claims);
+                completed = completeClaims(c, completions);
+                insertEntries(c, appends);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -127,32 +177,134 @@ public final class GroupCommitJournal implements Journal {
             } finally {
                 c.setAutoCommit(true);
             }
-            if (syncEmbeddedStore) {
+            if (syncEmbeddedStore && (!completions.isEmpty() || !appends.isEmpty())) {
                 try (Statement sync = c.createStatement()) {
                     sync.execute("CHECKPOINT SYNC");
                 }
             }
-            group.forEach(p -> p.committed().complete(null));
         } catch (SQLException | RuntimeException e) {
-            JournalException failure = new JournalException("append (group of " + group.size() + ")", e);
-            group.forEach(p -> p.committed().completeExceptionally(failure));
+            oneByOne(group, e);
+            return;
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            ClaimOp op = claims.get(i);
+            if (claimed[i] == 1) {
+                op.done().complete(new Claim.Claimed());
+            } else {
+                // The message has a row: the plain journal tells what it means for this caller.
+                settle(op, () -> delegate.claim(op.sender(), op.messageId(), op.contentSha256(), op.serviceId(),
+                        op.now()));
+            }
+        }
+        for (int i = 0; i < completions.size(); i++) {
+            CompleteOp op = completions.get(i);
+            if (completed[i] == 1) {
+                op.done().complete(null);
+            } else {
+                op.done().completeExceptionally(new JournalException("complete: no claim in progress for the message",
+                        null));
+            }
+        }
+        appends.forEach(op -> op.done().complete(null));
+    }
+
+    private static int[] insertClaims(Connection c, List<ClaimOp> claims) throws SQLException {
+        if (claims.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_CLAIM_IF_ABSENT)) {
+            for (ClaimOp op : claims) {
+                insert.setString(1, op.sender());
+                insert.setString(2, op.messageId());
+                insert.setString(3, op.contentSha256());
+                insert.setString(4, op.serviceId());
+                insert.setTimestamp(5, Timestamp.from(op.now()));
+                insert.setString(6, op.sender());
+                insert.setString(7, op.messageId());
+                insert.addBatch();
+            }
+            return insert.executeBatch();
+        }
+    }
+
+    private static int[] completeClaims(Connection c, List<CompleteOp> completions) throws SQLException {
+        if (completions.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement update = c.prepareStatement(COMPLETE_CLAIM)) {
+            for (CompleteOp op : completions) {
+                update.setBytes(1, op.response());
+                update.setTimestamp(2, Timestamp.from(op.now()));
+                update.setString(3, op.sender());
+                update.setString(4, op.messageId());
+                update.addBatch();
+            }
+            return update.executeBatch();
+        }
+    }
+
+    private static void insertEntries(Connection c, List<AppendOp> appends) throws SQLException {
+        if (appends.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(JdbcJournal.INSERT_ENTRY)) {
+            for (AppendOp op : appends) {
+                JdbcJournal.bindEntry(insert, op.entry());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * The group's transaction failed: each operation on its own, so one bad one fails only its
+     * caller. Answers and entries are released to their callers only after the disk sync.
+     */
+    private void oneByOne(List<Op<?>> group, Exception groupFailure) {
+        List<Op<Void>> written = new ArrayList<>();
+        for (Op<?> op : group) {
+            try {
+                if (op instanceof ClaimOp c) {
+                    c.done().complete(delegate.claim(c.sender(), c.messageId(), c.contentSha256(), c.serviceId(),
+                            c.now()));
+                } else if (op instanceof CompleteOp c) {
+                    delegate.complete(c.sender(), c.messageId(), c.response(), c.now());
+                    written.add(c);
+                } else if (op instanceof AppendOp a) {
+                    delegate.append(a.entry());
+                    written.add(a);
+                }
+            } catch (RuntimeException e) {
+                JournalException failure = e instanceof JournalException j ? j : new JournalException("journal", e);
+                failure.addSuppressed(groupFailure);
+                op.done().completeExceptionally(failure);
+            }
+        }
+        if (!written.isEmpty() && syncEmbeddedStore) {
+            try (Connection c = dataSource.getConnection(); Statement sync = c.createStatement()) {
+                sync.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                JournalException failure = new JournalException("disk sync after a failed group", e);
+                written.forEach(op -> op.done().completeExceptionally(failure));
+                return;
+            }
+        }
+        written.forEach(op -> op.done().complete(null));
+    }
+
+    /** Runs a claim's resolution and settles its future with the answer or the failure. */
+    private static void settle(ClaimOp op, java.util.function.Supplier<Claim> work) {
+        try {
+            op.done().complete(work.get());
+        } catch (RuntimeException e) {
+            op.done().completeExceptionally(e instanceof JournalException ? e : new JournalException("claim", e));
         }
     }
 
     private void failAll(JournalException failure) {
-        List<Pending> left = new ArrayList<>();
+        List<Op<?>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.committed().completeExceptionally(failure));
-    }
-
-    @Override
-    public Claim claim(String sender, String messageId, String contentSha256, String serviceId, Instant now) {
-        return delegate.claim(sender, messageId, contentSha256, serviceId, now);
-    }
-
-    @Override
-    public void complete(String sender, String messageId, byte[] response, Instant now) {
-        delegate.complete(sender, messageId, response, now);
+        left.forEach(op -> op.done().completeExceptionally(failure));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package kz.shlyuz.gateway.journal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +64,62 @@ class GroupCommitJournalTest {
                     .map(JournalEntry::outcome).toList());
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void ofManyConcurrentClaimsOfOneMessageExactlyOneWinsAndTheAnswerIsThenReplayed() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try (GroupCommitJournal journal = open(url)) {
+            for (int round = 0; round < 20; round++) {
+                String id = "same-" + round;
+                List<Future<Claim>> claims = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    claims.add(callers.submit(() -> journal.claim("egov-portal", id, "aa", "ADDRESS_CERTIFICATE",
+                            Instant.now())));
+                }
+                int won = 0;
+                for (Future<Claim> claim : claims) {
+                    Claim result = claim.get(30, TimeUnit.SECONDS);
+                    if (result instanceof Claim.Claimed) {
+                        won++;
+                    } else {
+                        assertInstanceOf(Claim.InProgress.class, result);
+                    }
+                }
+                assertEquals(1, won, "claims of " + id);
+                journal.complete("egov-portal", id, new byte[] {(byte) round}, Instant.now());
+                Claim replay = journal.claim("egov-portal", id, "aa", "ADDRESS_CERTIFICATE", Instant.now());
+                assertArrayEquals(new byte[] {(byte) round}, ((Claim.Completed) replay).response());
+                assertInstanceOf(Claim.Conflict.class,
+                        journal.claim("egov-portal", id, "bb", "ADDRESS_CERTIFICATE", Instant.now()));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCompletionWithoutAClaimFailsOnlyItsOwnCaller() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        try (GroupCommitJournal journal = open(url)) {
+            assertInstanceOf(Claim.Claimed.class,
+                    journal.claim("egov-portal", "ok", "aa", "ADDRESS_CERTIFICATE", Instant.now()));
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> stray = callers.submit(() -> journal.complete("egov-portal", "stray", new byte[] {1},
+                        Instant.now()));
+                Future<?> good = callers.submit(() -> journal.complete("egov-portal", "ok", new byte[] {2},
+                        Instant.now()));
+                good.get(30, TimeUnit.SECONDS);
+                ExecutionException e = assertThrows(ExecutionException.class, () -> stray.get(30, TimeUnit.SECONDS));
+                assertInstanceOf(JournalException.class, e.getCause());
+            } finally {
+                callers.shutdownNow();
+            }
+            assertArrayEquals(new byte[] {2}, ((Claim.Completed) journal.claim("egov-portal", "ok", "aa",
+                    "ADDRESS_CERTIFICATE", Instant.now())).response());
         }
     }
 

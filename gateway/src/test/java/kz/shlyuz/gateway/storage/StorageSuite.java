@@ -3,6 +3,7 @@ package kz.shlyuz.gateway.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,7 +16,9 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.async.AsyncEnvironment;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.Claim;
+import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
+import kz.shlyuz.gateway.journal.JournalException;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
@@ -48,6 +51,22 @@ abstract class StorageSuite {
             assertArrayEquals(new byte[] {7}, ((Claim.Completed) journal.claim("hkko", "m1", "aa",
                     "ADDRESS_CERTIFICATE", T0)).response());
             assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "m1", "bb", "ADDRESS_CERTIFICATE", T0));
+        }
+    }
+
+    @Test
+    void groupedClaimsAndCompletionsHoldTheSameRules() throws Exception {
+        GatewayConfig.JournalSettings settings = database();
+        HikariDataSource ds = JournalDatabase.open(settings);
+        try (GroupCommitJournal journal = new GroupCommitJournal(new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds,
+                settings.jdbcUrl(), Duration.ofSeconds(10))) {
+            assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0));
+            assertInstanceOf(Claim.InProgress.class, journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0));
+            journal.complete("hkko", "g1", new byte[] {9}, T0);
+            assertArrayEquals(new byte[] {9}, ((Claim.Completed) journal.claim("hkko", "g1", "aa",
+                    "ADDRESS_CERTIFICATE", T0)).response());
+            assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "g1", "bb", "ADDRESS_CERTIFICATE", T0));
+            assertThrows(JournalException.class, () -> journal.complete("hkko", "never-claimed", new byte[] {1}, T0));
         }
     }
 
