@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.gateway.client.AnswerSeals;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.Refusals;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustMaterial;
@@ -73,8 +75,17 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--deadline", defaultValue = "PT10S", description = "Call deadline (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
+    @Option(names = "--answer-form", defaultValue = "countersignature",
+            description = "How the gateway signs the answer: countersignature or batch-seal (default: ${DEFAULT-VALUE}).")
+    String answerForm;
+
     @Override
     public Integer call() throws Exception {
+        AnswerForm form = AnswerForm.named(answerForm).orElse(null);
+        if (form == null) {
+            System.err.println("--answer-form: " + answerForm + " (expected: countersignature or batch-seal)");
+            return 2;
+        }
         DevPki pki = data.pki();
         Clock clock = Clock.systemUTC();
         List<SignerKey> keys = new ArrayList<>();
@@ -92,7 +103,7 @@ final class CallCommand implements Callable<Integer> {
         int exit;
         try (GatewayClient client = new GatewayClient(gateway.substring(0, colon),
                 Integer.parseInt(gateway.substring(colon + 1)), tls, DevMaterial.GATEWAY_SYSTEM, deadline)) {
-            SignedResponse response = client.call(request);
+            SignedResponse response = client.call(request, form);
             exit = describeAnswer(pki, clock, response, out);
         } catch (StatusRuntimeException e) {
             Refusals.Refused refused = Refusals.read(e);
@@ -134,6 +145,20 @@ final class CallCommand implements Callable<Integer> {
                 if (!signer.timeStamp().isEmpty()) {
                     s.put("timeStamp", signer.timeStamp());
                 }
+                s.put("verified", true);
+            }
+            if (response.hasGatewaySeal()) {
+                AnswerSeals.VerifiedSeal seal = AnswerSeals.verify(response, verifier);
+                ObjectNode s = out.putObject("gatewaySeal");
+                s.put("signer", seal.gateway().holder().commonName());
+                s.put("bin", seal.gateway().holder().bin());
+                s.put("signingTime", seal.gateway().signingTime().toString());
+                if (!seal.gateway().timeStamp().isEmpty()) {
+                    s.put("timeStamp", seal.gateway().timeStamp());
+                }
+                s.put("sealId", seal.manifest().getSealId());
+                s.put("answersInBatch", seal.manifest().getLeafCount());
+                s.put("proofSteps", response.getGatewaySeal().getPathCount());
                 s.put("verified", true);
             }
             out.put("signaturesVerified", true);
