@@ -94,9 +94,8 @@ public final class SyncCallHandler {
             }
             claimed = true;
             SignedResponse answer = askAgency(admitted, record, form);
-            journal.complete(sender, admitted.messageId(), answer.toByteArray(), clock.instant());
-            claimed = false;
-            finish(record, JournalEntry.Outcome.ANSWERED, null);
+            // The recorded answer and the call's entry are committed together before the caller sees it.
+            finish(record, JournalEntry.Outcome.ANSWERED, null, answer.toByteArray());
             return answer;
         } catch (Refusal refusal) {
             if (claimed) {
@@ -170,6 +169,11 @@ public final class SyncCallHandler {
     }
 
     private void finish(CallRecord record, JournalEntry.Outcome outcome, Refusal refusal) {
+        finish(record, outcome, refusal, null);
+    }
+
+    /** @param answer the answer to record with the entry (the claim is then complete), or null */
+    private void finish(CallRecord record, JournalEntry.Outcome outcome, Refusal refusal, byte[] answer) {
         long end = System.nanoTime();
         JournalEntry entry = new JournalEntry(
                 record.receivedAt,
@@ -188,7 +192,11 @@ public final class SyncCallHandler {
                 record.agencyNanos < 0 ? -1 : record.agencyNanos / 1000,
                 (end - record.startNanos) / 1000);
         try {
-            journal.append(entry);
+            if (answer != null) {
+                journal.complete(record.sender, record.messageId, answer, clock.instant(), entry);
+            } else {
+                journal.append(entry);
+            }
         } catch (RuntimeException e) {
             // The answer stands; an operator must know the journal failed.
             log.error("journal append failed for message {} from {}", record.messageId, record.sender, e);

@@ -92,20 +92,38 @@ public final class GroupCommitJournal implements Journal {
 
     @Override
     public Claim claim(String sender, String messageId, String contentSha256, String serviceId, Instant now) {
-        return await("claim", new ClaimOp(sender, messageId, contentSha256, serviceId, now, new CompletableFuture<>()));
+        return submit("claim", new ClaimOp(sender, messageId, contentSha256, serviceId, now, new CompletableFuture<>()));
     }
 
     @Override
     public void complete(String sender, String messageId, byte[] response, Instant now) {
-        await("complete", new CompleteOp(sender, messageId, response, now, new CompletableFuture<>()));
+        submit("complete", new CompleteOp(sender, messageId, response, now, new CompletableFuture<>()));
+    }
+
+    /** Queues the answer and the entry together, so that they usually share one group's commit. */
+    @Override
+    public void complete(String sender, String messageId, byte[] response, Instant now, JournalEntry entry) {
+        CompleteOp completion = new CompleteOp(sender, messageId, response, now, new CompletableFuture<>());
+        AppendOp append = new AppendOp(entry, new CompletableFuture<>());
+        enqueue("complete", completion);
+        enqueue("append", append);
+        await("complete", completion);
+        await("append", append);
     }
 
     @Override
     public void append(JournalEntry entry) {
-        await("append", new AppendOp(entry, new CompletableFuture<>()));
+        AppendOp op = new AppendOp(entry, new CompletableFuture<>());
+        enqueue("append", op);
+        await("append", op);
     }
 
-    private <T> T await(String what, Op<T> op) {
+    private <T> T submit(String what, Op<T> op) {
+        enqueue(what, op);
+        return await(what, op);
+    }
+
+    private void enqueue(String what, Op<?> op) {
         if (closing) {
             throw new JournalException(what + ": the journal is closing", null);
         }
@@ -114,6 +132,14 @@ public final class GroupCommitJournal implements Journal {
                 throw new JournalException(what + ": " + QUEUE_CAPACITY + " operations already wait for the journal",
                         null);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException(what + " interrupted before it was queued", e);
+        }
+    }
+
+    private <T> T await(String what, Op<T> op) {
+        try {
             return op.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

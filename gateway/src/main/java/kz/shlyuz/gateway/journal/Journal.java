@@ -15,6 +15,15 @@ public interface Journal extends AutoCloseable {
     /** Records the answer of a claimed message; later claims of it return this answer. */
     void complete(String sender, String messageId, byte[] response, Instant now);
 
+    /**
+     * Records the answer of a claimed message and the call's entry, both durable on return; an
+     * implementation may commit them together.
+     */
+    default void complete(String sender, String messageId, byte[] response, Instant now, JournalEntry entry) {
+        complete(sender, messageId, response, now);
+        append(entry);
+    }
+
     /** Gives a claimed message up after a refusal, so that a retry is processed afresh. */
     void release(String sender, String messageId);
 
