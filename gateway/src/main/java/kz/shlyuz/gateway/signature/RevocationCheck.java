@@ -7,7 +7,9 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -28,6 +30,8 @@ final class RevocationCheck {
     private final URI configuredResponder;
     private final VerificationPolicy.RevocationMode mode;
     private final Clock clock;
+    /** Which CRLs of the current trust were found signed by which issuer certificate: see {@link #signedBy}. */
+    private CrlSignatures crlSignatures = new CrlSignatures(null);
 
     /**
      * @param ocsp the OCSP client, or {@code null} to use CRLs only
@@ -108,8 +112,10 @@ final class RevocationCheck {
     private X509CRL currentCrl(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust) {
         Instant now = clock.instant();
         X509CRL best = null;
+        CrlSignatures signatures = crlSignaturesOf(trust);
         for (X509CRL crl : trust.crls()) {
-            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !signedBy(crl, issuer)) {
+            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    || !signatures.signedBy(crl, issuer)) {
                 continue;
             }
             if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
@@ -127,6 +133,56 @@ final class RevocationCheck {
                 .equals(certificate.getIssuerX500Principal()) && signedBy(c, issuer));
         return any ? "the CRL of " + issuer.getSubjectX500Principal().getName() + " is past its nextUpdate"
                 : "no CRL of " + issuer.getSubjectX500Principal().getName() + " in the trust store";
+    }
+
+    private synchronized CrlSignatures crlSignaturesOf(TrustMaterial trust) {
+        if (crlSignatures.trust != trust) {
+            crlSignatures = new CrlSignatures(trust);
+        }
+        return crlSignatures;
+    }
+
+    /**
+     * The outcome of checking a CRL's signature with an issuer certificate, kept for the CRL and
+     * certificate objects of one trust material: both are immutable, so the outcome cannot change,
+     * and a reloaded trust (new CRLs) starts empty. Only the signature check is kept; whether the
+     * CRL is current and whether it lists the certificate are judged on every signature. Bounded.
+     */
+    private static final class CrlSignatures {
+        static final int MAX_ENTRIES = 1_000;
+        final TrustMaterial trust;
+        private final Map<Pair, Boolean> verdicts = new ConcurrentHashMap<>();
+
+        CrlSignatures(TrustMaterial trust) {
+            this.trust = trust;
+        }
+
+        boolean signedBy(X509CRL crl, X509Certificate issuer) {
+            Pair pair = new Pair(crl, issuer);
+            Boolean known = verdicts.get(pair);
+            if (known != null) {
+                return known;
+            }
+            boolean verdict = RevocationCheck.signedBy(crl, issuer);
+            if (verdicts.size() >= MAX_ENTRIES) {
+                verdicts.clear();
+            }
+            verdicts.put(pair, verdict);
+            return verdict;
+        }
+
+        /** The two objects themselves (X509CRL's own hashCode hashes its whole encoding each time). */
+        private record Pair(X509CRL crl, X509Certificate issuer) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Pair p && p.crl == crl && p.issuer == issuer;
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * System.identityHashCode(crl) + System.identityHashCode(issuer);
+            }
+        }
     }
 
     private static boolean signedBy(X509CRL crl, X509Certificate issuer) {

@@ -70,7 +70,8 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
         }
     }
 
-    private static SignedCms read(byte[] der) throws Der.NotDer {
+    /** Reads strict DER only; {@link #parse} is what the verifier calls. */
+    static SignedCms read(byte[] der) throws Der.NotDer {
         Der.Tlv contentInfo = Der.read(der).expect(Der.SEQUENCE);
         Der.Tlv type = contentInfo.first().expect(Der.OID);
         Der.Tlv explicit = type.next(contentInfo);
