@@ -6,6 +6,7 @@ import java.util.List;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 
 /**
@@ -57,8 +58,13 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
             return read(der);
         } catch (Der.NotDer | RuntimeException notDer) {
             byte[] reencoded;
-            try {
-                reencoded = ASN1Primitive.fromByteArray(der).getEncoded(ASN1Encoding.DER);
+            // One object from the start, trailing bytes ignored: how BouncyCastle's CMSSignedData reads it.
+            try (ASN1InputStream in = new ASN1InputStream(der)) {
+                ASN1Primitive object = in.readObject();
+                if (object == null) {
+                    throw new IOException("empty");
+                }
+                reencoded = object.getEncoded(ASN1Encoding.DER);
             } catch (IOException | RuntimeException e) {
                 throw new Refusal(Reason.SIGNATURE_MALFORMED, "not a DER CMS SignedData", e);
             }
