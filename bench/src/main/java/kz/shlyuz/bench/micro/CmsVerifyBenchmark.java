@@ -52,6 +52,8 @@ import org.openjdk.jmh.runner.IterationType;
  *       signature value over the same signed-attribute bytes with the same public key, a
  *       {@code Signature} looked up per call as any caller would (BouncyCastle's provider, the
  *       JDK's);
+ *   <li>{@code rawRsaJdkReused}, {@code rawRsaBouncyCastleReused}: the same with an engine kept per
+ *       thread, as the gateway keeps its own: the cost of each provider's RSA without the look-up;
  *   <li>{@code gost2015Verifier} and {@code rawGost2015}: the same for the citizen's GOST 34.10-2015
  *       (512) signature, the whole gateway path against one raw GOST verification with our
  *       provider's arithmetic ({@link GostSignatures#verify}).
@@ -179,6 +181,37 @@ public class CmsVerifyBenchmark {
         rsa.initVerify(rsaKey);
         rsa.update(rsaSignedAttributes);
         return rsa.verify(rsaSignatureValue);
+    }
+
+    /** Per-thread engines, initialised per call as the gateway's are: which provider's RSA is cheaper. */
+    @State(Scope.Thread)
+    public static class Engines {
+        Signature jdk;
+        Signature bouncyCastle;
+
+        @Setup
+        public void setUp() throws Exception {
+            jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+            bouncyCastle = Signature.getInstance("SHA256withRSA", BC);
+        }
+    }
+
+    /** One SHA256withRSA verification with a JDK engine kept per thread (no provider look-up). */
+    @Benchmark
+    public boolean rawRsaJdkReused(Engines engines, CpuPerOperation cpu) throws Exception {
+        cpu.operations++;
+        engines.jdk.initVerify(rsaKey);
+        engines.jdk.update(rsaSignedAttributes);
+        return engines.jdk.verify(rsaSignatureValue);
+    }
+
+    /** The same with a BouncyCastle engine kept per thread. */
+    @Benchmark
+    public boolean rawRsaBouncyCastleReused(Engines engines, CpuPerOperation cpu) throws Exception {
+        cpu.operations++;
+        engines.bouncyCastle.initVerify(rsaKey);
+        engines.bouncyCastle.update(rsaSignedAttributes);
+        return engines.bouncyCastle.verify(rsaSignatureValue);
     }
 
     /** What the gateway does per GOST 34.10-2015 (512) signature. */

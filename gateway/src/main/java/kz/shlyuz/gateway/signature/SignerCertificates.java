@@ -3,11 +3,11 @@ package kz.shlyuz.gateway.signature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.shlyuz.certs.gost.GostKeys;
@@ -76,12 +76,46 @@ final class SignerCertificates {
         }
     }
 
-    private final Map<ByteBuffer, Known> known = new ConcurrentHashMap<>();
+    private final Map<Key, Known> known = new ConcurrentHashMap<>();
+
+    /**
+     * A certificate's encoding as a map key, without copying it out of the CMS. Equal only to the
+     * same bytes; its hash covers the length and the last {@link #HASHED} bytes (inside the
+     * certificate's own signature value, different for every certificate), so a look-up does not
+     * hash the whole encoding on every signature, and the one comparison that follows is exact.
+     */
+    private static final class Key {
+        static final int HASHED = 32;
+        final byte[] bytes;
+        final int start;
+        final int end;
+        final int hash;
+
+        Key(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+            int h = end - start;
+            for (int i = Math.max(start, end - HASHED); i < end; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Arrays.equals(bytes, start, end, k.bytes, k.start, k.end);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** The parsed certificate whose encoding is {@code certificate}. */
     Known get(Der.Tlv certificate) throws CertificateException {
-        ByteBuffer probe = ByteBuffer.wrap(certificate.bytes(), certificate.start(), certificate.length());
-        Known found = known.get(probe);
+        Known found = known.get(new Key(certificate.bytes(), certificate.start(), certificate.end()));
         if (found != null) {
             return found;
         }
@@ -95,7 +129,7 @@ final class SignerCertificates {
         if (known.size() >= MAX_ENTRIES) {
             known.clear();
         }
-        known.put(ByteBuffer.wrap(der), parsed);
+        known.put(new Key(der, 0, der.length), parsed);
         return parsed;
     }
 
