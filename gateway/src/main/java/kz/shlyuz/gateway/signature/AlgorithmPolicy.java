@@ -11,7 +11,6 @@ import kz.shlyuz.certs.gost.GostPublicKey;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.cms.SignerInformation;
 
 /**
  * The signature algorithms accepted: those the national CA issues keys for. RSA with SHA-256 and a
@@ -39,15 +38,18 @@ final class AlgorithmPolicy {
     /** What was accepted, for reports: {@code RSA-2048 / SHA-256}, {@code GOST2004 / GOST3411-94}. */
     record Accepted(String description, Optional<GostAlgorithm> gost) {}
 
-    /** Refuses the signer unless digest, signature algorithm and key are all accepted. */
-    Accepted check(SignerInformation signer, PublicKey key) {
-        String signature = signer.getEncryptionAlgOID();
+    /**
+     * Refuses the signer unless digest, signature algorithm and key are all accepted.
+     *
+     * @param digest the SignerInfo's digestAlgorithm OID
+     * @param signature the SignerInfo's signatureAlgorithm OID
+     */
+    Accepted check(String digest, String signature, PublicKey key) {
         ASN1ObjectIdentifier signatureOid = new ASN1ObjectIdentifier(signature);
         Optional<GostAlgorithm> gost = GostAlgorithm.ofSignature(signatureOid).or(() -> GostAlgorithm.ofKey(signatureOid));
         if (gost.isPresent()) {
-            return checkGost(signer, key, gost.get());
+            return checkGost(digest, key, gost.get());
         }
-        String digest = signer.getDigestAlgOID();
         if (!SHA256.equals(digest)) {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "digest " + name(digest));
         }
@@ -64,8 +66,7 @@ final class AlgorithmPolicy {
         return new Accepted("RSA-" + rsa.getModulus().bitLength() + " / SHA-256", Optional.empty());
     }
 
-    private static Accepted checkGost(SignerInformation signer, PublicKey key, GostAlgorithm algorithm) {
-        String digest = signer.getDigestAlgOID();
+    private static Accepted checkGost(String digest, PublicKey key, GostAlgorithm algorithm) {
         if (!algorithm.digestOid().getId().equals(digest)) {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " with digest " + name(digest)
                     + " (expected: " + algorithm.digestName() + ")");

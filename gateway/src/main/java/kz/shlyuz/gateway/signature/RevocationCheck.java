@@ -7,7 +7,11 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -28,6 +32,8 @@ final class RevocationCheck {
     private final URI configuredResponder;
     private final VerificationPolicy.RevocationMode mode;
     private final Clock clock;
+    /** Which CRLs of the current trust speak for which certificate: see {@link CrlSignatures}. */
+    private CrlSignatures crlSignatures = new CrlSignatures(null);
 
     /**
      * @param ocsp the OCSP client, or {@code null} to use CRLs only
@@ -68,7 +74,7 @@ final class RevocationCheck {
                 throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
                         + entry.getRevocationReason());
             }
-            return "not revoked (CRL of " + issuer.getSubjectX500Principal().getName() + ", thisUpdate "
+            return "not revoked (CRL of " + crlSignaturesOf(trust).name(issuer) + ", thisUpdate "
                     + crl.getThisUpdate().toInstant() + "; " + ocspProblem + ")";
         }
         String problem = ocspProblem + "; CRL: " + crlProblem(certificate, issuer, trust);
@@ -108,10 +114,7 @@ final class RevocationCheck {
     private X509CRL currentCrl(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust) {
         Instant now = clock.instant();
         X509CRL best = null;
-        for (X509CRL crl : trust.crls()) {
-            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !signedBy(crl, issuer)) {
-                continue;
-            }
+        for (X509CRL crl : crlSignaturesOf(trust).ofIssuer(certificate, issuer)) {
             if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
                 continue;
             }
@@ -127,6 +130,81 @@ final class RevocationCheck {
                 .equals(certificate.getIssuerX500Principal()) && signedBy(c, issuer));
         return any ? "the CRL of " + issuer.getSubjectX500Principal().getName() + " is past its nextUpdate"
                 : "no CRL of " + issuer.getSubjectX500Principal().getName() + " in the trust store";
+    }
+
+    private synchronized CrlSignatures crlSignaturesOf(TrustMaterial trust) {
+        if (crlSignatures.trust != trust) {
+            crlSignatures = new CrlSignatures(trust);
+        }
+        return crlSignatures;
+    }
+
+    /**
+     * Which CRLs of one trust material can speak for a certificate: those under the name of the
+     * certificate's issuer whose signature holds with the issuer certificate's key. Kept for the
+     * certificate, issuer and CRL objects of that trust: all are immutable, so the answer cannot
+     * change, and a reloaded trust (new CRLs) starts empty. Only this selection is kept; whether a
+     * CRL is current and whether it lists the certificate are judged on every signature. Bounded.
+     */
+    private static final class CrlSignatures {
+        static final int MAX_ENTRIES = 1_000;
+        final TrustMaterial trust;
+        private final Map<Pair, List<X509CRL>> selections = new ConcurrentHashMap<>();
+        private final Map<Pair, String> names = new ConcurrentHashMap<>();
+
+        CrlSignatures(TrustMaterial trust) {
+            this.trust = trust;
+        }
+
+        /** The trust's CRLs of {@code certificate}'s issuer name signed by {@code issuer}, in the trust's order. */
+        List<X509CRL> ofIssuer(X509Certificate certificate, X509Certificate issuer) {
+            Pair pair = new Pair(certificate, issuer);
+            List<X509CRL> known = selections.get(pair);
+            if (known != null) {
+                return known;
+            }
+            List<X509CRL> selected = new ArrayList<>();
+            for (X509CRL crl : trust.crls()) {
+                if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                        && RevocationCheck.signedBy(crl, issuer)) {
+                    selected.add(crl);
+                }
+            }
+            List<X509CRL> kept = List.copyOf(selected);
+            if (selections.size() >= MAX_ENTRIES) {
+                selections.clear();
+            }
+            selections.put(pair, kept);
+            return kept;
+        }
+
+        /** The issuer's subject name (RFC 2253), for the report. */
+        String name(X509Certificate issuer) {
+            Pair pair = new Pair(issuer, issuer);
+            String known = names.get(pair);
+            if (known != null) {
+                return known;
+            }
+            String name = issuer.getSubjectX500Principal().getName();
+            if (names.size() >= MAX_ENTRIES) {
+                names.clear();
+            }
+            names.put(pair, name);
+            return name;
+        }
+
+        /** The two objects themselves (an X509CRL's or certificate's own hash may hash its encoding). */
+        private record Pair(Object first, Object second) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Pair p && p.first == first && p.second == second;
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * System.identityHashCode(first) + System.identityHashCode(second);
+            }
+        }
     }
 
     private static boolean signedBy(X509CRL crl, X509Certificate issuer) {

@@ -1,83 +1,139 @@
 package kz.shlyuz.gateway.signature;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.security.Provider;
+import java.math.BigInteger;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kz.shlyuz.certs.gost.GostKeys;
+import kz.shlyuz.certs.gost.GostPublicKey;
 import kz.shlyuz.certs.identity.CertificateHolder;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
 
 /**
  * What the verifier derives from a certificate's bytes, derived once per distinct certificate:
- * the JCA certificate, the holder's identity and BouncyCastle's SignerInformationVerifier (which
- * still checks the certificate's validity at each signature's signing time). Only the parsing is
- * saved; every check runs on every signature. Keyed by the exact DER encoding, so a different
- * certificate is never mistaken for a known one. (Keying by the holder itself is slower: its hash
- * walks the whole ASN.1 tree on every look-up.) Bounded: past {@link #MAX_ENTRIES} it starts over.
+ * the JCA certificate, BouncyCastle's holder, the holder's identity, the GOST key when it is one,
+ * what a SignerIdentifier is matched against, and the algorithm-policy verdicts already given for
+ * it. Only the parsing is saved; every check runs on every signature.
+ *
+ * <p>Keyed by the certificate's exact encoding as it arrived in the CMS (looked up without copying
+ * it), so a different certificate is never mistaken for a known one. Bounded: past
+ * {@link #MAX_ENTRIES} it starts over.
  */
 final class SignerCertificates {
     static final int MAX_ENTRIES = 20_000;
-    private static final Provider BC = new BouncyCastleProvider();
 
-    private final Map<ByteBuffer, X509Certificate> certificates = new ConcurrentHashMap<>();
-    private final Map<ByteBuffer, SignerInformationVerifier> verifiers = new ConcurrentHashMap<>();
-    private final Map<X509Certificate, CertificateHolder> identities = new ConcurrentHashMap<>();
-    private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    /** One parsed certificate. */
+    static final class Known {
+        final X509CertificateHolder holder;
+        final X509Certificate certificate;
+        final CertificateHolder identity;
+        final BigInteger serial;
+        /** The issuer Name's DER, as {@link X509CertificateHolder#getIssuer()} encodes it. */
+        final byte[] issuer;
+        /** The subjectKeyIdentifier extension's value, or {@code null} without one. */
+        final byte[] subjectKeyId;
+        final Instant notBefore;
+        final Instant notAfter;
+        /** The GOST public key, or {@code null} for another key type (or an unreadable GOST key). */
+        final GostPublicKey gostKey;
+        /** Algorithm-policy verdicts that accepted, by "digestOid signatureOid". */
+        final Map<String, AlgorithmPolicy.Accepted> accepted = new ConcurrentHashMap<>(4);
 
-    X509Certificate x509(X509CertificateHolder holder) throws CertificateException {
-        ByteBuffer key = key(holder);
-        X509Certificate known = certificates.get(key);
-        if (known != null) {
-            return known;
+        private Known(byte[] der) throws CertificateException, IOException {
+            this.holder = new X509CertificateHolder(der);
+            this.certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            this.identity = CertificateHolder.of(certificate);
+            this.serial = holder.getSerialNumber();
+            this.issuer = holder.getIssuer().getEncoded(ASN1Encoding.DER);
+            Extension ski = holder.getExtension(Extension.subjectKeyIdentifier);
+            this.subjectKeyId = ski == null ? null : ASN1OctetString.getInstance(ski.getParsedValue()).getOctets();
+            this.notBefore = certificate.getNotBefore().toInstant();
+            this.notAfter = certificate.getNotAfter().toInstant();
+            GostPublicKey gost = null;
+            if (GostKeys.isGost(holder.getSubjectPublicKeyInfo())) {
+                try {
+                    gost = GostKeys.publicKey(holder.getSubjectPublicKeyInfo());
+                } catch (RuntimeException e) {
+                    gost = null;
+                }
+            }
+            this.gostKey = gost;
         }
-        X509Certificate parsed = converter.getCertificate(holder);
-        bound(certificates);
-        certificates.put(key, parsed);
+
+        /** Whether the certificate is valid at {@code at}, bounds included (as BouncyCastle's isValidOn). */
+        boolean validAt(Instant at) {
+            return !at.isBefore(notBefore) && !at.isAfter(notAfter);
+        }
+    }
+
+    private final Map<Key, Known> known = new ConcurrentHashMap<>();
+
+    /**
+     * A certificate's encoding as a map key, without copying it out of the CMS. Equal only to the
+     * same bytes; its hash covers the length and the last {@link #HASHED} bytes (inside the
+     * certificate's own signature value, different for every certificate), so a look-up does not
+     * hash the whole encoding on every signature, and the one comparison that follows is exact.
+     */
+    private static final class Key {
+        static final int HASHED = 32;
+        final byte[] bytes;
+        final int start;
+        final int end;
+        final int hash;
+
+        Key(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+            int h = end - start;
+            for (int i = Math.max(start, end - HASHED); i < end; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Arrays.equals(bytes, start, end, k.bytes, k.start, k.end);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The parsed certificate whose encoding is {@code certificate}. */
+    Known get(Der.Tlv certificate) throws CertificateException {
+        Known found = known.get(new Key(certificate.bytes(), certificate.start(), certificate.end()));
+        if (found != null) {
+            return found;
+        }
+        byte[] der = certificate.encoded();
+        Known parsed;
+        try {
+            parsed = new Known(der);
+        } catch (IOException | RuntimeException e) {
+            throw new CertificateException("certificate cannot be read", e);
+        }
+        if (known.size() >= MAX_ENTRIES) {
+            known.clear();
+        }
+        known.put(new Key(der, 0, der.length), parsed);
         return parsed;
     }
 
-    SignerInformationVerifier verifier(X509CertificateHolder holder) throws OperatorCreationException, CertificateException {
-        ByteBuffer key = key(holder);
-        SignerInformationVerifier known = verifiers.get(key);
-        if (known != null) {
-            return known;
-        }
-        SignerInformationVerifier built = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder);
-        bound(verifiers);
-        verifiers.put(key, built);
-        return built;
-    }
-
-    CertificateHolder identity(X509Certificate certificate) {
-        CertificateHolder known = identities.get(certificate);
-        if (known != null) {
-            return known;
-        }
-        CertificateHolder read = CertificateHolder.of(certificate);
-        bound(identities);
-        identities.put(certificate, read);
-        return read;
-    }
-
-    private static ByteBuffer key(X509CertificateHolder holder) throws CertificateException {
-        try {
-            return ByteBuffer.wrap(holder.getEncoded());
-        } catch (IOException e) {
-            throw new CertificateException("certificate cannot be encoded", e);
-        }
-    }
-
-    private static void bound(Map<?, ?> map) {
-        if (map.size() >= MAX_ENTRIES) {
-            map.clear();
-        }
+    int size() {
+        return known.size();
     }
 }

@@ -24,7 +24,6 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -52,8 +51,7 @@ final class TimeStamps {
     }
 
     /** The signer's verified time-stamp, none when it carries none; refuses a stamp that does not hold. */
-    Optional<Stamp> check(SignerInformation signer) {
-        AttributeTable unsigned = signer.getUnsignedAttributes();
+    Optional<Stamp> check(AttributeTable unsigned, byte[] signature) {
         Attribute attribute = unsigned == null ? null : unsigned.get(NcaOids.SIGNATURE_TIME_STAMP_TOKEN);
         if (attribute == null) {
             return Optional.empty();
@@ -72,7 +70,7 @@ final class TimeStamps {
             throw new Refusal(Reason.TIMESTAMP_INVALID, "TSA policy " + info.getPolicy()
                     + " (expected: the national CA's 1.2.398.3.3.2.6.1/.2/.4)");
         }
-        byte[] expected = digest(info.getMessageImprintAlgOID(), signer.getSignature());
+        byte[] expected = digest(info.getMessageImprintAlgOID(), signature);
         if (!Arrays.equals(expected, info.getMessageImprintDigest())) {
             throw new Refusal(Reason.TIMESTAMP_INVALID, "the token stamps another signature value");
         }

@@ -29,10 +29,16 @@ final class ValidatedChainCache {
     record Entry(List<X509Certificate> path, X509Certificate anchor, Instant from, Instant until) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * Fingerprints already computed, by certificate: a certificate equals another only with the
+     * same encoding, so its fingerprint is the same; the verifier hands the same parsed
+     * certificate object each time, which the map finds without hashing its encoding again.
+     */
+    private final Map<X509Certificate, String> fingerprints = new ConcurrentHashMap<>();
 
     /** The cached entry when {@code leaf} was validated before and the result holds at {@code at}; else null. */
     Entry find(X509Certificate leaf, Instant at) {
-        Entry entry = entries.get(fingerprint(leaf));
+        Entry entry = entries.get(fingerprintOf(leaf));
         if (entry == null || at.isBefore(entry.from) || !at.isBefore(entry.until)) {
             return null;
         }
@@ -53,11 +59,24 @@ final class ValidatedChainCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(fingerprint(leaf), new Entry(List.copyOf(path), anchor, from, until));
+        entries.put(fingerprintOf(leaf), new Entry(List.copyOf(path), anchor, from, until));
     }
 
     int size() {
         return entries.size();
+    }
+
+    private String fingerprintOf(X509Certificate certificate) {
+        String known = fingerprints.get(certificate);
+        if (known != null) {
+            return known;
+        }
+        String computed = fingerprint(certificate);
+        if (fingerprints.size() >= MAX_ENTRIES) {
+            fingerprints.clear();
+        }
+        fingerprints.put(certificate, computed);
+        return computed;
     }
 
     static String fingerprint(X509Certificate certificate) {
