@@ -165,6 +165,7 @@ public final class GatewayServer implements AutoCloseable {
                     processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers());
             AutoCloseable processing = () -> {
                 worker.close();
+                engine.close(); // commits the step results and Submits still queued for the group writer
                 streams.shutdownNow();
             };
             health.setStatus("", ServingStatus.SERVING);
