@@ -109,6 +109,9 @@ public final class Bench {
                     rows.add(new Row(Role.SHLYUZ_PACED, paced));
                 }
             }
+            for (Column column : columns) {
+                notes.addAll(column.afterLoad(out));
+            }
             Optional<MemoryFigures> memory = Optional.of(env.gateway().memory());
             String title = String.format(Locale.ROOT, "scenario %s: %s%n%d in flight per column (c' excepted), "
                     + "%s measured per column in %d round(s) after %s warm-up; client and servers on the same %d cores; "
@@ -152,7 +155,9 @@ public final class Bench {
         }
         long ready = column.prepare(budget);
         ProcessCpu.Snapshot before = cpuNow(env);
+        column.measuring(true);
         LatencyStats stats = LoadDriver.run(column.label(), plan.withMaxRequests(ready), seq -> column.send());
+        column.measuring(false);
         lastCpu = cpuNow(env).since(before);
         return stats;
     }

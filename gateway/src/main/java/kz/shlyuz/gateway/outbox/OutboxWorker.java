@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -99,18 +100,26 @@ public final class OutboxWorker implements AutoCloseable {
     /** Leases up to {@code free} due rows and hands them to the pool; how many it leased. */
     private int poll(int free) {
         List<OutboxItem> items;
+        Map<Long, ProcessEngine.CallOrder> orders;
         try {
             items = engine.lease(owner, lease, free);
         } catch (RuntimeException e) {
             log.warn("outbox poll failed: {}", e.toString());
             return 0;
         }
+        try {
+            orders = engine.orders(items);
+        } catch (RuntimeException e) {
+            log.warn("outbox orders of {} rows failed, each is read on its own: {}", items.size(), e.toString());
+            orders = Map.of();
+        }
+        Map<Long, ProcessEngine.CallOrder> ordered = orders;
         for (OutboxItem item : items) {
             inFlight.add(item.id());
             pool.execute(() -> {
                 CompletableFuture<Void> done;
                 try {
-                    done = run(item);
+                    done = run(item, ordered.get(item.id()));
                 } catch (RuntimeException e) {
                     done = CompletableFuture.failedFuture(e);
                 }
@@ -133,13 +142,19 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Carries out one row; the future completes once its outcome is committed. */
-    private CompletableFuture<Void> run(OutboxItem item) {
+    /**
+     * Carries out one row; the future completes once its outcome is committed.
+     *
+     * @param order what a CALL row asks, read with its batch (null: read it now)
+     */
+    private CompletableFuture<Void> run(OutboxItem item, ProcessEngine.CallOrder order) {
         if (!item.kind().equals("CALL")) {
             engine.fire(item, owner);
             return CompletableFuture.completedFuture(null);
         }
-        ProcessEngine.CallOrder order = engine.order(item);
+        if (order == null) {
+            order = engine.order(item);
+        }
         AgencyRequest request = AgencyRequest.newBuilder()
                 .setRequestId(item.requestId())
                 .setServiceId(order.serviceId())

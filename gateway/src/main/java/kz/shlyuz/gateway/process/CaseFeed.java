@@ -54,6 +54,11 @@ final class CaseFeed {
         pending.clear();
     }
 
+    /** Forgets the collected messages (their transaction was rolled back). */
+    void discard() {
+        pending.clear();
+    }
+
     /** The completion notice for the submitting system, delivered until acknowledged. */
     static void notice(Tx tx, CaseRecord row, String outcome, String reference, Texts.Pair text, Instant now)
             throws SQLException {

@@ -36,6 +36,9 @@ final class CaseWriter implements AutoCloseable {
     private final BlockingQueue<Job<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean closing;
+    /** Used by the writer thread only. */
+    private Connection connection;
+    private Tx session;
 
     private record Job<T>(Sql.Work<T> work, CompletableFuture<T> done) {
         void runAlone(DataSource db) {
@@ -84,6 +87,7 @@ final class CaseWriter implements AutoCloseable {
                 Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing && queue.isEmpty()) {
+                        dropSession();
                         return;
                     }
                     continue;
@@ -92,6 +96,7 @@ final class CaseWriter implements AutoCloseable {
                 queue.drainTo(group, MAX_GROUP - 1);
                 write(group);
             } catch (InterruptedException e) {
+                dropSession();
                 fail(new JournalException("case writer stopped", e));
                 return;
             } catch (RuntimeException e) {
@@ -105,34 +110,34 @@ final class CaseWriter implements AutoCloseable {
     }
 
     private void write(List<Job<?>> group) {
-        if (group.size() == 1) {
-            group.get(0).runAlone(db);
-            return;
-        }
         List<Object> results = new ArrayList<>(group.size());
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            Tx tx = new Tx(c);
+        try {
+            Tx tx = session();
             try {
                 for (Job<?> job : group) {
                     results.add(job.work().run(tx));
                 }
                 tx.flushFeed();
-                c.commit();
+                tx.c.commit();
             } catch (SQLException | RuntimeException e) {
                 results = null;
+                tx.feed.discard();
                 try {
-                    c.rollback();
+                    tx.c.rollback();
                 } catch (SQLException rollback) {
                     e.addSuppressed(rollback);
+                    dropSession();
+                }
+                if (group.size() == 1 && e instanceof RuntimeException r) {
+                    // It ran alone already: its own answer (a claim taken, a refusal).
+                    group.get(0).done().completeExceptionally(r);
+                    return;
                 }
                 log.debug("case group of {} rolled back, each runs alone: {}", group.size(), e.toString());
-            } finally {
-                tx.close();
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             log.warn("case group of {}: {}; each runs alone", group.size(), e.toString());
+            dropSession();
             results = null;
         }
         if (results == null) {
@@ -141,6 +146,41 @@ final class CaseWriter implements AutoCloseable {
         }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results.get(i));
+        }
+    }
+
+    /**
+     * The writer's own connection, kept between groups with its prepared statements (an embedded
+     * H2 parses SQL on every prepareStatement, and its per-session cache of 8 statements is smaller
+     * than the set a group cycles through); opened again after a connection fault.
+     */
+    private Tx session() throws SQLException {
+        if (connection == null) {
+            Connection c = db.getConnection();
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+            session = new Tx(c);
+        }
+        return session;
+    }
+
+    private void dropSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken; the pool replaces it.
+            }
+            connection = null;
         }
     }
 
