@@ -237,9 +237,16 @@ public final class ProcessEngine implements AutoCloseable {
         });
     }
 
-    private static String newCaseId(Instant now) {
+    /**
+     * {@code C<year>-<12 hex digits of the wall-clock millisecond><16 random hex digits>}: as unique
+     * as before (64 random bits), and in time order, so the cases opened and finished together sit
+     * together in the indexes keyed by case id (case, steps, outbox, status messages, notices) and a
+     * commit rewrites a few index pages instead of one per case.
+     */
+    static String newCaseId(Instant now) {
         return "C" + now.atZone(KazakhstanCalendar.ZONE).getYear() + "-"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+                + String.format(java.util.Locale.ROOT, "%012X", System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL)
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------------------------------
