@@ -102,7 +102,9 @@ final class CaseWriter implements AutoCloseable {
                 write(group);
             } catch (InterruptedException e) {
                 dropSession();
-                fail(new JournalException("case writer stopped", e));
+                JournalException stopped = new JournalException("case writer stopped", e);
+                group.forEach(j -> j.done().completeExceptionally(stopped));
+                fail(stopped);
                 return;
             } catch (RuntimeException e) {
                 // write() completes every future itself; this is a fault of the writer and must be seen.
