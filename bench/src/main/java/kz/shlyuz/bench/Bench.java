@@ -116,6 +116,9 @@ public final class Bench {
                     }
                 }
             }
+            for (Column column : columns) {
+                notes.addAll(column.afterLoad(out));
+            }
             Optional<MemoryFigures> memory = Optional.of(env.gateway().memory());
             String title = String.format(Locale.ROOT, "scenario %s: %s%n%d in flight per column (paced rows excepted), "
                     + "%s measured per column in %d round(s) after %s warm-up; client and servers on the same %d cores; "
@@ -159,7 +162,9 @@ public final class Bench {
         }
         long ready = column.prepare(budget);
         ProcessCpu.Snapshot before = cpuNow(env);
+        column.measuring(true);
         LatencyStats stats = LoadDriver.run(column.label(), plan.withMaxRequests(ready), seq -> column.send());
+        column.measuring(false);
         lastCpu = cpuNow(env).since(before);
         return stats;
     }

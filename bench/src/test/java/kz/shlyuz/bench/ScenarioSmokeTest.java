@@ -39,6 +39,9 @@ class ScenarioSmokeTest {
         assertTrue(out.contains("\n(a) adapter mvd-docs direct (issue) "), out);
         assertTrue(out.contains("\n(c) Shlyuz Gateway/Submit (durable ack) "), out);
         assertTrue(out.contains("baseline (a)/(b): the mvd-docs TEMPORARY_ID_ISSUE call"), out);
+        // Every acknowledged case ran to its end, and the table says so.
+        assertTrue(out.contains(" of them finished (all)"), out);
+        assertTrue(out.contains("(c) cases finished during the measured (c) phases: "), out);
     }
 
     @Test

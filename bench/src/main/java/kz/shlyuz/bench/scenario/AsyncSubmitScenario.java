@@ -23,7 +23,9 @@ import kz.shlyuz.proto.v1.TemporaryIdRequest;
  * store and acknowledges once the case is committed; the case then runs (mvd-docs issues the
  * card) in the gateway's outbox worker while the load goes on. The baseline of (a) and (b) is the
  * agency call such a case makes later: mvd-docs' TEMPORARY_ID_ISSUE effect (adapter-signed
- * answer, a fresh case id per call), directly and through nginx.
+ * answer, a fresh case id per call), directly and through nginx. After the load, the run waits
+ * until every acknowledged case has finished and says how many finished and at what rate
+ * ({@link CaseTracker}).
  */
 public final class AsyncSubmitScenario implements Scenario {
     static final String SERVICE = "TEMPORARY_ID";
@@ -68,8 +70,9 @@ public final class AsyncSubmitScenario implements Scenario {
                 env.channel(nginx.port(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.DOCS_AGENCY), template,
                 env.clock(), order)));
         ManagedChannel gateway = env.channel(env.gateway().port(), SENDER, DevMaterial.GATEWAY_SYSTEM);
-        columns.add(new SignedColumn(Role.SHLYUZ, "Shlyuz Gateway/Submit (durable ack)", gateway,
-                () -> sign(builder, operator, iin, env), SignedColumn.Rpc.SUBMIT));
+        // Every acknowledged case is followed to its end through hkko's status feed (see CaseTracker).
+        columns.add(new CaseTracker(new SignedColumn(Role.SHLYUZ, "Shlyuz Gateway/Submit (durable ack)", gateway,
+                () -> sign(builder, operator, iin, env), SignedColumn.Rpc.SUBMIT), gateway, env));
         return columns;
     }
 

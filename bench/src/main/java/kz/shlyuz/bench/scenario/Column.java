@@ -1,6 +1,8 @@
 package kz.shlyuz.bench.scenario;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import java.io.PrintStream;
+import java.util.List;
 import kz.shlyuz.bench.report.Role;
 
 /**
@@ -18,4 +20,15 @@ public interface Column {
 
     /** Sends the next prepared request over an async stub. */
     ListenableFuture<?> send();
+
+    /** Told when a measured phase of this column starts ({@code true}) and ends; warm-ups are not measured. */
+    default void measuring(boolean on) {}
+
+    /**
+     * Called once all phases are done, before the table is printed: a column may wait for work its
+     * requests left behind (cases running) and return lines for the table's notes.
+     */
+    default List<String> afterLoad(PrintStream out) throws InterruptedException {
+        return List.of();
+    }
 }

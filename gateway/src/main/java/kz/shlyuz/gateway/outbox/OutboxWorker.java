@@ -5,11 +5,14 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
 import kz.shlyuz.gateway.process.OutboxItem;
@@ -26,26 +29,42 @@ import kz.shlyuz.proto.v1.SignedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls the outbox, leases due rows and carries them out on a small pool. */
+/**
+ * Polls the outbox, leases due rows in batches and carries them out on a small pool. At most
+ * {@code parallelism} agency calls run at once, and at most {@link #IN_FLIGHT_PER_WORKER} ×
+ * {@code parallelism} rows are leased and not yet finished, so running cases takes a bounded share
+ * of the machine while Submits are acknowledged. A row counts as finished only once its result is
+ * committed (in a group with other results and Submits). When a poll found more due rows than it
+ * could take, the next poll comes as soon as a quarter of the slots are free rather than after the
+ * poll interval, so a backlog drains at the rate the agencies answer.
+ */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     /** Transient: the agency may answer later, so the row is retried with backoff. */
     private static final Set<Reason> TRANSIENT = Set.of(Reason.AGENCY_UNAVAILABLE, Reason.AGENCY_TIMEOUT,
             Reason.AGENCY_SIGNATURE_INVALID);
+    /** Leased rows per worker thread: results waiting for their group's commit free the thread meanwhile. */
+    static final int IN_FLIGHT_PER_WORKER = 8;
 
     private final ProcessEngine engine;
     private final AgencyClients agencies;
     private final AgencyAnswerVerifier answers;
     private final String owner;
     private final Duration lease;
-    private final ScheduledExecutorService poller;
+    private final Duration pollInterval;
+    private final Thread poller;
     private final ExecutorService pool;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final int parallelism;
+    private final int capacity;
+    private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
+    /** The last poll leased all it asked for: more rows are probably due. */
+    private volatile boolean backlog;
+    private volatile boolean closed;
 
     /**
      * @param owner this node's name in leases
      * @param lease how long a leased row is ours; longer than an agency call with its retries
+     * @param parallelism agency calls at once
      */
     public OutboxWorker(ProcessEngine engine, AgencyClients agencies, AgencyAnswerVerifier answers, String owner,
             Duration lease, Duration pollInterval, int parallelism) {
@@ -54,51 +73,88 @@ public final class OutboxWorker implements AutoCloseable {
         this.answers = answers;
         this.owner = owner;
         this.lease = lease;
-        this.parallelism = parallelism;
+        this.pollInterval = pollInterval;
+        this.capacity = parallelism * IN_FLIGHT_PER_WORKER;
         this.pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "shlyuz-outbox");
             t.setDaemon(true);
             return t;
         });
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shlyuz-outbox-poll");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        this.poller = new Thread(this::pollLoop, "shlyuz-outbox-poll");
+        this.poller.setDaemon(true);
+        this.poller.start();
     }
 
-    private void poll() {
-        try {
-            int free = parallelism * 2 - inFlight.size();
-            if (free <= 0) {
+    private void pollLoop() {
+        while (!closed) {
+            try {
+                int free = capacity - inFlight.size();
+                backlog = free > 0 && poll(free) == free;
+                wake.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
                 return;
             }
-            List<OutboxItem> items = engine.lease(owner, lease, free);
-            for (OutboxItem item : items) {
-                inFlight.add(item.id());
-                pool.execute(() -> {
-                    try {
-                        run(item);
-                    } catch (RuntimeException e) {
-                        // The lease runs out and the row is retried; the fault must be seen.
-                        log.error("outbox row {} ({} {}) failed", item.id(), item.kind(), item.stepName(), e);
-                    } finally {
-                        inFlight.remove(item.id());
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            log.warn("outbox poll failed: {}", e.toString());
         }
     }
 
-    private void run(OutboxItem item) {
+    /** Leases up to {@code free} due rows and hands them to the pool; how many it leased. */
+    private int poll(int free) {
+        List<OutboxItem> items;
+        Map<Long, ProcessEngine.CallOrder> orders;
+        try {
+            items = engine.lease(owner, lease, free);
+        } catch (RuntimeException e) {
+            log.warn("outbox poll failed: {}", e.toString());
+            return 0;
+        }
+        try {
+            orders = engine.orders(items);
+        } catch (RuntimeException e) {
+            log.warn("outbox orders of {} rows failed, each is read on its own: {}", items.size(), e.toString());
+            orders = Map.of();
+        }
+        Map<Long, ProcessEngine.CallOrder> ordered = orders;
+        for (OutboxItem item : items) {
+            inFlight.add(item.id());
+            pool.execute(() -> {
+                CompletableFuture<Void> done;
+                try {
+                    done = run(item, ordered.get(item.id()));
+                } catch (RuntimeException e) {
+                    done = CompletableFuture.failedFuture(e);
+                }
+                done.whenComplete((ok, e) -> {
+                    if (e != null) {
+                        // The lease runs out and the row is retried; the fault must be seen.
+                        log.error("outbox row {} ({} {}) failed", item.id(), item.kind(), item.stepName(), e);
+                    }
+                    finished(item);
+                });
+            });
+        }
+        return items.size();
+    }
+
+    private void finished(OutboxItem item) {
+        inFlight.remove(item.id());
+        if (backlog && capacity - inFlight.size() >= Math.max(1, capacity / 4)) {
+            wake.offer(Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Carries out one row; the future completes once its outcome is committed.
+     *
+     * @param order what a CALL row asks, read with its batch (null: read it now)
+     */
+    private CompletableFuture<Void> run(OutboxItem item, ProcessEngine.CallOrder order) {
         if (!item.kind().equals("CALL")) {
             engine.fire(item, owner);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        ProcessEngine.CallOrder order = engine.order(item);
+        if (order == null) {
+            order = engine.order(item);
+        }
         AgencyRequest request = AgencyRequest.newBuilder()
                 .setRequestId(item.requestId())
                 .setServiceId(order.serviceId())
@@ -119,12 +175,12 @@ public final class OutboxWorker implements AutoCloseable {
                 log.info("case {} step {}: {} ({}), retrying later (attempt {})", item.caseId(), item.stepName(),
                         refusal.reason(), order.adapter(), item.attempts() + 1);
                 engine.retryLater(item, owner, refusal.reason() + " " + refusal.detail());
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             result = new StepResult.Failed(refusal.reason().name(), refusal.reason().kazakh(refusal.detail()),
                     refusal.reason().russian(refusal.detail()));
         }
-        engine.complete(item, owner, result);
+        return engine.completeLater(item, owner, result);
     }
 
     private static StepResult interpret(Any body) {
@@ -149,9 +205,11 @@ public final class OutboxWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        closed = true;
+        poller.interrupt();
         pool.shutdown();
         try {
+            poller.join(5000);
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }

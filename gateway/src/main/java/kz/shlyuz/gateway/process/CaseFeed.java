@@ -1,38 +1,68 @@
 package kz.shlyuz.gateway.process;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What a case tells people and systems: status messages (cabinet) and completion notices. */
+/**
+ * What a case tells people and systems: status messages (cabinet) and completion notices. One per
+ * transaction ({@link Tx#feed}).
+ */
 final class CaseFeed {
-    private CaseFeed() {}
+    private static final String INSERT_STATUS = "INSERT INTO status_message (seq, case_id, sender, citizen_iin, "
+            + "related_iin, status, text_kk, text_ru, happened_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private record Status(String caseId, String sender, String citizenIin, String relatedIin, String status,
+            Texts.Pair text, Instant at, Instant nextDue) {}
+
+    private final List<Status> pending = new ArrayList<>();
+
+    /** A status message for people, written when the transaction is about to commit. */
+    void status(CaseRecord row, String status, Texts.Pair text, Instant at, Instant nextDue) {
+        pending.add(new Status(row.caseId, row.sender, row.citizenIin, row.relatedIin, status, text, at, nextDue));
+    }
 
     /**
-     * Writes a status message for people. Its cursor is taken under the row lock of
-     * {@code feed_counter}, so cursors are assigned in commit order and a reader resuming after
-     * cursor N misses nothing.
+     * Writes the collected messages. Their cursors are taken under the row lock of
+     * {@code feed_counter}, held until the commit, so cursors are assigned in commit order and a
+     * reader resuming after cursor N misses nothing. The lock is taken last in the transaction and
+     * once for all its messages (a group of cases takes it once), so transactions wait on each
+     * other only for the few statements left before their commit.
      */
-    static void status(Connection c, CaseRecord row, String status, Texts.Pair text, Instant at, Instant nextDue)
-            throws SQLException {
-        Sql.update(c, "UPDATE feed_counter SET feed_seq = feed_seq + 1 WHERE feed_name = 'status'");
-        long seq;
-        try (PreparedStatement s = c.prepareStatement("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            seq = rs.getLong(1);
+    void flush(Tx tx) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
         }
-        Sql.update(c, "INSERT INTO status_message (seq, case_id, sender, citizen_iin, related_iin, status, text_kk, text_ru, "
-                + "happened_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, row.caseId, row.sender, row.citizenIin,
-                row.relatedIin, status, Sql.clip(text.kk()), Sql.clip(text.ru()), at, nextDue);
+        int n = pending.size();
+        tx.update("UPDATE feed_counter SET feed_seq = feed_seq + ? WHERE feed_name = 'status'", n);
+        long last;
+        try (ResultSet rs = tx.prepare("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'").executeQuery()) {
+            rs.next();
+            last = rs.getLong(1);
+        }
+        PreparedStatement insert = tx.prepare(INSERT_STATUS);
+        long seq = last - n + 1;
+        for (Status m : pending) {
+            Sql.bind(insert, seq++, m.caseId(), m.sender(), m.citizenIin(), m.relatedIin(), m.status(),
+                    Sql.clip(m.text().kk()), Sql.clip(m.text().ru()), m.at(), m.nextDue());
+            insert.addBatch();
+        }
+        insert.executeBatch();
+        pending.clear();
+    }
+
+    /** Forgets the collected messages (their transaction was rolled back). */
+    void discard() {
+        pending.clear();
     }
 
     /** The completion notice for the submitting system, delivered until acknowledged. */
-    static void notice(Connection c, CaseRecord row, String outcome, String reference, Texts.Pair text, Instant now)
+    static void notice(Tx tx, CaseRecord row, String outcome, String reference, Texts.Pair text, Instant now)
             throws SQLException {
-        Sql.update(c, "INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, "
+        tx.update("INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, "
                 + "reference, text_kk, text_ru, finished_at, deliveries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 "N-" + row.caseId, row.sender, row.caseId, row.messageId, row.serviceId, outcome, reference,
                 Sql.clip(text.kk()), Sql.clip(text.ru()), now);

@@ -17,7 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.identity.Iin;
@@ -38,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * exactly once; the step's result, the next stage's steps and outbox rows, the status message
  * and the completion notice commit together or not at all.
  */
-public final class ProcessEngine {
+public final class ProcessEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessEngine.class);
     private static final String UNIQUE_VIOLATION = "23505";
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
@@ -48,16 +54,27 @@ public final class ProcessEngine {
     private static final kz.shlyuz.gateway.admission.ServiceCatalog CATALOG =
             kz.shlyuz.gateway.admission.ServiceCatalog.standard();
 
+    /** How long a Submit or a step result waits for the commit of its group. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(20);
+
     private final DataSource db;
     private final Regulations regulations;
     private final Clock clock;
     private final KazakhstanCalendar calendar;
+    private final CaseWriter writer;
 
     public ProcessEngine(DataSource db, Regulations regulations, Clock clock, KazakhstanCalendar calendar) {
         this.db = db;
         this.regulations = regulations;
         this.clock = clock;
         this.calendar = calendar;
+        this.writer = new CaseWriter(db);
+    }
+
+    /** Writes the Submits and step results still queued, then stops the group writer. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     public Clock clock() {
@@ -92,33 +109,44 @@ public final class ProcessEngine {
         SubmitAck ack = SubmitAck.newBuilder().setCaseId(caseId).setMessageId(request.messageId())
                 .setStatus("ACCEPTED").setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
                 .setDueAt(Timestamps.fromMillis(caseDue.toEpochMilli())).build();
+        CaseRecord row = CaseRecord.opened(caseId, request, parties, caseDue, body);
+        List<StepSpec> first = definition.stagesFor(body).get(0).steps();
+        byte[] content = request.signed().getContent().toByteArray();
+        byte[] signature = request.signed().getSignature().toByteArray();
+        // Committed in a group with the Submits and step results that arrive meanwhile; the
+        // acknowledgement is returned only once that group's commit has returned.
+        CompletableFuture<SubmitAck> written = writer.submit(tx -> {
+            insertClaim(tx, request, ack, now);
+            tx.update("INSERT INTO process_case (case_id, sender, message_id, service_id, citizen_iin, related_iin, "
+                    + "state, stage, attempt, opened_at, due_at, request_content, request_signature) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 'IN_PROGRESS', 0, 1, ?, ?, ?, ?)",
+                    caseId, request.sender(), request.messageId(), request.service().id(), row.citizenIin,
+                    row.relatedIin, now, caseDue, content, signature);
+            Instant stepDue = startStage(tx, row, 0, 1, now);
+            tx.feed.status(row, "ACCEPTED", Texts.accepted(definition, caseId, first, stepDue, caseDue), now, stepDue);
+            return ack;
+        }, WRITE_TIMEOUT.toMillis());
         try {
-            return transaction(c -> {
-                insertClaim(c, request, ack, now);
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO process_case (case_id, sender, message_id, "
-                        + "service_id, citizen_iin, related_iin, state, stage, attempt, opened_at, due_at, request_content, "
-                        + "request_signature) VALUES (?, ?, ?, ?, ?, ?, 'IN_PROGRESS', 0, 1, ?, ?, ?, ?)")) {
-                    s.setString(1, caseId);
-                    s.setString(2, request.sender());
-                    s.setString(3, request.messageId());
-                    s.setString(4, request.service().id());
-                    s.setString(5, parties.get(0));
-                    s.setString(6, parties.size() > 1 ? parties.get(1) : null);
-                    s.setTimestamp(7, Timestamp.from(now));
-                    s.setTimestamp(8, Timestamp.from(caseDue));
-                    s.setBytes(9, request.signed().getContent().toByteArray());
-                    s.setBytes(10, request.signed().getSignature().toByteArray());
-                    s.executeUpdate();
-                }
-                CaseRecord row = CaseRecord.load(c, caseId, false);
-                List<StepSpec> first = definition.stagesFor(body).get(0).steps();
-                Instant stepDue = startStage(c, row, 0, 1, now);
-                Texts.Pair text = Texts.accepted(definition, caseId, first, stepDue, caseDue);
-                CaseFeed.status(c, row, "ACCEPTED", text, now, stepDue);
-                return ack;
-            });
+            return await(written);
         } catch (ClaimTaken taken) {
             return recordedAck(request);
+        }
+    }
+
+    /** The result of work given to the case writer, waiting at most {@link #WRITE_TIMEOUT}. */
+    private static <T> T await(CompletableFuture<T> written) {
+        try {
+            return written.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new JournalException("case store", e.getCause());
+        } catch (TimeoutException e) {
+            throw new JournalException("case store: not committed within " + WRITE_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted before the case was known to be committed", e);
         }
     }
 
@@ -134,8 +162,8 @@ public final class ProcessEngine {
         }
         Instant now = clock.instant();
         try {
-            return transaction(c -> {
-                CaseRecord row = CaseRecord.load(c, correlation, true);
+            return transaction(tx -> {
+                CaseRecord row = CaseRecord.load(tx, correlation, true);
                 if (row == null || !row.sender.equals(request.sender())
                         || !row.serviceId.equals(request.service().id())) {
                     throw new Refusal(Reason.CASE_NOT_FOUND, correlation.length() > 40
@@ -146,7 +174,7 @@ public final class ProcessEngine {
                         .setDueAt(Timestamps.fromMillis(row.dueAt.toEpochMilli())).build();
                 // First the claim: a retry of an accepted objection gets its acknowledgement even
                 // though the case has moved on; a refusal below rolls the claim back.
-                insertClaim(c, request, ack, now);
+                insertClaim(tx, request, ack, now);
                 if (!objection.getIin().equals(row.citizenIin)) {
                     throw new Refusal(Reason.SIGNER_MISMATCH, "the objection must come from the applicant");
                 }
@@ -154,13 +182,13 @@ public final class ProcessEngine {
                         || now.isAfter(row.objectionDueAt)) {
                     throw new Refusal(Reason.OBJECTION_NOT_EXPECTED, row.state);
                 }
-                cancelOutbox(c, row.caseId, "OBJECTION");
-                Sql.update(c, "UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
+                cancelOutbox(tx, row.caseId, "OBJECTION");
+                tx.update("UPDATE process_case SET state = 'OBJECTION_REVIEW', attempt = ? WHERE case_id = ?",
                         row.attempt + 1, row.caseId);
-                row = CaseRecord.load(c, row.caseId, false);
-                Instant due = startStage(c, row, row.stage, row.attempt, now);
+                row = CaseRecord.load(tx, row.caseId, false);
+                Instant due = startStage(tx, row, row.stage, row.attempt, now);
                 ProcessDefinition d = definition(row);
-                CaseFeed.status(c, row, "OBJECTION_RECEIVED", Texts.objectionReceived(
+                tx.feed.status(row, "OBJECTION_RECEIVED", Texts.objectionReceived(
                         d.stagesFor(row.body(CATALOG)).get(row.stage).steps(), due), now, due);
                 return ack;
             });
@@ -169,17 +197,11 @@ public final class ProcessEngine {
         }
     }
 
-    private void insertClaim(Connection c, AdmittedRequest request, SubmitAck ack, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO message_claim (sender, message_id, content_sha256, "
-                + "service_id, state, claimed_at, completed_at, response) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?, ?)")) {
-            s.setString(1, request.sender());
-            s.setString(2, request.messageId());
-            s.setString(3, request.contentSha256());
-            s.setString(4, request.service().id());
-            s.setTimestamp(5, Timestamp.from(now));
-            s.setTimestamp(6, Timestamp.from(now));
-            s.setBytes(7, ack.toByteArray());
-            s.executeUpdate();
+    private void insertClaim(Tx tx, AdmittedRequest request, SubmitAck ack, Instant now) throws SQLException {
+        try {
+            tx.update("INSERT INTO message_claim (sender, message_id, content_sha256, service_id, state, claimed_at, "
+                    + "completed_at, response) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?, ?)", request.sender(),
+                    request.messageId(), request.contentSha256(), request.service().id(), now, now, ack.toByteArray());
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new ClaimTaken();
@@ -189,8 +211,8 @@ public final class ProcessEngine {
     }
 
     private SubmitAck recordedAck(AdmittedRequest request) {
-        return transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT content_sha256, state, response FROM message_claim "
+        return transaction(tx -> {
+            try (PreparedStatement s = tx.c.prepareStatement("SELECT content_sha256, state, response FROM message_claim "
                     + "WHERE sender = ? AND message_id = ?")) {
                 s.setString(1, request.sender());
                 s.setString(2, request.messageId());
@@ -215,9 +237,16 @@ public final class ProcessEngine {
         });
     }
 
-    private static String newCaseId(Instant now) {
+    /**
+     * {@code C<year>-<12 hex digits of the wall-clock millisecond><16 random hex digits>}: as unique
+     * as before (64 random bits), and in time order, so the cases opened and finished together sit
+     * together in the indexes keyed by case id (case, steps, outbox, status messages, notices) and a
+     * commit rewrites a few index pages instead of one per case.
+     */
+    static String newCaseId(Instant now) {
         return "C" + now.atZone(KazakhstanCalendar.ZONE).getYear() + "-"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+                + String.format(java.util.Locale.ROOT, "%012X", System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL)
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -232,20 +261,26 @@ public final class ProcessEngine {
         Instant now = clock.instant();
         Instant wall = Instant.now();
         List<OutboxItem> candidates = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, case_id, step_name, kind, request_id, attempts, "
-                        + "due_at FROM outbox WHERE state = 'PENDING' AND due_at <= ? AND (lease_until IS NULL OR "
-                        + "lease_until < ?) ORDER BY due_at, id")) {
-            s.setMaxRows(limit);
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setTimestamp(2, Timestamp.from(wall));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, case_id, step_name, kind, request_id, attempts, "
+                    + "due_at FROM outbox WHERE state = 'PENDING' AND due_at <= ? AND (lease_until IS NULL OR "
+                    + "lease_until < ?) ORDER BY due_at, id")) {
+                s.setMaxRows(limit);
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setTimestamp(2, Timestamp.from(wall));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+                    }
                 }
             }
-            List<OutboxItem> leased = new ArrayList<>();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            // All rows in one batch and one commit; each row's count says whether it was still free.
+            int[] counts;
+            c.setAutoCommit(false);
             try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ? "
                     + "WHERE id = ? AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")) {
                 for (OutboxItem item : candidates) {
@@ -253,9 +288,20 @@ public final class ProcessEngine {
                     u.setTimestamp(2, Timestamp.from(wall.plus(leaseFor)));
                     u.setLong(3, item.id());
                     u.setTimestamp(4, Timestamp.from(wall));
-                    if (u.executeUpdate() == 1) {
-                        leased.add(item);
-                    }
+                    u.addBatch();
+                }
+                counts = u.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            List<OutboxItem> leased = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                if (counts[i] == 1) {
+                    leased.add(candidates.get(i));
                 }
             }
             return leased;
@@ -269,22 +315,65 @@ public final class ProcessEngine {
             SignedRequest original) {}
 
     public CallOrder order(OutboxItem item) {
-        return transaction(c -> {
-            CaseRecord row = CaseRecord.load(c, item.caseId(), false);
-            StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
-                    .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
-            return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
-                    spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
-                            .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
-                            .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
-        });
+        return transaction(tx -> order(tx, item));
+    }
+
+    /**
+     * The orders of the CALL rows among {@code items} (by row id), read on one connection with one
+     * statement: a leased batch costs one round of reads rather than a transaction per row. A row
+     * whose case cannot be read is left out (it is retried when its lease runs out).
+     */
+    public Map<Long, CallOrder> orders(List<OutboxItem> items) {
+        Map<Long, CallOrder> orders = new HashMap<>();
+        if (items.stream().noneMatch(i -> i.kind().equals("CALL"))) {
+            return orders;
+        }
+        try (Connection c = db.getConnection()) {
+            Tx tx = new Tx(c);
+            try {
+                for (OutboxItem item : items) {
+                    if (item.kind().equals("CALL")) {
+                        try {
+                            orders.put(item.id(), order(tx, item));
+                        } catch (RuntimeException e) {
+                            log.error("outbox row {}: the order of case {} step {} cannot be built", item.id(),
+                                    item.caseId(), item.stepName(), e);
+                        }
+                    }
+                }
+            } finally {
+                tx.close();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("outbox orders", e);
+        }
+        return orders;
+    }
+
+    private CallOrder order(Tx tx, OutboxItem item) throws SQLException {
+        CaseRecord row = CaseRecord.load(tx, item.caseId(), false);
+        StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
+                .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
+        return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
+                spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
+                        .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
+                        .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
     }
 
     /** The agency answered a CALL row: record the step's result and move the case on. */
     public void complete(OutboxItem item, String owner, StepResult result) {
-        transaction(c -> {
-            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
-            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL, attempts = attempts + 1 WHERE id = ? "
+        await(completeLater(item, owner, result));
+    }
+
+    /**
+     * As {@link #complete}, committed in a group with the Submits and step results that arrive
+     * meanwhile; the future completes once that group's commit has returned (or fails, and the
+     * row, still leased, is retried when the lease runs out).
+     */
+    public CompletableFuture<Void> completeLater(OutboxItem item, String owner, StepResult result) {
+        return writer.submit(tx -> {
+            CaseRecord row = CaseRecord.load(tx, item.caseId(), true);
+            if (tx.update("UPDATE outbox SET state = 'DONE', lease_until = NULL, attempts = attempts + 1 WHERE id = ? "
                     + "AND state = 'PENDING' AND lease_owner = ?", item.id(), owner) != 1) {
                 return null; // someone else took it over (our lease ran out); their result stands
             }
@@ -311,29 +400,29 @@ public final class ProcessEngine {
                 kk = f.kk();
                 ru = f.ru();
             }
-            if (Sql.update(c, "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
+            if (tx.update("UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
                     + "result_ru = ?, reference = ? WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
                     state, now, code, kk, ru, reference, item.caseId(), item.stepName()) == 1) {
-                evaluate(c, row, now);
+                evaluate(tx, row, now);
             }
             return null;
-        });
+        }, WRITE_TIMEOUT.toMillis());
     }
 
     /** The agency could not be reached: try again later with backoff, keeping the request id. */
     public void retryLater(OutboxItem item, String owner, String error) {
         long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(20, item.attempts()));
         Instant next = clock.instant().plusSeconds(seconds);
-        transaction(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
+        transaction(tx -> tx.update("UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
                 + "lease_until = NULL, last_error = ? WHERE id = ? AND state = 'PENDING' AND lease_owner = ?",
                 next, error.length() > 500 ? error.substring(0, 500) : error, item.id(), owner));
     }
 
     /** A timer row came due. */
     public void fire(OutboxItem item, String owner) {
-        transaction(c -> {
-            CaseRecord row = CaseRecord.load(c, item.caseId(), true);
-            if (Sql.update(c, "UPDATE outbox SET state = 'DONE', lease_until = NULL WHERE id = ? AND state = 'PENDING' "
+        transaction(tx -> {
+            CaseRecord row = CaseRecord.load(tx, item.caseId(), true);
+            if (tx.update("UPDATE outbox SET state = 'DONE', lease_until = NULL WHERE id = ? AND state = 'PENDING' "
                     + "AND lease_owner = ?", item.id(), owner) != 1) {
                 return null;
             }
@@ -342,24 +431,24 @@ public final class ProcessEngine {
             switch (item.kind()) {
                 case "DEADLINE" -> {
                     String step = item.stepName().substring("DEADLINE:".length());
-                    if (Sql.update(c, "UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
+                    if (tx.update("UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
                             + "AND step_name = ? AND state = 'PENDING'", now, row.caseId, step) == 1) {
-                        cancelOutbox(c, row.caseId, step);
+                        cancelOutbox(tx, row.caseId, step);
                         StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
-                        CaseFeed.status(c, row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
-                        evaluate(c, row, now);
+                        tx.feed.status(row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
+                        evaluate(tx, row, now);
                     }
                 }
                 case "OVERDUE" -> {
                     String step = item.stepName().substring("OVERDUE:".length());
-                    if (stepState(c, row.caseId, step).equals("PENDING")) {
+                    if (stepState(tx, row.caseId, step).equals("PENDING")) {
                         StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
-                        CaseFeed.status(c, row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
+                        tx.feed.status(row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
                     }
                 }
                 case "OBJECTION" -> {
                     if ("PRELIMINARY_REFUSAL".equals(row.state)) {
-                        finish(c, row, d, "REFUSED", row.resultCode, row.resultKk, row.resultRu, null, now);
+                        finish(tx, row, d, "REFUSED", row.resultCode, row.resultKk, row.resultRu, null, now);
                     }
                 }
                 default -> throw new IllegalStateException("outbox kind " + item.kind());
@@ -373,41 +462,42 @@ public final class ProcessEngine {
     // ------------------------------------------------------------------------------------------
 
     /** Creates the stage's steps with their outbox rows; returns the latest step due time. */
-    private Instant startStage(Connection c, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
+    private Instant startStage(Tx tx, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
         Stage spec = definition(row).stagesFor(row.body(CATALOG)).get(stage);
-        Sql.update(c, "UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
+        if (stage != row.stage) {
+            tx.update("UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
+        }
         Instant latest = now;
         for (StepSpec step : spec.steps()) {
             String name = attempt > 1 ? step.name() + REDECISION : step.name();
             Instant due = step.term().dueFrom(now, calendar);
             latest = due.isAfter(latest) ? due : latest;
-            Sql.update(c, "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
+            tx.update("INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
                     + "state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
                     row.caseId, name, stage, attempt, step.adapter(), step.operation(),
                     step.kind() == StepKind.OPTIONAL_CHECK, now, due);
-            outbox(c, row.caseId, name, "CALL", now);
-            outbox(c, row.caseId, (step.kind() == StepKind.OPTIONAL_CHECK ? "DEADLINE:" : "OVERDUE:") + name,
+            outbox(tx, row.caseId, name, "CALL", now);
+            outbox(tx, row.caseId, (step.kind() == StepKind.OPTIONAL_CHECK ? "DEADLINE:" : "OVERDUE:") + name,
                     step.kind() == StepKind.OPTIONAL_CHECK ? "DEADLINE" : "OVERDUE", due);
         }
         return latest;
     }
 
     /** Fan-in: once every step of the current stage has answered, decide what comes next. */
-    private void evaluate(Connection c, CaseRecord row, Instant now) throws SQLException {
+    private void evaluate(Tx tx, CaseRecord row, Instant now) throws SQLException {
         if (row.finished()) {
             return;
         }
         List<StepRow> steps = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT step_name, state, result_code, result_kk, result_ru, "
-                + "reference FROM process_step WHERE case_id = ? AND stage = ? AND attempt = ? ORDER BY step_name")) {
-            s.setString(1, row.caseId);
-            s.setInt(2, row.stage);
-            s.setInt(3, row.attempt);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    steps.add(new StepRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
-                }
+        PreparedStatement q = tx.prepare("SELECT step_name, state, result_code, result_kk, result_ru, "
+                + "reference FROM process_step WHERE case_id = ? AND stage = ? AND attempt = ? ORDER BY step_name");
+        q.setString(1, row.caseId);
+        q.setInt(2, row.stage);
+        q.setInt(3, row.attempt);
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                steps.add(new StepRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
             }
         }
         if (steps.stream().anyMatch(s -> s.state.equals("PENDING"))) {
@@ -422,13 +512,13 @@ public final class ProcessEngine {
             String ru = grounds.stream().map(s -> s.ru).collect(Collectors.joining("; "));
             if (d.preliminaryRefusal() && "IN_PROGRESS".equals(row.state)) {
                 Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
-                Sql.update(c, "UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
+                tx.update("UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
                         + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
                         objectionDue, code, Sql.clip(kk), Sql.clip(ru), row.caseId);
-                outbox(c, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
-                CaseFeed.status(c, row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
+                outbox(tx, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
+                tx.feed.status(row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
             } else {
-                finish(c, row, d, "REFUSED", code, kk, ru, null, now);
+                finish(tx, row, d, "REFUSED", code, kk, ru, null, now);
             }
             return;
         }
@@ -439,50 +529,49 @@ public final class ProcessEngine {
                 .collect(Collectors.joining("; "));
         if (row.stage + 1 < stages.size()) {
             if ("OBJECTION_REVIEW".equals(row.state)) {
-                Sql.update(c, "UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
+                tx.update("UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
             }
-            Instant due = startStage(c, row, row.stage + 1, row.attempt, now);
+            Instant due = startStage(tx, row, row.stage + 1, row.attempt, now);
             String summaryKk = doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".";
             String summaryRu = doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".";
-            CaseFeed.status(c, row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
+            tx.feed.status(row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
                     stages.get(row.stage + 1).steps(), due), now, due);
         } else {
             StepRow last = steps.get(steps.size() - 1);
-            finish(c, row, d, "APPROVED", null, doneKk.isEmpty() ? "—" : doneKk, doneRu.isEmpty() ? "—" : doneRu,
+            finish(tx, row, d, "APPROVED", null, doneKk.isEmpty() ? "—" : doneKk, doneRu.isEmpty() ? "—" : doneRu,
                     last.reference, now);
         }
     }
 
-    private void finish(Connection c, CaseRecord row, ProcessDefinition d, String outcome, String code, String kk,
+    private void finish(Tx tx, CaseRecord row, ProcessDefinition d, String outcome, String code, String kk,
             String ru, String reference, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
+        tx.update("UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
                 + "reference = ? WHERE case_id = ?", outcome, now, code, Sql.clip(kk), Sql.clip(ru), reference, row.caseId);
         // Nothing left to wait for: overdue reminders of finished steps would only confuse.
-        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND state = 'PENDING'", row.caseId);
+        tx.update("UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND state = 'PENDING'", row.caseId);
         Texts.Pair text = outcome.equals("APPROVED") ? Texts.approved(d, kk, ru) : Texts.refused(d, kk, ru);
-        CaseFeed.status(c, row, outcome, text, now, null);
-        CaseFeed.notice(c, row, outcome, reference, text, now);
+        tx.feed.status(row, outcome, text, now, null);
+        CaseFeed.notice(tx, row, outcome, reference, text, now);
         log.info("case {} service={} applicant={} finished {}{}", row.caseId, row.serviceId, Iin.mask(row.citizenIin),
                 outcome, code == null ? "" : " grounds=" + code);
     }
 
-    private void outbox(Connection c, String caseId, String stepName, String kind, Instant due) throws SQLException {
-        Sql.update(c, "INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
+    private void outbox(Tx tx, String caseId, String stepName, String kind, Instant due) throws SQLException {
+        tx.update("INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
                 + "VALUES (?, ?, ?, ?, 'PENDING', ?, 0)", caseId, stepName, kind, requestId(caseId, stepName), due);
     }
 
-    private static void cancelOutbox(Connection c, String caseId, String stepName) throws SQLException {
-        Sql.update(c, "UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
+    private static void cancelOutbox(Tx tx, String caseId, String stepName) throws SQLException {
+        tx.update("UPDATE outbox SET state = 'CANCELLED' WHERE case_id = ? AND step_name = ? AND state = 'PENDING'",
                 caseId, stepName);
     }
 
-    private static String stepState(Connection c, String caseId, String step) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?")) {
-            s.setString(1, caseId);
-            s.setString(2, step);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
-            }
+    private static String stepState(Tx tx, String caseId, String step) throws SQLException {
+        PreparedStatement s = tx.prepare("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?");
+        s.setString(1, caseId);
+        s.setString(2, step);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "";
         }
     }
 

@@ -12,20 +12,17 @@ import kz.shlyuz.gateway.journal.JournalException;
 final class Sql {
     private Sql() {}
 
-    /** One statement with positional parameters; Instants become timestamps, nulls typeless. */
-    static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p instanceof Instant instant) {
-                    s.setTimestamp(i + 1, Timestamp.from(instant));
-                } else if (p == null) {
-                    s.setNull(i + 1, java.sql.Types.OTHER);
-                } else {
-                    s.setObject(i + 1, p);
-                }
+    /** Binds positional parameters; Instants become timestamps, nulls typeless. */
+    static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                s.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (p == null) {
+                s.setNull(i + 1, java.sql.Types.OTHER);
+            } else {
+                s.setObject(i + 1, p);
             }
-            return s.executeUpdate();
         }
     }
 
@@ -36,20 +33,28 @@ final class Sql {
     /** Work done inside one transaction. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Tx tx) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: its status messages are numbered and written, then it is
+     * committed when {@code work} returns; rolled back when anything throws.
+     */
     static <T> T transaction(DataSource db, Work<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            Tx tx = new Tx(c);
             try {
-                T result = work.run(c);
+                T result = work.run(tx);
+                tx.flushFeed();
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                tx.close();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new JournalException("process transaction", e);

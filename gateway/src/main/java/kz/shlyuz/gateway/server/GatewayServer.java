@@ -172,6 +172,7 @@ public final class GatewayServer implements AutoCloseable {
             AnswerSealer answerSealer = sealer;
             AutoCloseable processing = () -> {
                 worker.close();
+                engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 streams.shutdownNow();
             };

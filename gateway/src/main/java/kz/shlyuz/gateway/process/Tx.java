@@ -1,0 +1,57 @@
+package kz.shlyuz.gateway.process;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One engine transaction on one connection. Its prepared statements are kept for the
+ * transaction's life: a group of cases runs the same few statements many times, and an embedded
+ * H2 parses the SQL text on every {@code prepareStatement}. Its status messages are collected in
+ * {@link #feed} and written together just before the commit (see {@link CaseFeed}).
+ */
+final class Tx {
+    final Connection c;
+    final CaseFeed feed = new CaseFeed();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Tx(Connection c) {
+        this.c = c;
+    }
+
+    /** The statement for {@code sql}, prepared once in this transaction; the caller must not close it. */
+    PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = c.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        return s;
+    }
+
+    /** One statement with positional parameters (see {@link Sql#bind}); the update count. */
+    int update(String sql, Object... params) throws SQLException {
+        PreparedStatement s = prepare(sql);
+        Sql.bind(s, params);
+        return s.executeUpdate();
+    }
+
+    /** Numbers and writes the status messages collected so far; called right before the commit. */
+    void flushFeed() throws SQLException {
+        feed.flush(this);
+    }
+
+    /** Closes the statements; the connection is the caller's. */
+    void close() {
+        for (PreparedStatement s : statements.values()) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // Closing the connection releases it anyway.
+            }
+        }
+        statements.clear();
+    }
+}
