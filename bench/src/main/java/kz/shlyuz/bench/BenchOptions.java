@@ -19,7 +19,8 @@ public record BenchOptions(String scenario, int concurrency, Duration duration, 
         boolean nginx, boolean paced, int rounds) {
 
     public static final Duration FULL_DURATION = Duration.ofSeconds(20);
-    public static final Duration FULL_WARMUP = Duration.ofSeconds(5);
+    /** Long enough for the JIT to have compiled the hot paths (BouncyCastle, H2, gRPC) before measuring. */
+    public static final Duration FULL_WARMUP = Duration.ofSeconds(15);
     public static final Duration QUICK_DURATION = Duration.ofSeconds(5);
     public static final Duration QUICK_WARMUP = Duration.ofSeconds(2);
 

@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "Measured time per column, ISO-8601 (default: PT20S; --quick PT5S).")
     Duration duration;
 
-    @Option(names = "--warmup", description = "Unmeasured warm-up per column (default: PT5S; --quick PT2S).")
+    @Option(names = "--warmup", description = "Unmeasured warm-up per column (default: PT15S; --quick PT2S).")
     Duration warmup;
 
     @Option(names = "--max-requests", description = "Most requests one phase sends (default: 500000; --quick 100000).")
