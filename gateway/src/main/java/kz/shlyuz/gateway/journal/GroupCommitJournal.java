@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,32 +11,38 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Journal} that commits in groups: the claims, completions and entries of concurrent
- * calls are written by one writer thread in one transaction, and only then does each caller's
- * {@code claim}, {@code complete} or {@code append} return. Every call still returns only after
- * its row is committed, as with {@link JdbcJournal}; what is shared is the commit (on the embedded
- * H2 store, the write of a chunk) and, for answers and entries, the flush to disk.
+ * A {@link Journal} that commits in groups: the answers and entries of concurrent calls are written
+ * by one writer thread in one transaction, and only then does each caller's {@code complete} or
+ * {@code append} return. Every answer is therefore durable before its caller sees it, as with
+ * {@link JdbcJournal}; what is shared is the commit (on the embedded H2 store, the write of a
+ * chunk) and the flush to disk.
  *
- * <p>On an embedded H2 file a group holding completions or entries ends with {@code CHECKPOINT
- * SYNC}: H2 would otherwise keep a commit in memory for up to its write delay, so this makes the
- * recorded answer and the entry survive a crash of the process or the machine. A group of claims
- * only is not synced: a claim lost in a crash belongs to a call that was never answered, and its
- * retry is processed afresh (the agency sees the same request id and repeats no effect). On a
- * server database (PostgreSQL) the transaction commit itself is the durable point.
+ * <p>Claims are this node's own: a message being processed is held in memory, and a claim reads
+ * the database only for an answer already recorded (replay or conflict) or a durable claim row.
+ * Nothing is written until the answer: a claim costs no commit, and a claim lost in a crash belongs
+ * to a call that was never answered, whose retry is processed afresh (the agency sees the same
+ * request id and repeats no effect). Two nodes sharing a database may therefore both process the
+ * same message at the same moment; the first answer recorded is the one every later retry gets.
  *
- * <p>A claim whose (sender, message id) already has a row is resolved after the commit the way
- * {@link JdbcJournal#claim} resolves it (recorded answer, conflict, in progress, stale take-over).
- * If a group's transaction fails, its operations are retried one by one, so one bad operation
- * fails only its own caller. Releases and reads go straight to the wrapped journal. A caller that
- * cannot be served within {@code timeout} (queue full, database stuck) gets a {@link JournalException}.
+ * <p>On an embedded H2 file every group ends with {@code CHECKPOINT SYNC}: H2 would otherwise keep
+ * a commit in memory for up to its write delay, so this makes the recorded answer and the entry
+ * survive a crash of the process or the machine. On a server database (PostgreSQL) the transaction
+ * commit itself is the durable point. If a group's transaction fails, its operations are retried
+ * one by one, so one bad operation fails only its own caller. Reads go straight to the wrapped
+ * journal. A caller that cannot be served within {@code timeout} (queue full, database stuck) gets
+ * a {@link JournalException}.
  */
 public final class GroupCommitJournal implements Journal {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitJournal.class);
     /** Most operations in one transaction: a bound on one commit's size and on what one failure affects. */
     static final int MAX_BATCH = 512;
     private static final int QUEUE_CAPACITY = 8192;
@@ -45,32 +50,30 @@ public final class GroupCommitJournal implements Journal {
     private static final int GATHER_UNTIL = 32;
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_GAP_NANOS = 300_000;
-    /** Inserts a claim unless the message already has one; 0 rows means "look at the existing row". */
-    private static final String INSERT_CLAIM_IF_ABSENT = "INSERT INTO message_claim "
-            + "(sender, message_id, content_sha256, service_id, state, claimed_at) "
-            + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
-            + "'IN_PROGRESS', CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS "
-            + "(SELECT 1 FROM message_claim WHERE sender = ? AND message_id = ?)";
-    private static final String COMPLETE_CLAIM = "UPDATE message_claim SET state = 'COMPLETED', response = ?, "
-            + "completed_at = ? WHERE sender = ? AND message_id = ? AND state = 'IN_PROGRESS'";
-
     private final JdbcJournal delegate;
     private final DataSource dataSource;
     private final boolean syncEmbeddedStore;
     private final Duration timeout;
     private final BlockingQueue<Op<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
+    private final ConcurrentHashMap<MessageKey, InFlight> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closing;
+
+    private record MessageKey(String sender, String messageId) {}
+
+    /**
+     * A message this node is processing.
+     *
+     * @param claimRow whether the database holds an in-progress row for it (a stale claim taken over)
+     */
+    private record InFlight(String contentSha256, String serviceId, boolean claimRow) {}
 
     /** One caller's operation and the future it waits on. */
     private sealed interface Op<T> {
         CompletableFuture<T> done();
     }
 
-    private record ClaimOp(String sender, String messageId, String contentSha256, String serviceId, Instant now,
-            CompletableFuture<Claim> done) implements Op<Claim> {}
-
-    private record CompleteOp(String sender, String messageId, byte[] response, Instant now,
+    private record CompleteOp(MessageKey key, InFlight claim, byte[] response, Instant now,
             CompletableFuture<Void> done) implements Op<Void> {}
 
     private record AppendOp(JournalEntry entry, CompletableFuture<Void> done) implements Op<Void> {}
@@ -96,18 +99,47 @@ public final class GroupCommitJournal implements Journal {
 
     @Override
     public Claim claim(String sender, String messageId, String contentSha256, String serviceId, Instant now) {
-        return submit("claim", new ClaimOp(sender, messageId, contentSha256, serviceId, now, new CompletableFuture<>()));
+        MessageKey key = new MessageKey(sender, messageId);
+        InFlight mine = new InFlight(contentSha256, serviceId, false);
+        InFlight running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.contentSha256().equals(contentSha256) ? new Claim.InProgress() : new Claim.Conflict();
+        }
+        try {
+            Claim recorded = delegate.recorded(sender, messageId, contentSha256, now);
+            if (recorded == null) {
+                return new Claim.Claimed();
+            }
+            if (recorded instanceof Claim.Claimed) {
+                inFlight.replace(key, mine, new InFlight(contentSha256, serviceId, true));
+                return recorded;
+            }
+            inFlight.remove(key, mine);
+            return recorded;
+        } catch (RuntimeException e) {
+            inFlight.remove(key, mine);
+            throw e;
+        }
     }
 
     @Override
     public void complete(String sender, String messageId, byte[] response, Instant now) {
-        submit("complete", new CompleteOp(sender, messageId, response, now, new CompletableFuture<>()));
+        submit("complete", completion(sender, messageId, response, now));
+    }
+
+    private CompleteOp completion(String sender, String messageId, byte[] response, Instant now) {
+        MessageKey key = new MessageKey(sender, messageId);
+        InFlight claim = inFlight.get(key);
+        if (claim == null) {
+            throw new JournalException("complete: no claim in progress for the message", null);
+        }
+        return new CompleteOp(key, claim, response, now, new CompletableFuture<>());
     }
 
     /** Queues the answer and the entry together, so that they usually share one group's commit. */
     @Override
     public void complete(String sender, String messageId, byte[] response, Instant now, JournalEntry entry) {
-        CompleteOp completion = new CompleteOp(sender, messageId, response, now, new CompletableFuture<>());
+        CompleteOp completion = completion(sender, messageId, response, now);
         AppendOp append = new AppendOp(entry, new CompletableFuture<>());
         enqueue("complete", completion);
         enqueue("append", append);
@@ -200,25 +232,19 @@ public final class GroupCommitJournal implements Journal {
     }
 
     private void commit(List<Op<?>> group) {
-        List<ClaimOp> claims = new ArrayList<>();
         List<CompleteOp> completions = new ArrayList<>();
         List<AppendOp> appends = new ArrayList<>();
         for (Op<?> op : group) {
-            if (op instanceof ClaimOp claim) {
-                claims.add(claim);
-            } else if (op instanceof CompleteOp completion) {
+            if (op instanceof CompleteOp completion) {
                 completions.add(completion);
             } else if (op instanceof AppendOp append) {
                 appends.add(append);
             }
         }
-        int[] claimed;
-        int[] completed;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                claimed = insertClaims(c, claims);
-                completed = completeClaims(c, completions);
+                recordAnswers(c, completions);
                 insertEntries(c, appends);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -227,7 +253,7 @@ public final class GroupCommitJournal implements Journal {
             } finally {
                 c.setAutoCommit(true);
             }
-            if (syncEmbeddedStore && (!completions.isEmpty() || !appends.isEmpty())) {
+            if (syncEmbeddedStore) {
                 try (Statement sync = c.createStatement()) {
                     sync.execute("CHECKPOINT SYNC");
                 }
@@ -236,60 +262,52 @@ public final class GroupCommitJournal implements Journal {
             oneByOne(group, e);
             return;
         }
-        for (int i = 0; i < claims.size(); i++) {
-            ClaimOp op = claims.get(i);
-            if (claimed[i] == 1) {
-                op.done().complete(new Claim.Claimed());
-            } else {
-                // The message has a row: the plain journal tells what it means for this caller.
-                settle(op, () -> delegate.claim(op.sender(), op.messageId(), op.contentSha256(), op.serviceId(),
-                        op.now()));
-            }
-        }
-        for (int i = 0; i < completions.size(); i++) {
-            CompleteOp op = completions.get(i);
-            if (completed[i] == 1) {
-                op.done().complete(null);
-            } else {
-                op.done().completeExceptionally(new JournalException("complete: no claim in progress for the message",
-                        null));
-            }
+        for (CompleteOp op : completions) {
+            inFlight.remove(op.key(), op.claim());
+            op.done().complete(null);
         }
         appends.forEach(op -> op.done().complete(null));
     }
 
-    private static int[] insertClaims(Connection c, List<ClaimOp> claims) throws SQLException {
-        if (claims.isEmpty()) {
-            return new int[0];
+    /**
+     * Completes the durable claim rows (stale claims taken over), and inserts a completed row for
+     * every other answer. An answer another node recorded first is not overwritten.
+     */
+    private static void recordAnswers(Connection c, List<CompleteOp> completions) throws SQLException {
+        List<CompleteOp> inserts = new ArrayList<>();
+        List<CompleteOp> updates = completions.stream().filter(op -> op.claim().claimRow()).toList();
+        if (!updates.isEmpty()) {
+            try (PreparedStatement update = c.prepareStatement(JdbcJournal.COMPLETE_IN_PROGRESS)) {
+                for (CompleteOp op : updates) {
+                    JdbcJournal.bindCompletion(update, op.key().sender(), op.key().messageId(), op.response(),
+                            op.now());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 1) {
+                        inserts.add(updates.get(i));
+                    }
+                }
+            }
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_CLAIM_IF_ABSENT)) {
-            for (ClaimOp op : claims) {
-                insert.setString(1, op.sender());
-                insert.setString(2, op.messageId());
-                insert.setString(3, op.contentSha256());
-                insert.setString(4, op.serviceId());
-                insert.setTimestamp(5, Timestamp.from(op.now()));
-                insert.setString(6, op.sender());
-                insert.setString(7, op.messageId());
+        completions.stream().filter(op -> !op.claim().claimRow()).forEach(inserts::add);
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(JdbcJournal.INSERT_COMPLETED_IF_ABSENT)) {
+            for (CompleteOp op : inserts) {
+                JdbcJournal.bindCompleted(insert, op.key().sender(), op.key().messageId(),
+                        op.claim().contentSha256(), op.claim().serviceId(), op.response(), op.now());
                 insert.addBatch();
             }
-            return insert.executeBatch();
-        }
-    }
-
-    private static int[] completeClaims(Connection c, List<CompleteOp> completions) throws SQLException {
-        if (completions.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement update = c.prepareStatement(COMPLETE_CLAIM)) {
-            for (CompleteOp op : completions) {
-                update.setBytes(1, op.response());
-                update.setTimestamp(2, Timestamp.from(op.now()));
-                update.setString(3, op.sender());
-                update.setString(4, op.messageId());
-                update.addBatch();
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    log.warn("message {} from {} was answered by another call first; its recorded answer stands",
+                            inserts.get(i).key().messageId(), inserts.get(i).key().sender());
+                }
             }
-            return update.executeBatch();
         }
     }
 
@@ -314,11 +332,9 @@ public final class GroupCommitJournal implements Journal {
         List<Op<Void>> written = new ArrayList<>();
         for (Op<?> op : group) {
             try {
-                if (op instanceof ClaimOp c) {
-                    c.done().complete(delegate.claim(c.sender(), c.messageId(), c.contentSha256(), c.serviceId(),
-                            c.now()));
-                } else if (op instanceof CompleteOp c) {
-                    delegate.complete(c.sender(), c.messageId(), c.response(), c.now());
+                if (op instanceof CompleteOp c) {
+                    delegate.record(c.key().sender(), c.key().messageId(), c.claim().contentSha256(),
+                            c.claim().serviceId(), c.response(), c.now());
                     written.add(c);
                 } else if (op instanceof AppendOp a) {
                     delegate.append(a.entry());
@@ -339,15 +355,11 @@ public final class GroupCommitJournal implements Journal {
                 return;
             }
         }
-        written.forEach(op -> op.done().complete(null));
-    }
-
-    /** Runs a claim's resolution and settles its future with the answer or the failure. */
-    private static void settle(ClaimOp op, java.util.function.Supplier<Claim> work) {
-        try {
-            op.done().complete(work.get());
-        } catch (RuntimeException e) {
-            op.done().completeExceptionally(e instanceof JournalException ? e : new JournalException("claim", e));
+        for (Op<Void> op : written) {
+            if (op instanceof CompleteOp c) {
+                inFlight.remove(c.key(), c.claim());
+            }
+            op.done().complete(null);
         }
     }
 
@@ -359,7 +371,10 @@ public final class GroupCommitJournal implements Journal {
 
     @Override
     public void release(String sender, String messageId) {
-        delegate.release(sender, messageId);
+        InFlight released = inFlight.remove(new MessageKey(sender, messageId));
+        if (released != null && released.claimRow()) {
+            delegate.release(sender, messageId);
+        }
     }
 
     @Override

@@ -62,16 +62,105 @@ public final class JdbcJournal implements Journal {
         }
     }
 
+    /**
+     * What the journal already holds for a message, without claiming it: null when it has no row,
+     * else what {@link #claim} would answer for that row (a stale claim is taken over).
+     */
+    Claim recorded(String sender, String messageId, String contentSha256, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            return existing(c, sender, messageId, contentSha256, now, null);
+        } catch (SQLException e) {
+            throw new JournalException("claim", e);
+        }
+    }
+
+    /**
+     * Records an answer whether or not the message has a claim row: completes an in-progress row,
+     * or inserts a completed one. False when another call recorded an answer first.
+     */
+    boolean record(String sender, String messageId, String contentSha256, String serviceId, byte[] response,
+            Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean recorded = completeInProgress(c, sender, messageId, response, now) == 1
+                        || insertCompleted(c, sender, messageId, contentSha256, serviceId, response, now) == 1;
+                c.commit();
+                return recorded;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("complete", e);
+        }
+    }
+
+    /** Completes an in-progress claim row; the number of rows changed (0 or 1). */
+    static int completeInProgress(Connection c, String sender, String messageId, byte[] response, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(COMPLETE_IN_PROGRESS)) {
+            bindCompletion(update, sender, messageId, response, now);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Inserts a completed row unless the message has one; the number of rows inserted (0 or 1). */
+    static int insertCompleted(Connection c, String sender, String messageId, String contentSha256,
+            String serviceId, byte[] response, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETED_IF_ABSENT)) {
+            bindCompleted(insert, sender, messageId, contentSha256, serviceId, response, now);
+            return insert.executeUpdate();
+        }
+    }
+
+    static final String COMPLETE_IN_PROGRESS = "UPDATE message_claim SET state = 'COMPLETED', response = ?, "
+            + "completed_at = ? WHERE sender = ? AND message_id = ? AND state = 'IN_PROGRESS'";
+
+    static void bindCompletion(PreparedStatement update, String sender, String messageId, byte[] response,
+            Instant now) throws SQLException {
+        update.setBytes(1, response);
+        update.setTimestamp(2, Timestamp.from(now));
+        update.setString(3, sender);
+        update.setString(4, messageId);
+    }
+
+    static final String INSERT_COMPLETED_IF_ABSENT = "INSERT INTO message_claim "
+            + "(sender, message_id, content_sha256, service_id, state, claimed_at, completed_at, response) "
+            + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
+            + "'COMPLETED', CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), "
+            + "CAST(? AS BYTEA) WHERE NOT EXISTS (SELECT 1 FROM message_claim WHERE sender = ? AND message_id = ?)";
+
+    static void bindCompleted(PreparedStatement insert, String sender, String messageId, String contentSha256,
+            String serviceId, byte[] response, Instant now) throws SQLException {
+        insert.setString(1, sender);
+        insert.setString(2, messageId);
+        insert.setString(3, contentSha256);
+        insert.setString(4, serviceId);
+        insert.setTimestamp(5, Timestamp.from(now));
+        insert.setTimestamp(6, Timestamp.from(now));
+        insert.setBytes(7, response);
+        insert.setString(8, sender);
+        insert.setString(9, messageId);
+    }
+
     private Claim existing(Connection c, String sender, String messageId, String contentSha256, Instant now)
             throws SQLException {
+        // Released between our insert and select: the caller may simply retry.
+        return existing(c, sender, messageId, contentSha256, now, new Claim.InProgress());
+    }
+
+    private Claim existing(Connection c, String sender, String messageId, String contentSha256, Instant now,
+            Claim whenAbsent) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT content_sha256, state, claimed_at, response "
                 + "FROM message_claim WHERE sender = ? AND message_id = ?")) {
             select.setString(1, sender);
             select.setString(2, messageId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    // Released between our insert and select: the caller may simply retry.
-                    return new Claim.InProgress();
+                    return whenAbsent;
                 }
                 if (!rs.getString(1).equals(contentSha256)) {
                     return new Claim.Conflict();

@@ -124,6 +124,51 @@ class GroupCommitJournalTest {
     }
 
     @Test
+    void aRecordedAnswerOutlivesTheProcessAndAReleasedClaimCanBeTakenAgain() {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        try (GroupCommitJournal journal = open(url)) {
+            assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "kept", "aa", "ADDRESS_CERTIFICATE", Instant.now()));
+            journal.complete("hkko", "kept", new byte[] {5}, Instant.now(), entry("kept"));
+            assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "dropped", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+            journal.release("hkko", "dropped");
+            assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "dropped", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+        }
+        try (GroupCommitJournal reopened = open(url)) {
+            assertArrayEquals(new byte[] {5}, ((Claim.Completed) reopened.claim("hkko", "kept", "aa",
+                    "ADDRESS_CERTIFICATE", Instant.now())).response());
+            // An unanswered claim is not kept: the retry is processed afresh.
+            assertInstanceOf(Claim.Claimed.class, reopened.claim("hkko", "dropped", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+            assertEquals(1, reopened.entries("egov-portal", "kept").size());
+        }
+    }
+
+    @Test
+    void aStaleClaimRowOfAnotherNodeIsTakenOverAndCompleted() {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        HikariDataSource ds = JournalDatabase.open(new GatewayConfig.JournalSettings(url, "shlyuz", "", 4));
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        try (JdbcJournal otherNode = new JdbcJournal(ds, Duration.ofSeconds(20), () -> { })) {
+            assertInstanceOf(Claim.Claimed.class, otherNode.claim("hkko", "orphan", "aa", "ADDRESS_CERTIFICATE", longAgo));
+            assertInstanceOf(Claim.Claimed.class, otherNode.claim("hkko", "fresh", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+        }
+        try (GroupCommitJournal journal = new GroupCommitJournal(new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds,
+                url, Duration.ofSeconds(10))) {
+            // Still within its lease: the other node is working on it.
+            assertInstanceOf(Claim.InProgress.class, journal.claim("hkko", "fresh", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+            assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "orphan", "aa", "ADDRESS_CERTIFICATE",
+                    Instant.now()));
+            journal.complete("hkko", "orphan", new byte[] {3}, Instant.now());
+            assertArrayEquals(new byte[] {3}, ((Claim.Completed) journal.claim("hkko", "orphan", "aa",
+                    "ADDRESS_CERTIFICATE", Instant.now())).response());
+        }
+    }
+
+    @Test
     void appendAfterCloseIsRefusedWithAJournalError() {
         GroupCommitJournal journal = open("jdbc:h2:file:" + dir.resolve("closed"));
         journal.append(entry("before"));
