@@ -162,6 +162,21 @@ public final class AnswerSealer implements AutoCloseable {
         }
     }
 
+    /**
+     * Seals the given contents as one batch in the caller's thread, the way the sealing thread
+     * seals a batch (for micro-benchmarks and tools; calls use {@link #seal}).
+     */
+    public List<AnswerSeal> sealTogether(List<byte[]> contents) {
+        List<Pending> batch = new ArrayList<>(contents.size());
+        for (byte[] content : contents) {
+            byte[] salt = new byte[SALT_BYTES];
+            random.nextBytes(salt);
+            batch.add(new Pending(salt, MerkleTree.leafHash(salt, content), new CompletableFuture<>()));
+        }
+        seal(batch);
+        return batch.stream().map(p -> p.seal().join()).toList();
+    }
+
     private void seal(List<Pending> batch) {
         try {
             MerkleTree tree = MerkleTree.over(batch.stream().map(Pending::leafHash).toList());
