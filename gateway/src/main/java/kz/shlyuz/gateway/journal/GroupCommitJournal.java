@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import kz.shlyuz.gateway.batching.Gathering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,8 @@ public final class GroupCommitJournal implements Journal {
     /** Most operations in one transaction: a bound on one commit's size and on what one failure affects. */
     static final int MAX_BATCH = 512;
     private static final int QUEUE_CAPACITY = 8192;
-    /** A group smaller than this gathers more for up to {@link #GATHER_NANOS}. */
-    private static final int GATHER_UNTIL = 32;
-    private static final long GATHER_NANOS = 1_000_000;
-    private static final long GATHER_GAP_NANOS = 300_000;
+    /** A group smaller than 32 gathers more for up to 1 ms, while operations come within 0.3 ms. */
+    private static final Gathering GATHERING = new Gathering(32, MAX_BATCH, 1_000_000, 300_000);
     private final JdbcJournal delegate;
     private final DataSource dataSource;
     private final boolean syncEmbeddedStore;
@@ -216,19 +215,10 @@ public final class GroupCommitJournal implements Journal {
      * A small group waits a moment while more operations keep arriving (as PostgreSQL's
      * {@code commit_delay}): each commit of the embedded store writes a chunk with its own page and
      * layout bookkeeping, about as costly for three operations as for thirty. It stops when nothing
-     * arrives within {@link #GATHER_GAP_NANOS}, and after {@link #GATHER_NANOS} in all.
+     * arrives within 0.3 ms, and after 1 ms in all.
      */
     private void gatherMore(List<Op<?>> group) throws InterruptedException {
-        long until = System.nanoTime() + GATHER_NANOS;
-        while (group.size() < GATHER_UNTIL) {
-            long left = Math.min(GATHER_GAP_NANOS, until - System.nanoTime());
-            Op<?> more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (more == null) {
-                return;
-            }
-            group.add(more);
-            queue.drainTo(group, MAX_BATCH - group.size());
-        }
+        GATHERING.gather(queue, group);
     }
 
     private void commit(List<Op<?>> group) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import kz.shlyuz.gateway.batching.Gathering;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.journal.JournalException;
 import org.slf4j.Logger;
@@ -31,10 +32,8 @@ final class CaseWriter implements AutoCloseable {
     /** Most pieces of work in one transaction: a bound on one commit's size and on a retried group. */
     static final int MAX_GROUP = 128;
     private static final int QUEUE_CAPACITY = 8192;
-    /** A group smaller than this waits a little for more work (see {@link #linger}). */
-    static final int LINGER_UNTIL = 16;
-    static final long LINGER_NANOS = 2_000_000;
-    static final long LINGER_GAP_NANOS = 500_000;
+    /** A group smaller than 16 waits a little for more work (see {@link #linger}): 2 ms in all, 0.5 ms gap. */
+    private static final Gathering LINGER = new Gathering(16, MAX_GROUP, 2_000_000, 500_000);
 
     private final DataSource db;
     private final BlockingQueue<Job<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -120,23 +119,11 @@ final class CaseWriter implements AutoCloseable {
      * A small group waits a moment for more work while more keeps arriving (as PostgreSQL's
      * {@code commit_delay}): a commit costs about the same for one case as for thirty (the embedded
      * store rewrites the same pages), so under load the wait saves commits. It stops as soon as
-     * nothing arrives within {@link #LINGER_GAP_NANOS}, and after {@link #LINGER_NANOS} in all, so
+     * nothing arrives within half a millisecond, and after two milliseconds in all, so
      * a lone Submit waits a fraction of a millisecond.
      */
     private void linger(List<Job<?>> group) throws InterruptedException {
-        long until = System.nanoTime() + LINGER_NANOS;
-        while (group.size() < LINGER_UNTIL) {
-            long left = Math.min(LINGER_GAP_NANOS, until - System.nanoTime());
-            if (left <= 0) {
-                return;
-            }
-            Job<?> more = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (more == null) {
-                return;
-            }
-            group.add(more);
-            queue.drainTo(group, MAX_GROUP - group.size());
-        }
+        LINGER.gather(queue, group);
     }
 
     private void write(List<Job<?>> group) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.google.protobuf.util.Timestamps;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
+import kz.shlyuz.gateway.batching.Gathering;
 import kz.shlyuz.proto.v1.AnswerSeal;
 import kz.shlyuz.proto.v1.MerkleStep;
 import kz.shlyuz.proto.v1.SealManifest;
@@ -51,6 +52,7 @@ public final class AnswerSealer implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong sealed = new AtomicLong();
+    private final Gathering gathering;
     private final Thread worker;
     private volatile boolean closing;
     /** Size of the batch sealed last (the sealing thread's own). */
@@ -74,6 +76,7 @@ public final class AnswerSealer implements AutoCloseable {
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.timeout = timeout;
+        this.gathering = new Gathering(maxBatch, maxBatch, GATHER_NANOS, GATHER_NANOS);
         this.worker = new Thread(this::sealBatches, "answer-sealer");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -156,16 +159,7 @@ public final class AnswerSealer implements AutoCloseable {
      * is sealed at once.
      */
     private void gatherUnderLoad(List<Pending> batch) throws InterruptedException {
-        long until = System.nanoTime() + GATHER_NANOS;
-        while (batch.size() < maxBatch) {
-            long left = until - System.nanoTime();
-            Pending more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (more == null) {
-                return;
-            }
-            batch.add(more);
-            queue.drainTo(batch, maxBatch - batch.size());
-        }
+        gathering.gather(queue, batch);
     }
 
     /**
