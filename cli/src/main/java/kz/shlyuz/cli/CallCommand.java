@@ -3,25 +3,16 @@ package kz.shlyuz.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import kz.shlyuz.certs.cms.CmsSigner;
-import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.client.AnswerSeals;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.Refusals;
-import kz.shlyuz.gateway.client.RequestBuilder;
-import kz.shlyuz.gateway.config.TlsFiles;
 import kz.shlyuz.gateway.seal.AnswerForm;
-import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustMaterial;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
@@ -53,27 +44,11 @@ final class CallCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--as", required = true, description = "Sending system: egov-portal, hkko or burkit.")
-    String sender;
+    @Mixin
+    SignedRequestOptions request;
 
-    @Option(names = "--signer", required = true, split = ",",
-            description = "Who signs: identity name or IIN from data/pki/index.json; repeat or comma-separate for several.")
-    List<String> signers;
-
-    @Option(names = "--service", required = true, description = "Service id, e.g. ADDRESS_CERTIFICATE.")
-    String service;
-
-    @Option(names = "--body", required = true, description = "Request body as protobuf JSON, e.g. '{\"iin\":\"…\"}'.")
-    String body;
-
-    @Option(names = "--gateway", defaultValue = "127.0.0.1:8443", description = "Gateway address (default: ${DEFAULT-VALUE}).")
-    String gateway;
-
-    @Option(names = "--message-id", description = "Message id (default: a new UUID); reuse one to retry safely.")
-    String messageId;
-
-    @Option(names = "--deadline", defaultValue = "PT10S", description = "Call deadline (default: ${DEFAULT-VALUE}).")
-    Duration deadline;
+    @Mixin
+    GatewayOptions gateway;
 
     @Option(names = "--answer-form", defaultValue = "countersignature",
             description = "How the gateway signs the answer: countersignature or batch-seal (default: ${DEFAULT-VALUE}).")
@@ -88,22 +63,12 @@ final class CallCommand implements Callable<Integer> {
         }
         DevPki pki = data.pki();
         Clock clock = Clock.systemUTC();
-        List<SignerKey> keys = new ArrayList<>();
-        for (String s : signers) {
-            keys.add(pki.signerKey(s));
-        }
-        Message requestBody = RequestBodies.parse(service, body);
-        SignedRequest request = new RequestBuilder(new CmsSigner(clock)).sign(RequestBuilder.content(
-                messageId == null ? UUID.randomUUID().toString() : messageId, sender, service, requestBody,
-                clock.instant()), keys);
-
-        int colon = gateway.lastIndexOf(':');
-        TlsFiles tls = new TlsFiles(pki.tlsCertChainPem(sender), pki.tlsKeyPem(sender), pki.tlsTrustPem());
+        SignedRequest signed = request.sign(pki,
+                request.content(RequestBodies.parse(request.service, request.body), clock), clock);
         ObjectNode out = JSON.createObjectNode();
         int exit;
-        try (GatewayClient client = new GatewayClient(gateway.substring(0, colon),
-                Integer.parseInt(gateway.substring(colon + 1)), tls, DevMaterial.GATEWAY_SYSTEM, deadline)) {
-            SignedResponse response = client.call(request, form);
+        try (GatewayClient client = gateway.connect(pki, request.sender)) {
+            SignedResponse response = client.call(signed, form);
             exit = describeAnswer(pki, clock, response, out);
         } catch (StatusRuntimeException e) {
             Refusals.Refused refused = Refusals.read(e);

@@ -6,14 +6,10 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.Refusals;
-import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -38,42 +34,28 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     GatewayOptions gateway;
 
-    @Option(names = "--as", required = true, description = "Sending system: egov-portal, hkko or burkit.")
-    String sender;
-
-    @Option(names = "--signer", required = true, split = ",",
-            description = "Who signs: identity name or IIN from data/pki/index.json; comma-separate for two signers.")
-    List<String> signers;
-
-    @Option(names = "--service", required = true, description = "Service id, e.g. EXIT_PERMANENT_RESIDENCE.")
-    String service;
-
-    @Option(names = "--body", required = true, description = "Request body as protobuf JSON.")
-    String body;
+    @Mixin
+    SignedRequestOptions request;
 
     @Option(names = "--objection", description = "Case id: the body is an objection to that case's preliminary refusal.")
     String objectionCase;
 
-    @Option(names = "--message-id", description = "Message id (default: a new UUID); reuse one to retry safely.")
-    String messageId;
-
     @Override
     public Integer call() throws Exception {
         DevPki pki = data.pki();
+        Clock clock = Clock.systemUTC();
         Message requestBody = objectionCase != null
-                ? RequestBodies.parse(PreliminaryRefusalObjection.newBuilder(), body)
-                : RequestBodies.parse(service, body);
-        RequestContent content = RequestBuilder.content(messageId == null ? UUID.randomUUID().toString() : messageId,
-                sender, service, requestBody, Clock.systemUTC().instant());
+                ? RequestBodies.parse(PreliminaryRefusalObjection.newBuilder(), request.body)
+                : RequestBodies.parse(request.service, request.body);
+        RequestContent content = request.content(requestBody, clock);
         if (objectionCase != null) {
             content = content.toBuilder().setCorrelationId(objectionCase).build();
         }
-        SignedRequest request = new RequestBuilder(new CmsSigner(Clock.systemUTC()))
-                .sign(content, signers.stream().map(pki::signerKey).toList());
+        SignedRequest signed = request.sign(pki, content, clock);
         ObjectNode out = JSON.createObjectNode();
         int exit;
-        try (GatewayClient client = gateway.connect(pki, sender)) {
-            SubmitAck ack = client.submit(request);
+        try (GatewayClient client = gateway.connect(pki, request.sender)) {
+            SubmitAck ack = client.submit(signed);
             out.set("ack", JSON.readTree(JsonFormat.printer().print(ack)));
             exit = 0;
         } catch (StatusRuntimeException e) {

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.AgencyCall;
 import kz.shlyuz.gateway.admission.RequestAdmission;
+import kz.shlyuz.gateway.config.SenderPolicy;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
-import kz.shlyuz.gateway.config.SenderPolicy;
 import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
@@ -61,11 +61,6 @@ public final class SyncCallHandler {
         this.answers = new AgencyAnswerVerifier(verifier);
         this.responseSigner = responseSigner;
         this.clock = clock;
-    }
-
-    /** A call whose answer is countersigned (no {@code shlyuz-answer-form} header). */
-    public SignedResponse handle(String sender, SignedRequest request) {
-        return handle(sender, request, null);
     }
 
     /**

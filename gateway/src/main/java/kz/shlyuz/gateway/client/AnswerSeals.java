@@ -21,8 +21,6 @@ import kz.shlyuz.proto.v1.SignedResponse;
  * {@code envelope.proto} describes ({@code AnswerSeal}).
  */
 public final class AnswerSeals {
-    private static final Metadata.Key<String> HEADER = Metadata.Key.of(AnswerForm.HEADER, Metadata.ASCII_STRING_MARSHALLER);
-
     private AnswerSeals() {}
 
     /** What a verified seal says: the batch it belongs to and the gateway's verified signature. */
@@ -31,7 +29,7 @@ public final class AnswerSeals {
     /** A client interceptor that asks for {@code form} on every call of a stub it is attached to. */
     public static ClientInterceptor asking(AnswerForm form) {
         Metadata headers = new Metadata();
-        headers.put(HEADER, form.wireName());
+        headers.put(AnswerForm.HEADER_KEY, form.wireName());
         return MetadataUtils.newAttachHeadersInterceptor(headers);
     }
 

@@ -41,9 +41,7 @@ public final class GatewayClient implements AutoCloseable {
 
     /** {@code Gateway/Call}; throws {@link io.grpc.StatusRuntimeException} when refused. */
     public SignedResponse call(SignedRequest request) {
-        return GatewayGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .call(request);
+        return stub().call(request);
     }
 
     /**
@@ -51,17 +49,17 @@ public final class GatewayClient implements AutoCloseable {
      * is verified with {@link AnswerSeals#verify}.
      */
     public SignedResponse call(SignedRequest request, kz.shlyuz.gateway.seal.AnswerForm form) {
-        return GatewayGrpc.newBlockingStub(channel)
-                .withInterceptors(AnswerSeals.asking(form))
-                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .call(request);
+        return stub().withInterceptors(AnswerSeals.asking(form)).call(request);
     }
 
     /** {@code Gateway/Submit}; throws {@link io.grpc.StatusRuntimeException} when refused. */
     public kz.shlyuz.proto.v1.SubmitAck submit(SignedRequest request) {
-        return GatewayGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .submit(request);
+        return stub().submit(request);
+    }
+
+    /** A stub for one call: the deadline runs from now. */
+    private GatewayGrpc.GatewayBlockingStub stub() {
+        return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public ManagedChannel channel() {

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.seal;
 
+import io.grpc.Metadata;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ public enum AnswerForm {
 
     /** The request header that names the form; absent means {@link #COUNTERSIGNATURE}. */
     public static final String HEADER = "shlyuz-answer-form";
+    /** {@link #HEADER} as a gRPC metadata key, for the server that reads it and the clients that send it. */
+    public static final Metadata.Key<String> HEADER_KEY = Metadata.Key.of(HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     private final String wireName;
 

@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.seal;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.util.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import com.google.protobuf.util.Timestamps;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.gateway.batching.Gathering;

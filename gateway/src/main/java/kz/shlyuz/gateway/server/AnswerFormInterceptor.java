@@ -14,13 +14,11 @@ import kz.shlyuz.gateway.seal.AnswerForm;
  */
 final class AnswerFormInterceptor implements ServerInterceptor {
     static final Context.Key<String> ANSWER_FORM = Context.key("shlyuz.answer-form");
-    private static final Metadata.Key<String> HEADER =
-            Metadata.Key.of(AnswerForm.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
             ServerCallHandler<Q, A> next) {
-        String form = headers.get(HEADER);
+        String form = headers.get(AnswerForm.HEADER_KEY);
         if (form == null) {
             return next.startCall(call, headers);
         }
