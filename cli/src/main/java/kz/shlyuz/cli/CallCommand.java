@@ -3,7 +3,9 @@ package kz.shlyuz.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,10 +63,11 @@ final class CallCommand implements Callable<Integer> {
             System.err.println("--answer-form: " + answerForm + " (expected: countersignature or batch-seal)");
             return 2;
         }
+        // The person's input is checked before anything slow (loading the PKI, connecting).
+        Message requestBody = RequestBodies.parse(request.service, request.body);
         DevPki pki = data.pki();
         Clock clock = Clock.systemUTC();
-        SignedRequest signed = request.sign(pki,
-                request.content(RequestBodies.parse(request.service, request.body), clock), clock);
+        SignedRequest signed = request.sign(pki, request.content(requestBody, clock), clock);
         ObjectNode out = JSON.createObjectNode();
         int exit;
         try (GatewayClient client = gateway.connect(pki, request.sender)) {
@@ -72,6 +75,9 @@ final class CallCommand implements Callable<Integer> {
             exit = describeAnswer(pki, clock, response, out);
         } catch (StatusRuntimeException e) {
             Refusals.Refused refused = Refusals.read(e);
+            if (refused.reason().isEmpty() && e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                throw e; // no answer from the gateway at all: one line from Errors, not a refusal
+            }
             out.put("status", refused.code());
             out.put("reason", refused.reason());
             out.put("shepCode", refused.shepCode());

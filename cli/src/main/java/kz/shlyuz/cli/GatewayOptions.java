@@ -18,8 +18,20 @@ final class GatewayOptions {
     /** A mutual-TLS client as {@code system}, with its dev TLS certificate. */
     GatewayClient connect(DevPki pki, String system) {
         int colon = gateway.lastIndexOf(':');
-        return new GatewayClient(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)),
+        int port = colon > 0 ? port(gateway.substring(colon + 1)) : -1;
+        if (port < 1 || port > 65535) {
+            throw new UsageError("--gateway: '" + gateway + "' (expected: HOST:PORT, e.g. 127.0.0.1:8443)");
+        }
+        return new GatewayClient(gateway.substring(0, colon), port,
                 new TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
                 DevMaterial.GATEWAY_SYSTEM, deadline);
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -3,8 +3,10 @@ package kz.shlyuz.cli;
 import com.google.protobuf.Message;
 import java.time.Clock;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import kz.shlyuz.certs.cms.CmsSigner;
+import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.proto.v1.RequestContent;
@@ -38,6 +40,14 @@ final class SignedRequestOptions {
 
     /** The content signed by every {@code --signer} (detached CMS). */
     SignedRequest sign(DevPki pki, RequestContent content, Clock clock) {
-        return new RequestBuilder(new CmsSigner(clock)).sign(content, signers.stream().map(pki::signerKey).toList());
+        return new RequestBuilder(new CmsSigner(clock)).sign(content, signers.stream().map(s -> signerKey(pki, s)).toList());
+    }
+
+    private static SignerKey signerKey(DevPki pki, String nameOrIin) {
+        try {
+            return pki.signerKey(nameOrIin);
+        } catch (NoSuchElementException e) {
+            throw new UsageError("--signer: " + e.getMessage(), e);
+        }
     }
 }

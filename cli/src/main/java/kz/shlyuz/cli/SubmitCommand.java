@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -42,11 +43,12 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DevPki pki = data.pki();
-        Clock clock = Clock.systemUTC();
+        // The person's input is checked before anything slow (loading the PKI, connecting).
         Message requestBody = objectionCase != null
                 ? RequestBodies.parse(PreliminaryRefusalObjection.newBuilder(), request.body)
                 : RequestBodies.parse(request.service, request.body);
+        DevPki pki = data.pki();
+        Clock clock = Clock.systemUTC();
         RequestContent content = request.content(requestBody, clock);
         if (objectionCase != null) {
             content = content.toBuilder().setCorrelationId(objectionCase).build();
@@ -60,6 +62,9 @@ final class SubmitCommand implements Callable<Integer> {
             exit = 0;
         } catch (StatusRuntimeException e) {
             Refusals.Refused refused = Refusals.read(e);
+            if (refused.reason().isEmpty() && e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                throw e; // no answer from the gateway at all: one line from Errors, not a refusal
+            }
             out.put("status", refused.code());
             out.put("reason", refused.reason());
             out.put("shepCode", refused.shepCode());
