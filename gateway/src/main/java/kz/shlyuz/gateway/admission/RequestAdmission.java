@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.admission;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Timestamps;
@@ -10,10 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import kz.shlyuz.certs.identity.CheckDigit;
 import kz.shlyuz.certs.identity.Iin;
+import kz.shlyuz.gateway.config.Bounds;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.SenderPolicy;
 import kz.shlyuz.gateway.config.SignerRules;
@@ -21,6 +25,7 @@ import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.gateway.status.Untrusted;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
 
@@ -73,12 +78,13 @@ public final class RequestAdmission {
             signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
         }
 
-        RequestContent content = parse(request);
+        RequestContent content = parse(request, config.bounds().content());
         if (!content.getSenderId().equals(sender)) {
-            throw new Refusal(Reason.SENDER_MISMATCH, "sender_id «" + content.getSenderId() + "», TLS «" + sender + "»");
+            throw new Refusal(Reason.SENDER_MISMATCH, "sender_id «" + Untrusted.shown(content.getSenderId())
+                    + "», TLS «" + sender + "»");
         }
         ServiceDefinition service = catalog.find(content.getServiceId())
-                .orElseThrow(() -> new Refusal(Reason.SERVICE_UNKNOWN, content.getServiceId()));
+                .orElseThrow(() -> new Refusal(Reason.SERVICE_UNKNOWN, Untrusted.shown(content.getServiceId())));
         if (!policy.allows(service.id())) {
             throw new Refusal(Reason.SERVICE_NOT_ALLOWED, service.id());
         }
@@ -87,20 +93,21 @@ public final class RequestAdmission {
                     service.id());
         }
         requireFresh(content);
-        Message body = unpack(content, service);
+        Message body = unpack(content, service, config.bounds().content().protobufRecursionLimit());
         Applicants applicants = service.applicantsOf(body);
         requireValidNumbers(applicants, signers);
         requireApplicantsSigned(applicants, signers, policy, sender, service.id());
         return new AdmittedRequest(sender, request, content, service, body, signers, sha256(contentBytes));
     }
 
-    private static RequestContent parse(SignedRequest request) {
+    private static RequestContent parse(SignedRequest request, Bounds.Content bounds) {
         RequestContent content;
         try {
-            content = RequestContent.parseFrom(request.getContent());
+            content = parseBounded(RequestContent.parser(), request.getContent(), bounds.protobufRecursionLimit());
         } catch (InvalidProtocolBufferException e) {
             throw new Refusal(Reason.MESSAGE_MALFORMED, "content is not a shlyuz.v1.RequestContent", e);
         }
+        requireBoundedProperties(content.getPropertiesMap(), bounds);
         if (!MESSAGE_ID.matcher(content.getMessageId()).matches()) {
             throw new Refusal(Reason.MESSAGE_MALFORMED, "message_id must be 1–64 characters of A-Z a-z 0-9 . _ : -");
         }
@@ -114,6 +121,39 @@ public final class RequestAdmission {
             throw new Refusal(Reason.MESSAGE_MALFORMED, "body is missing");
         }
         return content;
+    }
+
+    /**
+     * Parses {@code bytes} with protobuf's nesting bounded: a message nested deeper than any
+     * service's body is refused, not recursed into (protobuf's default allows 100 levels).
+     */
+    static <T extends Message> T parseBounded(com.google.protobuf.Parser<T> parser, ByteString bytes,
+            int recursionLimit) throws InvalidProtocolBufferException {
+        CodedInputStream in = bytes.newCodedInput();
+        in.setRecursionLimit(recursionLimit);
+        T message = parser.parseFrom(in);
+        in.checkLastTagWas(0);
+        return message;
+    }
+
+    /** The properties are journaled with the message: so many and so large at most. */
+    private static void requireBoundedProperties(Map<String, String> properties, Bounds.Content bounds) {
+        if (properties.size() > bounds.maxProperties()) {
+            throw new Refusal(Reason.MESSAGE_MALFORMED, properties.size() + " properties (expected: <= "
+                    + bounds.maxProperties() + ")");
+        }
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            int keyBytes = property.getKey().getBytes(StandardCharsets.UTF_8).length;
+            if (keyBytes > bounds.maxPropertyKeyBytes()) {
+                throw new Refusal(Reason.MESSAGE_MALFORMED, "a property key of " + keyBytes + " bytes (expected: <= "
+                        + bounds.maxPropertyKeyBytes() + ")");
+            }
+            int valueBytes = property.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (valueBytes > bounds.maxPropertyValueBytes()) {
+                throw new Refusal(Reason.MESSAGE_MALFORMED, "property «" + Untrusted.shown(property.getKey())
+                        + "»: " + valueBytes + " bytes (expected: <= " + bounds.maxPropertyValueBytes() + ")");
+            }
+        }
     }
 
     private void requireFresh(RequestContent content) {
@@ -131,28 +171,37 @@ public final class RequestAdmission {
         }
     }
 
-    private static Message unpack(RequestContent content, ServiceDefinition service) {
+    private static Message unpack(RequestContent content, ServiceDefinition service, int recursionLimit) {
         if (service.followUpType() != null && content.getBody().is(service.followUpType())) {
             if (content.getCorrelationId().isEmpty()) {
                 throw new Refusal(Reason.BODY_INVALID, service.followUpType().getSimpleName()
                         + " needs correlation_id = the case id");
             }
             try {
-                return content.getBody().unpack(service.followUpType());
+                return unpackBounded(content, service.followUpType(), recursionLimit);
             } catch (InvalidProtocolBufferException e) {
                 throw new Refusal(Reason.BODY_INVALID, "body cannot be read as "
                         + service.followUpType().getSimpleName(), e);
             }
         }
         if (!content.getBody().is(service.bodyType())) {
-            throw new Refusal(Reason.BODY_INVALID, "body is " + content.getBody().getTypeUrl() + ", "
+            throw new Refusal(Reason.BODY_INVALID, "body is " + Untrusted.shown(content.getBody().getTypeUrl()) + ", "
                     + service.id() + " expects " + service.bodyType().getSimpleName());
         }
         try {
-            return content.getBody().unpack(service.bodyType());
+            return unpackBounded(content, service.bodyType(), recursionLimit);
         } catch (InvalidProtocolBufferException e) {
             throw new Refusal(Reason.BODY_INVALID, "body cannot be read as " + service.bodyType().getSimpleName(), e);
         }
+    }
+
+    /** {@link com.google.protobuf.Any#unpack} with the nesting bounded (the type is checked by the caller). */
+    private static <T extends Message> T unpackBounded(RequestContent content, Class<T> type, int recursionLimit)
+            throws InvalidProtocolBufferException {
+        @SuppressWarnings("unchecked")
+        com.google.protobuf.Parser<T> parser = (com.google.protobuf.Parser<T>) com.google.protobuf.Internal
+                .getDefaultInstance(type).getParserForType();
+        return parseBounded(parser, content.getBody().getValue(), recursionLimit);
     }
 
     private void requireValidNumbers(Applicants applicants, List<VerifiedSigner> signers) {

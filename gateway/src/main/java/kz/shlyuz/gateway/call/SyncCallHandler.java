@@ -24,6 +24,7 @@ import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.gateway.status.Untrusted;
 import kz.shlyuz.proto.v1.AgencyRequest;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -234,8 +235,9 @@ public final class SyncCallHandler {
             }
             try {
                 RequestContent content = RequestContent.parseFrom(request.getContent());
-                messageId = content.getMessageId().length() <= 64 ? content.getMessageId() : null;
-                serviceId = content.getServiceId().length() <= 64 ? content.getServiceId() : null;
+                // Unverified and the caller's own text: escaped before it reaches the journal and the log.
+                messageId = content.getMessageId().length() <= 64 ? Untrusted.shown(content.getMessageId()) : null;
+                serviceId = content.getServiceId().length() <= 64 ? Untrusted.shown(content.getServiceId()) : null;
             } catch (InvalidProtocolBufferException e) {
                 // Nothing to identify it by; the entry keeps the sender and the reason.
             }

@@ -121,7 +121,7 @@ public final class GatewayServer implements AutoCloseable {
         try {
             SignatureVerifier verifier = new SignatureVerifier(
                     SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
-                    SignatureTrust.policy(config));
+                    SignatureTrust.policy(config), config.bounds().signature());
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.signature;
 
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 /**
  * The signature algorithms accepted: those the national CA issues keys for. RSA with SHA-256 and a
- * key of at least 2048 bits; GOST 34.310-2004 and GOST 34.10-2015 (256 and 512) under the Kazakh
+ * key of 2048 to 4096 bits (the national CA's range) with a small odd public exponent (65537 is
+ * what it issues), checked before any arithmetic with the key: a huge exponent would make every
+ * verification slow; GOST 34.310-2004 and GOST 34.10-2015 (256 and 512) under the Kazakh
  * OIDs, each with its own hash and a key of the same algorithm. Anything else (SHA-1, MD5, ECDSA,
  * DSA, short keys, a GOST signature with another GOST's hash) is refused.
  */
@@ -34,6 +37,21 @@ final class AlgorithmPolicy {
             "1.2.840.113549.1.1.5", "SHA1withRSA",
             "1.2.840.113549.1.1.10", "RSASSA-PSS");
     private static final Set<String> RSA_SIGNATURE_OIDS = Set.of(RSA_ENCRYPTION, SHA256_WITH_RSA);
+    private static final BigInteger THREE = BigInteger.valueOf(3);
+
+    private final int minRsaBits;
+    private final int maxRsaBits;
+    private final int maxExponentBits;
+
+    AlgorithmPolicy() {
+        this(SignatureLimits.defaults());
+    }
+
+    AlgorithmPolicy(SignatureLimits limits) {
+        this.minRsaBits = limits.rsaMinBits();
+        this.maxRsaBits = limits.rsaMaxBits();
+        this.maxExponentBits = limits.rsaMaxExponentBits();
+    }
 
     /** What was accepted, for reports: {@code RSA-2048 / SHA-256}, {@code GOST2004 / GOST3411-94}. */
     record Accepted(String description, Optional<GostAlgorithm> gost) {}
@@ -59,11 +77,27 @@ final class AlgorithmPolicy {
         if (!(key instanceof RSAPublicKey rsa)) {
             throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "key " + key.getAlgorithm());
         }
-        if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA-" + rsa.getModulus().bitLength()
-                    + " (expected: >= " + MIN_RSA_BITS + ")");
+        int bits = rsa.getModulus().bitLength();
+        if (bits < minRsaBits) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA-" + bits + " (expected: >= " + minRsaBits + ")");
         }
+        if (bits > maxRsaBits) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA-" + bits + " (expected: <= " + maxRsaBits + ")");
+        }
+        checkExponent(rsa.getPublicExponent());
         return new Accepted("RSA-" + rsa.getModulus().bitLength() + " / SHA-256", Optional.empty());
+    }
+
+    /** Within the national CA's practice (65537): odd, at least 3, at most {@code maxExponentBits} bits. */
+    void checkExponent(BigInteger exponent) {
+        if (exponent.bitLength() > maxExponentBits) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA public exponent of " + exponent.bitLength()
+                    + " bits (expected: <= " + maxExponentBits + ")");
+        }
+        if (exponent.compareTo(THREE) < 0 || !exponent.testBit(0)) {
+            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA public exponent " + exponent
+                    + " (expected: odd, >= 3)");
+        }
     }
 
     private static Accepted checkGost(String digest, PublicKey key, GostAlgorithm algorithm) {

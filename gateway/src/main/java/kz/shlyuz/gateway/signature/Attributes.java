@@ -17,10 +17,17 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 final class Attributes {
     private final Der.Tlv set;
     private final Map<String, List<Der.Tlv>> values;
+    private final int count;
 
-    private Attributes(Der.Tlv set, Map<String, List<Der.Tlv>> values) {
+    private Attributes(Der.Tlv set, Map<String, List<Der.Tlv>> values, int count) {
         this.set = set;
         this.values = values;
+        this.count = count;
+    }
+
+    /** How many attributes there are (instances, not types). */
+    int count() {
+        return count;
     }
 
     /** Reads an IMPLICIT SET OF Attribute; {@code null} for none. */
@@ -29,6 +36,7 @@ final class Attributes {
             return null;
         }
         Map<String, List<Der.Tlv>> values = new HashMap<>(8);
+        int count = 0;
         for (Der.Tlv attribute = set.valueLength() == 0 ? null : set.first(); attribute != null;
                 attribute = attribute.next(set)) {
             attribute.expect(Der.SEQUENCE);
@@ -38,8 +46,9 @@ final class Attributes {
                 throw new Der.NotDer("Attribute is not a type and a SET of values");
             }
             values.computeIfAbsent(Oids.dotted(type), k -> new ArrayList<>(1)).add(attrValues.expect(Der.SET));
+            count++;
         }
-        return new Attributes(set, values);
+        return new Attributes(set, values, count);
     }
 
     /** The value SETs of every instance of {@code oid}, in order; empty when absent. */

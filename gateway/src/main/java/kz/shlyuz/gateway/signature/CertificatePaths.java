@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.security.auth.x500.X500Principal;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 
@@ -40,14 +42,59 @@ final class CertificatePaths {
     private final RevocationCheck revocation;
     private TrustMaterial builtFor;
     private Set<TrustAnchor> anchors;
-    private ValidatedChainCache validated = new ValidatedChainCache();
+    /** The subjects of the trust's anchors and intermediates: the issuers a path can start from. */
+    private Set<X500Principal> knownIssuers = Set.of();
+    private final SignatureLimits.CacheBound chainBound;
+    private ValidatedChainCache validated;
 
     /** A validated path: end entity first, without the anchor; and what revocation checking found. */
     record Validated(List<X509Certificate> path, X509Certificate anchor, String revocation) {}
 
     CertificatePaths(TrustSource source, RevocationCheck revocation) {
+        this(source, revocation, SignatureLimits.Caches.defaults().chains());
+    }
+
+    CertificatePaths(TrustSource source, RevocationCheck revocation, SignatureLimits.CacheBound chainBound) {
         this.source = source;
         this.revocation = revocation;
+        this.chainBound = chainBound;
+        this.validated = new ValidatedChainCache(chainBound);
+    }
+
+    /**
+     * Whether a path from {@code leaf} to the trust could exist at all, judged by names only (no
+     * signature is checked): its issuer is an anchor or intermediate of the trust, or a supplied
+     * certificate whose own issuer is. A {@code false} is a sure refusal, reached without any
+     * arithmetic; a {@code true} still needs {@link #validate}.
+     */
+    boolean mayChain(X509Certificate leaf, Collection<X509Certificate> supplied) {
+        Set<X500Principal> issuers = knownIssuersOf(source.current());
+        X500Principal issuer = leaf.getIssuerX500Principal();
+        if (issuers.contains(issuer)) {
+            return true;
+        }
+        // Supplied intermediates extend the known issuers, level by level (at most one level per certificate).
+        Set<X500Principal> reachable = new HashSet<>(issuers);
+        for (int level = 0; level < supplied.size(); level++) {
+            boolean grew = false;
+            for (X509Certificate certificate : supplied) {
+                if (certificate != leaf && reachable.contains(certificate.getIssuerX500Principal())) {
+                    grew |= reachable.add(certificate.getSubjectX500Principal());
+                }
+            }
+            if (reachable.contains(issuer)) {
+                return true;
+            }
+            if (!grew) {
+                return false;
+            }
+        }
+        return reachable.contains(issuer);
+    }
+
+    private synchronized Set<X500Principal> knownIssuersOf(TrustMaterial trust) {
+        refreshFor(trust);
+        return knownIssuers;
     }
 
     /** Returns the validated path or refuses. */
@@ -103,7 +150,11 @@ final class CertificatePaths {
     private void refreshFor(TrustMaterial trust) {
         if (trust != builtFor) {
             anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
-            validated = new ValidatedChainCache();
+            Set<X500Principal> issuers = new HashSet<>();
+            trust.anchors().forEach(c -> issuers.add(c.getSubjectX500Principal()));
+            trust.intermediates().forEach(c -> issuers.add(c.getSubjectX500Principal()));
+            knownIssuers = Set.copyOf(issuers);
+            validated = new ValidatedChainCache(chainBound);
             builtFor = trust;
         }
     }

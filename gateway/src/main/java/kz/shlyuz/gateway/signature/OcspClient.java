@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import kz.shlyuz.certs.gost.GostKeys;
 import kz.shlyuz.certs.gost.GostOperators;
 import org.bouncycastle.asn1.DEROctetString;
@@ -43,11 +43,15 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * thisUpdate not in the future, nextUpdate (or thisUpdate + maxAge) not in the past. Good and
  * revoked answers are cached until the earlier of their nextUpdate and {@code cacheTtl}.
  *
- * <p>Every call has a deadline: the HTTP client's connect and request timeouts.
+ * <p>Every call has a deadline: the HTTP client's connect and request timeouts. A responder that
+ * is unreachable, times out or answers an HTTP error is remembered as down for a while
+ * ({@link CircuitBreaker}): the calls after it are told at once that it failed, instead of each
+ * waiting for the timeout; the revocation policy then decides as for any failure (CRL, then
+ * refuse or soft-fail).
  */
 final class OcspClient {
     private static final int MAX_RESPONSE_BYTES = 256 * 1024;
-    private static final int MAX_CACHE_ENTRIES = 10_000;
+    private static final int CACHE_ENTRY_BYTES = 512;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
@@ -57,7 +61,12 @@ final class OcspClient {
 
         record Revoked(Instant at, String reason, boolean cached) implements Answer {}
 
-        record Failed(String why) implements Answer {}
+        /** @param unreachable the responder itself failed (it is then left alone for a while) */
+        record Failed(String why, boolean unreachable) implements Answer {
+            Failed(String why) {
+                this(why, false);
+            }
+        }
     }
 
     private record Cached(Answer answer, Instant expires) {}
@@ -69,9 +78,21 @@ final class OcspClient {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final DigestCalculatorProvider digests = GostOperators.digestCalculatorProvider();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Cached> cache;
+    private final SignatureLimits.Breaker breakerSettings;
+    private final BoundedCache<URI, CircuitBreaker> breakers;
 
     OcspClient(Duration timeout, Duration cacheTtl, Duration maxAge, Clock clock) {
+        this(timeout, cacheTtl, maxAge, clock, SignatureLimits.Caches.defaults().ocsp(),
+                SignatureLimits.Breaker.defaults());
+    }
+
+    OcspClient(Duration timeout, Duration cacheTtl, Duration maxAge, Clock clock, SignatureLimits.CacheBound bound,
+            SignatureLimits.Breaker breaker) {
+        this.cache = new BoundedCache<>(bound, (key, cached) -> CACHE_ENTRY_BYTES + 2L * key.length());
+        this.breakerSettings = Objects.requireNonNull(breaker, "breaker");
+        this.breakers = new BoundedCache<>(new SignatureLimits.CacheBound(breaker.maxResponders(),
+                breaker.maxResponders() * 1024L), (uri, b) -> 1024);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
@@ -95,7 +116,18 @@ final class OcspClient {
         if (cached != null && now.isBefore(cached.expires())) {
             return asCached(cached.answer());
         }
+        CircuitBreaker breaker = breakerOf(responder);
+        if (!breaker.allow()) {
+            CircuitBreaker.State state = breaker.state();
+            return new Answer.Failed(responder + " is left alone until " + state.openUntil() + " after it failed ("
+                    + state.lastFailure() + ")", true);
+        }
         Answer answer = ask(id, issuerHolder, responder, now);
+        if (answer instanceof Answer.Failed failed && failed.unreachable()) {
+            breaker.failed(failed.why());
+        } else {
+            breaker.succeeded();
+        }
         Instant expires = null;
         if (answer instanceof Answer.Good good) {
             expires = earliest(good.nextUpdate(), now.plus(cacheTtl));
@@ -103,9 +135,6 @@ final class OcspClient {
             expires = now.plus(cacheTtl);
         }
         if (expires != null) {
-            if (cache.size() >= MAX_CACHE_ENTRIES) {
-                cache.clear();
-            }
             cache.put(key, new Cached(answer, expires));
         }
         return answer;
@@ -125,7 +154,7 @@ final class OcspClient {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = reply.body()) {
                 if (reply.statusCode() != 200) {
-                    return new Answer.Failed(responder + " answered HTTP " + reply.statusCode());
+                    return new Answer.Failed(responder + " answered HTTP " + reply.statusCode(), true);
                 }
                 response = body.readNBytes(MAX_RESPONSE_BYTES + 1);
             }
@@ -133,7 +162,7 @@ final class OcspClient {
                 return new Answer.Failed(responder + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
             }
         } catch (IOException e) {
-            return new Answer.Failed(responder + " unreachable (" + e.getClass().getSimpleName() + ")");
+            return new Answer.Failed(responder + " unreachable (" + e.getClass().getSimpleName() + ")", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer.Failed(responder + ": interrupted");
@@ -145,6 +174,24 @@ final class OcspClient {
         } catch (Exception e) {
             return new Answer.Failed(responder + " answered something unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    private synchronized CircuitBreaker breakerOf(URI responder) {
+        CircuitBreaker breaker = breakers.get(responder);
+        if (breaker == null) {
+            breaker = new CircuitBreaker(breakerSettings.openFor(), clock);
+            breakers.put(responder, breaker);
+        }
+        return breaker;
+    }
+
+    /** Each responder asked so far and its breaker's state. */
+    synchronized Map<URI, CircuitBreaker.State> responders() {
+        Map<URI, CircuitBreaker.State> states = new LinkedHashMap<>();
+        for (Map.Entry<URI, CircuitBreaker> e : breakers.entries().entrySet()) {
+            states.put(e.getKey(), e.getValue().state());
+        }
+        return states;
     }
 
     private Answer judge(OCSPResp response, CertificateID id, X509CertificateHolder issuer, byte[] nonce, Instant now)

@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -33,7 +31,8 @@ final class RevocationCheck {
     private final VerificationPolicy.RevocationMode mode;
     private final Clock clock;
     /** Which CRLs of the current trust speak for which certificate: see {@link CrlSignatures}. */
-    private CrlSignatures crlSignatures = new CrlSignatures(null);
+    private final SignatureLimits.CacheBound crlBound;
+    private CrlSignatures crlSignatures;
 
     /**
      * @param ocsp the OCSP client, or {@code null} to use CRLs only
@@ -41,6 +40,13 @@ final class RevocationCheck {
      *     use each certificate's AIA
      */
     RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock) {
+        this(ocsp, configuredResponder, mode, clock, SignatureLimits.Caches.defaults().crlSelections());
+    }
+
+    RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock,
+            SignatureLimits.CacheBound crlBound) {
+        this.crlBound = crlBound;
+        this.crlSignatures = new CrlSignatures(null, crlBound);
         this.ocsp = ocsp;
         this.configuredResponder = configuredResponder;
         this.mode = mode;
@@ -134,7 +140,7 @@ final class RevocationCheck {
 
     private synchronized CrlSignatures crlSignaturesOf(TrustMaterial trust) {
         if (crlSignatures.trust != trust) {
-            crlSignatures = new CrlSignatures(trust);
+            crlSignatures = new CrlSignatures(trust, crlBound);
         }
         return crlSignatures;
     }
@@ -144,16 +150,20 @@ final class RevocationCheck {
      * certificate's issuer whose signature holds with the issuer certificate's key. Kept for the
      * certificate, issuer and CRL objects of that trust: all are immutable, so the answer cannot
      * change, and a reloaded trust (new CRLs) starts empty. Only this selection is kept; whether a
-     * CRL is current and whether it lists the certificate are judged on every signature. Bounded.
+     * CRL is current and whether it lists the certificate are judged on every signature. Bounded by
+     * entries and bytes ({@link BoundedCache}); the certificates it names are already held by the
+     * other caches, so an entry weighs little.
      */
     private static final class CrlSignatures {
-        static final int MAX_ENTRIES = 1_000;
+        private static final int ENTRY_BYTES = 256;
         final TrustMaterial trust;
-        private final Map<Pair, List<X509CRL>> selections = new ConcurrentHashMap<>();
-        private final Map<Pair, String> names = new ConcurrentHashMap<>();
+        private final BoundedCache<Pair, List<X509CRL>> selections;
+        private final BoundedCache<Pair, String> names;
 
-        CrlSignatures(TrustMaterial trust) {
+        CrlSignatures(TrustMaterial trust, SignatureLimits.CacheBound bound) {
             this.trust = trust;
+            this.selections = new BoundedCache<>(bound, (pair, crls) -> ENTRY_BYTES + 8L * crls.size());
+            this.names = new BoundedCache<>(bound, (pair, name) -> ENTRY_BYTES + 2L * name.length());
         }
 
         /** The trust's CRLs of {@code certificate}'s issuer name signed by {@code issuer}, in the trust's order. */
@@ -171,9 +181,6 @@ final class RevocationCheck {
                 }
             }
             List<X509CRL> kept = List.copyOf(selected);
-            if (selections.size() >= MAX_ENTRIES) {
-                selections.clear();
-            }
             selections.put(pair, kept);
             return kept;
         }
@@ -186,9 +193,6 @@ final class RevocationCheck {
                 return known;
             }
             String name = issuer.getSubjectX500Principal().getName();
-            if (names.size() >= MAX_ENTRIES) {
-                names.clear();
-            }
             names.put(pair, name);
             return name;
         }

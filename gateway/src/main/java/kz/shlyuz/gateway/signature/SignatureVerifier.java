@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.signature;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kz.shlyuz.certs.gost.GostOperators;
@@ -19,6 +21,7 @@ import kz.shlyuz.certs.identity.CertificateHolder;
 import kz.shlyuz.certs.identity.NcaOids;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.gateway.status.Untrusted;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
@@ -59,20 +62,20 @@ import org.bouncycastle.operator.OperatorCreationException;
  * (SignedAttributesTest), without its re-encoding and date formatting.
  */
 public final class SignatureVerifier {
-    /** More SignerInfos than any service needs is a malformed (or hostile) signature. */
-    static final int MAX_SIGNERS = 8;
-    static final int MAX_CERTIFICATES = 32;
     /** How far a signer's clock may run ahead of the TSA's. */
     static final Duration STAMP_SKEW = Duration.ofMinutes(1);
     private static final String TIME_STAMP_TOKEN = NcaOids.SIGNATURE_TIME_STAMP_TOKEN.getId();
 
     private final CertificatePaths paths;
     private final TimeStamps timeStamps;
-    private final AlgorithmPolicy algorithms = new AlgorithmPolicy();
+    private final AlgorithmPolicy algorithms;
     private final Clock clock;
     private final VerificationPolicy policy;
+    /** What one signature may cost: sizes, counts, key sizes, cache bounds (issue 9). */
+    private final SignatureLimits limits;
     /** Parsed certificates, identities and keys, derived once per distinct certificate. */
-    private final SignerCertificates certificates = new SignerCertificates();
+    private final SignerCertificates certificates;
+    private final OcspClient ocsp;
 
     /**
      * @param signingTimeWindow how far the signing-time attribute may be from the gateway's clock,
@@ -84,12 +87,21 @@ public final class SignatureVerifier {
     }
 
     public SignatureVerifier(TrustSource trust, Clock clock, VerificationPolicy policy) {
+        this(trust, clock, policy, SignatureLimits.defaults());
+    }
+
+    /** @param limits what one signature may cost, and what the caches may hold */
+    public SignatureVerifier(TrustSource trust, Clock clock, VerificationPolicy policy, SignatureLimits limits) {
         GostProvider.install();
         this.policy = Objects.requireNonNull(policy, "policy");
-        OcspClient ocsp = policy.ocsp() == null ? null : new OcspClient(policy.ocsp().timeout(),
-                policy.ocsp().cacheTtl(), policy.ocsp().maxAge(), clock);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.algorithms = new AlgorithmPolicy(limits);
+        this.certificates = new SignerCertificates(limits.caches().certificates());
+        this.ocsp = policy.ocsp() == null ? null : new OcspClient(policy.ocsp().timeout(),
+                policy.ocsp().cacheTtl(), policy.ocsp().maxAge(), clock, limits.caches().ocsp(), limits.breaker());
         this.paths = new CertificatePaths(trust, new RevocationCheck(ocsp,
-                policy.ocsp() == null ? null : policy.ocsp().responder(), policy.revocation(), clock));
+                policy.ocsp() == null ? null : policy.ocsp().responder(), policy.revocation(), clock,
+                limits.caches().crlSelections()), limits.caches().chains());
         this.timeStamps = new TimeStamps(paths);
         this.clock = clock;
     }
@@ -116,13 +128,39 @@ public final class SignatureVerifier {
     /** Verifies and returns the signers in SignerInfo order; refuses on the first defect. */
     public List<VerifiedSigner> verify(byte[] content, byte[] signature) {
         Objects.requireNonNull(content, "content");
-        return signers(outcomes(parse(content, signature), true));
+        try {
+            return signers(outcomes(parse(content, signature), true));
+        } catch (StackOverflowError e) {
+            throw tooDeep(e);
+        }
     }
 
     /** Verifies an attached signature, taking the content from inside it. */
     public Attached verifyAttached(byte[] signature) {
-        Parsed parsed = parse(null, signature);
-        return new Attached(parsed.content(), signers(outcomes(parsed, true)));
+        try {
+            Parsed parsed = parse(null, signature);
+            return new Attached(parsed.content(), signers(outcomes(parsed, true)));
+        } catch (StackOverflowError e) {
+            throw tooDeep(e);
+        }
+    }
+
+    /**
+     * The last guard behind {@link Asn1Bounds}: a structure nested inside a primitive value (a
+     * time-stamp's TSTInfo, a certificate extension) is parsed by BouncyCastle or the JDK, which
+     * recurse. Parsing holds no lock and changes no shared state, so the call is refused and the
+     * thread goes on.
+     */
+    private static Refusal tooDeep(StackOverflowError e) {
+        return new Refusal(Reason.SIGNATURE_MALFORMED, "ASN.1 nested too deep");
+    }
+
+    /**
+     * Each OCSP responder asked so far and whether it is left alone after a failure (its
+     * {@link CircuitBreaker}); empty without OCSP.
+     */
+    public Map<URI, CircuitBreaker.State> ocspResponders() {
+        return ocsp == null ? Map.of() : ocsp.responders();
     }
 
     /**
@@ -133,7 +171,11 @@ public final class SignatureVerifier {
      * @param content the detached content, or {@code null} for an attached signature
      */
     public List<SignerOutcome> inspect(byte[] content, byte[] signature) {
-        return outcomes(parse(content, signature), false);
+        try {
+            return outcomes(parse(content, signature), false);
+        } catch (StackOverflowError e) {
+            throw tooDeep(e);
+        }
     }
 
     private static List<VerifiedSigner> signers(List<SignerOutcome> outcomes) {
@@ -149,13 +191,25 @@ public final class SignatureVerifier {
         if (signers.isEmpty()) {
             throw new Refusal(Reason.SIGNATURE_MISSING, "no SignerInfo");
         }
-        if (signers.size() > MAX_SIGNERS) {
-            throw new Refusal(Reason.SIGNATURE_MALFORMED, signers.size() + " signers (expected: <= " + MAX_SIGNERS + ")");
+        if (signers.size() > limits.maxSigners()) {
+            throw new Refusal(Reason.SIGNATURE_MALFORMED, signers.size() + " signers (expected: <= "
+                    + limits.maxSigners() + ")");
         }
         List<Der.Tlv> encoded = parsed.cms().certificates();
-        if (encoded.size() > MAX_CERTIFICATES) {
+        if (encoded.size() > limits.maxCertificates()) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, encoded.size() + " certificates (expected: <= "
-                    + MAX_CERTIFICATES + ")");
+                    + limits.maxCertificates() + ")");
+        }
+        if (parsed.cms().crls() > limits.maxCrls()) {
+            throw new Refusal(Reason.SIGNATURE_MALFORMED, parsed.cms().crls() + " CRLs (expected: <= "
+                    + limits.maxCrls() + ")");
+        }
+        // Sizes before parsing: a certificate the national CA would never issue is not parsed at all.
+        for (Der.Tlv certificate : encoded) {
+            if (certificate.length() > limits.maxCertificateBytes()) {
+                throw new Refusal(Reason.SIGNATURE_MALFORMED, "a certificate of " + certificate.length()
+                        + " bytes (expected: <= " + limits.maxCertificateBytes() + ")");
+            }
         }
         List<SignerCertificates.Known> known = new ArrayList<>(encoded.size());
         List<X509Certificate> supplied = new ArrayList<>(encoded.size());
@@ -187,11 +241,14 @@ public final class SignatureVerifier {
     /**
      * @param content the detached content, or null to take it from an attached signature
      */
-    private static Parsed parse(byte[] content, byte[] signature) {
+    private Parsed parse(byte[] content, byte[] signature) {
         if (signature == null || signature.length == 0) {
             throw new Refusal(Reason.SIGNATURE_MISSING, "");
         }
-        SignedCms cms = SignedCms.parse(CmsEncoding.der(signature));
+        byte[] der = CmsEncoding.der(signature);
+        // The shape before any parser: the BER fallback recurses once per nesting level.
+        Asn1Bounds.check(der, limits.maxNestingDepth(), limits.maxElements());
+        SignedCms cms = SignedCms.parse(der);
         if (cms.attached()) {
             // Attached (NCALayer's default): only acceptable when it carries exactly our bytes.
             if (cms.encapsulatedNotData()) {
@@ -219,6 +276,11 @@ public final class SignatureVerifier {
         } catch (Der.NotDer e) {
             throw new Refusal(Reason.SIGNATURE_MALFORMED, "attributes cannot be read: " + e.getMessage(), e);
         }
+        int attributes = (signed == null ? 0 : signed.count()) + (unsigned == null ? 0 : unsigned.count());
+        if (attributes > limits.maxAttributes()) {
+            throw new Refusal(Reason.SIGNATURE_MALFORMED, attributes + " attributes in a SignerInfo (expected: <= "
+                    + limits.maxAttributes() + ")");
+        }
         if (signed == null) {
             throw new Refusal(Reason.SIGNED_ATTRIBUTES_MISSING, "signedAttrs");
         }
@@ -239,6 +301,12 @@ public final class SignatureVerifier {
             throw new Refusal(Reason.CERT_NOT_FOR_SIGNING, "");
         }
         AlgorithmPolicy.Accepted algorithm = accepted(signer, certificate);
+        // Trust before arithmetic: a certificate whose issuer the trust does not know is refused
+        // without computing anything with its key (the path itself is validated below).
+        if (!paths.mayChain(certificate.certificate, supplied)) {
+            throw new Refusal(Reason.CERT_UNTRUSTED, "issuer " + Untrusted.shown(
+                    certificate.certificate.getIssuerX500Principal().getName()) + " is not in the trust store");
+        }
         verifyMath(parsed, signer, signed, unsigned, certificate, algorithm, signingTime);
 
         // A time-stamp proves when the signature existed; without one, the signer's own signing-time
@@ -259,6 +327,8 @@ public final class SignatureVerifier {
                     + stamp.get().time());
         }
         CertificatePaths.Validated path = paths.validate(certificate.certificate, supplied, at);
+        // Only now is the certificate worth keeping: its holder's signature verified and its path holds.
+        certificates.remember(certificate);
         List<X509Certificate> chain = new ArrayList<>(path.path().size() + 1);
         chain.addAll(path.path());
         chain.add(path.anchor());

@@ -24,9 +24,10 @@ import org.bouncycastle.asn1.ASN1Primitive;
  * @param contentType the eContentType OBJECT IDENTIFIER element
  * @param certificates the X.509 certificates of the {@code certificates} field, in order (other
  *     certificate choices are not signers' certificates and are left out)
+ * @param crls how many elements the {@code crls} field holds (0 without one)
  */
 record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean encapsulatedNotData,
-        List<Der.Tlv> certificates, List<Signer> signers) {
+        List<Der.Tlv> certificates, int crls, List<Signer> signers) {
 
     /**
      * One SignerInfo's elements.
@@ -115,7 +116,11 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
             }
             field = next(field, signedData);
         }
+        int crls = 0;
         if (field.tag() == Der.CONTEXT_1) {
+            for (Der.Tlv crl = field.valueLength() == 0 ? null : field.first(); crl != null; crl = crl.next(field)) {
+                crls++;
+            }
             field = next(field, signedData);
         }
         Der.Tlv signerInfos = field.expect(Der.SET);
@@ -124,7 +129,8 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
                 info = info.next(signerInfos)) {
             signers.add(signer(info.expect(Der.SEQUENCE)));
         }
-        return new SignedCms(der, contentType, encapsulated, notData, List.copyOf(certificates), List.copyOf(signers));
+        return new SignedCms(der, contentType, encapsulated, notData, List.copyOf(certificates), crls,
+                List.copyOf(signers));
     }
 
     private static Signer signer(Der.Tlv info) throws Der.NotDer {

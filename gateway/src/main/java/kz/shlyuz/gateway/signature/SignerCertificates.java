@@ -25,14 +25,18 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * it. Only the parsing is saved; every check runs on every signature.
  *
  * <p>Keyed by the certificate's exact encoding as it arrived in the CMS (looked up without copying
- * it), so a different certificate is never mistaken for a known one. Bounded: past
- * {@link #MAX_ENTRIES} it starts over.
+ * it), so a different certificate is never mistaken for a known one. Filled only with the
+ * certificates of signers whose signature verified ({@link #remember}): a stranger's certificate is
+ * parsed for its one request and forgotten. Bounded by entries and bytes ({@link BoundedCache}).
  */
 final class SignerCertificates {
-    static final int MAX_ENTRIES = 20_000;
+    /** What a parsed certificate holds besides its encoding, roughly (JCA and BouncyCastle objects). */
+    static final int PARSED_OVERHEAD_BYTES = 4096;
 
     /** One parsed certificate. */
     static final class Known {
+        /** The encoding it was parsed from (the cache's key). */
+        final byte[] der;
         final X509CertificateHolder holder;
         final X509Certificate certificate;
         final CertificateHolder identity;
@@ -49,6 +53,7 @@ final class SignerCertificates {
         final Map<String, AlgorithmPolicy.Accepted> accepted = new ConcurrentHashMap<>(4);
 
         private Known(byte[] der) throws CertificateException, IOException {
+            this.der = der;
             this.holder = new X509CertificateHolder(der);
             this.certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
@@ -76,7 +81,16 @@ final class SignerCertificates {
         }
     }
 
-    private final Map<Key, Known> known = new ConcurrentHashMap<>();
+    private final BoundedCache<Key, Known> known;
+
+    SignerCertificates(SignatureLimits.CacheBound bound) {
+        // The encoding is held three times over (as it arrived, by the JCA and by BouncyCastle's parse).
+        this.known = new BoundedCache<>(bound, (key, k) -> 3L * k.der.length + PARSED_OVERHEAD_BYTES);
+    }
+
+    SignerCertificates() {
+        this(SignatureLimits.Caches.defaults().certificates());
+    }
 
     /**
      * A certificate's encoding as a map key, without copying it out of the CMS. Equal only to the
@@ -113,7 +127,7 @@ final class SignerCertificates {
         }
     }
 
-    /** The parsed certificate whose encoding is {@code certificate}. */
+    /** The parsed certificate whose encoding is {@code certificate}: the cached one, or parsed now (not kept). */
     Known get(Der.Tlv certificate) throws CertificateException {
         Known found = known.get(new Key(certificate.bytes(), certificate.start(), certificate.end()));
         if (found != null) {
@@ -126,14 +140,19 @@ final class SignerCertificates {
         } catch (IOException | RuntimeException e) {
             throw new CertificateException("certificate cannot be read", e);
         }
-        if (known.size() >= MAX_ENTRIES) {
-            known.clear();
-        }
-        known.put(new Key(der, 0, der.length), parsed);
         return parsed;
     }
 
-    int size() {
+    /** Keeps a certificate whose holder's signature has just verified (the same signer signs again). */
+    void remember(Known certificate) {
+        known.put(new Key(certificate.der, 0, certificate.der.length), certificate);
+    }
+
+    long size() {
         return known.size();
+    }
+
+    long weight() {
+        return known.weight();
     }
 }

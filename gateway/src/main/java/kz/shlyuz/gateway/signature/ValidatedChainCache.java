@@ -7,8 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Certificate paths that PKIX has already built and validated, so the same signer's next
@@ -20,25 +18,55 @@ import java.util.concurrent.ConcurrentHashMap;
  * of what is cached: {@link RevocationCheck} runs on every signature with its own
  * freshness-bounded OCSP cache and current CRLs. Refusals are not cached. A cache belongs to one
  * {@link TrustMaterial}; {@link CertificatePaths} starts a new one when the trust is reloaded.
+ * Bounded by entries and by bytes ({@link BoundedCache}); an entry weighs the encodings of its
+ * path, which it keeps alive.
  */
 final class ValidatedChainCache {
-    /** Bounded: past this many signers the cache starts over rather than grow. */
-    static final int MAX_ENTRIES = 50_000;
+    private static final int ENTRY_OVERHEAD_BYTES = 512;
 
     /** A path PKIX accepted, the anchor it ends at, and the instants its validity covers. */
     record Entry(List<X509Certificate> path, X509Certificate anchor, Instant from, Instant until) {}
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Entry> entries;
     /**
      * Fingerprints already computed, by certificate: a certificate equals another only with the
      * same encoding, so its fingerprint is the same; the verifier hands the same parsed
      * certificate object each time, which the map finds without hashing its encoding again.
      */
-    private final Map<X509Certificate, String> fingerprints = new ConcurrentHashMap<>();
+    private final BoundedCache<X509Certificate, String> fingerprints;
+
+    ValidatedChainCache(SignatureLimits.CacheBound bound) {
+        this.entries = new BoundedCache<>(bound, (fingerprint, entry) -> bytes(entry));
+        // Keyed by the certificate itself, which it keeps alive: weighs the certificate's encoding.
+        this.fingerprints = new BoundedCache<>(bound,
+                (certificate, fingerprint) -> 3L * encodedLength(certificate) + ENTRY_OVERHEAD_BYTES);
+    }
+
+    ValidatedChainCache() {
+        this(SignatureLimits.Caches.defaults().chains());
+    }
+
+    private static long bytes(Entry entry) {
+        long bytes = ENTRY_OVERHEAD_BYTES;
+        for (X509Certificate certificate : entry.path()) {
+            bytes += 3L * encodedLength(certificate);
+        }
+        return bytes;
+    }
+
+    private static int encodedLength(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded().length;
+        } catch (CertificateEncodingException e) {
+            return 4096;
+        }
+    }
 
     /** The cached entry when {@code leaf} was validated before and the result holds at {@code at}; else null. */
     Entry find(X509Certificate leaf, Instant at) {
-        Entry entry = entries.get(fingerprintOf(leaf));
+        // Not kept for a certificate seen for the first time: only validated paths fill the caches.
+        String known = fingerprints.get(leaf);
+        Entry entry = entries.get(known != null ? known : fingerprint(leaf));
         if (entry == null || at.isBefore(entry.from) || !at.isBefore(entry.until)) {
             return null;
         }
@@ -56,14 +84,15 @@ final class ValidatedChainCache {
         if (!from.isBefore(until)) {
             return;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
         entries.put(fingerprintOf(leaf), new Entry(List.copyOf(path), anchor, from, until));
     }
 
-    int size() {
+    long size() {
         return entries.size();
+    }
+
+    long weight() {
+        return entries.weight();
     }
 
     private String fingerprintOf(X509Certificate certificate) {
@@ -72,9 +101,6 @@ final class ValidatedChainCache {
             return known;
         }
         String computed = fingerprint(certificate);
-        if (fingerprints.size() >= MAX_ENTRIES) {
-            fingerprints.clear();
-        }
         fingerprints.put(certificate, computed);
         return computed;
     }

@@ -20,9 +20,10 @@ public final class Refusal extends RuntimeException {
     }
 
     public Refusal(Reason reason, String detail, Map<String, String> metadata, Throwable cause) {
-        super(reason + ": " + detail, cause, false, false);
+        super(reason + ": " + (detail == null ? "" : Untrusted.bounded(detail, Untrusted.DETAIL_CHARS)), cause, false, false);
         this.reason = reason;
-        this.detail = detail == null ? "" : detail;
+        // Bounded and escaped whatever it was built from: a caller's text must not break the trailers.
+        this.detail = detail == null ? "" : Untrusted.bounded(detail, Untrusted.DETAIL_CHARS);
         this.metadata = Map.copyOf(metadata);
     }
 
