@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param strictCheckDigits refuse IINs/BINs whose check digit fails (turn off only for national
  *     CA test material, whose numbers do not pass it)
  * @param signerRules trust, revocation policy and which holder roles may sign what
+ * @param edge transport and connection limits, rate limits and quotas (issue 9)
  */
 public record GatewayConfig(
         String host,
@@ -26,10 +27,12 @@ public record GatewayConfig(
         Map<String, SenderPolicy> senders,
         Map<String, AdapterEndpoint> adapters,
         boolean strictCheckDigits,
-        SignerRules signerRules) {
+        SignerRules signerRules,
+        EdgeSettings edge) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
+        edge = edge == null ? EdgeSettings.defaults() : edge;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -44,8 +47,20 @@ public record GatewayConfig(
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
     }
 
+    /** Without edge settings: the shipped transport limits, no rate limits. */
+    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
+            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
+            SignerRules signerRules) {
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null);
+    }
+
+    public GatewayConfig withEdge(EdgeSettings newEdge) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, newEdge);
+    }
+
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules);
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules, edge);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -85,12 +100,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, edge);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules);
+                signerRules, edge);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -98,16 +113,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, edge);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, edge);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, edge);
     }
 }
