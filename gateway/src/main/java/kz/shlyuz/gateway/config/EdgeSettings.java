@@ -126,6 +126,20 @@ public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<S
             positive("limits.transport.permitKeepAliveTime", permitKeepAliveTime);
         }
 
+        /** The same limits with other call timers. */
+        public Transport withCallTimes(Duration newReadTimeout, Duration newMaxCallDuration) {
+            return new Transport(envelopeSlackBytes, maxHeaderListBytes, maxRstFramesPerWindow, rstWindow,
+                    newReadTimeout, newMaxCallDuration, maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace,
+                    keepAliveTime, keepAliveTimeout, permitKeepAliveTime, maxConnections, maxConnectionsPerSystem);
+        }
+
+        /** The same limits with other connection caps. */
+        public Transport withConnectionCaps(int newMaxConnections, int newMaxConnectionsPerSystem) {
+            return new Transport(envelopeSlackBytes, maxHeaderListBytes, maxRstFramesPerWindow, rstWindow,
+                    readTimeout, maxCallDuration, maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace,
+                    keepAliveTime, keepAliveTimeout, permitKeepAliveTime, newMaxConnections, newMaxConnectionsPerSystem);
+        }
+
         /** The shipped values; docs/LIMITS-EDGE.md says why each. */
         public static Transport defaults() {
             return new Transport(64 * 1024, 16 * 1024, 200, Duration.ofSeconds(10), Duration.ofSeconds(10),
