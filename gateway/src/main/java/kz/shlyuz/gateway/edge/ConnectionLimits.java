@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionLimits extends ServerTransportFilter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimits.class);
     private static final Attributes.Key<String> COUNTED_AS = Attributes.Key.create("shlyuz.connection-system");
+    /**
+     * Set on a connection closed for the per-system cap: calls that arrived with its first packets,
+     * before the close took effect, are refused with CONNECTION_LIMITED by {@link RateLimitInterceptor}.
+     */
+    static final Attributes.Key<String> OVER_CAP = Attributes.Key.create("shlyuz.connection-over-cap");
 
     private final int maxConnections;
     private final int maxPerSystem;
@@ -111,7 +116,7 @@ public final class ConnectionLimits extends ServerTransportFilter {
             if (channel != null) {
                 channel.close();
             }
-            return attributes;
+            return attributes.toBuilder().set(OVER_CAP, system + ": " + maxPerSystem + " open").build();
         }
         return attributes.toBuilder().set(COUNTED_AS, system).build();
     }

@@ -10,7 +10,9 @@ import java.time.Instant;
 /**
  * Applies {@link RateLimiter} to every call as soon as the sender is known from TLS — before the
  * request is read, let alone its signature checked. Over a limit: RESOURCE_EXHAUSTED with
- * RATE_LIMITED or QUOTA_EXCEEDED, google.rpc.RetryInfo with the delay, and a journal row.
+ * RATE_LIMITED or QUOTA_EXCEEDED, google.rpc.RetryInfo with the delay, and a journal row. A call
+ * on a connection that {@link ConnectionLimits} is closing for the per-system cap is refused first,
+ * with CONNECTION_LIMITED.
  */
 public final class RateLimitInterceptor implements ServerInterceptor {
     private final RateLimiter limiter;
@@ -28,7 +30,11 @@ public final class RateLimitInterceptor implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
             ServerCallHandler<Q, A> next) {
         String system = sender.get();
-        RateLimiter.Decision decision = limiter.admit(system);
+        String overCap = call.getAttributes().get(ConnectionLimits.OVER_CAP);
+        RateLimiter.Decision decision = overCap != null
+                ? new RateLimiter.Decision(new kz.shlyuz.gateway.status.Refusal(
+                        kz.shlyuz.gateway.status.Reason.CONNECTION_LIMITED, overCap), java.time.Duration.ofSeconds(1))
+                : limiter.admit(system);
         if (decision.allowed()) {
             return next.startCall(call, headers);
         }
