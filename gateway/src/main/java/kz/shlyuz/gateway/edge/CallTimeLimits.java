@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Closes calls the client lets hang: a call whose request has not fully arrived (half-closed)
  * within {@code readTimeout} is refused with REQUEST_INCOMPLETE — a stream that never sends its
  * message no longer stays open — and a unary call still running after {@code maxCallDuration} is
- * refused with CALL_TOO_LONG, which also cancels its context and so any agency call it waits on.
+ * refused with CALL_TOO_LONG, and its context is cancelled, and so any agency call it waits on.
  * Streams of notices and case updates are long by design: after their request they are bounded
  * by the connection's maximum age instead.
  *
@@ -56,9 +56,11 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
             ServerCallHandler<Q, A> next) {
-        Watch watch = new Watch(call, sender.get(), journal.now(), System.nanoTime());
+        // Cancelled when a timer refuses the call, so that the work under it (an agency call) stops too.
+        Context.CancellableContext context = Context.current().withCancellation();
+        Watch watch = new Watch(call, sender.get(), journal.now(), System.nanoTime(), context);
         watch.arm(readTimeout, Reason.REQUEST_INCOMPLETE);
-        ServerCall.Listener<Q> delegate = next.startCall(call, headers);
+        ServerCall.Listener<Q> delegate = io.grpc.Contexts.interceptCall(context, call, headers, next);
         boolean unary = call.getMethodDescriptor().getType() == MethodDescriptor.MethodType.UNARY;
         return new SimpleForwardingServerCallListener<>(delegate) {
             @Override
@@ -75,12 +77,14 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
             public void onCancel() {
                 watch.disarm();
                 super.onCancel();
+                context.cancel(null);
             }
 
             @Override
             public void onComplete() {
                 watch.disarm();
                 super.onComplete();
+                context.cancel(null);
             }
         };
     }
@@ -91,10 +95,13 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
         private final String system;
         private final Instant received;
         private final long startNanos;
+        private final Context.CancellableContext context;
         private ScheduledFuture<?> pending;
         private boolean done;
 
-        Watch(ServerCall<?, ?> call, String system, Instant received, long startNanos) {
+        Watch(ServerCall<?, ?> call, String system, Instant received, long startNanos,
+                Context.CancellableContext context) {
+            this.context = context;
             this.call = call;
             this.system = system;
             this.received = received;
@@ -136,6 +143,8 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
             } catch (RuntimeException e) {
                 // The call ended on its own meanwhile; nothing is left to close.
                 log.debug("call ended before its {} timer", reason, e);
+            } finally {
+                context.cancel(null);
             }
         }
     }

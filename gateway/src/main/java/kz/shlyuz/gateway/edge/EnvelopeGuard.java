@@ -84,7 +84,15 @@ public final class EnvelopeGuard {
             Instant received = journal.now();
             long start = System.nanoTime();
             GuardedCall<Q, A> guarded = new GuardedCall<>(call, method);
-            ServerCall.Listener<Q> delegate = next.startCall(guarded, headers);
+            ServerCall.Listener<Q> delegate;
+            try {
+                delegate = next.startCall(guarded, headers);
+            } catch (RuntimeException e) {
+                // An interceptor above the refusal interceptor failed: still INTERNAL_ERROR, never UNKNOWN.
+                io.grpc.StatusRuntimeException status = kz.shlyuz.gateway.status.RefusalInterceptor.translate(e);
+                guarded.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
+                return new ServerCall.Listener<>() {};
+            }
             return new ServerCall.Listener<>() {
                 private boolean malformed;
 
