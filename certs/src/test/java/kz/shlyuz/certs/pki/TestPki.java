@@ -35,7 +35,8 @@ public final class TestPki {
 
     /** The nca-test folder beside the repository: /work/shared/nca-test from certs/. */
     public static Path ncaTest() {
-        return Path.of("../../shared/nca-test").toAbsolutePath().normalize();
+        // Found by walking up, so that it works from a worktree outside /work/main as well.
+        return kz.shlyuz.certs.testing.NcaTestMaterial.dir();
     }
 
     private static void delete(Path dir) {
