@@ -22,6 +22,12 @@ public final class GrpcServers {
     /** Largest request accepted: a request carries the original signed request, never files. */
     public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
 
+    /** RST_STREAM frames a connection may send per window before GOAWAY (CVE-2023-44487). */
+    public static final int MAX_RST_FRAMES_PER_WINDOW = 200;
+    public static final int RST_WINDOW_SECONDS = 10;
+    public static final int MAX_HEADER_LIST_BYTES = 16 * 1024;
+    public static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1000;
+
     private GrpcServers() {}
 
     /** Builds the server, not yet started. */
@@ -38,6 +44,15 @@ public final class GrpcServers {
                 .permitKeepAliveTime(20, TimeUnit.SECONDS)
                 .permitKeepAliveWithoutCalls(true)
                 .maxConnectionIdle(15, TimeUnit.MINUTES)
+                // The gateway's edge limits where they apply to an adapter (issue 9, docs/LIMITS-EDGE.md):
+                // rapid reset is answered with GOAWAY, headers are bounded, a connection is renewed
+                // after 30 min (in-flight calls get 2 min), and one connection carries at most
+                // 1 000 calls at once (the gateway multiplexes its calls on one channel).
+                .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+                .maxInboundMetadataSize(MAX_HEADER_LIST_BYTES)
+                .maxConnectionAge(30, TimeUnit.MINUTES)
+                .maxConnectionAgeGrace(2, TimeUnit.MINUTES)
+                .maxConcurrentCallsPerConnection(MAX_CONCURRENT_CALLS_PER_CONNECTION)
                 // Interceptors run last-added first: the allow-list, then refusal translation.
                 .addService(ServerInterceptors.intercept(adapter,
                         new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers)))

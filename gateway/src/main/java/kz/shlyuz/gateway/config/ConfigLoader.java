@@ -88,7 +88,8 @@ public final class ConfigLoader {
                 adapters,
                 root.path("identity").path("strictCheckDigits").asBoolean(true),
                 signerRules(root),
-                Bounds.parse(root.path("bounds")));
+                Bounds.parse(root.path("bounds")),
+                EdgeSettingsLoader.parse(root));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param strictCheckDigits refuse IINs/BINs whose check digit fails (turn off only for national
  *     CA test material, whose numbers do not pass it)
  * @param signerRules trust, revocation policy and which holder roles may sign what
- * @param bounds what one request may cost: signature and content limits, cache bounds (issue 9)
+ * @param bounds what one request may cost: signature and content limits, cache bounds
+ * @param edge transport and connection limits, rate limits and quotas
  */
 public record GatewayConfig(
         String host,
@@ -28,11 +29,13 @@ public record GatewayConfig(
         Map<String, AdapterEndpoint> adapters,
         boolean strictCheckDigits,
         SignerRules signerRules,
-        Bounds bounds) {
+        Bounds bounds,
+        EdgeSettings edge) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
         bounds = bounds == null ? Bounds.defaults() : bounds;
+        edge = edge == null ? EdgeSettings.defaults() : edge;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -47,20 +50,26 @@ public record GatewayConfig(
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
     }
 
-    /** With the default bounds. */
+    /** With the default bounds and edge settings (the shipped transport limits, no rate limits). */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
             SignerRules signerRules) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, Bounds.defaults());
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null);
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, newBounds);
+                signerRules, newBounds, edge);
+    }
+
+    public GatewayConfig withEdge(EdgeSettings newEdge) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, bounds, newEdge);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules, bounds);
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules,
+                bounds, edge);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -100,12 +109,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds);
+                signerRules, bounds, edge);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules, bounds);
+                signerRules, bounds, edge);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -113,16 +122,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules, bounds);
+                signerRules, bounds, edge);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules, bounds);
+                signerRules, bounds, edge);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds);
+                signerRules, bounds, edge);
     }
 }

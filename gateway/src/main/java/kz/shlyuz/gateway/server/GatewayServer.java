@@ -3,6 +3,7 @@ package kz.shlyuz.gateway.server;
 import io.grpc.Grpc;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -36,6 +37,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.edge.CallTimeLimits;
+import kz.shlyuz.gateway.edge.ConnectionLimits;
+import kz.shlyuz.gateway.edge.EdgeJournal;
+import kz.shlyuz.gateway.edge.EnvelopeGuard;
+import kz.shlyuz.gateway.edge.RateLimitInterceptor;
+import kz.shlyuz.gateway.edge.RateLimiter;
+import kz.shlyuz.gateway.edge.TransportLimits;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
@@ -56,8 +64,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
-    /** Transport ceiling far above the admission limit, so oversized requests get a reasoned refusal. */
-    private static final int TRANSPORT_MAX_MESSAGE_BYTES = 16 << 20;
     /** Most answers under one batch seal: proofs stay at most 10 steps. */
     private static final int SEAL_MAX_BATCH = 1024;
 
@@ -69,8 +75,13 @@ public final class GatewayServer implements AutoCloseable {
     private final AutoCloseable processes;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final RateLimiter rateLimiter;
+    private final ConnectionLimits connections;
+
     private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
-            Duration grace, AutoCloseable processes) {
+            Duration grace, AutoCloseable processes, RateLimiter rateLimiter, ConnectionLimits connections) {
+        this.rateLimiter = rateLimiter;
+        this.connections = connections;
         this.processes = processes;
         this.server = server;
         this.health = health;
@@ -118,6 +129,9 @@ public final class GatewayServer implements AutoCloseable {
                 dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
         AnswerSealer sealer = null;
+        RateLimiter rateLimiter;
+        CallTimeLimits callTimes = null;
+        TransportLimits transportLimits = null;
         try {
             SignatureVerifier verifier = new SignatureVerifier(
                     SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
@@ -148,40 +162,57 @@ public final class GatewayServer implements AutoCloseable {
                     .trustManager(material.tls().trust().toFile())
                     .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
                     .build();
-            Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
-                    .addService(ServerInterceptors.intercept(new GatewayService(calls, submits),
-                            new RefusalInterceptor(), new AnswerFormInterceptor(), new SenderInterceptor()))
-                    .addService(ServerInterceptors.intercept(new CabinetService(
+            // The edge (issue 9): identity, rate limits, stalled and overlong calls, malformed envelopes,
+            // HTTP/2 and connection limits. Interceptors run last-listed first: sender, rate, timers.
+            EdgeJournal edgeJournal = new EdgeJournal(journal, material.clock());
+            rateLimiter = new RateLimiter(config.edge(), material.clock());
+            callTimes = new CallTimeLimits(config.edge().transport().readTimeout(),
+                    config.edge().transport().maxCallDuration(), edgeJournal, SenderInterceptor.SENDER);
+            ServerInterceptor senders = new SenderInterceptor(edgeJournal);
+            ServerInterceptor rates = new RateLimitInterceptor(rateLimiter, edgeJournal, SenderInterceptor.SENDER);
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
+                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new GatewayService(calls, submits),
+                            new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders),
+                            edgeJournal))
+                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new CabinetService(
                             new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
-                            new RefusalInterceptor(), new SenderInterceptor()))
-                    .addService(ServerInterceptors.intercept(new NoticeService(new NoticeStore(dataSource), streams,
-                            processes.pollInterval(), known, processes.clock()),
-                            new RefusalInterceptor(), new SenderInterceptor()))
+                            new RefusalInterceptor(), callTimes, rates, senders), edgeJournal))
+                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new NoticeService(
+                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()),
+                            new RefusalInterceptor(), callTimes, rates, senders), edgeJournal))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionService.newInstance())
-                    .maxInboundMessageSize(TRANSPORT_MAX_MESSAGE_BYTES)
-                    .maxConcurrentCallsPerConnection(config.limits().maxConcurrentCallsPerConnection())
-                    .handshakeTimeout(10, TimeUnit.SECONDS)
-                    .maxConnectionIdle(10, TimeUnit.MINUTES)
-                    .permitKeepAliveTime(30, TimeUnit.SECONDS)
-                    .build()
-                    .start();
+                    .handshakeTimeout(10, TimeUnit.SECONDS);
+            transportLimits = TransportLimits.apply(builder, config.edge().transport(),
+                    config.limits().maxRequestBytes(), config.limits().maxConcurrentCallsPerConnection());
+            Server server = builder.build().start();
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
                     processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers());
             AnswerSealer answerSealer = sealer;
+            CallTimeLimits timers = callTimes;
+            TransportLimits transport = transportLimits;
             AutoCloseable processing = () -> {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 streams.shutdownNow();
+                timers.close();
+                transport.close();
             };
             health.setStatus("", ServingStatus.SERVING);
             health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
-            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing);
+            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing,
+                    rateLimiter, transportLimits.connections());
         } catch (IOException | RuntimeException e) {
             if (sealer != null) {
                 sealer.close();
+            }
+            if (callTimes != null) {
+                callTimes.close();
+            }
+            if (transportLimits != null) {
+                transportLimits.close();
             }
             agencies.close();
             journal.close();
@@ -195,6 +226,16 @@ public final class GatewayServer implements AutoCloseable {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** Per-sender rate limits and quotas, with their refusal counts (for metrics). */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Open connections, in total and per client-certificate identity (for metrics). */
+    public ConnectionLimits connections() {
+        return connections;
     }
 
     public void awaitTermination() throws InterruptedException {

@@ -7,60 +7,59 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.Status;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.net.ssl.SSLPeerUnverifiedException;
+import io.grpc.StatusRuntimeException;
 import javax.net.ssl.SSLSession;
+import kz.shlyuz.certs.identity.SystemIdentity;
+import kz.shlyuz.gateway.edge.EdgeJournal;
+import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.gateway.status.StatusTranslator;
 
 /**
- * Identifies the sending system by the CN of its verified TLS client certificate and passes it on
- * in the gRPC {@link Context}. A call without a client certificate never reaches a service.
+ * Identifies the sending system by its verified TLS client certificate, by the one rule the
+ * adapters share ({@link SystemIdentity}: exactly one CN), and passes it on in the gRPC
+ * {@link Context}. A certificate that names no system, or two, is refused with
+ * SENDER_CERT_INVALID and journaled; such a call never reaches a service.
  */
 public final class SenderInterceptor implements ServerInterceptor {
     /** The sending system's id, e.g. {@code egov-portal}. */
     public static final Context.Key<String> SENDER = Context.key("shlyuz.sender");
 
+    private final EdgeJournal journal;
+
+    /** @param journal where refusals are journaled, or null (tests of the rule alone) */
+    public SenderInterceptor(EdgeJournal journal) {
+        this.journal = journal;
+    }
+
+    public SenderInterceptor() {
+        this(null);
+    }
+
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
             ServerCallHandler<Q, A> next) {
-        String sender = senderOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
-        if (sender == null) {
-            call.close(Status.UNAUTHENTICATED.withDescription(
-                    "Клиенттік TLS сертификаты жоқ / Нет клиентского TLS-сертификата"), new Metadata());
-            return new ServerCall.Listener<>() {};
+        SystemIdentity identity = SystemIdentity.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        if (identity instanceof SystemIdentity.Identified identified) {
+            return Contexts.interceptCall(Context.current().withValue(SENDER, identified.systemId()), call, headers,
+                    next);
         }
-        return Contexts.interceptCall(Context.current().withValue(SENDER, sender), call, headers, next);
+        java.time.Instant received = journal == null ? null : journal.now();
+        long start = System.nanoTime();
+        String id = EdgeJournal.newId();
+        Refusal refusal = new Refusal(Reason.SENDER_CERT_INVALID, ((SystemIdentity.Refused) identity).why(),
+                java.util.Map.of("journal_id", id), null);
+        if (journal != null) {
+            journal.refused(null, id, null, call.getMethodDescriptor().getFullMethodName(), refusal, received, start);
+        }
+        StatusRuntimeException e = StatusTranslator.toException(refusal);
+        call.close(e.getStatus(), e.getTrailers() == null ? new Metadata() : e.getTrailers());
+        return new ServerCall.Listener<>() {};
     }
 
+    /** The system id of a TLS peer by the shared rule, or null when its certificate names none. */
     static String senderOf(SSLSession session) {
-        if (session == null) {
-            return null;
-        }
-        try {
-            Certificate[] peer = session.getPeerCertificates();
-            if (peer.length == 0 || !(peer[0] instanceof X509Certificate leaf)) {
-                return null;
-            }
-            return commonName(leaf);
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
-
-    static String commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return rdn.getValue().toString();
-                }
-            }
-            return null;
-        } catch (InvalidNameException e) {
-            return null;
-        }
+        return SystemIdentity.of(session) instanceof SystemIdentity.Identified identified
+                ? identified.systemId() : null;
     }
 }
