@@ -23,7 +23,7 @@ public final class GrpcServers {
     public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
 
     /** RST_STREAM frames a connection may send per window before GOAWAY (CVE-2023-44487). */
-    public static final int MAX_RST_FRAMES_PER_WINDOW = 200;
+    public static final int MAX_RST_FRAMES_PER_WINDOW = 2000;
     public static final int RST_WINDOW_SECONDS = 10;
     public static final int MAX_HEADER_LIST_BYTES = 16 * 1024;
     public static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1000;
@@ -45,9 +45,10 @@ public final class GrpcServers {
                 .permitKeepAliveWithoutCalls(true)
                 .maxConnectionIdle(15, TimeUnit.MINUTES)
                 // The gateway's edge limits where they apply to an adapter (issue 9, docs/LIMITS-EDGE.md):
-                // rapid reset is answered with GOAWAY, headers are bounded, a connection is renewed
-                // after 30 min (in-flight calls get 2 min), and one connection carries at most
-                // 1 000 calls at once (the gateway multiplexes its calls on one channel).
+                // rapid reset (over 2 000 RST_STREAM per 10 s; the gateway cancels calls on deadlines
+                // legitimately) gets GOAWAY, headers are bounded, a connection is renewed after
+                // 30 min (in-flight calls get 2 min), and one connection carries at most 1 000 calls
+                // at once (the gateway multiplexes its calls on one channel).
                 .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
                 .maxInboundMetadataSize(MAX_HEADER_LIST_BYTES)
                 .maxConnectionAge(30, TimeUnit.MINUTES)

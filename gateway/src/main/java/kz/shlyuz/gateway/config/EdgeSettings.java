@@ -142,7 +142,7 @@ public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<S
 
         /** The shipped values; docs/LIMITS-EDGE.md says why each. */
         public static Transport defaults() {
-            return new Transport(64 * 1024, 16 * 1024, 200, Duration.ofSeconds(10), Duration.ofSeconds(10),
+            return new Transport(64 * 1024, 16 * 1024, 1000, Duration.ofSeconds(10), Duration.ofSeconds(10),
                     Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(2),
                     Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30), 10_000, 500);
         }
