@@ -30,6 +30,11 @@ import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
 import kz.shlyuz.gateway.journal.JournalException;
+import kz.shlyuz.gateway.services.ProcessDefinition;
+import kz.shlyuz.gateway.services.Services;
+import kz.shlyuz.gateway.services.Stage;
+import kz.shlyuz.gateway.services.StepKind;
+import kz.shlyuz.gateway.services.StepSpec;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
@@ -50,22 +55,20 @@ public final class ProcessEngine implements AutoCloseable {
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    /** The body types of the stored requests. */
-    private static final kz.shlyuz.gateway.admission.ServiceCatalog CATALOG =
-            kz.shlyuz.gateway.admission.ServiceCatalog.standard();
 
     /** How long a Submit or a step result waits for the commit of its group. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(20);
 
     private final DataSource db;
-    private final Regulations regulations;
+    /** The services' processes, and the body types of the stored requests. */
+    private final Services services;
     private final Clock clock;
     private final KazakhstanCalendar calendar;
     private final CaseWriter writer;
 
-    public ProcessEngine(DataSource db, Regulations regulations, Clock clock, KazakhstanCalendar calendar) {
+    public ProcessEngine(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar) {
         this.db = db;
-        this.regulations = regulations;
+        this.services = services;
         this.clock = clock;
         this.calendar = calendar;
         this.writer = new CaseWriter(db);
@@ -81,8 +84,8 @@ public final class ProcessEngine implements AutoCloseable {
         return clock;
     }
 
-    public Regulations regulations() {
-        return regulations;
+    public Services services() {
+        return services;
     }
 
     static String baseName(String stepName) {
@@ -99,8 +102,7 @@ public final class ProcessEngine implements AutoCloseable {
      * A retry of the same message gets the recorded acknowledgement.
      */
     public SubmitAck submit(AdmittedRequest request) {
-        ProcessDefinition definition = regulations.find(request.service().id())
-                .orElseThrow(() -> new IllegalStateException(request.service().id() + " has no process"));
+        ProcessDefinition definition = services.process(request.service().id());
         Message body = request.body();
         List<String> parties = definition.parties().apply(body);
         Instant now = clock.instant();
@@ -189,7 +191,7 @@ public final class ProcessEngine implements AutoCloseable {
                 Instant due = startStage(tx, row, row.stage, row.attempt, now);
                 ProcessDefinition d = definition(row);
                 tx.feed.status(row, "OBJECTION_RECEIVED", Texts.objectionReceived(
-                        d.stagesFor(row.body(CATALOG)).get(row.stage).steps(), due), now, due);
+                        d.stagesFor(row.body(services)).get(row.stage).steps(), due), now, due);
                 return ack;
             });
         } catch (ClaimTaken taken) {
@@ -352,10 +354,10 @@ public final class ProcessEngine implements AutoCloseable {
 
     private CallOrder order(Tx tx, OutboxItem item) throws SQLException {
         CaseRecord row = CaseRecord.load(tx, item.caseId(), false);
-        StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
+        StepSpec spec = definition(row).step(row.body(services), baseName(item.stepName()))
                 .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
         return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
-                spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
+                spec.body().apply(row.facts(services)), SignedRequest.newBuilder()
                         .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
                         .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
     }
@@ -434,7 +436,7 @@ public final class ProcessEngine implements AutoCloseable {
                     if (tx.update("UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
                             + "AND step_name = ? AND state = 'PENDING'", now, row.caseId, step) == 1) {
                         cancelOutbox(tx, row.caseId, step);
-                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        StepSpec spec = d.step(row.body(services), baseName(step)).orElseThrow();
                         tx.feed.status(row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
                         evaluate(tx, row, now);
                     }
@@ -442,7 +444,7 @@ public final class ProcessEngine implements AutoCloseable {
                 case "OVERDUE" -> {
                     String step = item.stepName().substring("OVERDUE:".length());
                     if (stepState(tx, row.caseId, step).equals("PENDING")) {
-                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        StepSpec spec = d.step(row.body(services), baseName(step)).orElseThrow();
                         tx.feed.status(row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
                     }
                 }
@@ -463,7 +465,7 @@ public final class ProcessEngine implements AutoCloseable {
 
     /** Creates the stage's steps with their outbox rows; returns the latest step due time. */
     private Instant startStage(Tx tx, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
-        Stage spec = definition(row).stagesFor(row.body(CATALOG)).get(stage);
+        Stage spec = definition(row).stagesFor(row.body(services)).get(stage);
         if (stage != row.stage) {
             tx.update("UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
         }
@@ -522,7 +524,7 @@ public final class ProcessEngine implements AutoCloseable {
             }
             return;
         }
-        List<Stage> stages = d.stagesFor(row.body(CATALOG));
+        List<Stage> stages = d.stagesFor(row.body(services));
         String doneKk = steps.stream().map(s -> s.kk == null ? null : s.kk).filter(t -> t != null)
                 .collect(Collectors.joining("; "));
         String doneRu = steps.stream().map(s -> s.ru == null ? null : s.ru).filter(t -> t != null)
@@ -590,7 +592,7 @@ public final class ProcessEngine implements AutoCloseable {
     }
 
     private ProcessDefinition definition(CaseRecord row) {
-        return regulations.find(row.serviceId).orElseThrow(() -> new IllegalStateException(row.serviceId));
+        return services.process(row.serviceId);
     }
 
     // ------------------------------------------------------------------------------------------
