@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
@@ -485,12 +484,12 @@ public final class ProcessEngine implements AutoCloseable {
         return latest;
     }
 
-    /** Fan-in: once every step of the current stage has answered, decide what comes next. */
+    /** Fan-in: once every step of the current stage has answered, decide what comes next ({@link FanInDecision}). */
     private void evaluate(Tx tx, CaseRecord row, Instant now) throws SQLException {
         if (row.finished()) {
             return;
         }
-        List<StepRow> steps = new ArrayList<>();
+        List<FanInDecision.StepOutcome> steps = new ArrayList<>();
         PreparedStatement q = tx.prepare("SELECT step_name, state, result_code, result_kk, result_ru, "
                 + "reference FROM process_step WHERE case_id = ? AND stage = ? AND attempt = ? ORDER BY step_name");
         q.setString(1, row.caseId);
@@ -498,50 +497,36 @@ public final class ProcessEngine implements AutoCloseable {
         q.setInt(3, row.attempt);
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                steps.add(new StepRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
+                steps.add(new FanInDecision.StepOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         }
-        if (steps.stream().anyMatch(s -> s.state.equals("PENDING"))) {
-            return;
+        if (steps.stream().anyMatch(s -> s.state().equals("PENDING"))) {
+            return; // the stage is still out: no need to read its definition
         }
         ProcessDefinition d = definition(row);
-        List<StepRow> grounds = steps.stream().filter(s -> s.state.equals("GROUNDS") || s.state.equals("FAILED"))
-                .toList();
-        if (!grounds.isEmpty()) {
-            String code = grounds.stream().map(s -> s.code).collect(Collectors.joining(","));
-            String kk = grounds.stream().map(s -> s.kk).collect(Collectors.joining("; "));
-            String ru = grounds.stream().map(s -> s.ru).collect(Collectors.joining("; "));
-            if (d.preliminaryRefusal() && "IN_PROGRESS".equals(row.state)) {
-                Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
-                tx.update("UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
-                        + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
-                        objectionDue, code, Sql.clip(kk), Sql.clip(ru), row.caseId);
-                outbox(tx, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
-                tx.feed.status(row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
-            } else {
-                finish(tx, row, d, "REFUSED", code, kk, ru, null, now);
-            }
-            return;
-        }
         List<Stage> stages = d.stagesFor(row.body(services));
-        String doneKk = steps.stream().map(s -> s.kk == null ? null : s.kk).filter(t -> t != null)
-                .collect(Collectors.joining("; "));
-        String doneRu = steps.stream().map(s -> s.ru == null ? null : s.ru).filter(t -> t != null)
-                .collect(Collectors.joining("; "));
-        if (row.stage + 1 < stages.size()) {
-            if ("OBJECTION_REVIEW".equals(row.state)) {
+        FanInDecision.Decision decision = FanInDecision.decide(steps, d.preliminaryRefusal(), row.state, row.stage,
+                stages.size());
+        if (decision instanceof FanInDecision.Decision.PreliminaryRefusal p) {
+            Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
+            tx.update("UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
+                    + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
+                    objectionDue, p.code(), Sql.clip(p.kk()), Sql.clip(p.ru()), row.caseId);
+            outbox(tx, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
+            tx.feed.status(row, "PRELIMINARY_REFUSAL", Texts.preliminary(p.kk(), p.ru(), objectionDue), now,
+                    objectionDue);
+        } else if (decision instanceof FanInDecision.Decision.Refuse r) {
+            finish(tx, row, d, "REFUSED", r.code(), r.kk(), r.ru(), null, now);
+        } else if (decision instanceof FanInDecision.Decision.NextStage n) {
+            if (n.endsObjectionReview()) {
                 tx.update("UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
             }
-            Instant due = startStage(tx, row, row.stage + 1, row.attempt, now);
-            String summaryKk = doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".";
-            String summaryRu = doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".";
-            tx.feed.status(row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
-                    stages.get(row.stage + 1).steps(), due), now, due);
-        } else {
-            StepRow last = steps.get(steps.size() - 1);
-            finish(tx, row, d, "APPROVED", null, doneKk.isEmpty() ? "—" : doneKk, doneRu.isEmpty() ? "—" : doneRu,
-                    last.reference, now);
+            Instant due = startStage(tx, row, n.stage(), row.attempt, now);
+            tx.feed.status(row, "STAGE_DONE", Texts.next(n.summaryKk(), n.summaryRu(),
+                    stages.get(n.stage()).steps(), due), now, due);
+        } else if (decision instanceof FanInDecision.Decision.Approve a) {
+            finish(tx, row, d, "APPROVED", null, a.kk(), a.ru(), a.reference(), now);
         }
     }
 
@@ -598,8 +583,6 @@ public final class ProcessEngine implements AutoCloseable {
     // ------------------------------------------------------------------------------------------
     // Rows and SQL helpers
     // ------------------------------------------------------------------------------------------
-
-    private record StepRow(String name, String state, String code, String kk, String ru, String reference) {}
 
     /** The message id was claimed concurrently or earlier: answer from the claim. */
     private static final class ClaimTaken extends RuntimeException {
