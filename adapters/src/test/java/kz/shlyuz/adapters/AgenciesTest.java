@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import kz.shlyuz.adapters.agency.AgencyCatalog;
 import kz.shlyuz.adapters.agency.AgencyDefinition;
+import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.certs.pki.DevPki;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,16 @@ class AgenciesTest {
             AgencyDefinition definition = AgencyCatalog.assemble(agency);
             assertEquals(agency, definition.name());
             assertFalse(definition.operations().isEmpty(), agency);
+        }
+    }
+
+    @Test
+    void servesExactlyTheOperationsTheRegistryDeclaresForEachAgency() {
+        for (Agency agency : Agency.values()) {
+            AgencyDefinition definition = AgencyCatalog.assemble(agency.id());
+            assertEquals(Set.copyOf(agency.operations()), Set.copyOf(definition.operationNames()),
+                    agency.id() + ": declared operations vs implemented ones");
+            assertEquals(agency.titleRu(), definition.titleRu(), agency.id());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
-import kz.shlyuz.adapters.Agencies;
+import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.certs.pki.DevPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,13 +17,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./shlyuz adapter <name>}: one agency adapter on its own, as the agency would run it. */
 @Command(name = "adapter", mixinStandardHelpOptions = true,
-        description = "Run one agency adapter (gbd-fl, gbd-ul, kpsisu, knb, saod, tax, military, migration, "
-                + "mvd-docs, aeo) on its own.")
+        description = "Run one agency adapter on its own.")
 final class AdapterCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", description = "Adapter name.")
+    @Parameters(index = "0", completionCandidates = AgencyNames.class,
+            description = "Adapter name: one of ${COMPLETION-CANDIDATES}.")
     String name;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -34,12 +34,13 @@ final class AdapterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Agencies.names().contains(name)) {
-            System.err.println("unknown adapter '" + name + "'; known: " + Agencies.names());
+        Agency agency = Agency.named(name).orElse(null);
+        if (agency == null) {
+            System.err.println("unknown adapter '" + name + "'; known: " + Agency.ids());
             return 2;
         }
         DevPki pki = data.pki();
-        int bound = port == null ? Agencies.defaultPort(name) : port;
+        int bound = port == null ? agency.defaultPort() : port;
         AdapterServer server = AdapterServer.start(new AdapterConfig(name, pki, new InetSocketAddress(host, bound),
                 Clock.systemUTC(), Duration.ofSeconds(5), Set.of("gateway")));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -48,9 +49,17 @@ final class AdapterCommand implements Callable<Integer> {
             stopped.countDown();
         }, "adapter-shutdown"));
         System.out.printf("Adapter %s (%s) ready on %s:%d (mutual TLS, callers: gateway)%n", name,
-                Agencies.titleRu(name), host, server.port());
+                agency.titleRu(), host, server.port());
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The registry's agency names, for the help text and shell completion. */
+    static final class AgencyNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Agency.ids().iterator();
+        }
     }
 }

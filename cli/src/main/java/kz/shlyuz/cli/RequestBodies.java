@@ -7,8 +7,8 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
 import java.util.stream.Collectors;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
-import kz.shlyuz.gateway.admission.ServiceDefinition;
+import kz.shlyuz.gateway.services.ServiceDefinition;
+import kz.shlyuz.gateway.services.Services;
 
 /** Reads a service's request body from protobuf JSON, as {@code call} and {@code submit} take it. */
 final class RequestBodies {
@@ -19,7 +19,7 @@ final class RequestBodies {
      * (a Struct), so the gateway can say the service is unknown.
      */
     static Message parse(String service, String json) {
-        Message.Builder builder = ServiceCatalog.standard().find(service)
+        Message.Builder builder = Services.standard().find(service)
                 .map(ServiceDefinition::bodyType)
                 .<Message.Builder>map(type -> Internal.getDefaultInstance(type).newBuilderForType())
                 .orElseGet(Struct::newBuilder);

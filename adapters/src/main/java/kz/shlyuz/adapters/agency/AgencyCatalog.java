@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import kz.shlyuz.adapters.Agencies;
 import kz.shlyuz.adapters.address.LegalEntityAddressLookup;
 import kz.shlyuz.adapters.address.PersonAddressLookup;
 import kz.shlyuz.adapters.check.GroundsCheck;
@@ -25,16 +24,15 @@ import kz.shlyuz.adapters.registry.LegalEntityRegister;
 import kz.shlyuz.adapters.registry.MilitaryRegister;
 import kz.shlyuz.adapters.registry.ProductionRegister;
 import kz.shlyuz.adapters.registry.ResidenceRegister;
+import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.certs.identity.Persona;
 
-/** Builds each agency's definition from its fixture file. */
+/**
+ * Builds each agency's definition from its fixture file: the agency registry ({@link Agency})
+ * names the agency, its titles, operations and answer signers; this class maps each operation
+ * name to its implementation.
+ */
 public final class AgencyCatalog {
-    /**
-     * The address certificate carries the signatures of MVD and the Ministry of Justice (004
-     * annex 5): ЖТ МДБ and ЗТ МДБ answer with both.
-     */
-    private static final List<String> ADDRESS_SIGNERS = List.of("agency-mvd", "agency-moj");
-
     private static final Set<String> KPSISU_CHECKS = Set.of("CRIMINAL_RECORD_CHECK", "WANTED_CHECK");
 
     private AgencyCatalog() {}
@@ -42,27 +40,29 @@ public final class AgencyCatalog {
     /**
      * Loads the agency's fixtures and assembles its operations.
      *
-     * @throws IllegalArgumentException for a name not in {@link Agencies#names()}
+     * @throws IllegalArgumentException for a name not in the registry ({@link Agency#ids()})
      * @throws FixtureException when its fixture file is missing or malformed
      */
     public static AgencyDefinition assemble(String agency) {
-        String titleKk = Agencies.titleKk(agency);
-        String titleRu = Agencies.titleRu(agency);
+        Agency declared = Agency.require(agency);
+        String titleKk = declared.titleKk();
+        String titleRu = declared.titleRu();
         FixtureNode fixture = FixtureLoader.load(agency);
-        return switch (agency) {
-            case "gbd-fl" -> new AgencyDefinition(agency, titleKk, titleRu, ADDRESS_SIGNERS,
+        // A switch over the registry's constants: an agency declared without operations here does not compile.
+        return switch (declared) {
+            case GBD_FL -> new AgencyDefinition(agency, titleKk, titleRu, declared.answerSigners(),
                     List.of(new PersonAddressLookup(new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
                             everyPersonaRegistered(ResidenceRegister.read(fixture), fixture))));
-            case "gbd-ul" -> new AgencyDefinition(agency, titleKk, titleRu, ADDRESS_SIGNERS,
+            case GBD_UL -> new AgencyDefinition(agency, titleKk, titleRu, declared.answerSigners(),
                     List.of(new LegalEntityAddressLookup(new RegisterName(agency, "ЗТ МДБ", "ГБД ЮЛ"),
                             LegalEntityRegister.read(fixture))));
-            case "kpsisu" -> checks(agency, titleKk, titleRu, fixture, KPSISU_CHECKS);
-            case "knb" -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
-            case "saod" -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
-            case "tax" -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
-            case "migration" -> withEffects(checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
+            case KPSISU -> checks(agency, titleKk, titleRu, fixture, KPSISU_CHECKS);
+            case KNB -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
+            case SAOD -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
+            case TAX -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
+            case MIGRATION -> withEffects(checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
                     migrationEffects(new EffectLedger(agency)));
-            case "military" -> {
+            case MILITARY -> {
                 MilitaryRegister register = MilitaryRegister.read(fixture);
                 EffectLedger ledger = new EffectLedger(agency);
                 yield new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), List.of(
@@ -71,15 +71,14 @@ public final class AgencyCatalog {
                         new EffectOperation("MILITARY_DEREGISTRATION", "QB",
                                 "Әскери есептен шығарылды, анықтама", "Снят с воинского учёта, справка", ledger)));
             }
-            case "mvd-docs" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
+            case MVD_DOCS -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
                     withEffects(List.of(new IdentityDocumentsLookup(new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
                             DocumentRegister.read(fixture))), documentationEffects(new EffectLedger(agency))));
-            case "aeo" -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
+            case AEO -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
                     withEffects(List.of(new ProductionStatusLookup(new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
                             ProductionRegister.read(fixture))), List.of(new EffectOperation("DOCUMENT_MANUFACTURE", "AEO",
                             "Құжат дайындалды, бөлімшеге жөнелтілді", "Документ изготовлен и отправлен в подразделение",
                             new EffectLedger(agency)))));
-            default -> throw new IllegalStateException("agency: " + agency + " is listed in Agencies but has no catalog entry");
         };
     }
 
@@ -139,8 +138,9 @@ public final class AgencyCatalog {
                         "Документ готов к выдаче в подразделении", ledger));
     }
 
+    /** The signing identities the registry names for its answers ({@code agency-<name>} for all but ЖТ/ЗТ МДБ). */
     private static List<String> ownSigner(String agency) {
-        return List.of("agency-" + agency);
+        return Agency.require(agency).answerSigners();
     }
 
     /** ЖТ МДБ holds every citizen: a persona missing from it is a broken fixture. */

@@ -14,6 +14,7 @@ import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.journal.JournalEntry;
+import kz.shlyuz.gateway.services.Service;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -57,9 +58,11 @@ public class JournalAppendBenchmark {
         journal.close();
     }
 
+    private static final String SERVICE = Service.ADDRESS_CERTIFICATE.id();
+
     JournalEntry entry() {
         Instant now = Instant.now();
-        return new JournalEntry(now, now, "egov-portal", "bench-" + ids.incrementAndGet(), "ADDRESS_CERTIFICATE",
+        return new JournalEntry(now, now, "egov-portal", "bench-" + ids.incrementAndGet(), SERVICE,
                 "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e", "1990-03-14******; RSA",
                 JournalEntry.Outcome.ANSWERED, null, "OK", null, "gbd-fl", 900, 4000, 6000);
     }

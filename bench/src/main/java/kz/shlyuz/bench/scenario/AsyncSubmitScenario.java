@@ -12,6 +12,7 @@ import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.gateway.server.DevMaterial;
+import kz.shlyuz.gateway.services.Service;
 import kz.shlyuz.proto.v1.AgencyRequest;
 import kz.shlyuz.proto.v1.EffectOrder;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -28,7 +29,7 @@ import kz.shlyuz.proto.v1.TemporaryIdRequest;
  * ({@link CaseTracker}).
  */
 public final class AsyncSubmitScenario implements Scenario {
-    static final String SERVICE = "TEMPORARY_ID";
+    static final String SERVICE = Service.TEMPORARY_ID.id();
     static final String SENDER = "hkko";
 
     @Override

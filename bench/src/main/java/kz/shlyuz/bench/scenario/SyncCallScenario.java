@@ -12,6 +12,7 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
+import kz.shlyuz.gateway.services.Service;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyRequest;
@@ -27,7 +28,7 @@ import kz.shlyuz.proto.v1.SignedRequest;
  * request id so the adapter answers (and signs) afresh.
  */
 public final class SyncCallScenario implements Scenario {
-    static final String SERVICE = "ADDRESS_CERTIFICATE";
+    static final String SERVICE = Service.ADDRESS_CERTIFICATE.id();
     static final String SENDER = "egov-portal";
 
     private final String name;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Iin;
 
@@ -34,9 +35,11 @@ public final class DevPki {
     /** Password of every {@code .p12} file. */
     public static final String P12_PASSWORD = "changeit";
 
-    /** Agency adapters, each with a TLS identity {@code tls-<adapter>} and a signing identity {@code agency-<adapter>}. */
-    public static final List<String> ADAPTERS = List.of("gbd-fl", "gbd-ul", "kpsisu", "knb", "saod", "tax",
-            "military", "migration", "mvd-docs", "aeo");
+    /**
+     * Agency adapters, each with a TLS identity {@code tls-<adapter>} and a signing identity
+     * {@code agency-<adapter>}: the names of the agency registry, {@link Agency}.
+     */
+    public static final List<String> ADAPTERS = Agency.ids();
 
     /** Every system with a TLS identity {@code tls-<system>}: the gateway, the three senders, the adapters. */
     public static final List<String> SYSTEMS = Stream.concat(

@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import kz.shlyuz.certs.agency.Agency;
+import kz.shlyuz.certs.agency.Signatory;
 import kz.shlyuz.certs.gost.GostAlgorithm;
 import kz.shlyuz.certs.gost.GostKeys;
 import kz.shlyuz.certs.gost.GostPrivateKey;
@@ -79,24 +83,20 @@ final class DevPkiGenerator {
     }
 
     /** An agency signing certificate: who it names and which BIN it carries. */
-    private record Agency(String name, String commonName, Organisation organisation, String system) {}
+    private record SigningIdentity(String name, String commonName, Organisation organisation, String system) {}
 
-    private static final List<Agency> AGENCIES = List.of(
-            new Agency("agency-mvd", "ҚР Ішкі істер министрлігі", Organisation.INTERNAL_AFFAIRS, null),
-            new Agency("agency-moj", "ҚР Әділет министрлігі", Organisation.JUSTICE, null),
-            new Agency("agency-gateway", "Электрондық үкімет шлюзі (Shlyuz)", Organisation.GATEWAY_OPERATOR,
-                    "gateway"),
-            // Agencies without an Organisation of their own borrow their ministry's BIN: the CN names them.
-            new Agency("agency-gbd-fl", "ЖТ МДБ", Organisation.JUSTICE, "gbd-fl"),
-            new Agency("agency-gbd-ul", "ЗТ МДБ", Organisation.JUSTICE, "gbd-ul"),
-            new Agency("agency-kpsisu", "ҚР БП ҚСжАЕК", Organisation.INTERNAL_AFFAIRS, "kpsisu"),
-            new Agency("agency-knb", "ҰҚК", Organisation.INTERNAL_AFFAIRS, "knb"),
-            new Agency("agency-saod", "САОД", Organisation.JUSTICE, "saod"),
-            new Agency("agency-tax", "СД", Organisation.INTERNAL_AFFAIRS, "tax"),
-            new Agency("agency-military", "ҚБ", Organisation.INTERNAL_AFFAIRS, "military"),
-            new Agency("agency-migration", "ІІМ көші-қон қызметі", Organisation.INTERNAL_AFFAIRS, "migration"),
-            new Agency("agency-mvd-docs", "ХҚТ ТП АЖ", Organisation.INTERNAL_AFFAIRS, "mvd-docs"),
-            new Agency("agency-aeo", "\"АӨО\" РМК", Organisation.INTERNAL_AFFAIRS, "aeo"));
+    /**
+     * The ministries that sign answers, the gateway, then every agency of the registry (an agency
+     * without an Organisation of its own borrows its ministry's BIN: the CN names it).
+     */
+    private static final List<SigningIdentity> AGENCIES = Stream.of(
+            Arrays.stream(Signatory.values()).map(s -> new SigningIdentity(s.identity(), s.organisation().title(),
+                    s.organisation(), null)),
+            Stream.of(new SigningIdentity("agency-gateway", "Электрондық үкімет шлюзі (Shlyuz)", Organisation.GATEWAY_OPERATOR,
+                    "gateway")),
+            Arrays.stream(Agency.values()).map(a -> new SigningIdentity(a.signingIdentity(),
+                    a.commonName(), a.organisation(), a.id())))
+            .flatMap(s -> s).toList();
 
     private final PkiLayout layout;
     private final Instant now;
@@ -215,7 +215,7 @@ final class DevPkiGenerator {
         }
         plans.add(employee(Employee.HKKO_OPERATOR, Role.OPERATOR, "hkko"));
         plans.add(employee(Employee.CONSULAR_OFFICER, Role.OFFICER, "burkit"));
-        for (Agency agency : AGENCIES) {
+        for (SigningIdentity agency : AGENCIES) {
             plans.add(new Plan(agency.name(), Role.AGENCY, null, agency.organisation().bin().value(), agency.system(),
                     SubjectNames.agency(agency.commonName(), agency.organisation()),
                     CertificateProfile.legalSigning(NcaOids.HOLDER_LEGAL_SIGNING_RIGHT), Parent.INTERMEDIATE, false,

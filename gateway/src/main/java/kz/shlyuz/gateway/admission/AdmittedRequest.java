@@ -3,6 +3,7 @@ package kz.shlyuz.gateway.admission;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import java.util.List;
+import kz.shlyuz.gateway.services.ServiceDefinition;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;

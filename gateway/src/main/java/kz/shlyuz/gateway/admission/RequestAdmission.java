@@ -21,6 +21,9 @@ import kz.shlyuz.gateway.config.Bounds;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.SenderPolicy;
 import kz.shlyuz.gateway.config.SignerRules;
+import kz.shlyuz.gateway.services.Applicants;
+import kz.shlyuz.gateway.services.ServiceDefinition;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
@@ -38,11 +41,11 @@ public final class RequestAdmission {
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final GatewayConfig config;
-    private final ServiceCatalog catalog;
+    private final Services catalog;
     private final SignatureVerifier verifier;
     private final Clock clock;
 
-    public RequestAdmission(GatewayConfig config, ServiceCatalog catalog, SignatureVerifier verifier, Clock clock) {
+    public RequestAdmission(GatewayConfig config, Services catalog, SignatureVerifier verifier, Clock clock) {
         this.config = config;
         this.catalog = catalog;
         this.verifier = verifier;

@@ -23,7 +23,10 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** The configuration shipped with the gateway. */
+    /**
+     * The configuration shipped with the gateway: {@code defaults.json} with the senders' services
+     * and the adapters derived from the service and agency registries ({@link ShippedDefaults}).
+     */
     public static GatewayConfig defaults() {
         return defaults(null);
     }
@@ -31,7 +34,7 @@ public final class ConfigLoader {
     /** The shipped configuration with its data directory replaced (when not null). */
     public static GatewayConfig defaults(Path dataDir) {
         try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.json")) {
-            return parse(JSON.readTree(in), dataDir);
+            return parse(ShippedDefaults.complete(JSON.readTree(in)), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped defaults.json", e);
         }

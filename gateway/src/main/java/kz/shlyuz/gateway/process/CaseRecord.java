@@ -9,7 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
+import kz.shlyuz.gateway.services.CaseFacts;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.proto.v1.RequestContent;
 
 /** One row of {@code process_case} as the engine reads it inside a transaction. */
@@ -24,7 +25,7 @@ final class CaseRecord {
         return state.equals("APPROVED") || state.equals("REFUSED");
     }
 
-    Message body(ServiceCatalog catalog) {
+    Message body(Services catalog) {
         if (body == null) {
             try {
                 RequestContent rc = RequestContent.parseFrom(content);
@@ -36,7 +37,7 @@ final class CaseRecord {
         return body;
     }
 
-    CaseFacts facts(ServiceCatalog catalog) {
+    CaseFacts facts(Services catalog) {
         return new CaseFacts(caseId, serviceId, sender, body(catalog), citizenIin, relatedIin);
     }
 

@@ -24,12 +24,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
 import kz.shlyuz.gateway.journal.JournalException;
+import kz.shlyuz.gateway.services.ProcessDefinition;
+import kz.shlyuz.gateway.services.Services;
+import kz.shlyuz.gateway.services.Stage;
+import kz.shlyuz.gateway.services.StepKind;
+import kz.shlyuz.gateway.services.StepSpec;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
@@ -50,22 +54,20 @@ public final class ProcessEngine implements AutoCloseable {
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    /** The body types of the stored requests. */
-    private static final kz.shlyuz.gateway.admission.ServiceCatalog CATALOG =
-            kz.shlyuz.gateway.admission.ServiceCatalog.standard();
 
     /** How long a Submit or a step result waits for the commit of its group. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(20);
 
     private final DataSource db;
-    private final Regulations regulations;
+    /** The services' processes, and the body types of the stored requests. */
+    private final Services services;
     private final Clock clock;
     private final KazakhstanCalendar calendar;
     private final CaseWriter writer;
 
-    public ProcessEngine(DataSource db, Regulations regulations, Clock clock, KazakhstanCalendar calendar) {
+    public ProcessEngine(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar) {
         this.db = db;
-        this.regulations = regulations;
+        this.services = services;
         this.clock = clock;
         this.calendar = calendar;
         this.writer = new CaseWriter(db);
@@ -81,8 +83,8 @@ public final class ProcessEngine implements AutoCloseable {
         return clock;
     }
 
-    public Regulations regulations() {
-        return regulations;
+    public Services services() {
+        return services;
     }
 
     static String baseName(String stepName) {
@@ -99,8 +101,7 @@ public final class ProcessEngine implements AutoCloseable {
      * A retry of the same message gets the recorded acknowledgement.
      */
     public SubmitAck submit(AdmittedRequest request) {
-        ProcessDefinition definition = regulations.find(request.service().id())
-                .orElseThrow(() -> new IllegalStateException(request.service().id() + " has no process"));
+        ProcessDefinition definition = services.process(request.service().id());
         Message body = request.body();
         List<String> parties = definition.parties().apply(body);
         Instant now = clock.instant();
@@ -189,7 +190,7 @@ public final class ProcessEngine implements AutoCloseable {
                 Instant due = startStage(tx, row, row.stage, row.attempt, now);
                 ProcessDefinition d = definition(row);
                 tx.feed.status(row, "OBJECTION_RECEIVED", Texts.objectionReceived(
-                        d.stagesFor(row.body(CATALOG)).get(row.stage).steps(), due), now, due);
+                        d.stagesFor(row.body(services)).get(row.stage).steps(), due), now, due);
                 return ack;
             });
         } catch (ClaimTaken taken) {
@@ -352,10 +353,10 @@ public final class ProcessEngine implements AutoCloseable {
 
     private CallOrder order(Tx tx, OutboxItem item) throws SQLException {
         CaseRecord row = CaseRecord.load(tx, item.caseId(), false);
-        StepSpec spec = definition(row).step(row.body(CATALOG), item.stepName())
+        StepSpec spec = definition(row).step(row.body(services), baseName(item.stepName()))
                 .orElseThrow(() -> new IllegalStateException("no step " + item.stepName()));
         return new CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
-                spec.body().apply(row.facts(CATALOG)), SignedRequest.newBuilder()
+                spec.body().apply(row.facts(services)), SignedRequest.newBuilder()
                         .setContent(com.google.protobuf.ByteString.copyFrom(row.content))
                         .setSignature(com.google.protobuf.ByteString.copyFrom(row.signature)).build());
     }
@@ -434,7 +435,7 @@ public final class ProcessEngine implements AutoCloseable {
                     if (tx.update("UPDATE process_step SET state = 'SKIPPED', finished_at = ? WHERE case_id = ? "
                             + "AND step_name = ? AND state = 'PENDING'", now, row.caseId, step) == 1) {
                         cancelOutbox(tx, row.caseId, step);
-                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        StepSpec spec = d.step(row.body(services), baseName(step)).orElseThrow();
                         tx.feed.status(row, "STEP_PASSED_OVER", Texts.passedOver(spec), now, null);
                         evaluate(tx, row, now);
                     }
@@ -442,7 +443,7 @@ public final class ProcessEngine implements AutoCloseable {
                 case "OVERDUE" -> {
                     String step = item.stepName().substring("OVERDUE:".length());
                     if (stepState(tx, row.caseId, step).equals("PENDING")) {
-                        StepSpec spec = d.step(row.body(CATALOG), step).orElseThrow();
+                        StepSpec spec = d.step(row.body(services), baseName(step)).orElseThrow();
                         tx.feed.status(row, "STEP_OVERDUE", Texts.overdue(spec, item.dueAt()), now, null);
                     }
                 }
@@ -463,7 +464,7 @@ public final class ProcessEngine implements AutoCloseable {
 
     /** Creates the stage's steps with their outbox rows; returns the latest step due time. */
     private Instant startStage(Tx tx, CaseRecord row, int stage, int attempt, Instant now) throws SQLException {
-        Stage spec = definition(row).stagesFor(row.body(CATALOG)).get(stage);
+        Stage spec = definition(row).stagesFor(row.body(services)).get(stage);
         if (stage != row.stage) {
             tx.update("UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
         }
@@ -483,12 +484,12 @@ public final class ProcessEngine implements AutoCloseable {
         return latest;
     }
 
-    /** Fan-in: once every step of the current stage has answered, decide what comes next. */
+    /** Fan-in: once every step of the current stage has answered, decide what comes next ({@link FanInDecision}). */
     private void evaluate(Tx tx, CaseRecord row, Instant now) throws SQLException {
         if (row.finished()) {
             return;
         }
-        List<StepRow> steps = new ArrayList<>();
+        List<FanInDecision.StepOutcome> steps = new ArrayList<>();
         PreparedStatement q = tx.prepare("SELECT step_name, state, result_code, result_kk, result_ru, "
                 + "reference FROM process_step WHERE case_id = ? AND stage = ? AND attempt = ? ORDER BY step_name");
         q.setString(1, row.caseId);
@@ -496,50 +497,36 @@ public final class ProcessEngine implements AutoCloseable {
         q.setInt(3, row.attempt);
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                steps.add(new StepRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
+                steps.add(new FanInDecision.StepOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         }
-        if (steps.stream().anyMatch(s -> s.state.equals("PENDING"))) {
-            return;
+        if (steps.stream().anyMatch(s -> s.state().equals("PENDING"))) {
+            return; // the stage is still out: no need to read its definition
         }
         ProcessDefinition d = definition(row);
-        List<StepRow> grounds = steps.stream().filter(s -> s.state.equals("GROUNDS") || s.state.equals("FAILED"))
-                .toList();
-        if (!grounds.isEmpty()) {
-            String code = grounds.stream().map(s -> s.code).collect(Collectors.joining(","));
-            String kk = grounds.stream().map(s -> s.kk).collect(Collectors.joining("; "));
-            String ru = grounds.stream().map(s -> s.ru).collect(Collectors.joining("; "));
-            if (d.preliminaryRefusal() && "IN_PROGRESS".equals(row.state)) {
-                Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
-                tx.update("UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
-                        + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
-                        objectionDue, code, Sql.clip(kk), Sql.clip(ru), row.caseId);
-                outbox(tx, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
-                tx.feed.status(row, "PRELIMINARY_REFUSAL", Texts.preliminary(kk, ru, objectionDue), now, objectionDue);
-            } else {
-                finish(tx, row, d, "REFUSED", code, kk, ru, null, now);
-            }
-            return;
-        }
-        List<Stage> stages = d.stagesFor(row.body(CATALOG));
-        String doneKk = steps.stream().map(s -> s.kk == null ? null : s.kk).filter(t -> t != null)
-                .collect(Collectors.joining("; "));
-        String doneRu = steps.stream().map(s -> s.ru == null ? null : s.ru).filter(t -> t != null)
-                .collect(Collectors.joining("; "));
-        if (row.stage + 1 < stages.size()) {
-            if ("OBJECTION_REVIEW".equals(row.state)) {
+        List<Stage> stages = d.stagesFor(row.body(services));
+        FanInDecision.Decision decision = FanInDecision.decide(steps, d.preliminaryRefusal(), row.state, row.stage,
+                stages.size());
+        if (decision instanceof FanInDecision.Decision.PreliminaryRefusal p) {
+            Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
+            tx.update("UPDATE process_case SET state = 'PRELIMINARY_REFUSAL', objection_due_at = ?, "
+                    + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
+                    objectionDue, p.code(), Sql.clip(p.kk()), Sql.clip(p.ru()), row.caseId);
+            outbox(tx, row.caseId, "OBJECTION", "OBJECTION", objectionDue);
+            tx.feed.status(row, "PRELIMINARY_REFUSAL", Texts.preliminary(p.kk(), p.ru(), objectionDue), now,
+                    objectionDue);
+        } else if (decision instanceof FanInDecision.Decision.Refuse r) {
+            finish(tx, row, d, "REFUSED", r.code(), r.kk(), r.ru(), null, now);
+        } else if (decision instanceof FanInDecision.Decision.NextStage n) {
+            if (n.endsObjectionReview()) {
                 tx.update("UPDATE process_case SET state = 'IN_PROGRESS' WHERE case_id = ?", row.caseId);
             }
-            Instant due = startStage(tx, row, row.stage + 1, row.attempt, now);
-            String summaryKk = doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".";
-            String summaryRu = doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".";
-            tx.feed.status(row, "STAGE_DONE", Texts.next(summaryKk, summaryRu,
-                    stages.get(row.stage + 1).steps(), due), now, due);
-        } else {
-            StepRow last = steps.get(steps.size() - 1);
-            finish(tx, row, d, "APPROVED", null, doneKk.isEmpty() ? "—" : doneKk, doneRu.isEmpty() ? "—" : doneRu,
-                    last.reference, now);
+            Instant due = startStage(tx, row, n.stage(), row.attempt, now);
+            tx.feed.status(row, "STAGE_DONE", Texts.next(n.summaryKk(), n.summaryRu(),
+                    stages.get(n.stage()).steps(), due), now, due);
+        } else if (decision instanceof FanInDecision.Decision.Approve a) {
+            finish(tx, row, d, "APPROVED", null, a.kk(), a.ru(), a.reference(), now);
         }
     }
 
@@ -590,14 +577,12 @@ public final class ProcessEngine implements AutoCloseable {
     }
 
     private ProcessDefinition definition(CaseRecord row) {
-        return regulations.find(row.serviceId).orElseThrow(() -> new IllegalStateException(row.serviceId));
+        return services.process(row.serviceId);
     }
 
     // ------------------------------------------------------------------------------------------
     // Rows and SQL helpers
     // ------------------------------------------------------------------------------------------
-
-    private record StepRow(String name, String state, String code, String kk, String ru, String reference) {}
 
     /** The message id was claimed concurrently or earlier: answer from the claim. */
     private static final class ClaimTaken extends RuntimeException {

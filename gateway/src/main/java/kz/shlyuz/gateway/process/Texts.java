@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
+import kz.shlyuz.gateway.services.ProcessDefinition;
+import kz.shlyuz.gateway.services.StepSpec;
 
 /** Status messages for people, in Kazakh and Russian: what happened, what next, by when. */
 final class Texts {

@@ -19,7 +19,6 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
 import kz.shlyuz.gateway.call.ResponseSigner;
 import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.gateway.call.SyncCallHandler;
@@ -31,7 +30,6 @@ import kz.shlyuz.gateway.notices.NoticeService;
 import kz.shlyuz.gateway.notices.NoticeStore;
 import kz.shlyuz.gateway.outbox.OutboxWorker;
 import kz.shlyuz.gateway.process.ProcessEngine;
-import kz.shlyuz.gateway.process.Regulations;
 import kz.shlyuz.gateway.submit.SubmitHandler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +47,7 @@ import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.routing.AgencyClients;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustSource;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -136,7 +135,7 @@ public final class GatewayServer implements AutoCloseable {
             SignatureVerifier verifier = new SignatureVerifier(
                     SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
                     SignatureTrust.policy(config), config.bounds().signature());
-            RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
+            RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier,
                     material.clock());
             CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
                     : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper());
@@ -146,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
                     new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer), config::sender,
                     material.clock());
 
-            ProcessEngine engine = new ProcessEngine(dataSource, Regulations.standard(), processes.clock(),
+            ProcessEngine engine = new ProcessEngine(dataSource, Services.standard(), processes.clock(),
                     new KazakhstanCalendar());
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock());
             ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {

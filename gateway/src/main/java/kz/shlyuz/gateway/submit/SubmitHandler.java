@@ -9,10 +9,7 @@ import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.gateway.process.ProcessEngine;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
-import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
-import kz.shlyuz.proto.v1.IdDocumentRequest;
-import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -22,7 +19,6 @@ import org.slf4j.LoggerFactory;
 /** Serves one Submit: admission, the service's own intake rules, the durable case, the journal entry. */
 public final class SubmitHandler {
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
-    private static final String PORTAL = "egov-portal";
 
     private final RequestAdmission admission;
     private final ProcessEngine engine;
@@ -42,7 +38,7 @@ public final class SubmitHandler {
         AdmittedRequest admitted = null;
         try {
             admitted = admission.admit(sender, request, false);
-            intakeRules(admitted);
+            admitted.service().intake().check(admitted.sender(), admitted.body());
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
                     : engine.submit(admitted);
@@ -53,14 +49,6 @@ public final class SubmitHandler {
         } catch (Refusal refusal) {
             record(received, start, sender, admitted, JournalEntry.Outcome.REFUSED, refusal);
             throw refusal;
-        }
-    }
-
-    /** 004 annex 1: the portal accepts an ID document only to replace it after a change of type. */
-    private static void intakeRules(AdmittedRequest admitted) {
-        if (admitted.sender().equals(PORTAL) && admitted.body() instanceof IdDocumentRequest id
-                && id.getReason() != IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED) {
-            throw new Refusal(Reason.PORTAL_REASON_NOT_ACCEPTED, id.getReason().name());
         }
     }
 

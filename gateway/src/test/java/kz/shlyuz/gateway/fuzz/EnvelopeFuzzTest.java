@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.admission.ServiceCatalog;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -21,7 +21,7 @@ class EnvelopeFuzzTest {
     static RequestAdmission admission(Clock clock) {
         try {
             return new RequestAdmission(ConfigLoader.defaults(Files.createTempDirectory("shlyuz-fuzz-")),
-                    ServiceCatalog.standard(), FuzzPki.get().verifier(clock), clock);
+                    Services.standard(), FuzzPki.get().verifier(clock), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.process;
+package kz.shlyuz.gateway.services;
 
 import com.google.protobuf.Message;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.function.Function;
 import kz.shlyuz.gateway.calendar.Term;
 
 /**
- * A service as a process.
+ * A service as a process: the part of a {@link ServiceDefinition} the process engine runs.
  *
  * @param stages the stages for a given request body (ID documents: the terms depend on urgency)
  * @param caseTerm the term for the whole service, from the request
@@ -25,10 +25,9 @@ public record ProcessDefinition(String serviceId, Function<Message, List<Stage>>
         return stages.apply(body);
     }
 
-    /** The step of this service with this name (without the re-decision suffix). */
+    /** The step of this service with this name (the engine strips a re-decision's suffix first). */
     public Optional<StepSpec> step(Message body, String name) {
-        String base = ProcessEngine.baseName(name);
-        return stagesFor(body).stream().flatMap(s -> s.steps().stream()).filter(s -> s.name().equals(base))
+        return stagesFor(body).stream().flatMap(s -> s.steps().stream()).filter(s -> s.name().equals(name))
                 .findFirst();
     }
 }

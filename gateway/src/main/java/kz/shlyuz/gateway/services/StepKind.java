@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.process;
+package kz.shlyuz.gateway.services;
 
 /** What a step is for, which decides how its answer moves the case. */
 public enum StepKind {

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.process;
+package kz.shlyuz.gateway.services;
 
 import com.google.protobuf.Message;
 

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.admission;
+package kz.shlyuz.gateway.services;
 
 import java.util.List;
 

@@ -1,0 +1,20 @@
+package kz.shlyuz.gateway.services;
+
+import com.google.protobuf.Message;
+
+/**
+ * A service's own rule on what it accepts through which channel, checked on {@code Submit} once
+ * the request is admitted (004 annex 1: the portal takes an ID document only after a change of
+ * its type). Refuses by throwing {@link kz.shlyuz.gateway.status.Refusal}.
+ */
+@FunctionalInterface
+public interface IntakeRule {
+    /** A service with no rules of its own. */
+    IntakeRule NONE = (sender, body) -> { };
+
+    /**
+     * @param sender the sending system
+     * @param body the admitted request body (or follow-up)
+     */
+    void check(String sender, Message body);
+}
