@@ -87,7 +87,8 @@ public final class ConfigLoader {
                 senders,
                 adapters,
                 root.path("identity").path("strictCheckDigits").asBoolean(true),
-                signerRules(root));
+                signerRules(root),
+                kz.shlyuz.gateway.evidence.EvidenceSettings.parse(root.get("evidence"), dataDir));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

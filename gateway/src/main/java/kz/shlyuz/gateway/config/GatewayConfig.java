@@ -26,10 +26,12 @@ public record GatewayConfig(
         Map<String, SenderPolicy> senders,
         Map<String, AdapterEndpoint> adapters,
         boolean strictCheckDigits,
-        SignerRules signerRules) {
+        SignerRules signerRules,
+        kz.shlyuz.gateway.evidence.EvidenceSettings evidence) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
+        evidence = evidence == null ? kz.shlyuz.gateway.evidence.EvidenceSettings.defaults(dataDir) : evidence;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -41,11 +43,23 @@ public record GatewayConfig(
     /** Without signer rules: the national CA's usual rights, dev PKI trust. */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults(), null);
+    }
+
+    /** Without evidence settings: {@link kz.shlyuz.gateway.evidence.EvidenceSettings#defaults}. */
+    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
+            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
+            SignerRules signerRules) {
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null);
+    }
+
+    public GatewayConfig withEvidence(kz.shlyuz.gateway.evidence.EvidenceSettings newEvidence) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, newEvidence);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules);
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules, evidence);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -85,12 +99,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, evidence);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules);
+                signerRules, evidence);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -98,16 +112,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, evidence);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, evidence);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, evidence);
     }
 }
