@@ -1,7 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +50,11 @@ public final class EvidenceLog implements AutoCloseable {
      *
      * @param tsa the RFC 3161 authority the chain head is stamped by
      * @param timeout how long a caller waits for its record's commit
+     * @param processNodeId the chain's name when {@code evidence.nodeId} is not set (this run's node id)
      */
     public static EvidenceLog open(EvidenceSettings settings, DataSource dataSource, String jdbcUrl, TimeStamper tsa,
-            Clock clock, Duration timeout) {
-        String nodeId = nodeId(settings);
+            Clock clock, Duration timeout, String processNodeId) {
+        String nodeId = settings.nodeId() != null ? settings.nodeId() : processNodeId;
         BodyCipher cipher = BodyCipher.open(settings.encryption());
         EvidenceStamper[] stamper = new EvidenceStamper[1];
         EvidenceWriter writer = new EvidenceWriter(dataSource, nodeId, jdbcUrl, () -> {
@@ -75,19 +75,6 @@ public final class EvidenceLog implements AutoCloseable {
                         : "NOT encrypted (evidence.encryption.keystore not set)",
                 tsa, settings.stampInterval(), settings.stampRecords(), settings.maxStampOutage());
         return new EvidenceLog(settings, nodeId, cipher, writer, stamper[0], timeout);
-    }
-
-    /** The configured node id, else the host name. */
-    static String nodeId(EvidenceSettings settings) {
-        if (settings.nodeId() != null) {
-            return settings.nodeId();
-        }
-        try {
-            String host = InetAddress.getLocalHost().getHostName();
-            return host.length() <= 64 ? host : host.substring(0, 64);
-        } catch (java.io.IOException e) {
-            return "node-1";
-        }
     }
 
     public String nodeId() {

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * @param mode what is kept for a service not listed in {@code services}
  * @param services per service id: what is kept (X-Road's full / metadata / none)
- * @param nodeId the name of this node's chain; null: the host name. Two nodes sharing a database
- *     must have different names
+ * @param nodeId the name of this node's chain, stable across restarts; null: this run's node id
+ *     (each start then begins a new chain). Two nodes sharing a database must have different names
  * @param stampInterval the chain head is time-stamped at least this often while records wait
  * @param stampRecords ... or as soon as this many records wait, whichever comes first
  * @param tsaUrl the RFC 3161 authority over HTTP; null: the time-stamper the gateway signs with

@@ -119,8 +119,8 @@ public final class GatewayServer implements AutoCloseable {
         kz.shlyuz.gateway.evidence.EvidenceLog evidence;
         try {
             evidence = kz.shlyuz.gateway.evidence.EvidenceLog.open(config.evidence(), dataSource,
-                    config.journal().jdbcUrl(), evidenceStamper(config, material), material.clock(),
-                    config.limits().agencyDeadline());
+                    config.journal().jdbcUrl(), evidenceStamper(config, material), processes.clock(),
+                    config.limits().agencyDeadline(), processes.nodeId());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
