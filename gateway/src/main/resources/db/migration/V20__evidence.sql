@@ -37,7 +37,7 @@ CREATE TABLE evidence_record (
 );
 
 CREATE INDEX evidence_record_message ON evidence_record (sender, message_id);
-CREATE INDEX evidence_record_retention ON evidence_record (node_id, retain_until);
+CREATE INDEX evidence_record_retention ON evidence_record (retain_until);
 
 -- Each distinct CRL the gateway relied on, once; records refer to it by issuer and number.
 CREATE TABLE evidence_crl (
