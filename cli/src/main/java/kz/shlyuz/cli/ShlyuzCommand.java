@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "shlyuz", mixinStandardHelpOptions = true, version = "shlyuz 0.1.0",
         description = "Shlyuz — e-government integration gateway (ЭҮШ / ШЭП model).",
         subcommands = {ServeCommand.class, AdapterCommand.class, CallCommand.class, SubmitCommand.class,
-                WatchCommand.class, DemoCommand.class, VerifyCommand.class, BenchCommand.class})
+                WatchCommand.class, DemoCommand.class, VerifyCommand.class, BenchCommand.class,
+                JournalCommand.class, EvidenceCommand.class})
 public final class ShlyuzCommand implements Runnable {
     /** The option that adds stack traces to error lines; every subcommand accepts it. */
     static final String VERBOSE = "--verbose";

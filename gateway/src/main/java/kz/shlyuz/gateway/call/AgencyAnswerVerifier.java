@@ -25,7 +25,15 @@ public final class AgencyAnswerVerifier {
         this.verifier = verifier;
     }
 
+    /** The answer's content and the signers whose signatures were verified (with their revocation evidence). */
+    public record Verified(ResponseContent content, List<VerifiedSigner> signers) {}
+
     public ResponseContent verify(String adapter, AdapterEndpoint endpoint, String requestId, SignedResponse answer) {
+        return verifySigned(adapter, endpoint, requestId, answer).content();
+    }
+
+    /** As {@link #verify}, also giving the verified signers (for the evidence archive). */
+    public Verified verifySigned(String adapter, AdapterEndpoint endpoint, String requestId, SignedResponse answer) {
         Map<String, String> meta = Map.of("agency", adapter);
         List<VerifiedSigner> signers;
         try {
@@ -49,6 +57,6 @@ public final class AgencyAnswerVerifier {
         if (!requestId.equals(content.getCorrelationId())) {
             throw new Refusal(Reason.AGENCY_REFUSED, adapter + ": answer is for another request", meta, null);
         }
-        return content;
+        return new Verified(content, signers);
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.config.SenderPolicy;
+import kz.shlyuz.gateway.evidence.EvidenceItem;
+import kz.shlyuz.gateway.evidence.EvidenceLog;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
@@ -47,6 +49,7 @@ public final class SyncCallHandler {
     private final ResponseSigner responseSigner;
     private final Function<String, Optional<SenderPolicy>> policies;
     private final Clock clock;
+    private final EvidenceLog evidence;
 
     /**
      * @param policies each sender's policy, for the answer forms it may ask for (admission has
@@ -54,7 +57,8 @@ public final class SyncCallHandler {
      */
     public SyncCallHandler(RequestAdmission admission, Journal journal, AgencyClients agencies,
             SignatureVerifier verifier, ResponseSigner responseSigner,
-            Function<String, Optional<SenderPolicy>> policies, Clock clock) {
+            Function<String, Optional<SenderPolicy>> policies, Clock clock, EvidenceLog evidence) {
+        this.evidence = evidence;
         this.policies = policies;
         this.admission = admission;
         this.journal = journal;
@@ -71,7 +75,10 @@ public final class SyncCallHandler {
     public SignedResponse handle(String sender, SignedRequest request, String answerForm) {
         CallRecord record = new CallRecord(clock.instant(), System.nanoTime(), sender);
         boolean claimed = false;
+        record.request = request;
         try {
+            // No new message is taken in while its record could not be time-stamped (issue 13).
+            evidence.refuseIfUnavailable();
             AdmittedRequest admitted = admission.admit(sender, request, true);
             record.admitted(admitted, System.nanoTime());
             AnswerForm form = answerForm(sender, answerForm);
@@ -79,6 +86,7 @@ public final class SyncCallHandler {
                     clock.instant());
             if (claim instanceof Claim.Completed completed) {
                 SignedResponse recorded = SignedResponse.parseFrom(completed.response());
+                record.answer = completed.response();
                 finish(record, JournalEntry.Outcome.REPLAYED, null);
                 return recorded;
             }
@@ -143,8 +151,12 @@ public final class SyncCallHandler {
         long start = System.nanoTime();
         try {
             SignedResponse answer = agencies.call(call.adapter(), request);
-            answers.verify(call.adapter(), agencies.endpoint(call.adapter()), requestId, answer);
-            return responseSigner.sign(answer, form);
+            record.answer = answer.toByteArray();
+            record.answerSigners = answers.verifySigned(call.adapter(), agencies.endpoint(call.adapter()), requestId,
+                    answer).signers();
+            SignedResponse signed = responseSigner.sign(answer, form);
+            record.answer = null; // the answer sent (with the gateway's signature) is recorded by finish
+            return signed;
         } finally {
             record.agencyNanos = System.nanoTime() - start;
         }
@@ -187,11 +199,17 @@ public final class SyncCallHandler {
                 record.verifyNanos < 0 ? -1 : record.verifyNanos / 1000,
                 record.agencyNanos < 0 ? -1 : record.agencyNanos / 1000,
                 (end - record.startNanos) / 1000);
+        EvidenceLog.Pending kept = null;
         try {
+            // Queued before the journal's commit and awaited after it: the two commits overlap.
+            kept = keepEvidence(record, entry, refusal, answer);
             if (answer != null) {
                 journal.complete(record.sender, record.messageId, answer, clock.instant(), entry);
             } else {
                 journal.append(entry);
+            }
+            if (kept != null) {
+                kept.await();
             }
         } catch (RuntimeException e) {
             // The answer stands; an operator must know the journal failed.
@@ -206,6 +224,27 @@ public final class SyncCallHandler {
                 (end - record.startNanos) / 1_000_000);
     }
 
+    /**
+     * The call's evidence record, queued; null when the request did not parse (nothing to prove).
+     * Refusals are kept too: they are what a sender disputes.
+     */
+    private EvidenceLog.Pending keepEvidence(CallRecord record, JournalEntry entry, Refusal refusal, byte[] answer) {
+        if (refusal != null && (refusal.reason() == Reason.MESSAGE_MALFORMED
+                || refusal.reason() == Reason.REQUEST_TOO_LARGE)) {
+            return null;
+        }
+        java.util.List<kz.shlyuz.gateway.evidence.RevocationItem> revocation = new java.util.ArrayList<>(
+                EvidenceLog.revocationOf("request", record.requestSigners));
+        revocation.addAll(EvidenceLog.revocationOf("answer", record.answerSigners));
+        byte[] answerBytes = answer != null ? answer : record.answer;
+        return evidence.record(new EvidenceItem(EvidenceItem.Kind.CALL, entry.sender(), entry.messageId(),
+                entry.serviceId(), null, entry.outcome().name(), entry.reason(),
+                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE, entry.receivedAt(),
+                entry.finishedAt(), entry.verifyMicros(), entry.agencyMicros(), entry.totalMicros(),
+                record.request == null ? null : record.request.getContent().toByteArray(),
+                record.request == null ? null : record.request.getSignature().toByteArray(), answerBytes, revocation));
+    }
+
     /** What is known of a call so far, for its journal entry. */
     private static final class CallRecord {
         final Instant receivedAt;
@@ -218,6 +257,11 @@ public final class SyncCallHandler {
         String agency;
         long verifyNanos = -1;
         long agencyNanos = -1;
+        SignedRequest request;
+        java.util.List<VerifiedSigner> requestSigners;
+        java.util.List<VerifiedSigner> answerSigners;
+        /** The agency's answer when the gateway refused it; a replayed answer. */
+        byte[] answer;
 
         CallRecord(Instant receivedAt, long startNanos, String sender) {
             this.receivedAt = receivedAt;
@@ -249,6 +293,7 @@ public final class SyncCallHandler {
             contentSha256 = admitted.contentSha256();
             signers = admitted.signers().stream().map(VerifiedSigner::describe).collect(Collectors.joining("; "));
             verifyNanos = now - startNanos;
+            requestSigners = admitted.signers();
         }
     }
 }

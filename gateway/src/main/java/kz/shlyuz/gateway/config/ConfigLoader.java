@@ -92,7 +92,8 @@ public final class ConfigLoader {
                 root.path("identity").path("strictCheckDigits").asBoolean(true),
                 signerRules(root),
                 Bounds.parse(root.path("bounds")),
-                EdgeSettingsLoader.parse(root));
+                EdgeSettingsLoader.parse(root),
+                kz.shlyuz.gateway.evidence.EvidenceSettings.parse(root.get("evidence"), dataDir));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

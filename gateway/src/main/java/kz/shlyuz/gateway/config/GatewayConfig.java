@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import kz.shlyuz.gateway.evidence.EvidenceSettings;
 
 /**
  * Everything the gateway is configured with. Built once by {@link ConfigLoader}; anything a
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param signerRules trust, revocation policy and which holder roles may sign what
  * @param bounds what one request may cost: signature and content limits, cache bounds
  * @param edge transport and connection limits, rate limits and quotas
+ * @param evidence what the evidence archive keeps, its chain stamping, encryption and retention
  */
 public record GatewayConfig(
         String host,
@@ -30,12 +32,14 @@ public record GatewayConfig(
         boolean strictCheckDigits,
         SignerRules signerRules,
         Bounds bounds,
-        EdgeSettings edge) {
+        EdgeSettings edge,
+        EvidenceSettings evidence) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
         bounds = bounds == null ? Bounds.defaults() : bounds;
         edge = edge == null ? EdgeSettings.defaults() : edge;
+        evidence = evidence == null ? EvidenceSettings.defaults(dataDir) : evidence;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -44,32 +48,37 @@ public record GatewayConfig(
         adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
     }
 
-    /** Without signer rules: the national CA's usual rights, dev PKI trust. */
+    /** Without signer rules: the national CA's usual rights. */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
     }
 
-    /** With the default bounds and edge settings (the shipped transport limits, no rate limits). */
+    /** With the default bounds, edge settings (the shipped transport limits, no rate limits) and evidence settings. */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
             SignerRules signerRules) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null);
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null);
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, newBounds, edge);
+                signerRules, newBounds, edge, evidence);
     }
 
     public GatewayConfig withEdge(EdgeSettings newEdge) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, newEdge);
+                signerRules, bounds, newEdge, evidence);
+    }
+
+    public GatewayConfig withEvidence(EvidenceSettings newEvidence) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, bounds, edge, newEvidence);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules,
-                bounds, edge);
+                bounds, edge, evidence);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -109,12 +118,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge);
+                signerRules, bounds, edge, evidence);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules, bounds, edge);
+                signerRules, bounds, edge, evidence);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -122,16 +131,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules, bounds, edge);
+                signerRules, bounds, edge, evidence);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge);
+                signerRules, bounds, edge, evidence);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge);
+                signerRules, bounds, edge, evidence);
     }
 }

@@ -49,6 +49,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final ProcessEngine engine;
     private final AgencyClients agencies;
     private final AgencyAnswerVerifier answers;
+    private final kz.shlyuz.gateway.evidence.EvidenceLog evidence;
     private final String owner;
     private final Duration lease;
     private final Duration pollInterval;
@@ -67,7 +68,8 @@ public final class OutboxWorker implements AutoCloseable {
      * @param parallelism agency calls at once
      */
     public OutboxWorker(ProcessEngine engine, AgencyClients agencies, AgencyAnswerVerifier answers, String owner,
-            Duration lease, Duration pollInterval, int parallelism) {
+            Duration lease, Duration pollInterval, int parallelism, kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
+        this.evidence = evidence;
         this.engine = engine;
         this.agencies = agencies;
         this.answers = answers;
@@ -165,12 +167,20 @@ public final class OutboxWorker implements AutoCloseable {
                 .setSentAt(Timestamps.fromMillis(engine.clock().millis()))
                 .build();
         StepResult result;
+        java.time.Instant asked = engine.clock().instant();
+        long start = System.nanoTime();
+        SignedResponse answer = null;
         try {
-            SignedResponse answer = agencies.call(order.adapter(), request);
-            ResponseContent content = answers.verify(order.adapter(), agencies.endpoint(order.adapter()),
-                    item.requestId(), answer);
-            result = interpret(content.getBody());
+            answer = agencies.call(order.adapter(), request);
+            AgencyAnswerVerifier.Verified verified = answers.verifySigned(order.adapter(),
+                    agencies.endpoint(order.adapter()), item.requestId(), answer);
+            result = interpret(verified.content().getBody());
+            // The step's result is committed only once the agency's answer is kept.
+            keep(item, order, asked, start, answer, verified.signers(), null, result);
         } catch (Refusal refusal) {
+            if (answer != null) {
+                keep(item, order, asked, start, answer, null, refusal, null);
+            }
             if (TRANSIENT.contains(refusal.reason())) {
                 log.info("case {} step {}: {} ({}), retrying later (attempt {})", item.caseId(), item.stepName(),
                         refusal.reason(), order.adapter(), item.attempts() + 1);
@@ -181,6 +191,22 @@ public final class OutboxWorker implements AutoCloseable {
                     refusal.reason().russian(refusal.detail()));
         }
         return engine.completeLater(item, owner, result);
+    }
+
+    /** The agency's answer of a case step, as evidence (its request is the Submit's record, by case id). */
+    private void keep(OutboxItem item, ProcessEngine.CallOrder order, java.time.Instant asked, long start,
+            SignedResponse answer, List<kz.shlyuz.gateway.signature.VerifiedSigner> signers, Refusal refusal,
+            StepResult result) {
+        boolean negative = refusal != null || result instanceof StepResult.Grounds || result instanceof StepResult.Failed;
+        long micros = (System.nanoTime() - start) / 1000;
+        evidence.record(new kz.shlyuz.gateway.evidence.EvidenceItem(
+                kz.shlyuz.gateway.evidence.EvidenceItem.Kind.CASE_ANSWER, order.sender(), item.requestId(),
+                order.serviceId(), item.caseId() + "/" + item.stepName(), refusal == null ? "ANSWERED" : "REFUSED",
+                refusal == null ? null : refusal.reason().name(),
+                negative ? kz.shlyuz.gateway.evidence.EvidenceItem.Decision.NEGATIVE
+                        : kz.shlyuz.gateway.evidence.EvidenceItem.Decision.POSITIVE,
+                asked, engine.clock().instant(), -1, micros, micros, null, null, answer.toByteArray(),
+                kz.shlyuz.gateway.evidence.EvidenceLog.revocationOf("answer", signers))).await();
     }
 
     private static StepResult interpret(Any body) {

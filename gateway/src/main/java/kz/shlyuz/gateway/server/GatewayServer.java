@@ -72,6 +72,8 @@ public final class GatewayServer implements AutoCloseable {
     private final Journal journal;
     private final Duration grace;
     private final AutoCloseable processes;
+    private kz.shlyuz.gateway.evidence.EvidenceLog evidence;
+    private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final RateLimiter rateLimiter;
@@ -121,11 +123,24 @@ public final class GatewayServer implements AutoCloseable {
 
     public static GatewayServer start(GatewayConfig config, Material material, Processes processes)
             throws IOException {
+        kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
         var dataSource = JournalDatabase.open(config.journal());
+        kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
+        kz.shlyuz.gateway.evidence.EvidenceLog evidence;
+        try {
+            evidence = kz.shlyuz.gateway.evidence.EvidenceLog.open(config.evidence(), dataSource,
+                    config.journal().jdbcUrl(), evidenceStamper(config, material), processes.clock(),
+                    config.limits().agencyDeadline(), processes.nodeId());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         // Appends commit in groups (one transaction and disk sync for the calls finishing together).
         Journal journal = new GroupCommitJournal(
                 new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
                 dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
+        kz.shlyuz.gateway.evidence.EvidenceArchiver archiver = new kz.shlyuz.gateway.evidence.EvidenceArchiver(
+                dataSource, config.evidence(), evidence.nodeId(), processes.clock());
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
         AnswerSealer sealer = null;
         RateLimiter rateLimiter;
@@ -143,11 +158,11 @@ public final class GatewayServer implements AutoCloseable {
                     SEAL_MAX_BATCH, config.limits().agencyDeadline());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
                     new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer), config::sender,
-                    material.clock());
+                    material.clock(), evidence);
 
             ProcessEngine engine = new ProcessEngine(dataSource, Services.standard(), processes.clock(),
                     new KazakhstanCalendar());
-            SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock());
+            SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
             ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "shlyuz-streams");
                 t.setDaemon(true);
@@ -187,7 +202,10 @@ public final class GatewayServer implements AutoCloseable {
             Server server = builder.build().start();
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
-                    processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers());
+                    processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers(), evidence);
+            // Records past retention leave the database for archive files (process clock).
+            java.util.concurrent.ScheduledFuture<?> archiving = streams.scheduleWithFixedDelay(archiver::runIfDue,
+                    1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             CallTimeLimits timers = callTimes;
             TransportLimits transport = transportLimits;
@@ -195,14 +213,19 @@ public final class GatewayServer implements AutoCloseable {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
+                archiving.cancel(false);
                 streams.shutdownNow();
                 timers.close();
                 transport.close();
+                evidence.close();
             };
             health.setStatus("", ServingStatus.SERVING);
             health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
-            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing,
-                    rateLimiter, transportLimits.connections());
+            GatewayServer running = new GatewayServer(server, health, agencies, journal,
+                    config.limits().shutdownGrace(), processing, rateLimiter, transportLimits.connections());
+            running.evidence = evidence;
+            running.archiver = archiver;
+            return running;
         } catch (IOException | RuntimeException e) {
             if (sealer != null) {
                 sealer.close();
@@ -213,6 +236,7 @@ public final class GatewayServer implements AutoCloseable {
             if (transportLimits != null) {
                 transportLimits.close();
             }
+            evidence.close();
             agencies.close();
             journal.close();
             throw e;
@@ -235,6 +259,28 @@ public final class GatewayServer implements AutoCloseable {
     /** Open connections, in total and per client-certificate identity (for metrics). */
     public ConnectionLimits connections() {
         return connections;
+    }
+
+    /** The evidence archive: its time-stamping state (for health and doctor), stamping on demand. */
+    public kz.shlyuz.gateway.evidence.EvidenceLog evidence() {
+        return evidence;
+    }
+
+    /** Moves records past retention to archive files (runs by itself every minute when due). */
+    public kz.shlyuz.gateway.evidence.EvidenceArchiver archiver() {
+        return archiver;
+    }
+
+    /** The authority the evidence chain is stamped by: {@code evidence.tsaUrl}, else the gateway's own. */
+    private static kz.shlyuz.certs.cms.TimeStamper evidenceStamper(GatewayConfig config, Material material) {
+        if (config.evidence().tsaUrl() != null) {
+            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(config.evidence().tsaUrl(), Duration.ofSeconds(5));
+        }
+        if (material.timeStamper() == null) {
+            throw new IllegalArgumentException("evidence.tsaUrl: not set and the gateway has no time-stamper "
+                    + "(the evidence chain must be time-stamped)");
+        }
+        return material.timeStamper();
     }
 
     public void awaitTermination() throws InterruptedException {

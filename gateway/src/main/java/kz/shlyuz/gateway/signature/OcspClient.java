@@ -57,9 +57,19 @@ final class OcspClient {
 
     /** What the responder said, or why it could not be used. */
     sealed interface Answer {
-        record Good(Instant thisUpdate, Instant nextUpdate, boolean cached) implements Answer {}
+        /** @param response the DER OCSPResponse the answer was judged from (kept as evidence) */
+        record Good(Instant thisUpdate, Instant nextUpdate, boolean cached, byte[] response) implements Answer {
+            Good(Instant thisUpdate, Instant nextUpdate, boolean cached) {
+                this(thisUpdate, nextUpdate, cached, null);
+            }
+        }
 
-        record Revoked(Instant at, String reason, boolean cached) implements Answer {}
+        /** @param response the DER OCSPResponse the answer was judged from (kept as evidence) */
+        record Revoked(Instant at, String reason, boolean cached, byte[] response) implements Answer {
+            Revoked(Instant at, String reason, boolean cached) {
+                this(at, reason, cached, null);
+            }
+        }
 
         /** @param unreachable the responder itself failed (it is then left alone for a while) */
         record Failed(String why, boolean unreachable) implements Answer {
@@ -240,12 +250,12 @@ final class OcspClient {
             }
             Object status = single.getCertStatus();
             if (status == null) {
-                return new Answer.Good(thisUpdate, nextUpdate, false);
+                return new Answer.Good(thisUpdate, nextUpdate, false, response.getEncoded());
             }
             if (status instanceof RevokedStatus revoked) {
                 String reason = revoked.hasRevocationReason()
                         ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name() : "UNSPECIFIED";
-                return new Answer.Revoked(revoked.getRevocationTime().toInstant(), reason, false);
+                return new Answer.Revoked(revoked.getRevocationTime().toInstant(), reason, false, response.getEncoded());
             }
             return new Answer.Failed("responder does not know the certificate");
         }
@@ -261,10 +271,10 @@ final class OcspClient {
 
     private static Answer asCached(Answer answer) {
         if (answer instanceof Answer.Good good) {
-            return new Answer.Good(good.thisUpdate(), good.nextUpdate(), true);
+            return new Answer.Good(good.thisUpdate(), good.nextUpdate(), true, good.response());
         }
         if (answer instanceof Answer.Revoked revoked) {
-            return new Answer.Revoked(revoked.at(), revoked.reason(), true);
+            return new Answer.Revoked(revoked.at(), revoked.reason(), true, revoked.response());
         }
         return answer;
     }

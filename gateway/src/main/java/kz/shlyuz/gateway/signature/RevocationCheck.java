@@ -53,8 +53,23 @@ final class RevocationCheck {
         this.clock = clock;
     }
 
+    /**
+     * What the last {@link #check} on this thread relied on. A side channel rather than a richer
+     * result type so that the path validation between this check and {@link SignatureVerifier}
+     * (and its caches) stays as it is; the verifier takes it right after validating a path.
+     */
+    private static final ThreadLocal<RevocationEvidence> LAST_EVIDENCE = new ThreadLocal<>();
+
+    /** The evidence of this thread's last check, cleared. */
+    static RevocationEvidence takeEvidence() {
+        RevocationEvidence evidence = LAST_EVIDENCE.get();
+        LAST_EVIDENCE.remove();
+        return evidence == null ? RevocationEvidence.NONE : evidence;
+    }
+
     /** Returns what was found, in words, or refuses a revoked (or, by policy, unknown) certificate. */
     String check(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust, Instant at) {
+        LAST_EVIDENCE.remove();
         String ocspProblem;
         Optional<URI> responder = responder(certificate);
         if (ocsp == null || responder.isEmpty()) {
@@ -62,6 +77,7 @@ final class RevocationCheck {
         } else {
             OcspClient.Answer answer = ocsp.status(certificate, issuer, responder.get());
             if (answer instanceof OcspClient.Answer.Good good) {
+                LAST_EVIDENCE.set(new RevocationEvidence(good.response(), null));
                 return "not revoked (OCSP " + responder.get() + ", thisUpdate " + good.thisUpdate() + ", nextUpdate "
                         + good.nextUpdate() + (good.cached() ? ", cached" : "") + ")";
             }
@@ -69,6 +85,7 @@ final class RevocationCheck {
                 if (!revoked.at().isAfter(at)) {
                     throw new Refusal(Reason.CERT_REVOKED, revoked.at() + ", " + revoked.reason() + " (OCSP)");
                 }
+                LAST_EVIDENCE.set(new RevocationEvidence(revoked.response(), null));
                 return "revoked " + revoked.at() + " (" + revoked.reason() + "), after " + at + " (OCSP)";
             }
             ocspProblem = "OCSP: " + ((OcspClient.Answer.Failed) answer).why();
@@ -80,6 +97,7 @@ final class RevocationCheck {
                 throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
                         + entry.getRevocationReason());
             }
+            LAST_EVIDENCE.set(new RevocationEvidence(null, crl));
             return "not revoked (CRL of " + crlSignaturesOf(trust).name(issuer) + ", thisUpdate "
                     + crl.getThisUpdate().toInstant() + "; " + ocspProblem + ")";
         }

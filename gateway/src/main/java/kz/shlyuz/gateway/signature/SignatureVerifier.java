@@ -125,6 +125,24 @@ public final class SignatureVerifier {
     /** A parsed CMS and the content its signatures are over. */
     private record Parsed(SignedCms cms, byte[] content) {}
 
+    /**
+     * Verifies a stand-alone RFC 3161 token over {@code data} as a signature's time-stamp is
+     * verified (national TSA policy, imprint, TSA signature and certificate path at the stamped
+     * time): the evidence archive's stamps over its chain heads. Refuses with
+     * {@code TIMESTAMP_INVALID} when it does not hold; returns its description.
+     */
+    public String verifyTimeStamp(byte[] token, byte[] data) {
+        org.bouncycastle.asn1.cms.AttributeTable table;
+        try {
+            table = new org.bouncycastle.asn1.cms.AttributeTable(new org.bouncycastle.asn1.cms.Attribute(
+                    NcaOids.SIGNATURE_TIME_STAMP_TOKEN, new org.bouncycastle.asn1.DERSet(
+                            org.bouncycastle.asn1.cms.ContentInfo.getInstance(token))));
+        } catch (RuntimeException e) {
+            throw new Refusal(Reason.TIMESTAMP_INVALID, "not an RFC 3161 TimeStampToken", e);
+        }
+        return timeStamps.check(table, data).map(TimeStamps.Stamp::description).orElseThrow();
+    }
+
     /** Verifies and returns the signers in SignerInfo order; refuses on the first defect. */
     public List<VerifiedSigner> verify(byte[] content, byte[] signature) {
         Objects.requireNonNull(content, "content");
@@ -333,7 +351,8 @@ public final class SignatureVerifier {
         chain.addAll(path.path());
         chain.add(path.anchor());
         return new VerifiedSigner(certificate.identity, certificate.certificate, signingTime, chain,
-                algorithm.description(), path.revocation(), stamp.map(TimeStamps.Stamp::description).orElse(""));
+                algorithm.description(), path.revocation(), stamp.map(TimeStamps.Stamp::description).orElse(""),
+                RevocationCheck.takeEvidence());
     }
 
     /** The algorithm policy's verdict, given once per certificate and algorithm pair (refusals are not kept). */

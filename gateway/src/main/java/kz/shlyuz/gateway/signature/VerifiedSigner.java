@@ -16,15 +16,24 @@ import kz.shlyuz.certs.identity.Iin;
  * @param revocation what revocation checking found, in words
  * @param timeStamp the verified RFC 3161 time-stamp (time, TSA, policy), or empty when the
  *     signature carries none; with one, the certificate was judged at the stamped time
+ * @param revocationEvidence the OCSP response or CRL the revocation status was judged from (kept
+ *     by the evidence archive), {@link RevocationEvidence#NONE} when none answered
  */
 public record VerifiedSigner(CertificateHolder holder, X509Certificate certificate, Instant signingTime,
-        List<X509Certificate> chain, String algorithm, String revocation, String timeStamp) {
+        List<X509Certificate> chain, String algorithm, String revocation, String timeStamp,
+        RevocationEvidence revocationEvidence) {
 
     public VerifiedSigner {
         chain = chain == null ? List.of(certificate) : List.copyOf(chain);
         algorithm = algorithm == null ? "" : algorithm;
         revocation = revocation == null ? "" : revocation;
         timeStamp = timeStamp == null ? "" : timeStamp;
+        revocationEvidence = revocationEvidence == null ? RevocationEvidence.NONE : revocationEvidence;
+    }
+
+    public VerifiedSigner(CertificateHolder holder, X509Certificate certificate, Instant signingTime,
+            List<X509Certificate> chain, String algorithm, String revocation, String timeStamp) {
+        this(holder, certificate, signingTime, chain, algorithm, revocation, timeStamp, RevocationEvidence.NONE);
     }
 
     public VerifiedSigner(CertificateHolder holder, X509Certificate certificate, Instant signingTime) {

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.RequestAdmission;
+import kz.shlyuz.gateway.evidence.EvidenceItem;
+import kz.shlyuz.gateway.evidence.EvidenceLog;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.gateway.process.ProcessEngine;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
+import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -24,8 +27,11 @@ public final class SubmitHandler {
     private final ProcessEngine engine;
     private final Journal journal;
     private final Clock clock;
+    private final EvidenceLog evidence;
 
-    public SubmitHandler(RequestAdmission admission, ProcessEngine engine, Journal journal, Clock clock) {
+    public SubmitHandler(RequestAdmission admission, ProcessEngine engine, Journal journal, Clock clock,
+            EvidenceLog evidence) {
+        this.evidence = evidence;
         this.admission = admission;
         this.engine = engine;
         this.journal = journal;
@@ -37,19 +43,54 @@ public final class SubmitHandler {
         long start = System.nanoTime();
         AdmittedRequest admitted = null;
         try {
+            evidence.refuseIfUnavailable();
             admitted = admission.admit(sender, request, false);
             admitted.service().intake().check(admitted.sender(), admitted.body());
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
                     : engine.submit(admitted);
             record(received, start, sender, admitted, JournalEntry.Outcome.ANSWERED, null);
+            // The ack is returned only once its evidence record is committed.
+            keep(received, start, sender, request, admitted, null, ack.toByteArray()).await();
             log.info("submit sender={} service={} message={} case={} status={}", sender, admitted.service().id(),
                     admitted.messageId(), ack.getCaseId(), ack.getStatus());
             return ack;
         } catch (Refusal refusal) {
             record(received, start, sender, admitted, JournalEntry.Outcome.REFUSED, refusal);
+            try {
+                if (refusal.reason() != Reason.MESSAGE_MALFORMED && refusal.reason() != Reason.REQUEST_TOO_LARGE) {
+                    keep(received, start, sender, request, admitted, refusal, null).await();
+                }
+            } catch (RuntimeException e) {
+                log.error("evidence of a refused submit from {} not written", sender, e);
+            }
             throw refusal;
         }
+    }
+
+    private EvidenceLog.Pending keep(Instant received, long start, String sender, SignedRequest request,
+            AdmittedRequest admitted, Refusal refusal, byte[] ack) {
+        String messageId = admitted == null ? null : admitted.messageId();
+        String serviceId = admitted == null ? null : admitted.service().id();
+        if (admitted == null) {
+            try {
+                kz.shlyuz.proto.v1.RequestContent content = kz.shlyuz.proto.v1.RequestContent.parseFrom(
+                        request.getContent());
+                messageId = content.getMessageId();
+                serviceId = content.getServiceId();
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                // Identified by the sender and the reason only.
+            }
+        }
+        EvidenceItem.Kind kind = admitted != null && admitted.body() instanceof PreliminaryRefusalObjection
+                ? EvidenceItem.Kind.OBJECTION : EvidenceItem.Kind.SUBMIT;
+        return evidence.record(new EvidenceItem(kind, sender, messageId, serviceId, null,
+                refusal == null ? JournalEntry.Outcome.ANSWERED.name() : JournalEntry.Outcome.REFUSED.name(),
+                refusal == null ? null : refusal.reason().name(),
+                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE, received,
+                clock.instant(), -1, -1, (System.nanoTime() - start) / 1000, request.getContent().toByteArray(),
+                request.getSignature().toByteArray(), ack,
+                EvidenceLog.revocationOf("request", admitted == null ? null : admitted.signers())));
     }
 
     private void record(Instant received, long start, String sender, AdmittedRequest admitted,

@@ -1,0 +1,235 @@
+package kz.shlyuz.gateway.evidence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import kz.shlyuz.gateway.batching.Gathering;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends records to this node's chain in groups: one writer thread gives each record the next
+ * sequence number and links it to the previous digest, inserts the group in one transaction (on
+ * an embedded H2 file followed by {@code CHECKPOINT SYNC}, as the journal's group commit does),
+ * and only then completes the callers' futures. A record is therefore durable before the call it
+ * belongs to is answered, and the chain is only ever extended by this thread.
+ */
+final class EvidenceWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EvidenceWriter.class);
+    private static final int MAX_BATCH = 512;
+    private static final Gathering GATHERING = new Gathering(32, MAX_BATCH, 1_000_000, 300_000);
+
+    /** A record ready to be linked: metadata (no seq, no digest yet), stored bodies, CRLs to keep. */
+    record Prepared(EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer, byte[] revocation,
+            List<RevocationBlob.Crl> crls, CompletableFuture<EvidenceRecord> done) {}
+
+    /** The chain's last committed link. */
+    record Head(long seq, String digest) {}
+
+    private final DataSource dataSource;
+    private final String nodeId;
+    private final boolean syncEmbeddedStore;
+    private final BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(8192);
+    private final Thread thread;
+    private volatile Head head;
+    private volatile boolean closing;
+    private final Runnable onCommit;
+
+    /** @param onCommit told after every committed group (the stamper counts waiting records) */
+    EvidenceWriter(DataSource dataSource, String nodeId, String jdbcUrl, Runnable onCommit) {
+        this.dataSource = dataSource;
+        this.nodeId = nodeId;
+        this.onCommit = onCommit;
+        this.syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+        this.head = loadHead(dataSource, nodeId);
+        this.thread = new Thread(this::run, "evidence-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** The last committed link of {@code nodeId}'s chain: in the database, else in the last archive. */
+    static Head loadHead(DataSource dataSource, String nodeId) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT seq, digest FROM evidence_record WHERE node_id = ? ORDER BY seq DESC LIMIT 1")) {
+                s.setString(1, nodeId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return new Head(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT last_seq, last_digest FROM evidence_archive "
+                    + "WHERE node_id = ? ORDER BY last_seq DESC LIMIT 1")) {
+                s.setString(1, nodeId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return new Head(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            return new Head(0, Digests.GENESIS);
+        } catch (SQLException e) {
+            throw new EvidenceException("cannot read the head of chain " + nodeId, e);
+        }
+    }
+
+    Head head() {
+        return head;
+    }
+
+    void submit(Prepared prepared, Duration timeout) {
+        if (closing) {
+            throw new EvidenceException("the evidence log is closing", null);
+        }
+        try {
+            if (!queue.offer(prepared, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new EvidenceException("8192 evidence records already wait for the database", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvidenceException("interrupted before the evidence record was queued", e);
+        }
+    }
+
+    private void run() {
+        List<Prepared> group = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                Prepared first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_BATCH - 1);
+                GATHERING.gather(queue, group);
+                write(group);
+            } catch (InterruptedException e) {
+                fail(new ArrayList<>(queue), new EvidenceException("evidence log closed", e));
+                return;
+            } catch (RuntimeException e) {
+                log.error("evidence group failed", e);
+                fail(group, e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Prepared> group) {
+        Head start = head;
+        List<EvidenceRecord> linked = new ArrayList<>(group.size());
+        long seq = start.seq();
+        String prev = start.digest();
+        for (Prepared p : group) {
+            EvidenceRecord r = p.record().linked(++seq, prev);
+            prev = r.digest();
+            linked.add(r);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                keepCrls(c, group);
+                try (PreparedStatement insert = c.prepareStatement(EvidenceRecord.INSERT)) {
+                    for (int i = 0; i < group.size(); i++) {
+                        Prepared p = group.get(i);
+                        linked.get(i).bind(insert);
+                        insert.setBytes(25, p.requestContent());
+                        insert.setBytes(26, p.requestCms());
+                        insert.setBytes(27, p.answer());
+                        insert.setBytes(28, p.revocation());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (syncEmbeddedStore) {
+                try (Statement sync = c.createStatement()) {
+                    sync.execute("CHECKPOINT SYNC");
+                }
+            }
+        } catch (SQLException e) {
+            // Another writer under the same node id, or the database failed: start again from what is stored.
+            head = loadHead(dataSource, nodeId);
+            throw new EvidenceException("evidence records not written (chain " + nodeId + ")", e);
+        }
+        head = new Head(seq, prev);
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(linked.get(i));
+        }
+        onCommit.run();
+    }
+
+    private static void keepCrls(Connection c, List<Prepared> group) throws SQLException {
+        List<RevocationBlob.Crl> crls = new ArrayList<>();
+        java.util.Set<RevocationBlob.CrlRef> seen = new java.util.HashSet<>();
+        for (Prepared p : group) {
+            for (RevocationBlob.Crl crl : p.crls()) {
+                if (seen.add(crl.ref())) {
+                    crls.add(crl);
+                }
+            }
+        }
+        if (crls.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO evidence_crl (issuer_sha256, crl_number, "
+                + "issuer, der_sha256, der) SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
+                + "CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(64)), CAST(? AS BYTEA) WHERE NOT EXISTS "
+                + "(SELECT 1 FROM evidence_crl WHERE issuer_sha256 = ? AND crl_number = ?)")) {
+            for (RevocationBlob.Crl crl : crls) {
+                insert.setString(1, crl.ref().issuerSha256());
+                insert.setString(2, crl.ref().number());
+                insert.setString(3, crl.issuer().length() > 1024 ? crl.issuer().substring(0, 1024) : crl.issuer());
+                insert.setString(4, crl.ref().derSha256());
+                insert.setBytes(5, crl.der());
+                insert.setString(6, crl.ref().issuerSha256());
+                insert.setString(7, crl.ref().number());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void fail(List<Prepared> group, RuntimeException e) {
+        group.forEach(p -> p.done().completeExceptionally(e));
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(10_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1000);
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
+        List<Prepared> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, new EvidenceException("evidence log closed before the record was written", null));
+    }
+}
