@@ -40,7 +40,8 @@ public final class GatewayMain {
             System.exit(2);
         }
         DevPki pki = DevPki.load(Path.of(args[0]));
-        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
+        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0)
+                .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);

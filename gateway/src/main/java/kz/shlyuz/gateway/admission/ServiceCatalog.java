@@ -30,6 +30,11 @@ public final class ServiceCatalog {
         return Optional.ofNullable(services.get(id));
     }
 
+    /** Every service id (metrics tag only these, so callers cannot invent label values). */
+    public java.util.Set<String> ids() {
+        return services.keySet();
+    }
+
     /** The nine service ids of the regulations (seeds 000–004). */
     public static ServiceCatalog standard() {
         List<ServiceDefinition> all = new ArrayList<>();

@@ -71,7 +71,8 @@ public final class SyncCallHandler {
         CallRecord record = new CallRecord(clock.instant(), System.nanoTime(), sender);
         boolean claimed = false;
         try {
-            AdmittedRequest admitted = admission.admit(sender, request, true);
+            AdmittedRequest admitted = kz.shlyuz.gateway.ops.tracing.Stages.call("admission",
+                    () -> admission.admit(sender, request, true));
             record.admitted(admitted, System.nanoTime());
             AnswerForm form = answerForm(sender, answerForm);
             Claim claim = journal.claim(sender, admitted.messageId(), admitted.contentSha256(), admitted.service().id(),
@@ -141,9 +142,12 @@ public final class SyncCallHandler {
                 .build();
         long start = System.nanoTime();
         try {
-            SignedResponse answer = agencies.call(call.adapter(), request);
-            answers.verify(call.adapter(), agencies.endpoint(call.adapter()), requestId, answer);
-            return responseSigner.sign(answer, form);
+            SignedResponse answer = kz.shlyuz.gateway.ops.tracing.Stages.call("agency", () -> {
+                SignedResponse agencyAnswer = agencies.call(call.adapter(), request);
+                answers.verify(call.adapter(), agencies.endpoint(call.adapter()), requestId, agencyAnswer);
+                return agencyAnswer;
+            });
+            return kz.shlyuz.gateway.ops.tracing.Stages.call("seal", () -> responseSigner.sign(answer, form));
         } finally {
             record.agencyNanos = System.nanoTime() - start;
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param strictCheckDigits refuse IINs/BINs whose check digit fails (turn off only for national
  *     CA test material, whose numbers do not pass it)
  * @param signerRules trust, revocation policy and which holder roles may sign what
+ * @param ops the admin listener, tracing and health settings (issue 12)
  */
 public record GatewayConfig(
         String host,
@@ -26,10 +27,12 @@ public record GatewayConfig(
         Map<String, SenderPolicy> senders,
         Map<String, AdapterEndpoint> adapters,
         boolean strictCheckDigits,
-        SignerRules signerRules) {
+        SignerRules signerRules,
+        OpsSettings ops) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
+        ops = ops == null ? OpsSettings.defaults() : ops;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -38,14 +41,26 @@ public record GatewayConfig(
         adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
     }
 
-    /** Without signer rules: the national CA's usual rights, dev PKI trust. */
+    /** Without signer rules: the national CA's usual rights, no trust until some is named. */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
     }
 
+    /** Without operations settings: the {@link OpsSettings#defaults()}. */
+    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
+            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
+            SignerRules signerRules) {
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null);
+    }
+
+    public GatewayConfig withOps(OpsSettings newOps) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, newOps);
+    }
+
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules);
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules, ops);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -85,12 +100,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, ops);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules);
+                signerRules, ops);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -98,16 +113,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, ops);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, ops);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules);
+                signerRules, ops);
     }
 }

@@ -68,6 +68,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Duration grace;
     private final AutoCloseable processes;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private kz.shlyuz.gateway.ops.Operations operations;
 
     private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
             Duration grace, AutoCloseable processes) {
@@ -112,20 +113,23 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(GatewayConfig config, Material material, Processes processes)
             throws IOException {
         var dataSource = JournalDatabase.open(config.journal());
+        // Metrics, tracing, health and maintenance (issue 12) observe the parts built below.
+        kz.shlyuz.gateway.ops.Operations ops = new kz.shlyuz.gateway.ops.Operations(config,
+                ServiceCatalog.standard().ids(), material.clock(), processes.clock());
         // Appends commit in groups (one transaction and disk sync for the calls finishing together).
-        Journal journal = new GroupCommitJournal(
+        Journal journal = ops.observe(new GroupCommitJournal(
                 new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
-                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
-        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
+                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline()));
+        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline(),
+                ops.clientInterceptor());
         AnswerSealer sealer = null;
         try {
-            SignatureVerifier verifier = new SignatureVerifier(
-                    SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
-                    SignatureTrust.policy(config));
+            TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
+            SignatureVerifier verifier = new SignatureVerifier(trust, material.clock(), SignatureTrust.policy(config));
             RequestAdmission admission = new RequestAdmission(config, ServiceCatalog.standard(), verifier,
                     material.clock());
             CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
-                    : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper());
+                    : new CmsSigner(material.clock()).withTimeStamps(ops.observe(material.timeStamper()));
             sealer = new AnswerSealer(gatewaySigner, material.gatewaySigningKey(), material.clock(),
                     SEAL_MAX_BATCH, config.limits().agencyDeadline());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
@@ -150,13 +154,14 @@ public final class GatewayServer implements AutoCloseable {
                     .build();
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
                     .addService(ServerInterceptors.intercept(new GatewayService(calls, submits),
-                            new RefusalInterceptor(), new AnswerFormInterceptor(), new SenderInterceptor()))
+                            new RefusalInterceptor(), new AnswerFormInterceptor(), new SenderInterceptor(),
+                            ops.serverInterceptor()))
                     .addService(ServerInterceptors.intercept(new CabinetService(
                             new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
-                            new RefusalInterceptor(), new SenderInterceptor()))
+                            new RefusalInterceptor(), new SenderInterceptor(), ops.serverInterceptor()))
                     .addService(ServerInterceptors.intercept(new NoticeService(new NoticeStore(dataSource), streams,
                             processes.pollInterval(), known, processes.clock()),
-                            new RefusalInterceptor(), new SenderInterceptor()))
+                            new RefusalInterceptor(), new SenderInterceptor(), ops.serverInterceptor()))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionService.newInstance())
                     .maxInboundMessageSize(TRANSPORT_MAX_MESSAGE_BYTES)
@@ -178,19 +183,48 @@ public final class GatewayServer implements AutoCloseable {
             };
             health.setStatus("", ServingStatus.SERVING);
             health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
-            return new GatewayServer(server, health, agencies, journal, config.limits().shutdownGrace(), processing);
+            GatewayServer gateway = new GatewayServer(server, health, agencies, journal,
+                    config.limits().shutdownGrace(), processing);
+            gateway.operations = ops;
+            // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
+            ops.start(dataSource, trust, material.tls(), material.gatewaySigningKey().certificate(),
+                    SignatureTrust.policy(config).ocsp() == null ? null : SignatureTrust.policy(config).ocsp().responder(),
+                    material.timeStamper() != null, gateway::serving);
+            return gateway;
         } catch (IOException | RuntimeException e) {
             if (sealer != null) {
                 sealer.close();
             }
             agencies.close();
             journal.close();
+            ops.close();
             throw e;
         }
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Metrics, health, maintenance and the admin listener of this gateway. */
+    public kz.shlyuz.gateway.ops.Operations operations() {
+        return operations;
+    }
+
+    /** gRPC health of every service follows the node's readiness (until shutdown makes it terminal). */
+    private void serving(boolean serving) {
+        if (closed.get()) {
+            return;
+        }
+        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        for (String service : new String[] {"", GatewayGrpc.SERVICE_NAME, kz.shlyuz.proto.v1.CabinetGrpc.SERVICE_NAME,
+                kz.shlyuz.proto.v1.CompletionNoticesGrpc.SERVICE_NAME}) {
+            try {
+                health.setStatus(service, status);
+            } catch (IllegalStateException e) {
+                return; // terminal: the server is shutting down
+            }
+        }
     }
 
     public Journal journal() {
@@ -225,6 +259,9 @@ public final class GatewayServer implements AutoCloseable {
             }
             agencies.close();
             journal.close();
+            if (operations != null) {
+                operations.close();
+            }
         }
     }
 }

@@ -36,7 +36,8 @@ public final class SenderInterceptor implements ServerInterceptor {
         return Contexts.interceptCall(Context.current().withValue(SENDER, sender), call, headers, next);
     }
 
-    static String senderOf(SSLSession session) {
+    /** The CN of the session's verified client certificate, or null. */
+    public static String senderOf(SSLSession session) {
         if (session == null) {
             return null;
         }
@@ -51,7 +52,8 @@ public final class SenderInterceptor implements ServerInterceptor {
         }
     }
 
-    static String commonName(X509Certificate certificate) {
+    /** The certificate subject's CN, or null. */
+    public static String commonName(X509Certificate certificate) {
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 if ("CN".equalsIgnoreCase(rdn.getType())) {

@@ -93,9 +93,15 @@ final class OcspClient {
         Instant now = clock.instant();
         Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.expires())) {
+            kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocspCache(true);
             return asCached(cached.answer());
         }
+        kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocspCache(false);
+        long asked = System.nanoTime();
         Answer answer = ask(id, issuerHolder, responder, now);
+        kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocsp(responder, answer instanceof Answer.Good ? "good"
+                : answer instanceof Answer.Revoked ? "revoked" : "failed", System.nanoTime() - asked, now,
+                answer instanceof Answer.Good good ? good.nextUpdate() : null);
         Instant expires = null;
         if (answer instanceof Answer.Good good) {
             expires = earliest(good.nextUpdate(), now.plus(cacheTtl));

@@ -55,7 +55,8 @@ final class GatewayEnvironment implements AutoCloseable {
         this.clock = clock;
         this.requests = new RequestBuilder(new CmsSigner(clock));
         Path dir = Files.createTempDirectory("shlyuz-gateway-");
-        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
+        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0)
+                .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
         for (Map.Entry<String, AdapterEndpoint> e : defaults.adapters().entrySet()) {
             int port;
