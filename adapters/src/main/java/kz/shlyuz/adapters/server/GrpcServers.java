@@ -40,7 +40,8 @@ public final class GrpcServers {
                 .maxConnectionIdle(15, TimeUnit.MINUTES)
                 // Interceptors run last-added first: the allow-list, then refusal translation.
                 .addService(ServerInterceptors.intercept(adapter,
-                        new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers)))
+                        new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers),
+                        new TraceContext(agency)))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();

@@ -85,7 +85,7 @@ public final class Operations implements AutoCloseable {
         this.clock = clock;
         this.processClock = processClock;
         this.startedAt = clock.instant();
-        this.metrics = new GatewayMetrics(services, config.senders().keySet());
+        this.metrics = new GatewayMetrics(services, config.senders().keySet(), config.ops().admin().enabled());
         this.tracing = Tracing.start(config.ops().tracing());
         this.maintenance = new Maintenance(clock, metrics.registry());
         this.serviceHealth = new ServiceHealthStats(clock);
@@ -145,7 +145,7 @@ public final class Operations implements AutoCloseable {
             log.warn("WEAKENED CHECK {}", w);
         }
         readiness = new Readiness(config, db, trust, ocspResponder, timeStamped, maintenance, clock, serving);
-        fatalRegistration = FatalErrors.onFatal(() -> readiness.publish(false));
+        fatalRegistration = FatalErrors.onFatal(readiness::fatal);
         maintenance.onChange(() -> readiness.report());
         Map<String, X509Certificate> own = new LinkedHashMap<>();
         if (signingCertificate != null) {
@@ -188,7 +188,7 @@ public final class Operations implements AutoCloseable {
 
             @Override
             public String notLive() {
-                FatalErrors.Fatal fatal = FatalErrors.current();
+                FatalErrors.Fatal fatal = readiness.fatalError();
                 return fatal == null ? null : "thread " + fatal.thread() + " died: " + fatal.error();
             }
 

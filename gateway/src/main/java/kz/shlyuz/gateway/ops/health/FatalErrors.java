@@ -26,7 +26,7 @@ public final class FatalErrors {
     /** What went wrong first: the thread and the error. */
     public record Fatal(String thread, String error) {}
 
-    private static final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private static final List<java.util.function.Consumer<Fatal>> listeners = new CopyOnWriteArrayList<>();
     private static final AtomicReference<Fatal> first = new AtomicReference<>();
     private static volatile boolean exit;
     private static volatile boolean installed;
@@ -56,19 +56,14 @@ public final class FatalErrors {
         exit = enabled;
     }
 
-    /** @return a handle that removes the listener (a gateway that closed) */
-    public static Runnable onFatal(Runnable listener) {
+    /**
+     * Tells {@code listener} of every fatal error from now on (the gateways running when it happens).
+     *
+     * @return a handle that removes the listener (a gateway that closed)
+     */
+    public static Runnable onFatal(java.util.function.Consumer<Fatal> listener) {
         listeners.add(listener);
-        Fatal already = first.get();
-        if (already != null) {
-            listener.run();
-        }
         return () -> listeners.remove(listener);
-    }
-
-    /** The first fatal error of this JVM, or null. */
-    public static Fatal current() {
-        return first.get();
     }
 
     static boolean isFatal(Thread thread, Throwable error) {
@@ -89,9 +84,9 @@ public final class FatalErrors {
                 : ": " + error.getMessage()));
         boolean firstOne = first.compareAndSet(null, fatal);
         // Health first: no new work reaches a node that cannot do it.
-        for (Runnable listener : listeners) {
+        for (java.util.function.Consumer<Fatal> listener : listeners) {
             try {
-                listener.run();
+                listener.accept(fatal);
             } catch (Throwable t) {
                 // Best effort: the exit below is what counts.
             }

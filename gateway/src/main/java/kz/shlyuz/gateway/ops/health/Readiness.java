@@ -60,6 +60,9 @@ public final class Readiness implements AutoCloseable {
     private final List<WeakenedChecks.Weakened> weakened;
     private Report cached;
     private volatile Boolean lastServing;
+    private volatile FatalErrors.Fatal fatal;
+    /** Serving-state changes are told in order, without waiting for an evaluation in progress. */
+    private final Object publishing = new Object();
 
     /**
      * @param ocspResponder the responder the policy asks (null: OCSP off or each certificate's AIA)
@@ -103,10 +106,21 @@ public final class Readiness implements AutoCloseable {
         return withLiveState(report);
     }
 
+    /** A thread of this gateway died: not serving from now on, whatever the dependencies say. */
+    public void fatal(FatalErrors.Fatal error) {
+        fatal = error;
+        publish(false);
+    }
+
+    /** The fatal error this gateway suffered, or null. */
+    public FatalErrors.Fatal fatalError() {
+        return fatal;
+    }
+
     /** Maintenance and fatal errors are never cached: they take effect at once. */
     private Report withLiveState(Report base) {
         Maintenance.State m = maintenance.state();
-        FatalErrors.Fatal fatal = FatalErrors.current();
+        FatalErrors.Fatal fatal = this.fatal;
         Report live = new Report(base.ready() && !m.on() && fatal == null, base.checkedAt(), base.dependencies(),
                 weakened, m, fatal);
         publish(live.ready());
@@ -115,9 +129,14 @@ public final class Readiness implements AutoCloseable {
 
     /** Tells the listener when the serving state changes (also when maintenance or a fatal error changes it). */
     public void publish(boolean serving) {
-        if (lastServing == null || lastServing != serving) {
-            lastServing = serving;
-            servingListener.accept(serving);
+        synchronized (publishing) {
+            if (fatal != null && serving) {
+                return;
+            }
+            if (lastServing == null || lastServing != serving) {
+                lastServing = serving;
+                servingListener.accept(serving);
+            }
         }
     }
 
@@ -133,7 +152,7 @@ public final class Readiness implements AutoCloseable {
             deps.add(adapter(e.getKey(), e.getValue()));
         }
         boolean ready = deps.stream().noneMatch(Dependency::blocks);
-        return new Report(ready, now, List.copyOf(deps), weakened, maintenance.state(), FatalErrors.current());
+        return new Report(ready, now, List.copyOf(deps), weakened, maintenance.state(), fatal);
     }
 
     private Dependency bounded(String name, boolean required, java.util.concurrent.Callable<Dependency> check) {
@@ -156,14 +175,12 @@ public final class Readiness implements AutoCloseable {
         Map<String, Object> facts = new LinkedHashMap<>();
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             String version = null;
-            try (ResultSet rs = s.executeQuery("SELECT MAX(installed_rank) FROM flyway_schema_history WHERE success")) {
-                if (rs.next()) {
-                    int rank = rs.getInt(1);
-                    try (ResultSet v = s.executeQuery("SELECT version FROM flyway_schema_history WHERE installed_rank = "
-                            + rank)) {
-                        version = v.next() ? v.getString(1) : null;
-                    }
-                }
+            // Flyway's own table, quoted as Flyway creates it (lower case on H2 and PostgreSQL alike).
+            try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" "
+                    + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                version = rs.next() ? rs.getString(1) : null;
+            } catch (java.sql.SQLException e) {
+                version = "unknown (" + e.getMessage() + ")";
             }
             facts.put("latencyMillis", (System.nanoTime() - start) / 1_000_000.0);
             facts.put("migrationVersion", version);

@@ -3,7 +3,6 @@ package kz.shlyuz.gateway.ops.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -30,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code shlyuz_} (JVM and process meters too, so one prefix finds everything the node exports).
  * Call meters are fed from the journal entries ({@link MeteredJournal}), so a refusal is counted by
  * whatever {@code Reason} it carries, including reasons added later. Code that has no handle on
- * this object (signature checks, time-stamps) counts through {@link Metrics#globalRegistry}, to
- * which this registry is added while the gateway runs.
+ * this object (signature checks, time-stamps) counts through {@link SignatureEvents}, to which
+ * this registry is attached while the gateway runs. With {@code enabled} false (the bench's
+ * baseline) every meter is a no-op and nothing is exported.
  */
 public final class GatewayMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayMetrics.class);
@@ -44,7 +44,7 @@ public final class GatewayMetrics implements AutoCloseable {
     /** Tag value for anything a caller named that the configuration does not know (bounded cardinality). */
     public static final String OTHER = "other";
 
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
     private final Set<String> services;
     private final Set<String> senders;
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
@@ -54,9 +54,14 @@ public final class GatewayMetrics implements AutoCloseable {
      * @param services the service ids a request may name (others are tagged {@value #OTHER})
      * @param senders the configured senders (others are tagged {@value #OTHER})
      */
-    public GatewayMetrics(Set<String> services, Set<String> senders) {
+    public GatewayMetrics(Set<String> services, Set<String> senders, boolean enabled) {
         this.services = Set.copyOf(services);
         this.senders = Set.copyOf(senders);
+        if (!enabled) {
+            // A composite with no registry below it: every meter is a no-op.
+            this.registry = new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+            return;
+        }
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new MeterFilter() {
             @Override
@@ -73,7 +78,7 @@ public final class GatewayMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        Metrics.addRegistry(registry);
+        SignatureEvents.attach(registry);
     }
 
     public MeterRegistry registry() {
@@ -95,7 +100,7 @@ public final class GatewayMetrics implements AutoCloseable {
                 log.warn("metrics: a gauge could not be refreshed: {}", e.toString());
             }
         }
-        return registry.scrape();
+        return registry instanceof PrometheusMeterRegistry prometheus ? prometheus.scrape() : "";
     }
 
     /** One call (or Submit) as journaled: counted by service, sender, outcome and reason. */
@@ -136,7 +141,7 @@ public final class GatewayMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        Metrics.removeRegistry(registry);
+        SignatureEvents.detach(registry);
         for (AutoCloseable b : binders) {
             try {
                 b.close();

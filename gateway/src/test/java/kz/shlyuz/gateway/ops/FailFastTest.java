@@ -1,0 +1,111 @@
+package kz.shlyuz.gateway.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import kz.shlyuz.certs.identity.Persona;
+import kz.shlyuz.gateway.AdvanceableClock;
+import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.journal.GroupCommitJournal;
+import kz.shlyuz.gateway.ops.health.FatalErrors;
+import kz.shlyuz.gateway.ops.metrics.MeteredJournal;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fail fast and say so (issue 9): a dead writer thread makes health NOT_SERVING at once and, in a
+ * real process, ends it with a clear line; a database that goes away makes readiness fail, and
+ * the gateway serves again by itself when it returns.
+ */
+class FailFastTest {
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void aDeadJournalWriterMakesHealthNotServingAtOnce() throws Exception {
+        try (OpsEnvironment env = new OpsEnvironment(Clock.systemUTC(), c -> c)) {
+            GatewayClient portal = env.client("egov-portal");
+            portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
+            var health = HealthGrpc.newBlockingStub(portal.channel());
+            HealthCheckRequest gateway = HealthCheckRequest.newBuilder().setService("shlyuz.v1.Gateway").build();
+            assertEquals(ServingStatus.SERVING, health.check(gateway).getStatus());
+
+            GroupCommitJournal journal = (GroupCommitJournal) ((MeteredJournal) env.gateway.journal()).delegate();
+            journal.injectWriterFault(new OutOfMemoryError("Java heap space (injected)"));
+
+            await("gRPC health NOT_SERVING", () -> health.check(gateway).getStatus() == ServingStatus.NOT_SERVING);
+            assertEquals(ServingStatus.NOT_SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
+            AdminHttp.Answer live = env.admin.get("/health/live");
+            assertEquals(503, live.status());
+            assertTrue(live.body().contains("journal-group-commit"), live.body());
+            AdminHttp.Answer ready = env.admin.get("/health/ready");
+            assertEquals(503, ready.status(), "not cached: a fatal error applies at once");
+            assertTrue(ready.json().path("fatal").path("error").asText().contains("OutOfMemoryError"), ready.body());
+        }
+    }
+
+    @Test
+    void aProcessWhoseWriterThreadDiesExitsWithAClearLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("fatal.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), FatalThreadMain.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process ended by itself");
+        assertEquals(FatalErrors.EXIT_STATUS, process.exitValue());
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(output.contains("FATAL: thread journal-group-commit died (java.lang.OutOfMemoryError"), output);
+    }
+
+    @Test
+    void readinessFailsWhileTheDatabaseIsAwayAndTheGatewayRecoversWhenItReturns(@TempDir Path dir) throws Exception {
+        Server database = Server.createTcpServer("-tcpPort", "0", "-tcpAllowOthers", "-ifNotExists",
+                "-baseDir", dir.toString()).start();
+        int port = database.getPort();
+        AdvanceableClock clock = new AdvanceableClock();
+        try (OpsEnvironment env = new OpsEnvironment(clock, c -> c.withJournal(new GatewayConfig.JournalSettings(
+                "jdbc:h2:tcp://127.0.0.1:" + port + "/journal", "shlyuz", "", 4)))) {
+            GatewayClient portal = env.client("egov-portal");
+            portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
+            assertEquals(200, env.admin.get("/health/ready").status());
+
+            database.stop();
+            clock.advance(Duration.ofSeconds(3));
+            AdminHttp.Answer away = env.admin.get("/health/ready");
+            assertEquals(503, away.status(), away.body());
+            assertEquals("DOWN", away.json().path("dependencies").path("database").path("state").asText());
+
+            database = Server.createTcpServer("-tcpPort", String.valueOf(port), "-tcpAllowOthers", "-ifNotExists",
+                    "-baseDir", dir.toString()).start();
+            clock.advance(Duration.ofSeconds(31));
+            AdminHttp.Answer back = env.admin.get("/health/ready");
+            assertEquals(200, back.status(), back.body());
+            // The pool and the group committer reconnect by themselves: a call is journaled again.
+            portal.call(env.addressRequest(Persona.TAX_DEBTOR, Persona.TAX_DEBTOR.key()));
+            assertEquals(2, env.gateway.journal().recent(10).size());
+        } finally {
+            database.stop();
+        }
+    }
+}
