@@ -86,6 +86,10 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
         return withAdmin(new Admin(admin.enabled(), admin.host(), port, admin.adminClients(), admin.tls()));
     }
 
+    public OpsSettings withHealth(Health newHealth) {
+        return new OpsSettings(admin, tracing, newHealth);
+    }
+
     public OpsSettings withTracing(Tracing newTracing) {
         return new OpsSettings(admin, newTracing, health);
     }
