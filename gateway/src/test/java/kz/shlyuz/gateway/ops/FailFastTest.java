@@ -22,7 +22,6 @@ import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.ops.health.FatalErrors;
 import kz.shlyuz.gateway.ops.metrics.MeteredJournal;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,11 +77,33 @@ class FailFastTest {
         assertTrue(output.contains("FATAL: thread journal-group-commit died (java.lang.OutOfMemoryError"), output);
     }
 
+    /** An H2 server in its own JVM: stopping it is a database that went away, as a real one does. */
+    private static Process databaseServer(Path dir, int port) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(port),
+                "-ifNotExists", "-baseDir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("h2-" + System.nanoTime() + ".log").toFile())
+                .start();
+        await("the database listens on " + port, () -> {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return p;
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        p.waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Test
     void readinessFailsWhileTheDatabaseIsAwayAndTheGatewayRecoversWhenItReturns(@TempDir Path dir) throws Exception {
-        Server database = Server.createTcpServer("-tcpPort", "0", "-tcpAllowOthers", "-ifNotExists",
-                "-baseDir", dir.toString()).start();
-        int port = database.getPort();
+        int port = OpsEnvironment.freePort();
+        Process database = databaseServer(dir, port);
         AdvanceableClock clock = new AdvanceableClock();
         try (OpsEnvironment env = new OpsEnvironment(clock, c -> c.withJournal(new GatewayConfig.JournalSettings(
                 "jdbc:h2:tcp://127.0.0.1:" + port + "/journal", "shlyuz", "", 4)))) {
@@ -90,22 +111,23 @@ class FailFastTest {
             portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
             assertEquals(200, env.admin.get("/health/ready").status());
 
-            database.stop();
+            stop(database);
             clock.advance(Duration.ofSeconds(3));
             AdminHttp.Answer away = env.admin.get("/health/ready");
             assertEquals(503, away.status(), away.body());
             assertEquals("DOWN", away.json().path("dependencies").path("database").path("state").asText());
 
-            database = Server.createTcpServer("-tcpPort", String.valueOf(port), "-tcpAllowOthers", "-ifNotExists",
-                    "-baseDir", dir.toString()).start();
-            clock.advance(Duration.ofSeconds(31));
-            AdminHttp.Answer back = env.admin.get("/health/ready");
-            assertEquals(200, back.status(), back.body());
-            // The pool and the group committer reconnect by themselves: a call is journaled again.
+            database = databaseServer(dir, port);
+            // Each look lets the 30 s failure cache run out; the pool reconnects by itself.
+            await("readiness back", () -> {
+                clock.advance(Duration.ofSeconds(31));
+                return env.admin.get("/health/ready").status() == 200;
+            });
+            // The group committer is alive and writes again: the call is journaled.
             portal.call(env.addressRequest(Persona.TAX_DEBTOR, Persona.TAX_DEBTOR.key()));
             assertEquals(2, env.gateway.journal().recent(10).size());
         } finally {
-            database.stop();
+            stop(database);
         }
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogsHoldNoFullIinTest {
     /** Twelve digits whose fifth is a day's first digit: the shape of an IIN, not of a BIN. */
-    private static final Pattern IIN_SHAPED = Pattern.compile("(?<![0-9])[0-9]{4}[0-3][0-9][0-6][0-9]{5}(?![0-9])");
+    private static final Pattern IIN_SHAPED = Pattern.compile("(?<![0-9A-Za-z-])[0-9]{4}[0-3][0-9][0-6][0-9]{5}(?![0-9A-Za-z-])");
     private static final Set<String> TERMINAL = Set.of("APPROVED", "REFUSED");
 
     /** One request: the service, the sender, the body for a persona, and who signs. */
@@ -75,7 +75,15 @@ class LogsHoldNoFullIinTest {
                 new Use("RESIDENCE_DEREGISTRATION", "egov-portal", ResidenceDeregistrationRequest.newBuilder()
                         .setIin(iin).setOwnerIin(Persona.DWELLING_OWNER.iin().value())
                         .setCourtDecisionRef("2-1234/2026").build(), List.of(Persona.DWELLING_OWNER.key()),
-                        "egov-portal-as:" + Persona.DWELLING_OWNER.iin().value()));
+                        "egov-portal-as:" + Persona.DWELLING_OWNER.iin().value()),
+                // Refused: another person signs, a wrong check digit, a service the portal may not call.
+                new Use("ADDRESS_CERTIFICATE", "egov-portal", AddressCertificateRequest.newBuilder().setIin(iin).build(),
+                        List.of(p == Persona.CLEAN ? Persona.TAX_DEBTOR.key() : Persona.CLEAN.key()), null),
+                new Use("ADDRESS_CERTIFICATE", "egov-portal", AddressCertificateRequest.newBuilder()
+                        .setIin(iin.substring(0, 11) + (char) ('0' + (iin.charAt(11) - '0' + 1) % 10)).build(),
+                        List.of(p.key()), null),
+                new Use("TEMPORARY_ID", "egov-portal", TemporaryIdRequest.newBuilder().setIin(iin)
+                        .setReason("ID card replaced").build(), List.of(p.key()), "egov-portal-as:" + iin));
     }
 
     @Test

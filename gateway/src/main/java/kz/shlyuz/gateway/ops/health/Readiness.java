@@ -190,6 +190,12 @@ public final class Readiness implements AutoCloseable {
             }
             return new Dependency("database", Dependency.State.UP, true, "reachable and writable", facts);
         } catch (Exception e) {
+            // Connections opened before the database went away may look alive to the pool (a remote H2
+            // session keeps answering "database is already closed"): retire them all, so that the
+            // journal, the case writer and the outbox get fresh ones as soon as the database returns.
+            if (database instanceof com.zaxxer.hikari.HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
             return new Dependency("database", Dependency.State.DOWN, true, "unreachable: " + e.getMessage(), facts);
         }
     }
