@@ -66,14 +66,20 @@ public final class OpsCostScenario implements StreamScenario {
             Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
             LatencyStats[] merged = new LatencyStats[2];
             long[] cpu = new long[2];
+            // Requests are signed ahead; the warm-up's rate decides how many a round needs (30 % headroom).
+            double[] rate = {200, 200};
             for (int round = 1; round <= options.rounds(); round++) {
                 for (int g = 0; g < 2; g++) {
+                    SignedColumn warming = columns[g];
                     if (round == 1 && !options.warmup().isZero()) {
-                        columns[g].prepare(options.maxRequests());
-                        LoadDriver.run("warm-up", LoadPlan.closedLoop(options.concurrency(), options.warmup(),
-                                options.maxRequests()), seq -> columns[g].send());
+                        long warm = warming.prepare(Math.min(options.maxRequests(),
+                                (long) (1000 * options.warmup().toMillis() / 1000.0) + options.concurrency()));
+                        LatencyStats warmed = LoadDriver.run("warm-up", LoadPlan.closedLoop(options.concurrency(),
+                                options.warmup(), warm), seq -> warming.send());
+                        rate[g] = Math.max(rate[g], warmed.throughput());
                     }
-                    long ready = columns[g].prepare(options.maxRequests());
+                    long ready = columns[g].prepare(Math.min(options.maxRequests(),
+                            (long) Math.ceil(rate[g] * slice.toMillis() / 1000.0 * 1.3) + options.concurrency()));
                     out.printf(Locale.ROOT, "bench: ops-cost round %d/%d, %s — %s at concurrency %d%n", round,
                             options.rounds(), labels[g], slice, options.concurrency());
                     long before = ProcessCpu.nanos(gateways[g].process(), false);
@@ -82,6 +88,7 @@ public final class OpsCostScenario implements StreamScenario {
                             ready), seq -> columns[column].send());
                     cpu[g] += ProcessCpu.nanos(gateways[g].process(), false) - before;
                     merged[g] = merged[g] == null ? stats : merged[g].plus(stats);
+                    rate[g] = Math.max(rate[g], stats.throughput());
                 }
             }
             List<Row> rows = new ArrayList<>();
