@@ -33,9 +33,9 @@ public final class TestPki {
         return shared;
     }
 
-    /** The nca-test folder beside the repository: /work/shared/nca-test from certs/. */
+    /** The nca-test folder beside the repository (found by walking up, so a git worktree elsewhere works too). */
     public static Path ncaTest() {
-        return Path.of("../../shared/nca-test").toAbsolutePath().normalize();
+        return kz.shlyuz.certs.testing.NcaTestMaterial.dir();
     }
 
     private static void delete(Path dir) {
