@@ -42,6 +42,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Gateway port, overriding the configuration.")
     Integer port;
 
+    @Option(names = "--admin-port", description = "Admin HTTP listener port (/metrics, /health/*), overriding "
+            + "ops.admin.port (default 9464); 0 picks a free one.")
+    Integer adminPort;
+
+    @Option(names = Logging.OPTION, paramLabel = "text|json", description = "Log format (also SHLYUZ_LOG_FORMAT): "
+            + "text for a terminal (default) or json, one object per line.")
+    String logFormat;
+
     @Option(names = "--no-adapters", description = "Do not start the adapters here (they run with './shlyuz adapter').")
     boolean noAdapters;
 
@@ -60,10 +68,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig cfg = config == null ? ConfigLoader.defaults(data.data) : ConfigLoader.load(config, data.data);
+        // defaults < file < environment (SHLYUZ_*) < these flags
+        GatewayConfig cfg = kz.shlyuz.gateway.ops.config.ConfigSources.load(config, System.getenv(), data.data).config();
         if (port != null) {
             cfg = cfg.withPort(port);
         }
+        if (adminPort != null) {
+            cfg = cfg.withOps(cfg.ops().withAdminPort(adminPort));
+        }
+        for (String error : kz.shlyuz.gateway.ops.config.StartupChecks.errors(cfg)) {
+            System.err.println("shlyuz: " + error);
+            return 2;
+        }
+        // A dead gateway thread or an exhausted heap ends this process; its supervisor restarts it.
+        kz.shlyuz.gateway.ops.health.FatalErrors.exitOnFatal(true);
         DevPki pki = data.pki(cfg.dataDir());
         Clock clock = Clock.systemUTC();
 
@@ -91,9 +109,22 @@ final class ServeCommand implements Callable<Integer> {
                 : new GatewayServer.Processes(new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
                         Duration.ofMillis(10), Duration.ofSeconds(30), "dev-node", 8);
         GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock), processes);
+        GatewayConfig cfg0 = cfg;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
+            // SIGTERM always ends the process, even when a part hangs on its way down.
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(cfg0.limits().shutdownGrace().toMillis() + 20_000);
+                    System.err.println("shlyuz: shutdown did not finish in time; halting");
+                    Runtime.getRuntime().halt(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "shutdown-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             gateway.close();
             adapters.forEach(AdapterServer::close);
             if (responder != null) {
@@ -103,6 +134,11 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shlyuz-shutdown"));
 
+        if (gateway.operations().adminPort() >= 0) {
+            System.out.printf("Admin listener: http://%s:%d/metrics /health/live /health/ready /health/services "
+                    + "(./shlyuz doctor, ./shlyuz maintenance on|off)%n", cfg.ops().admin().host(),
+                    gateway.operations().adminPort());
+        }
         System.out.printf("Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
                         + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
                 cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
         description = "Shlyuz — e-government integration gateway (ЭҮШ / ШЭП model).",
         subcommands = {ServeCommand.class, AdapterCommand.class, CallCommand.class, SubmitCommand.class,
                 WatchCommand.class, DemoCommand.class, VerifyCommand.class, BenchCommand.class,
-                JournalCommand.class, EvidenceCommand.class})
+                JournalCommand.class, EvidenceCommand.class, DoctorCommand.class, MaintenanceCommand.class,
+                ConfigCommand.class})
 public final class ShlyuzCommand implements Runnable {
     /** The option that adds stack traces to error lines; every subcommand accepts it. */
     static final String VERBOSE = "--verbose";
@@ -24,7 +25,7 @@ public final class ShlyuzCommand implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
-        Logging.configure();
+        Logging.configure(args);
         System.exit(commandLine(args).execute(args));
     }
 

@@ -56,7 +56,8 @@ public final class GrpcServers {
                 .maxConcurrentCallsPerConnection(MAX_CONCURRENT_CALLS_PER_CONNECTION)
                 // Interceptors run last-added first: the allow-list, then refusal translation.
                 .addService(ServerInterceptors.intercept(adapter,
-                        new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers)))
+                        new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers),
+                        new TraceContext(agency)))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();

@@ -31,6 +31,10 @@ import kz.shlyuz.gateway.server.GatewayServer;
  */
 public final class GatewayMain {
     static final String PREFIX = "SHLYUZ-BENCH ";
+    /** System property: the log file. */
+    static final String LOG_FILE = "shlyuz.bench.logFile";
+    /** System property: a {@link GatewayProcess.Operations} name. */
+    static final String OPS = "shlyuz.bench.ops";
 
     private GatewayMain() {}
 
@@ -39,8 +43,18 @@ public final class GatewayMain {
             System.err.println("usage: GatewayMain <pki dir> <data dir> <agency>=<port>...");
             System.exit(2);
         }
+        GatewayProcess.Operations ops = GatewayProcess.Operations.valueOf(System.getProperty(OPS, "DEFAULT"));
+        String logFile = System.getProperty(LOG_FILE);
+        kz.shlyuz.gateway.ops.logging.LogSetup.configure(ops == GatewayProcess.Operations.ON
+                ? kz.shlyuz.gateway.ops.logging.LogSetup.Format.JSON : kz.shlyuz.gateway.ops.logging.LogSetup.Format.TEXT,
+                logFile == null ? null : Path.of(logFile));
         DevPki pki = DevPki.load(Path.of(args[0]));
-        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
+        var opsSettings = ConfigLoader.defaults().ops().withAdminPort(0);
+        if (ops == GatewayProcess.Operations.OFF) {
+            opsSettings = opsSettings.withAdmin(new kz.shlyuz.gateway.config.OpsSettings.Admin(false, "127.0.0.1", 0,
+                    java.util.Set.of(), false));
+        }
+        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);

@@ -46,13 +46,29 @@ public final class GatewayProcess implements AutoCloseable {
     /** Starts the gateway against the given adapters ({@code agency=port}) and waits until it serves. */
     public static GatewayProcess start(Path pkiDir, Path runDir, List<String> adapters)
             throws IOException, InterruptedException {
-        Path data = Files.createDirectories(runDir.resolve("gateway-data"));
-        Path log = runDir.resolve("gateway.log");
+        return start(pkiDir, runDir, adapters, Operations.DEFAULT);
+    }
+
+    /**
+     * How the gateway JVM runs its operations features (issue 12): the shipped default (metrics
+     * on, text logs), everything a production node has on (metrics, JSON logs; tracing stays off
+     * as in production without a collector), or nothing (no metrics, text logs) — the bench's
+     * baseline for what operations cost.
+     */
+    public enum Operations { DEFAULT, ON, OFF }
+
+    /** As {@link #start(Path, Path, List)}, with the operations features chosen; each in its own folder. */
+    public static GatewayProcess start(Path pkiDir, Path runDir, List<String> adapters, Operations ops)
+            throws IOException, InterruptedException {
+        String suffix = ops == Operations.DEFAULT ? "" : "-ops-" + ops.name().toLowerCase(java.util.Locale.ROOT);
+        Path data = Files.createDirectories(runDir.resolve("gateway-data" + suffix));
+        Path log = runDir.resolve("gateway" + suffix + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + HEAP_LIMIT);
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-Dorg.slf4j.simpleLogger.logFile=" + log);
+        command.add("-D" + GatewayMain.LOG_FILE + "=" + log);
+        command.add("-D" + GatewayMain.OPS + "=" + ops.name());
         String extra = System.getenv("SHLYUZ_BENCH_GATEWAY_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -64,7 +80,7 @@ public final class GatewayProcess implements AutoCloseable {
         command.add(data.toString());
         command.addAll(adapters);
         Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("gateway.stderr").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("gateway" + suffix + ".stderr").toFile()))
                 .start();
         try {
             return new GatewayProcess(process, log);

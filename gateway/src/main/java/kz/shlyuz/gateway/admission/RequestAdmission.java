@@ -70,15 +70,19 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SIGNATURE_MISSING, "");
         }
         byte[] contentBytes = request.getContent().toByteArray();
+        byte[] signature = request.getSignature().toByteArray();
         List<VerifiedSigner> signers;
         if (contentBytes.length == 0) {
             // An attached signature carries the content (NCALayer's default); take it from there.
-            SignatureVerifier.Attached attached = verifier.verifyAttached(request.getSignature().toByteArray());
+            SignatureVerifier.Attached attached = kz.shlyuz.gateway.ops.tracing.Stages.call("verification",
+                    () -> verifier.verifyAttached(signature));
             contentBytes = attached.content();
             signers = attached.signers();
             request = request.toBuilder().setContent(ByteString.copyFrom(contentBytes)).build();
         } else {
-            signers = verifier.verify(contentBytes, request.getSignature().toByteArray());
+            byte[] detached = contentBytes;
+            signers = kz.shlyuz.gateway.ops.tracing.Stages.call("verification",
+                    () -> verifier.verify(detached, signature));
         }
 
         RequestContent content = parse(request, config.bounds().content());

@@ -79,7 +79,8 @@ public final class SyncCallHandler {
         try {
             // No new message is taken in while its record could not be time-stamped (issue 13).
             evidence.refuseIfUnavailable();
-            AdmittedRequest admitted = admission.admit(sender, request, true);
+            AdmittedRequest admitted = kz.shlyuz.gateway.ops.tracing.Stages.call("admission",
+                    () -> admission.admit(sender, request, true));
             record.admitted(admitted, System.nanoTime());
             AnswerForm form = answerForm(sender, answerForm);
             Claim claim = journal.claim(sender, admitted.messageId(), admitted.contentSha256(), admitted.service().id(),
@@ -150,11 +151,15 @@ public final class SyncCallHandler {
                 .build();
         long start = System.nanoTime();
         try {
-            SignedResponse answer = agencies.call(call.adapter(), request);
-            record.answer = answer.toByteArray();
-            record.answerSigners = answers.verifySigned(call.adapter(), agencies.endpoint(call.adapter()), requestId,
-                    answer).signers();
-            SignedResponse signed = responseSigner.sign(answer, form);
+            SignedResponse answer = kz.shlyuz.gateway.ops.tracing.Stages.call("agency", () -> {
+                SignedResponse agencyAnswer = agencies.call(call.adapter(), request);
+                record.answer = agencyAnswer.toByteArray();
+                record.answerSigners = answers.verifySigned(call.adapter(), agencies.endpoint(call.adapter()),
+                        requestId, agencyAnswer).signers();
+                return agencyAnswer;
+            });
+            SignedResponse signed = kz.shlyuz.gateway.ops.tracing.Stages.call("seal",
+                    () -> responseSigner.sign(answer, form));
             record.answer = null; // the answer sent (with the gateway's signature) is recorded by finish
             return signed;
         } finally {

@@ -51,6 +51,20 @@ public final class ConfigLoader {
         }
     }
 
+    /** The shipped {@code defaults.json} as a JSON tree (before environment overrides are laid on it). */
+    public static JsonNode defaultsTree() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped defaults.json", e);
+        }
+    }
+
+    /** A configuration from a JSON tree already read (and possibly overridden), validated as a file is. */
+    public static GatewayConfig fromTree(JsonNode root, Path dataDir) {
+        return parse(root, dataDir);
+    }
+
     static GatewayConfig parse(JsonNode root, Path dataDirOverride) {
         JsonNode listen = required(root, "listen");
         Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(text(root, "dataDir", "data"));
@@ -93,7 +107,8 @@ public final class ConfigLoader {
                 signerRules(root),
                 Bounds.parse(root.path("bounds")),
                 EdgeSettingsLoader.parse(root),
-                kz.shlyuz.gateway.evidence.EvidenceSettings.parse(root.get("evidence"), dataDir));
+                kz.shlyuz.gateway.evidence.EvidenceSettings.parse(root.get("evidence"), dataDir),
+                OpsSettings.parse(root));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */
@@ -117,7 +132,8 @@ public final class ConfigLoader {
                 url == null || url.isBlank() ? null : uri(url),
                 duration(ocsp, "timeout", defaults.ocsp().timeout().toString()),
                 duration(ocsp, "cacheTtl", defaults.ocsp().cacheTtl().toString()));
-        return new SignerRules(dirs, trust.path("devPki").asBoolean(true),
+        // Trust is explicit (issue 9): the dev PKI only when the configuration says so.
+        return new SignerRules(dirs, trust.path("devPki").asBoolean(false),
                 duration(trust, "recheck", defaults.trustRecheck().toString()), revocation.equals("soft-fail"), roles,
                 services, ocspSettings);
     }

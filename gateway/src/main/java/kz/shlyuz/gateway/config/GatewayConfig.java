@@ -20,6 +20,7 @@ import kz.shlyuz.gateway.evidence.EvidenceSettings;
  * @param bounds what one request may cost: signature and content limits, cache bounds
  * @param edge transport and connection limits, rate limits and quotas
  * @param evidence what the evidence archive keeps, its chain stamping, encryption and retention
+ * @param ops the admin listener, tracing and health settings
  */
 public record GatewayConfig(
         String host,
@@ -33,13 +34,15 @@ public record GatewayConfig(
         SignerRules signerRules,
         Bounds bounds,
         EdgeSettings edge,
-        EvidenceSettings evidence) {
+        EvidenceSettings evidence,
+        OpsSettings ops) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
         bounds = bounds == null ? Bounds.defaults() : bounds;
         edge = edge == null ? EdgeSettings.defaults() : edge;
         evidence = evidence == null ? EvidenceSettings.defaults(dataDir) : evidence;
+        ops = ops == null ? OpsSettings.defaults() : ops;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -48,7 +51,7 @@ public record GatewayConfig(
         adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
     }
 
-    /** Without signer rules: the national CA's usual rights. */
+    /** Without signer rules: the national CA's usual rights, no trust until some is named. */
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
@@ -58,27 +61,32 @@ public record GatewayConfig(
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
             SignerRules signerRules) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null);
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null, null);
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, newBounds, edge, evidence);
+                signerRules, newBounds, edge, evidence, ops);
     }
 
     public GatewayConfig withEdge(EdgeSettings newEdge) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, newEdge, evidence);
+                signerRules, bounds, newEdge, evidence, ops);
+    }
+
+    public GatewayConfig withOps(OpsSettings newOps) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, bounds, edge, evidence, newOps);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, newEvidence);
+                signerRules, bounds, edge, newEvidence, ops);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules,
-                bounds, edge, evidence);
+                bounds, edge, evidence, ops);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -118,12 +126,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence);
+                signerRules, bounds, edge, evidence, ops);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence);
+                signerRules, bounds, edge, evidence, ops);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -131,16 +139,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence);
+                signerRules, bounds, edge, evidence, ops);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence);
+                signerRules, bounds, edge, evidence, ops);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence);
+                signerRules, bounds, edge, evidence, ops);
     }
 }

@@ -90,9 +90,13 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
         }
     }
 
-    /** The national CA's usual rights: individuals sign for themselves, the head or a person with signing right for the entity. */
+    /**
+     * The national CA's usual rights: individuals sign for themselves, the head or a person with
+     * signing right for the entity. No trust at all: the dev PKI only when a configuration says
+     * {@code trust.devPki: true}, national CAs only from the folders it names.
+     */
     public static SignerRules defaults() {
-        return new SignerRules(List.of(), true, Duration.ofSeconds(10), false, new Roles(
+        return new SignerRules(List.of(), false, Duration.ofSeconds(10), false, new Roles(
                 EnumSet.of(HolderRole.INDIVIDUAL),
                 EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT),
                 EnumSet.of(HolderRole.LEGAL_EMPLOYEE, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_FIRST_HEAD)),

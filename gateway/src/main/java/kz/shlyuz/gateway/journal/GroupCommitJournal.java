@@ -77,6 +77,9 @@ public final class GroupCommitJournal implements Journal {
 
     private record AppendOp(JournalEntry entry, CompletableFuture<Void> done) implements Op<Void> {}
 
+    /** Fault injection: the writer thread throws this error when it takes the op (tests of fail-fast). */
+    private record FaultOp(Error error, CompletableFuture<Void> done) implements Op<Void> {}
+
     /**
      * @param delegate the journal for releases and reads, and for operations retried one by one;
      *     closed with this one
@@ -146,6 +149,14 @@ public final class GroupCommitJournal implements Journal {
         await("append", append);
     }
 
+    /**
+     * Fault injection for tests of fail-fast (issue 9): the group-commit thread dies of
+     * {@code error} as a heap exhaustion would kill it. Never called in production code.
+     */
+    public void injectWriterFault(Error error) {
+        enqueue("fault", new FaultOp(error, new CompletableFuture<>()));
+    }
+
     @Override
     public void append(JournalEntry entry) {
         AppendOp op = new AppendOp(entry, new CompletableFuture<>());
@@ -196,6 +207,9 @@ public final class GroupCommitJournal implements Journal {
                         return;
                     }
                     continue;
+                }
+                if (first instanceof FaultOp fault) {
+                    throw fault.error();
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_BATCH - 1);

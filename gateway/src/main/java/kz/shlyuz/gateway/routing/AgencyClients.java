@@ -36,8 +36,16 @@ public final class AgencyClients implements AutoCloseable {
     private final ChannelCredentials credentials;
     private final Duration deadline;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final List<io.grpc.ClientInterceptor> interceptors;
 
     public AgencyClients(Map<String, AdapterEndpoint> endpoints, TlsFiles gatewayTls, Duration deadline) {
+        this(endpoints, gatewayTls, deadline, new io.grpc.ClientInterceptor[0]);
+    }
+
+    /** @param interceptors on every adapter channel (metrics, trace propagation) */
+    public AgencyClients(Map<String, AdapterEndpoint> endpoints, TlsFiles gatewayTls, Duration deadline,
+            io.grpc.ClientInterceptor... interceptors) {
+        this.interceptors = List.of(interceptors);
         this.endpoints = Map.copyOf(endpoints);
         this.deadline = deadline;
         try {
@@ -89,6 +97,7 @@ public final class AgencyClients implements AutoCloseable {
                 .defaultServiceConfig(Map.of("methodConfig", List.of(methodConfig)))
                 .enableRetry()
                 .keepAliveTime(60, TimeUnit.SECONDS)
+                .intercept(interceptors)
                 .build();
     }
 

@@ -75,6 +75,7 @@ public final class GatewayServer implements AutoCloseable {
     private kz.shlyuz.gateway.evidence.EvidenceLog evidence;
     private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private kz.shlyuz.gateway.ops.Operations operations;
 
     private final RateLimiter rateLimiter;
     private final ConnectionLimits connections;
@@ -125,6 +126,9 @@ public final class GatewayServer implements AutoCloseable {
             throws IOException {
         kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
         var dataSource = JournalDatabase.open(config.journal());
+        // Metrics, tracing, health and maintenance (issue 12) observe the parts built below.
+        kz.shlyuz.gateway.ops.Operations ops = new kz.shlyuz.gateway.ops.Operations(config,
+                Services.standard().ids(), material.clock(), processes.clock());
         kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
         kz.shlyuz.gateway.evidence.EvidenceLog evidence;
         try {
@@ -136,24 +140,25 @@ public final class GatewayServer implements AutoCloseable {
             throw e;
         }
         // Appends commit in groups (one transaction and disk sync for the calls finishing together).
-        Journal journal = new GroupCommitJournal(
+        Journal journal = ops.observe(new GroupCommitJournal(
                 new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
-                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline());
+                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline()));
         kz.shlyuz.gateway.evidence.EvidenceArchiver archiver = new kz.shlyuz.gateway.evidence.EvidenceArchiver(
                 dataSource, config.evidence(), evidence.nodeId(), processes.clock());
-        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline());
+        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline(),
+                ops.clientInterceptor());
         AnswerSealer sealer = null;
         RateLimiter rateLimiter;
         CallTimeLimits callTimes = null;
         TransportLimits transportLimits = null;
         try {
-            SignatureVerifier verifier = new SignatureVerifier(
-                    SignatureTrust.of(config.signerRules(), material.trust(), material.clock()), material.clock(),
-                    SignatureTrust.policy(config), config.bounds().signature());
+            TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
+            SignatureVerifier verifier = new SignatureVerifier(trust, material.clock(), SignatureTrust.policy(config),
+                    config.bounds().signature());
             RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier,
                     material.clock());
             CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
-                    : new CmsSigner(material.clock()).withTimeStamps(material.timeStamper());
+                    : new CmsSigner(material.clock()).withTimeStamps(ops.observe(material.timeStamper()));
             sealer = new AnswerSealer(gatewaySigner, material.gatewaySigningKey(), material.clock(),
                     SEAL_MAX_BATCH, config.limits().agencyDeadline());
             SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
@@ -186,14 +191,14 @@ public final class GatewayServer implements AutoCloseable {
             ServerInterceptor rates = new RateLimitInterceptor(rateLimiter, edgeJournal, SenderInterceptor.SENDER);
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
                     .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new GatewayService(calls, submits),
-                            new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders),
+                            new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders, ops.serverInterceptor()),
                             edgeJournal))
                     .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new CabinetService(
                             new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
-                            new RefusalInterceptor(), callTimes, rates, senders), edgeJournal))
+                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
                     .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new NoticeService(
                             new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()),
-                            new RefusalInterceptor(), callTimes, rates, senders), edgeJournal))
+                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionService.newInstance())
                     .handshakeTimeout(10, TimeUnit.SECONDS);
@@ -225,6 +230,11 @@ public final class GatewayServer implements AutoCloseable {
                     config.limits().shutdownGrace(), processing, rateLimiter, transportLimits.connections());
             running.evidence = evidence;
             running.archiver = archiver;
+            running.operations = ops;
+            // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
+            ops.start(dataSource, trust, material.tls(), material.gatewaySigningKey().certificate(),
+                    SignatureTrust.policy(config).ocsp() == null ? null : SignatureTrust.policy(config).ocsp().responder(),
+                    material.timeStamper() != null, running::serving);
             return running;
         } catch (IOException | RuntimeException e) {
             if (sealer != null) {
@@ -239,12 +249,34 @@ public final class GatewayServer implements AutoCloseable {
             evidence.close();
             agencies.close();
             journal.close();
+            ops.close();
             throw e;
         }
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Metrics, health, maintenance and the admin listener of this gateway. */
+    public kz.shlyuz.gateway.ops.Operations operations() {
+        return operations;
+    }
+
+    /** gRPC health of every service follows the node's readiness (until shutdown makes it terminal). */
+    private void serving(boolean serving) {
+        if (closed.get()) {
+            return;
+        }
+        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        for (String service : new String[] {"", GatewayGrpc.SERVICE_NAME, kz.shlyuz.proto.v1.CabinetGrpc.SERVICE_NAME,
+                kz.shlyuz.proto.v1.CompletionNoticesGrpc.SERVICE_NAME}) {
+            try {
+                health.setStatus(service, status);
+            } catch (IllegalStateException e) {
+                return; // terminal: the server is shutting down
+            }
+        }
     }
 
     public Journal journal() {
@@ -311,6 +343,9 @@ public final class GatewayServer implements AutoCloseable {
             }
             agencies.close();
             journal.close();
+            if (operations != null) {
+                operations.close();
+            }
         }
     }
 }

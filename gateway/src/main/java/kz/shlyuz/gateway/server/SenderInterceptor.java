@@ -58,8 +58,14 @@ public final class SenderInterceptor implements ServerInterceptor {
     }
 
     /** The system id of a TLS peer by the shared rule, or null when its certificate names none. */
-    static String senderOf(SSLSession session) {
+    public static String senderOf(SSLSession session) {
         return SystemIdentity.of(session) instanceof SystemIdentity.Identified identified
+                ? identified.systemId() : null;
+    }
+
+    /** The system id a certificate names by the shared rule (exactly one CN), or null. */
+    public static String commonName(java.security.cert.X509Certificate certificate) {
+        return SystemIdentity.of(certificate) instanceof SystemIdentity.Identified identified
                 ? identified.systemId() : null;
     }
 }

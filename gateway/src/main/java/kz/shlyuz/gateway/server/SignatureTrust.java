@@ -11,6 +11,11 @@ import kz.shlyuz.gateway.signature.VerificationPolicy;
 
 /** The document-signature trust and verification policy the configuration asks for. */
 final class SignatureTrust {
+    /** Why a configuration without any trust does not start, and what to add. */
+    static final String NO_TRUST = "trust: no document-signature trust is configured, so every signature would be "
+            + "refused. Add \"trust\": {\"dirs\": [\"/etc/shlyuz/nca\"]} (a folder of the national CA's "
+            + "certificates and CRLs), or \"trust\": {\"devPki\": true} for the development PKI only.";
+
     private SignatureTrust() {}
 
     /** The verification policy the configuration asks for: signing-time window, revocation and OCSP. */
@@ -30,7 +35,7 @@ final class SignatureTrust {
     static TrustSource of(SignerRules rules, TrustSource material, Clock clock) {
         if (rules.trustDirs().isEmpty()) {
             if (!rules.devPkiTrust()) {
-                throw new IllegalArgumentException("trust: devPki is false and no dirs are given (expected: some trust)");
+                throw new IllegalArgumentException(NO_TRUST);
             }
             return material;
         }

@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.services;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class Services {
     }
 
     /** Every definition, in the order of {@link Service}. */
+    /** Every service id (metrics tag only these, so callers cannot invent label values). */
+    public Set<String> ids() {
+        return Collections.unmodifiableSet(byId.keySet());
+    }
+
     public List<ServiceDefinition> all() {
         return List.copyOf(byId.values());
     }

@@ -68,7 +68,8 @@ public final class AsyncEnvironment implements AutoCloseable {
     /** @param journal the journal database; null for a fresh H2 file in a temporary folder */
     public AsyncEnvironment(Set<String> down, GatewayConfig.JournalSettings journal) throws IOException {
         Path dir = Files.createTempDirectory("shlyuz-async-");
-        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
+        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0)
+                .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
         for (Map.Entry<String, AdapterEndpoint> e : defaults.adapters().entrySet()) {
             int port;

@@ -21,7 +21,8 @@ public final class CrashTestGateway {
 
     public static void main(String[] args) throws Exception {
         DevPki pki = DevPki.load(Path.of(args[0]));
-        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
+        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0)
+                .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
         for (String pair : args[3].split(",")) {
             String[] kv = pair.split("=");

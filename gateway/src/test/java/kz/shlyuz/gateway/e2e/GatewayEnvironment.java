@@ -55,7 +55,11 @@ final class GatewayEnvironment implements AutoCloseable {
         this.clock = clock;
         this.requests = new RequestBuilder(new CmsSigner(clock));
         Path dir = Files.createTempDirectory("shlyuz-gateway-");
-        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
+        // Adapters left down on purpose (closed ports) must not make this node unready.
+        var ops = ConfigLoader.defaults().ops().withAdminPort(0);
+        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0).withOps(ops.withHealth(
+                new kz.shlyuz.gateway.config.OpsSettings.Health(ops.health().healthyFor(), ops.health().failedFor(),
+                        false)));
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
         for (Map.Entry<String, AdapterEndpoint> e : defaults.adapters().entrySet()) {
             int port;

@@ -1,0 +1,400 @@
+package kz.shlyuz.gateway.ops;
+
+import io.grpc.ClientInterceptor;
+import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.Gauge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import kz.shlyuz.certs.cms.TimeStamper;
+import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.journal.Journal;
+import kz.shlyuz.gateway.ops.admin.AdminServer;
+import kz.shlyuz.gateway.ops.admin.AdminTls;
+import kz.shlyuz.gateway.ops.grpc.ClientObservation;
+import kz.shlyuz.gateway.ops.grpc.ServerObservation;
+import kz.shlyuz.gateway.ops.health.Dependency;
+import kz.shlyuz.gateway.ops.health.FatalErrors;
+import kz.shlyuz.gateway.ops.health.Readiness;
+import kz.shlyuz.gateway.ops.health.WeakenedChecks;
+import kz.shlyuz.gateway.ops.maintenance.Maintenance;
+import kz.shlyuz.gateway.ops.metrics.ExpiryGauges;
+import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
+import kz.shlyuz.gateway.ops.metrics.MeteredJournal;
+import kz.shlyuz.gateway.ops.metrics.ServiceHealthStats;
+import kz.shlyuz.gateway.ops.metrics.SignatureEvents;
+import kz.shlyuz.gateway.ops.metrics.StoreGauges;
+import kz.shlyuz.gateway.ops.tracing.Tracing;
+import kz.shlyuz.gateway.signature.TrustSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Operations for one gateway (issue 12): metrics, tracing, health and readiness, maintenance
+ * mode, the admin listener and what {@code ./shlyuz doctor} reads. Created before the gateway's
+ * parts (they are observed through it), {@link #start started} once the gRPC server listens,
+ * closed last.
+ */
+public final class Operations implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+    /** Days before an expiry that doctor flags it. */
+    static final int EXPIRY_WARNING_DAYS = 30;
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final Clock processClock;
+    private final GatewayMetrics metrics;
+    private final Tracing tracing;
+    private final Maintenance maintenance;
+    private final ServiceHealthStats serviceHealth;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Instant startedAt;
+    private Journal journal;
+    private Readiness readiness;
+    private AdminServer admin;
+    private ExpiryGauges expiry;
+    private ScheduledExecutorService refresher;
+    private Runnable fatalRegistration = () -> {};
+    private DataSource database;
+
+    /**
+     * @param clock the gateway's clock (readiness cache, health data, expiry)
+     * @param processClock the clock of deadlines (overdue steps)
+     */
+    public Operations(GatewayConfig config, Set<String> services, Clock clock, Clock processClock) {
+        this.config = config;
+        this.clock = clock;
+        this.processClock = processClock;
+        this.startedAt = clock.instant();
+        this.metrics = new GatewayMetrics(services, config.senders().keySet(), config.ops().admin().enabled());
+        this.tracing = Tracing.start(config.ops().tracing());
+        this.maintenance = new Maintenance(clock, metrics.registry());
+        this.serviceHealth = new ServiceHealthStats(clock);
+        Gauge.builder("shlyuz.calls.inflight", inFlight, AtomicInteger::get)
+                .description("Calls of the gateway's services running now").register(metrics.registry());
+        FatalErrors.install();
+    }
+
+    /** The journal as the gateway must use it: every entry counted and timed. */
+    public Journal observe(Journal raw) {
+        this.journal = new MeteredJournal(raw, metrics, serviceHealth);
+        return journal;
+    }
+
+    /** The time-stamper, counted and timed (null stays null: no TSA). */
+    public TimeStamper observe(TimeStamper raw) {
+        if (raw == null) {
+            return null;
+        }
+        return signatureValue -> {
+            long start = System.nanoTime();
+            String result = "failed";
+            try {
+                byte[] token = raw.timeStampToken(signatureValue);
+                result = "ok";
+                return token;
+            } finally {
+                SignatureEvents.tsa("gateway", result, System.nanoTime() - start, clock.instant());
+            }
+        };
+    }
+
+    /** The outermost interceptor of each of the gateway's services. */
+    public ServerInterceptor serverInterceptor() {
+        if (journal == null) {
+            throw new IllegalStateException("observe(journal) first: maintenance refusals are journaled");
+        }
+        return new ServerObservation(metrics, tracing, maintenance, journal, clock, inFlight);
+    }
+
+    /** For the agency channels: client metrics and trace propagation. */
+    public ClientInterceptor clientInterceptor() {
+        return new ClientObservation(metrics, tracing);
+    }
+
+    /**
+     * Starts readiness, the gauges and the admin listener, once the gRPC server listens.
+     *
+     * @param serving told SERVING (true) or NOT_SERVING (false) whenever that changes
+     * @param ocspResponder the responder revocation asks, or null
+     * @param signingCertificate the gateway's signing certificate (for its expiry)
+     */
+    public void start(DataSource db, TrustSource trust, TlsFiles tls, X509Certificate signingCertificate,
+            URI ocspResponder, boolean timeStamped, Consumer<Boolean> serving) throws IOException {
+        this.database = db;
+        for (WeakenedChecks.Weakened w : WeakenedChecks.of(config)) {
+            log.warn("WEAKENED CHECK {}", w);
+        }
+        readiness = new Readiness(config, db, trust, ocspResponder, timeStamped, maintenance, clock, serving);
+        fatalRegistration = FatalErrors.onFatal(readiness::fatal);
+        maintenance.onChange(() -> readiness.report());
+        Map<String, X509Certificate> own = new LinkedHashMap<>();
+        if (signingCertificate != null) {
+            own.put("gateway_signing", signingCertificate);
+        }
+        X509Certificate tlsLeaf = ExpiryGauges.firstCertificate(tls.certificateChain());
+        if (tlsLeaf != null) {
+            own.put("gateway_tls", tlsLeaf);
+        }
+        expiry = new ExpiryGauges(metrics, trust, own, clock);
+        metrics.beforeScrape(expiry);
+        metrics.beforeScrape(new StoreGauges(metrics, db, processClock));
+        readiness.report();
+        // gRPC health follows readiness without anyone probing the admin listener.
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1000, config.ops().health().healthyFor().toMillis());
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                readiness.report();
+            } catch (RuntimeException e) {
+                log.warn("readiness refresh failed: {}", e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        if (config.ops().admin().enabled()) {
+            admin = AdminServer.start(config.ops().admin(), endpoints(),
+                    config.ops().admin().tls() ? AdminTls.context(tls) : null);
+        }
+    }
+
+    private AdminServer.Endpoints endpoints() {
+        return new AdminServer.Endpoints() {
+            @Override
+            public String metrics() {
+                return metrics.scrape();
+            }
+
+            @Override
+            public String notLive() {
+                FatalErrors.Fatal fatal = readiness.fatalError();
+                return fatal == null ? null : "thread " + fatal.thread() + " died: " + fatal.error();
+            }
+
+            @Override
+            public Map.Entry<Boolean, Object> ready() {
+                Readiness.Report report = readiness.report();
+                return new AbstractMap.SimpleEntry<>(report.ready(), readinessBody(report));
+            }
+
+            @Override
+            public Object services() {
+                return Map.of("window", ServiceHealthStats.WINDOW.toString(), "services", serviceHealth.snapshot());
+            }
+
+            @Override
+            public Object status() {
+                return Operations.this.status();
+            }
+
+            @Override
+            public Object maintenance(boolean on, String by) {
+                Maintenance.State state = by == null ? maintenance.state() : maintenance.set(on, by);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("maintenance", state.on());
+                body.put("since", state.since());
+                body.put("inFlightCalls", inFlight.get());
+                return body;
+            }
+        };
+    }
+
+    static Map<String, Object> readinessBody(Readiness.Report report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.ready() ? "READY" : "NOT_READY");
+        body.put("checkedAt", report.checkedAt());
+        body.put("maintenance", report.maintenance().on());
+        if (report.fatal() != null) {
+            body.put("fatal", report.fatal());
+        }
+        Map<String, Object> deps = new LinkedHashMap<>();
+        for (Dependency d : report.dependencies()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("state", d.state());
+            one.put("required", d.required());
+            one.put("detail", d.detail());
+            if (!d.facts().isEmpty()) {
+                one.put("facts", d.facts());
+            }
+            deps.put(d.name(), one);
+        }
+        body.put("dependencies", deps);
+        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
+        return body;
+    }
+
+    /** Everything doctor shows, evaluated now (not from the readiness cache). */
+    Map<String, Object> status() {
+        Readiness.Report report = readiness.fresh();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version());
+        body.put("startedAt", startedAt);
+        body.put("now", clock.instant());
+        body.put("readiness", readinessBody(report));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("listen", config.host() + ":" + config.port());
+        summary.put("dataDir", config.dataDir().toAbsolutePath().normalize().toString());
+        summary.put("senders", config.senders().keySet());
+        summary.put("adapters", config.adapters().keySet());
+        summary.put("trustDirs", config.signerRules().trustDirs().stream().map(Path::toString).toList());
+        summary.put("devPkiTrust", config.signerRules().devPkiTrust());
+        summary.put("revocation", config.signerRules().softFailRevocation() ? "soft-fail" : "require");
+        summary.put("ocsp", config.signerRules().ocsp().enabled() ? String.valueOf(config.signerRules().ocsp()
+                .responder() == null ? "AIA" : config.signerRules().ocsp().responder()) : "off");
+        summary.put("strictCheckDigits", config.strictCheckDigits());
+        summary.put("tracing", config.ops().tracing().enabled() ? config.ops().tracing().otlpEndpoint().toString()
+                : "off");
+        body.put("config", summary);
+        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
+        Instant now = clock.instant();
+        List<Map<String, Object>> certs = new ArrayList<>();
+        for (ExpiryGauges.Expiry e : expiry.certificates()) {
+            certs.add(expiryRow(e, now));
+        }
+        body.put("certificates", certs);
+        List<Map<String, Object>> crls = new ArrayList<>();
+        for (ExpiryGauges.Expiry e : expiry.crlUpdates()) {
+            crls.add(expiryRow(e, now));
+        }
+        body.put("crls", crls);
+        body.put("outsideCalls", SignatureEvents.lastCalls().values());
+        body.put("database", database());
+        body.put("disk", disk());
+        body.put("inFlightCalls", inFlight.get());
+        body.put("maintenance", maintenance.state());
+        return body;
+    }
+
+    private static Map<String, Object> expiryRow(ExpiryGauges.Expiry e, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        long days = java.time.Duration.between(now, e.at()).toDays();
+        row.put("kind", e.kind());
+        row.put("subject", e.subject());
+        row.put("expires", e.at());
+        row.put("days", days);
+        row.put("attention", days < EXPIRY_WARNING_DAYS);
+        return row;
+    }
+
+    private Map<String, Object> database() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String url = config.journal().jdbcUrl();
+        out.put("kind", url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:h2:") ? "h2" : "other");
+        try (var c = database.getConnection(); var s = c.createStatement()) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                try (var rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                    rs.next();
+                    out.put("sizeBytes", rs.getLong(1));
+                }
+            }
+        } catch (Exception e) {
+            out.put("sizeError", e.getMessage());
+        }
+        if (url.startsWith("jdbc:h2:file:")) {
+            String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+            Path file = Path.of(path + ".mv.db");
+            try {
+                out.put("sizeBytes", Files.size(file));
+            } catch (IOException e) {
+                out.put("sizeError", "cannot read " + file);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> disk() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path dir = config.dataDir().toAbsolutePath().normalize();
+        out.put("dataDir", dir.toString());
+        try {
+            Path existing = Files.exists(dir) ? dir : dir.getParent();
+            var store = Files.getFileStore(existing);
+            long usable = store.getUsableSpace();
+            long total = store.getTotalSpace();
+            out.put("usableBytes", usable);
+            out.put("totalBytes", total);
+            out.put("attention", total > 0 && (usable * 100 / total < 10 || usable < (1L << 30)));
+        } catch (IOException | RuntimeException e) {
+            out.put("error", e.getMessage());
+            out.put("attention", true);
+        }
+        return out;
+    }
+
+    /** The gateway's version from its jar, or "dev" when run from classes. */
+    public static String version() {
+        try (InputStream in = Operations.class.getResourceAsStream(
+                "/META-INF/maven/kz.shlyuz/shlyuz-gateway/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "dev";
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public Maintenance maintenance() {
+        return maintenance;
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public Tracing tracing() {
+        return tracing;
+    }
+
+    /** The admin listener's port, or -1 when it is off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    public int inFlightCalls() {
+        return inFlight.get();
+    }
+
+    @Override
+    public void close() {
+        fatalRegistration.run();
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (readiness != null) {
+            readiness.close();
+        }
+        tracing.close();
+        metrics.close();
+    }
+}
