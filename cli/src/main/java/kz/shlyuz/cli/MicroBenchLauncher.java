@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Runs {@code ./shlyuz bench --micro} as a child JVM on the bench module's own jar
@@ -25,22 +26,13 @@ final class MicroBenchLauncher {
     private MicroBenchLauncher() {}
 
     static int run(boolean quick, PrintStream err) throws Exception {
-        Path jar = locate();
+        Path jar = locate(System.getProperty("shlyuz.bench.jar"));
         if (jar == null) {
             err.println("bench --micro: the micro-benchmark jar " + JAR + " is missing (expected: built by "
                     + "'./mvnw -B -q -DskipTests package' from the repository root).");
             return 1;
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        System.getProperties().stringPropertyNames().stream().sorted()
-                .filter(name -> name.startsWith("shlyuz.bench.") && !name.equals("shlyuz.bench.jar"))
-                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-        command.addAll(List.of("-cp", jar.toString(), MAIN));
-        if (quick) {
-            command.add("--quick");
-        }
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        Process child = new ProcessBuilder(command(jar, quick, System.getProperties())).inheritIO().start();
         // Ctrl-C stops this JVM; the benchmarks must not go on running without it.
         Thread stop = new Thread(child::destroy, "micro-bench-stop");
         Runtime.getRuntime().addShutdownHook(stop);
@@ -53,9 +45,22 @@ final class MicroBenchLauncher {
         }
     }
 
+    /** The child's command line: this JVM's java, the {@code shlyuz.bench.*} properties, the jar's runner. */
+    static List<String> command(Path jar, boolean quick, Properties properties) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        properties.stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("shlyuz.bench.") && !name.equals("shlyuz.bench.jar"))
+                .forEach(name -> command.add("-D" + name + "=" + properties.getProperty(name)));
+        command.addAll(List.of("-cp", jar.toString(), MAIN));
+        if (quick) {
+            command.add("--quick");
+        }
+        return command;
+    }
+
     /** The jar named by {@code shlyuz.bench.jar}, else beside this jar's repository, else under the working directory. */
-    private static Path locate() throws URISyntaxException {
-        String named = System.getProperty("shlyuz.bench.jar");
+    static Path locate(String named) throws URISyntaxException {
         if (named != null) {
             Path path = Path.of(named);
             return Files.isRegularFile(path) ? path : null;
