@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.shlyuz.bench.Bench;
 import kz.shlyuz.bench.BenchOptions;
-import kz.shlyuz.bench.micro.MicroBench;
 import kz.shlyuz.bench.scenario.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (micro) {
-            return MicroBench.run(quick, System.out);
+            return MicroBenchLauncher.run(quick, System.err);
         }
         // The adapter runs in this JVM: its per-request log lines would drown the table.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

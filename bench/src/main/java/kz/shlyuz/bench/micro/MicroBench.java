@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code -XX:StartFlightRecording=filename=cms.jfr,settings=profile}.
  */
 public final class MicroBench {
-    /** Every benchmark class of this module and its split package. */
+    /** Every benchmark class of this module. */
     public static final String INCLUDE = "kz\\.shlyuz\\..*Benchmark\\..*";
 
     private MicroBench() {}

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import kz.shlyuz.certs.identity.CheckDigit;
 import kz.shlyuz.certs.identity.Iin;
-import kz.shlyuz.gateway.server.SenderInterceptor;
+import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -60,7 +60,7 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
 
     @Override
     public void listCases(ListCasesRequest request, StreamObserver<ListCasesResponse> responses) {
-        CaseQueries.Audience audience = audience(SenderInterceptor.SENDER.get(), request.getCitizenIin());
+        CaseQueries.Audience audience = audience(Caller.SENDER.get(), request.getCitizenIin());
         int size = request.getPageSize() <= 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
         int offset;
         try {
@@ -80,7 +80,7 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
 
     @Override
     public void watchStatus(WatchStatusRequest request, StreamObserver<StatusMessage> responses) {
-        CaseQueries.Audience audience = audience(SenderInterceptor.SENDER.get(), request.getCitizenIin());
+        CaseQueries.Audience audience = audience(Caller.SENDER.get(), request.getCitizenIin());
         long start;
         if (request.getAfterCursor().isEmpty()) {
             start = queries.latestCursor();

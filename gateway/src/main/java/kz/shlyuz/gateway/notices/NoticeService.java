@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import kz.shlyuz.gateway.server.SenderInterceptor;
+import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -40,7 +40,7 @@ public final class NoticeService extends CompletionNoticesGrpc.CompletionNotices
     }
 
     private String sender() {
-        String sender = SenderInterceptor.SENDER.get();
+        String sender = Caller.SENDER.get();
         if (!knownSender.test(sender)) {
             throw new Refusal(Reason.SENDER_NOT_ALLOWED, sender);
         }

@@ -10,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import javax.net.ssl.SSLSession;
 import kz.shlyuz.certs.identity.SystemIdentity;
+import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.edge.EdgeJournal;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
@@ -22,8 +23,11 @@ import kz.shlyuz.gateway.status.StatusTranslator;
  * SENDER_CERT_INVALID and journaled; such a call never reaches a service.
  */
 public final class SenderInterceptor implements ServerInterceptor {
-    /** The sending system's id, e.g. {@code egov-portal}. */
-    public static final Context.Key<String> SENDER = Context.key("shlyuz.sender");
+    /**
+     * The sending system's id, e.g. {@code egov-portal}: the same key as {@link Caller#SENDER}
+     * (kept here for existing callers; services read {@link Caller}, which depends on nothing).
+     */
+    public static final Context.Key<String> SENDER = Caller.SENDER;
 
     private final EdgeJournal journal;
 
