@@ -16,7 +16,7 @@ import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.evidence.EvidenceItem;
 import kz.shlyuz.gateway.evidence.EvidenceLog;
-import kz.shlyuz.gateway.evidence.EvidenceSettings;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.evidence.RevocationItem;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;

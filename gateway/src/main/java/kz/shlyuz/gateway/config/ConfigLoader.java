@@ -107,7 +107,7 @@ public final class ConfigLoader {
                 signerRules(root),
                 Bounds.parse(root.path("bounds")),
                 EdgeSettingsLoader.parse(root),
-                kz.shlyuz.gateway.evidence.EvidenceSettings.parse(root.get("evidence"), dataDir),
+                kz.shlyuz.gateway.config.EvidenceSettings.parse(root.get("evidence"), dataDir),
                 OpsSettings.parse(root));
     }
 

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import kz.shlyuz.gateway.evidence.EvidenceSettings;
+
 
 /**
  * Everything the gateway is configured with. Built once by {@link ConfigLoader}; anything a

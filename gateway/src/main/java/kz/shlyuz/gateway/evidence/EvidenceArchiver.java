@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;

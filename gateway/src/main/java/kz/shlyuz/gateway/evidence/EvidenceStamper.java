@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

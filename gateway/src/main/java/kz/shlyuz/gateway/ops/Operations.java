@@ -41,7 +41,7 @@ import kz.shlyuz.gateway.ops.metrics.ExpiryGauges;
 import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
 import kz.shlyuz.gateway.ops.metrics.MeteredJournal;
 import kz.shlyuz.gateway.ops.metrics.ServiceHealthStats;
-import kz.shlyuz.gateway.ops.metrics.SignatureEvents;
+import kz.shlyuz.gateway.signature.SignatureEvents;
 import kz.shlyuz.gateway.ops.metrics.StoreGauges;
 import kz.shlyuz.gateway.ops.tracing.Tracing;
 import kz.shlyuz.gateway.signature.TrustSource;

@@ -63,13 +63,11 @@ public final class SenderInterceptor implements ServerInterceptor {
 
     /** The system id of a TLS peer by the shared rule, or null when its certificate names none. */
     public static String senderOf(SSLSession session) {
-        return SystemIdentity.of(session) instanceof SystemIdentity.Identified identified
-                ? identified.systemId() : null;
+        return kz.shlyuz.gateway.caller.Caller.systemOf(session);
     }
 
     /** The system id a certificate names by the shared rule (exactly one CN), or null. */
     public static String commonName(java.security.cert.X509Certificate certificate) {
-        return SystemIdentity.of(certificate) instanceof SystemIdentity.Identified identified
-                ? identified.systemId() : null;
+        return kz.shlyuz.gateway.caller.Caller.systemOf(certificate);
     }
 }

@@ -124,20 +124,20 @@ final class OcspClient {
         Instant now = clock.instant();
         Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.expires())) {
-            kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocspCache(true);
+            SignatureEvents.ocspCache(true);
             return asCached(cached.answer());
         }
         CircuitBreaker breaker = breakerOf(responder);
         if (!breaker.allow()) {
             CircuitBreaker.State state = breaker.state();
-            kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocsp(responder, "breaker-open", 0, now, null);
+            SignatureEvents.ocsp(responder, "breaker-open", 0, now, null);
             return new Answer.Failed(responder + " is left alone until " + state.openUntil() + " after it failed ("
                     + state.lastFailure() + ")", true);
         }
-        kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocspCache(false);
+        SignatureEvents.ocspCache(false);
         long asked = System.nanoTime();
         Answer answer = ask(id, issuerHolder, responder, now);
-        kz.shlyuz.gateway.ops.metrics.SignatureEvents.ocsp(responder, answer instanceof Answer.Good ? "good"
+        SignatureEvents.ocsp(responder, answer instanceof Answer.Good ? "good"
                 : answer instanceof Answer.Revoked ? "revoked" : "failed", System.nanoTime() - asked, now,
                 answer instanceof Answer.Good good ? good.nextUpdate() : null);
         if (answer instanceof Answer.Failed failed && failed.unreachable()) {

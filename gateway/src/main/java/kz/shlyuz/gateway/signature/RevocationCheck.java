@@ -94,16 +94,16 @@ final class RevocationCheck {
         if (crl != null) {
             X509CRLEntry entry = crl.getRevokedCertificate(certificate);
             if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
-                kz.shlyuz.gateway.ops.metrics.SignatureEvents.crl("revoked");
+                SignatureEvents.crl("revoked");
                 throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
                         + entry.getRevocationReason());
             }
             LAST_EVIDENCE.set(new RevocationEvidence(null, crl));
-            kz.shlyuz.gateway.ops.metrics.SignatureEvents.crl("good");
+            SignatureEvents.crl("good");
             return "not revoked (CRL of " + crlSignaturesOf(trust).name(issuer) + ", thisUpdate "
                     + crl.getThisUpdate().toInstant() + "; " + ocspProblem + ")";
         }
-        kz.shlyuz.gateway.ops.metrics.SignatureEvents.crl("none");
+        SignatureEvents.crl("none");
         String problem = ocspProblem + "; CRL: " + crlProblem(certificate, issuer, trust);
         if (mode == VerificationPolicy.RevocationMode.SOFT_FAIL) {
             return "unknown, accepted by policy (" + problem + ")";

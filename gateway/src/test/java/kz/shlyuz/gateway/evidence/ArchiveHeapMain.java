@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

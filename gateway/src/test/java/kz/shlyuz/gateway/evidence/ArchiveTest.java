@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -160,7 +160,7 @@ public final class AdminServer implements AutoCloseable {
             try {
                 Certificate[] peer = https.getSSLSession().getPeerCertificates();
                 if (peer.length > 0 && peer[0] instanceof X509Certificate leaf) {
-                    String cn = kz.shlyuz.gateway.server.SenderInterceptor.commonName(leaf);
+                    String cn = kz.shlyuz.gateway.caller.Caller.systemOf(leaf);
                     if (cn != null && settings.adminClients().contains(cn)) {
                         return "admin certificate " + cn;
                     }

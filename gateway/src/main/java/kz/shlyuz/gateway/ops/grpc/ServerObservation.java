@@ -29,7 +29,7 @@ import kz.shlyuz.gateway.ops.maintenance.Maintenance;
 import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
 import kz.shlyuz.gateway.ops.tracing.Stages;
 import kz.shlyuz.gateway.ops.tracing.Tracing;
-import kz.shlyuz.gateway.server.SenderInterceptor;
+import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -83,7 +83,7 @@ public final class ServerObservation implements ServerInterceptor {
         Span span = tracing.tracer() == null ? Span.fromContext(parent)
                 : tracing.tracer().spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
         Context otel = parent.with(span);
-        String sender = SenderInterceptor.senderOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        String sender = Caller.systemOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         Map<String, String> logContext = new LinkedHashMap<>();
         SpanContext spanContext = span.getSpanContext();
         if (spanContext.isValid()) {

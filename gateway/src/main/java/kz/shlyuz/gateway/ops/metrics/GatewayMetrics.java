@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.ops.metrics;
 
+import kz.shlyuz.gateway.signature.SignatureEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

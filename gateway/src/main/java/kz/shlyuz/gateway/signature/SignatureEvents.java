@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.ops.metrics;
+package kz.shlyuz.gateway.signature;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,11 +27,11 @@ public final class SignatureEvents {
     private SignatureEvents() {}
 
     /** A running gateway's registry receives these counts until {@link #detach}. */
-    static void attach(MeterRegistry registry) {
+    public static void attach(MeterRegistry registry) {
         registries.add(registry);
     }
 
-    static void detach(MeterRegistry registry) {
+    public static void detach(MeterRegistry registry) {
         registries.remove(registry);
     }
 

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.evidence;
+package kz.shlyuz.gateway.config;
 
 import java.net.URI;
 import java.nio.file.Path;
