@@ -67,8 +67,18 @@ final class TestCalls {
         }
     }
 
+    /**
+     * A stub whose every call gets its own 10 s deadline. (A stub's {@code withDeadlineAfter} is one
+     * absolute instant: a stub kept for a whole test class ran out of it on a loaded machine.)
+     */
     static AgencyAdapterGrpc.AgencyAdapterBlockingStub stub(ManagedChannel channel) {
-        return AgencyAdapterGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        return AgencyAdapterGrpc.newBlockingStub(channel).withInterceptors(new io.grpc.ClientInterceptor() {
+            @Override
+            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> method,
+                    io.grpc.CallOptions options, io.grpc.Channel next) {
+                return next.newCall(method, options.withDeadlineAfter(10, TimeUnit.SECONDS));
+            }
+        });
     }
 
     /** A request with a fresh id, as the gateway routes it for {@code serviceId}. */
