@@ -41,6 +41,7 @@ public final class GatewayMain {
         }
         DevPki pki = DevPki.load(Path.of(args[0]));
         GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
+        defaults = BenchEvidenceMode.apply(defaults, Path.of(args[1]));
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);

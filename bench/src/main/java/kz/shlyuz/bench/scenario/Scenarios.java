@@ -7,13 +7,15 @@ import java.util.Optional;
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(SyncCallScenario.rsa(), SyncCallScenario.gost(),
             new AsyncSubmitScenario(), new CabinetFanOutScenario());
+    /** Run only when named: what full evidence logging costs the gateway per call. */
+    private static final List<Scenario> ON_DEMAND = List.of(new EvidenceCostScenario());
     /** {@code --scenario all} runs every scenario in turn, each in a fresh environment. */
     public static final String ALL_NAME = "all";
 
     private Scenarios() {}
 
     public static List<String> names() {
-        return ALL.stream().map(Scenario::name).toList();
+        return java.util.stream.Stream.concat(ALL.stream(), ON_DEMAND.stream()).map(Scenario::name).toList();
     }
 
     /** The scenarios a {@code --scenario} value stands for: one, or every one for {@code all}. */
@@ -26,6 +28,7 @@ public final class Scenarios {
     }
 
     public static Optional<Scenario> find(String name) {
-        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), ON_DEMAND.stream()).filter(s -> s.name().equals(name))
+                .findFirst();
     }
 }
