@@ -55,6 +55,7 @@ public final class GatewayMain {
                     java.util.Set.of(), false));
         }
         GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
+        defaults = BenchEvidenceMode.apply(defaults, Path.of(args[1]));
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);
