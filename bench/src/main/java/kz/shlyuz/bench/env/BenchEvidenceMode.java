@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.evidence.EvidenceSettings;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 
 /**
  * The evidence logging mode a bench gateway JVM runs with (issue 13 point 7). The parent writes

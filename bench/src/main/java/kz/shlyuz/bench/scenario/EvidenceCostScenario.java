@@ -30,7 +30,7 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.evidence.EvidenceSettings;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
