@@ -109,11 +109,11 @@ public class EvidenceLogBenchmark {
     public void answeredCallEightThreads() {
         Instant now = Instant.now();
         String id = "bench-" + ids.incrementAndGet();
-        JournalEntry entry = new JournalEntry(now, now, "egov-portal", id, "ADDRESS_CERTIFICATE",
+        JournalEntry entry = new JournalEntry(now, now, "egov-portal", id, kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(),
                 "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e", "1990-03-14******; RSA",
                 JournalEntry.Outcome.ANSWERED, null, "OK", null, "gbd-fl", 900, 4000, 6000);
         EvidenceLog.Pending pending = evidence.record(new EvidenceItem(EvidenceItem.Kind.CALL, "egov-portal", id,
-                "ADDRESS_CERTIFICATE", null, "ANSWERED", null, EvidenceItem.Decision.POSITIVE, now, now, 900, 4000,
+                kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(), null, "ANSWERED", null, EvidenceItem.Decision.POSITIVE, now, now, 900, 4000,
                 6000, content, cms, answer, List.of(new RevocationItem("request", "1a2b3c", ocsp, null))));
         journal.append(entry);
         pending.await();

@@ -51,10 +51,14 @@ public final class ConfigLoader {
         }
     }
 
-    /** The shipped {@code defaults.json} as a JSON tree (before environment overrides are laid on it). */
+    /**
+     * The shipped configuration as a JSON tree, complete — {@code defaults.json} with the senders'
+     * services and the adapters derived from the registries — before environment overrides are laid
+     * on it. Written to a file, it is a configuration that loads as the shipped one does.
+     */
     public static JsonNode defaultsTree() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.json")) {
-            return JSON.readTree(in);
+            return ShippedDefaults.complete(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped defaults.json", e);
         }

@@ -110,7 +110,7 @@ public record EvidenceSettings(
     }
 
     public static Retention defaultRetention() {
-        return new Retention(Period.ofYears(5), Period.ofYears(5), Map.of("EXIT_PERMANENT_RESIDENCE",
+        return new Retention(Period.ofYears(5), Period.ofYears(5), Map.of(kz.shlyuz.gateway.services.Service.EXIT_PERMANENT_RESIDENCE.id(),
                 new Retention(Period.ofYears(10), Period.ofYears(5), Map.of())));
     }
 
