@@ -216,7 +216,10 @@ public final class ConfigSources {
                 .addSerializer(java.time.Duration.class, ToStringSerializer.instance)
                 .addSerializer(java.net.URI.class, ToStringSerializer.instance)
                 .addSerializer(Path.class, ToStringSerializer.instance)
-                .addSerializer(java.time.Instant.class, ToStringSerializer.instance))
+                .addSerializer(java.time.Instant.class, ToStringSerializer.instance)
+                // ZoneId covers its subclasses (ZoneRegion, ZoneOffset): limits.quotaZone; Period: evidence.retention.
+                .addSerializer(java.time.ZoneId.class, ToStringSerializer.instance)
+                .addSerializer(java.time.Period.class, ToStringSerializer.instance))
                 .enable(SerializationFeature.INDENT_OUTPUT);
         JsonNode tree = mapper.valueToTree(config);
         mask(tree);
