@@ -20,8 +20,14 @@ final class AdminClient {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /** @param base the admin listener, e.g. {@code http://127.0.0.1:9464}; {@code HOST:PORT} means plain HTTP */
     AdminClient(String base) {
-        this.base = URI.create(base.endsWith("/") ? base : base + "/");
+        String url = base.contains("://") ? base : "http://" + base;
+        try {
+            this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--admin: '" + base + "' (expected: http://HOST:PORT or HOST:PORT, e.g. 127.0.0.1:9464)");
+        }
     }
 
     Answer get(String path) throws IOException, InterruptedException {
