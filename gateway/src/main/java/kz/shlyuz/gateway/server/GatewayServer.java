@@ -306,7 +306,8 @@ public final class GatewayServer implements AutoCloseable {
     /** The authority the evidence chain is stamped by: {@code evidence.tsaUrl}, else the gateway's own. */
     private static kz.shlyuz.certs.cms.TimeStamper evidenceStamper(GatewayConfig config, Material material) {
         if (config.evidence().tsaUrl() != null) {
-            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(config.evidence().tsaUrl(), Duration.ofSeconds(5));
+            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(config.evidence().tsaUrl(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(30), material.clock());
         }
         if (material.timeStamper() == null) {
             throw new IllegalArgumentException("evidence.tsaUrl: not set and the gateway has no time-stamper "

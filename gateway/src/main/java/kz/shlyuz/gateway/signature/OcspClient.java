@@ -1,11 +1,8 @@
 package kz.shlyuz.gateway.signature;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -43,8 +40,9 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * thisUpdate not in the future, nextUpdate (or thisUpdate + maxAge) not in the past. Good and
  * revoked answers are cached until the earlier of their nextUpdate and {@code cacheTtl}.
  *
- * <p>Every call has a deadline: the HTTP client's connect and request timeouts. A responder that
- * is unreachable, times out or answers an HTTP error is remembered as down for a while
+ * <p>Every call has one deadline for the whole exchange, body included ({@link BoundedPost}), and
+ * the body is read up to a limit. A responder that is unreachable, times out (before or after its
+ * headers) or answers an HTTP error is remembered as down for a while
  * ({@link CircuitBreaker}): the calls after it are told at once that it failed, instead of each
  * waiting for the timeout; the revocation policy then decides as for any failure (CRL, then
  * refuse or soft-fail).
@@ -166,18 +164,14 @@ final class OcspClient {
                     new DEROctetString(new DEROctetString(nonce)));
             byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonceExtension))
                     .build().getEncoded();
-            HttpResponse<InputStream> reply = http.send(HttpRequest.newBuilder(responder).timeout(timeout)
-                    .header("Content-Type", "application/ocsp-request")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = reply.body()) {
-                if (reply.statusCode() != 200) {
-                    return new Answer.Failed(responder + " answered HTTP " + reply.statusCode(), true);
-                }
-                response = body.readNBytes(MAX_RESPONSE_BYTES + 1);
+            BoundedPost.Reply reply = BoundedPost.post(http, responder, "application/ocsp-request", request, timeout,
+                    MAX_RESPONSE_BYTES);
+            if (reply.status() != 200) {
+                return new Answer.Failed(responder + " answered HTTP " + reply.status(), true);
             }
-            if (response.length > MAX_RESPONSE_BYTES) {
-                return new Answer.Failed(responder + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
-            }
+            response = reply.body();
+        } catch (BoundedPost.TooLarge e) {
+            return new Answer.Failed(responder + " " + e.getMessage());
         } catch (IOException e) {
             return new Answer.Failed(responder + " unreachable (" + e.getClass().getSimpleName() + ")", true);
         } catch (InterruptedException e) {

@@ -5,25 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.AdvanceableClock;
+import kz.shlyuz.gateway.StallingPeer;
 import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * An OCSP responder that accepts connections and never answers costs one timeout, not one per
@@ -37,42 +35,20 @@ class OcspBreakerTest {
     private final DevPki pki = TestPki.get();
     private final SignerKey citizen = pki.signerKey(Persona.CLEAN.key());
     private final AdvanceableClock clock = new AdvanceableClock();
-    private final List<Socket> held = new ArrayList<>();
-    private ServerSocket blackHole;
-    private Thread acceptor;
+    private StallingPeer blackHole;
 
     @BeforeEach
     void openBlackHole() throws IOException {
-        blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    Socket socket = blackHole.accept();
-                    synchronized (held) {
-                        held.add(socket); // read nothing, answer nothing
-                    }
-                }
-            } catch (IOException closed) {
-                // closed by the test
-            }
-        }, "ocsp-black-hole");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        blackHole = new StallingPeer(StallingPeer.Mode.SILENT);
     }
 
     @AfterEach
     void close() throws Exception {
         blackHole.close();
-        acceptor.join(5_000);
-        synchronized (held) {
-            for (Socket socket : held) {
-                socket.close();
-            }
-        }
     }
 
     private URI responder() {
-        return URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/ocsp");
+        return blackHole.uri("/ocsp");
     }
 
     private SignatureVerifier verifier(boolean withCrls, VerificationPolicy.RevocationMode mode) {
@@ -111,6 +87,20 @@ class OcspBreakerTest {
         assertEquals(Reason.REVOCATION_UNKNOWN, second.reason());
         assertTrue(second.detail().contains("left alone until " + open.openUntil()), second.detail());
         assertEquals(open, state(verifier), "not asked again while open");
+    }
+
+    @Test
+    @Timeout(30) // without a deadline on the body this call would never return
+    void aResponderThatSendsItsHeadersAndStallsTheBodyCostsOneTimeoutAndIsLeftAlone() throws Exception {
+        blackHole.close();
+        blackHole = new StallingPeer(StallingPeer.Mode.HEADERS_THEN_STALL);
+        SignatureVerifier verifier = verifier(false, VerificationPolicy.RevocationMode.REQUIRE);
+        Refusal first = assertThrows(Refusal.class, () -> verifier.verify(CONTENT, signature()));
+        assertEquals(Reason.REVOCATION_UNKNOWN, first.reason(), first.detail());
+        assertTrue(first.detail().contains("unreachable (HttpTimeoutException)"), first.detail());
+        assertEquals(CircuitBreaker.Position.OPEN, state(verifier).position());
+        Refusal second = assertThrows(Refusal.class, () -> verifier.verify(CONTENT, signature()));
+        assertTrue(second.detail().contains("left alone"), second.detail());
     }
 
     @Test
