@@ -203,7 +203,7 @@ public final class EvidenceArchiver {
     private void writeStamps(Connection c, long after, long upTo, DataOutputStream out) throws SQLException,
             IOException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, digest, stamped_at, token FROM evidence_stamp "
-                + "WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+                + "WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY node_id, seq")) {
             s.setString(1, nodeId);
             s.setLong(2, after);
             s.setLong(3, upTo);

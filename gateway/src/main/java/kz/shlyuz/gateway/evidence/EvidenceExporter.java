@@ -106,7 +106,7 @@ public final class EvidenceExporter {
 
     private static Stamp coveringStamp(Connection c, EvidenceRecord record) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, digest, token FROM evidence_stamp "
-                + "WHERE node_id = ? AND seq >= ? ORDER BY seq LIMIT 1")) {
+                + "WHERE node_id = ? AND seq >= ? ORDER BY node_id, seq LIMIT 1")) {
             s.setString(1, record.nodeId());
             s.setLong(2, record.seq());
             try (ResultSet rs = s.executeQuery()) {

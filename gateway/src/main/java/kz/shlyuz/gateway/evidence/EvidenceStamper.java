@@ -62,7 +62,7 @@ final class EvidenceStamper implements AutoCloseable {
 
     private void loadLastStamp() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT seq, stamped_at FROM evidence_stamp WHERE node_id = ? ORDER BY seq DESC LIMIT 1")) {
+                "SELECT seq, stamped_at FROM evidence_stamp WHERE node_id = ? ORDER BY node_id DESC, seq DESC LIMIT 1")) {
             s.setString(1, nodeId);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {

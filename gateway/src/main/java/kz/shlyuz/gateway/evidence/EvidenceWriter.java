@@ -62,7 +62,7 @@ final class EvidenceWriter implements AutoCloseable {
     static Head loadHead(DataSource dataSource, String nodeId) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT seq, digest FROM evidence_record WHERE node_id = ? ORDER BY seq DESC LIMIT 1")) {
+                    "SELECT seq, digest FROM evidence_record WHERE node_id = ? ORDER BY node_id DESC, seq DESC LIMIT 1")) {
                 s.setString(1, nodeId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {

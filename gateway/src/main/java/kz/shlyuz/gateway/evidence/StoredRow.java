@@ -31,7 +31,7 @@ public record StoredRow(EvidenceRecord record, byte[] requestContent, byte[] req
             List<StoredRow> page = new ArrayList<>(PAGE);
             try (PreparedStatement s = c.prepareStatement("SELECT " + EvidenceRecord.COLUMNS
                     + ", request_content, request_cms, answer, revocation FROM evidence_record "
-                    + "WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE)) {
+                    + "WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY node_id, seq LIMIT " + PAGE)) {
                 s.setString(1, nodeId);
                 s.setLong(2, from);
                 s.setLong(3, upTo);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * The configuration loader on any JSON (and on the shipped defaults with one value replaced by
  * fuzzed JSON): it loads, or refuses with an {@link IllegalArgumentException} naming the field.
  */
-class ConfigLoaderFuzzTest {
+public class ConfigLoaderFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DATA = Path.of("target", "fuzz-config-data");
     private static ObjectNode defaults;
@@ -27,8 +27,8 @@ class ConfigLoaderFuzzTest {
         return defaults;
     }
 
-    @FuzzTest(maxDuration = "5s")
-    void loadsOrNamesTheBadField(FuzzedDataProvider data) throws IOException {
+    @FuzzTest(maxDuration = "5m")
+    public void loadsOrNamesTheBadField(FuzzedDataProvider data) throws IOException {
         JsonNode root;
         try {
             if (data.consumeBoolean()) {

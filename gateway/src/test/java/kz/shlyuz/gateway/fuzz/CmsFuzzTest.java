@@ -27,7 +27,7 @@ class CmsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "5m")
     void verifierRefusesOrAccepts(FuzzedDataProvider data) {
         init();
         byte[] signature;

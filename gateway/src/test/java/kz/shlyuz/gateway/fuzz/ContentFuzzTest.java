@@ -24,7 +24,7 @@ class ContentFuzzTest {
     private static RequestAdmission admission;
     private static CmsSigner signer;
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "5m")
     void admissionRefusesOrAdmitsSignedContent(FuzzedDataProvider data) {
         if (admission == null) {
             admission = EnvelopeFuzzTest.admission(CLOCK);

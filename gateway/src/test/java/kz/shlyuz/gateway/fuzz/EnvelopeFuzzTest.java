@@ -29,7 +29,7 @@ class EnvelopeFuzzTest {
 
     private static RequestAdmission admission;
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "5m")
     void admissionRefusesOrAdmits(byte[] bytes) {
         if (admission == null) {
             admission = admission(Clock.systemUTC());
