@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.gateway.ops.admin.AdminTls;
 
 /** Talks to a running gateway's admin listener (doctor, maintenance). */
 final class AdminClient {
@@ -18,10 +20,19 @@ final class AdminClient {
     record Answer(int status, JsonNode body) {}
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
 
-    /** @param base the admin listener, e.g. {@code http://127.0.0.1:9464}; {@code HOST:PORT} means plain HTTP */
-    AdminClient(String base) {
+    /**
+     * @param base the admin listener, e.g. {@code http://127.0.0.1:9464}; {@code HOST:PORT} means plain HTTP
+     * @param tls the admin client certificate, its key and the CA of the listener's certificate; null: none
+     */
+    AdminClient(String base, TlsFiles tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
+        if (tls != null) {
+            // The same PEM reading as the listener's own TLS: a key and chain to present, a CA to trust.
+            builder.sslContext(AdminTls.context(tls));
+        }
+        this.http = builder.build();
         String url = base.contains("://") ? base : "http://" + base;
         try {
             this.base = URI.create(url.endsWith("/") ? url : url + "/");

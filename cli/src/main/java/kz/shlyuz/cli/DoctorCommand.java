@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,9 +25,8 @@ import picocli.CommandLine.Option;
 final class DoctorCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--admin", description = "The gateway's admin listener (default: ${DEFAULT-VALUE}).",
-            defaultValue = AdminClient.DEFAULT)
-    String admin;
+    @Mixin
+    AdminOptions adminOptions = new AdminOptions();
 
     @Option(names = "--json", description = "Print the report as JSON (with an 'attention' list).")
     boolean json;
@@ -36,7 +36,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AdminClient client = new AdminClient(admin);
+        AdminClient client = adminOptions.client();
         JsonNode status;
         try {
             status = client.get("status").body();

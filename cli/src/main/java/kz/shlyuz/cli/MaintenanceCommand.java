@@ -2,6 +2,7 @@ package kz.shlyuz.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,13 +17,12 @@ final class MaintenanceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "on|off|status", description = "on, off or status")
     String action;
 
-    @Option(names = "--admin", description = "The gateway's admin listener (default: ${DEFAULT-VALUE}).",
-            defaultValue = AdminClient.DEFAULT)
-    String admin;
+    @Mixin
+    AdminOptions adminOptions = new AdminOptions();
 
     @Override
     public Integer call() throws Exception {
-        AdminClient client = new AdminClient(admin);
+        AdminClient client = adminOptions.client();
         AdminClient.Answer answer;
         switch (action) {
             case "on", "off" -> answer = client.post("maintenance", action);
@@ -38,8 +38,10 @@ final class MaintenanceCommand implements Callable<Integer> {
             return 1;
         }
         boolean on = answer.body().path("maintenance").asBoolean();
-        System.out.printf("maintenance %s%s; calls in flight: %d%n", on ? "ON" : "OFF",
-                on ? " since " + answer.body().path("since").asText() : "", answer.body().path("inFlightCalls").asInt());
+        String by = answer.body().path("by").asText("");
+        System.out.printf("maintenance %s%s%s; calls in flight: %d%n", on ? "ON" : "OFF",
+                on ? " since " + answer.body().path("since").asText() : "", by.isEmpty() ? "" : " (by " + by + ")",
+                answer.body().path("inFlightCalls").asInt());
         return 0;
     }
 }

@@ -27,11 +27,15 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
      * @param enabled false: no listener, no metrics (the bench's baseline)
      * @param host the address to bind, loopback by default
      * @param port 9464 by default; 0 picks a free port (tests)
-     * @param adminClients CNs of client certificates allowed to change state (maintenance) from
-     *     a remote address when {@code tls} is on; loopback callers are always allowed
+     * @param adminClients CNs of client certificates allowed to change state (maintenance) when
+     *     {@code tls} is on
      * @param tls serve HTTPS with the gateway's TLS key, asking for a client certificate
+     * @param trustLoopback a caller on the loopback address may change state without a
+     *     certificate (true by default: whoever is on the node's host already runs it); false on a
+     *     host shared with other accounts, so that only {@code adminClients} may
      */
-    public record Admin(boolean enabled, String host, int port, Set<String> adminClients, boolean tls) {
+    public record Admin(boolean enabled, String host, int port, Set<String> adminClients, boolean tls,
+            boolean trustLoopback) {
         public Admin {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("ops.admin.port: " + port + " (expected: 0–65535)");
@@ -72,7 +76,7 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     public static OpsSettings defaults() {
-        return new OpsSettings(new Admin(true, "127.0.0.1", 9464, Set.of(), false),
+        return new OpsSettings(new Admin(true, "127.0.0.1", 9464, Set.of(), false, true),
                 new Tracing(null, "shlyuz-gateway", 1.0),
                 new Health(Duration.ofSeconds(2), Duration.ofSeconds(30), true));
     }
@@ -83,7 +87,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
 
     /** The same settings with the admin listener on {@code port} (0 in tests: a free port). */
     public OpsSettings withAdminPort(int port) {
-        return withAdmin(new Admin(admin.enabled(), admin.host(), port, admin.adminClients(), admin.tls()));
+        return withAdmin(new Admin(admin.enabled(), admin.host(), port, admin.adminClients(), admin.tls(),
+                admin.trustLoopback()));
     }
 
     public OpsSettings withHealth(Health newHealth) {
@@ -107,7 +112,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
         return new OpsSettings(
                 new Admin(admin.path("enabled").asBoolean(d.admin().enabled()),
                         admin.path("host").asText(d.admin().host()),
-                        admin.path("port").asInt(d.admin().port()), clients, admin.path("tls").asBoolean(false)),
+                        admin.path("port").asInt(d.admin().port()), clients, admin.path("tls").asBoolean(false),
+                        admin.path("trustLoopback").asBoolean(d.admin().trustLoopback())),
                 new Tracing(endpoint == null || endpoint.isBlank() ? null : endpoint(endpoint),
                         tracing.path("serviceName").asText(d.tracing().serviceName()),
                         tracing.path("sampleRatio").asDouble(d.tracing().sampleRatio())),

@@ -214,6 +214,7 @@ public final class Operations implements AutoCloseable {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("maintenance", state.on());
                 body.put("since", state.since());
+                body.put("by", state.by());
                 body.put("inFlightCalls", inFlight.get());
                 return body;
             }

@@ -126,8 +126,8 @@ public final class AdminServer implements AutoCloseable {
             }
             String caller = admin.allowedCaller(ex);
             if (caller == null) {
-                json(ex, 403, Map.of("error", "maintenance is changed from loopback or with an admin client "
-                        + "certificate (ops.admin.adminClients)"));
+                json(ex, 403, Map.of("error", "maintenance is changed " + (settings.trustLoopback() ? "from loopback or " : "")
+                        + "with an admin client certificate (ops.admin.adminClients, over ops.admin.tls)"));
                 return;
             }
             String body;
@@ -150,10 +150,13 @@ public final class AdminServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The loopback address or the admin certificate's CN of an allowed caller, else null. */
+    /**
+     * The loopback address (unless {@code ops.admin.trustLoopback} is false) or the admin
+     * certificate's CN of an allowed caller, else null.
+     */
     private String allowedCaller(HttpExchange ex) {
         InetAddress remote = ex.getRemoteAddress().getAddress();
-        if (remote.isLoopbackAddress()) {
+        if (remote.isLoopbackAddress() && settings.trustLoopback()) {
             return "loopback " + remote.getHostAddress();
         }
         if (ex instanceof HttpsExchange https) {
