@@ -24,11 +24,11 @@ import kz.shlyuz.certs.pki.TestPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.config.OpsSettings;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code doctor}, {@code maintenance} and {@code config check} against a real gateway whose gbd-ul
@@ -46,7 +46,7 @@ class OperationsCommandsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            int status = new CommandLine(new ShlyuzCommand()).execute(args);
+            int status = ShlyuzCommand.commandLine(args).execute(args);
             return new Run(status, bytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(saved);
@@ -103,6 +103,41 @@ class OperationsCommandsTest {
         Run unreachable = shlyuz("doctor", "--admin", "http://127.0.0.1:" + closedPort());
         assertEquals(2, unreachable.status());
         assertTrue(unreachable.out().contains("cannot reach the admin listener"), unreachable.out());
+    }
+
+    @Test
+    void maintenancePresentsAnAdminClientCertificateWhenLoopbackIsNotTrusted(@TempDir Path dir) throws Exception {
+        DevPki pki = TestPki.shared();
+        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
+        OpsSettings.Admin a = defaults.ops().withAdminPort(0).admin();
+        GatewayConfig config = defaults.withOps(defaults.ops().withAdmin(new OpsSettings.Admin(a.enabled(), a.host(),
+                a.port(), Set.of("egov-portal"), true, false)));
+        try (GatewayServer gateway = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()))) {
+            String admin = "https://127.0.0.1:" + gateway.operations().adminPort();
+            String[] portal = {"--cert", pki.tlsCertChainPem("egov-portal").toString(), "--key",
+                pki.tlsKeyPem("egov-portal").toString(), "--ca", pki.tlsTrustPem().toString()};
+
+            assertEquals(2, shlyuz("maintenance", "on", "--admin", admin, "--cert", portal[1]).status(),
+                    "--cert alone is a usage mistake");
+            assertEquals(1, shlyuz("maintenance", "on", "--admin", admin, "--cert",
+                    pki.tlsCertChainPem("hkko").toString(), "--key", pki.tlsKeyPem("hkko").toString(), "--ca",
+                    portal[5]).status(), "a system not named in adminClients is refused (403)");
+            assertTrue(!gateway.operations().maintenance().active());
+
+            Run on = shlyuz(concat(new String[] {"maintenance", "on", "--admin", admin}, portal));
+            assertEquals(0, on.status(), on.out());
+            assertTrue(on.out().contains("(by admin certificate egov-portal)"), on.out());
+            assertTrue(gateway.operations().maintenance().active());
+            Run off = shlyuz(concat(new String[] {"maintenance", "off", "--admin", admin}, portal));
+            assertEquals(0, off.status(), off.out());
+            assertTrue(!gateway.operations().maintenance().active());
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class GatewayMain {
         var opsSettings = ConfigLoader.defaults().ops().withAdminPort(0);
         if (ops == GatewayProcess.Operations.OFF) {
             opsSettings = opsSettings.withAdmin(new kz.shlyuz.gateway.config.OpsSettings.Admin(false, "127.0.0.1", 0,
-                    java.util.Set.of(), false));
+                    java.util.Set.of(), false, true));
         }
         GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
         defaults = BenchEvidenceMode.apply(defaults, Path.of(args[1]));
