@@ -11,14 +11,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc;
@@ -26,21 +26,18 @@ import kz.shlyuz.proto.v1.SignedResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link AdapterServer#close()}: in-flight calls finish within the grace, later ones are cut. */
 class GracefulShutdownTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-    @TempDir
-    static Path pkiDir;
 
     static DevPki pki;
 
     @BeforeAll
     static void generatePki() {
-        pki = DevPki.generate(pkiDir, Instant.now());
+        pki = TestPki.shared();
     }
 
     @Test
@@ -56,7 +53,9 @@ class GracefulShutdownTest {
 
         Thread closing = new Thread(server::close, "closing-gbd-fl");
         closing.start();
-        closing.join(300);
+        // close() has shut the server down and waits for the call, up to its grace of 10 s.
+        Await.until(() -> closing.getState() == Thread.State.TIMED_WAITING, Duration.ofSeconds(10),
+                () -> "close() waits for the call in flight; the closing thread is " + closing.getState());
         assertTrue(closing.isAlive(), "close() waits for the call in flight");
         clock.release();
 
