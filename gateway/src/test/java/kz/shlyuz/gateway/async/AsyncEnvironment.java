@@ -130,7 +130,7 @@ public final class AsyncEnvironment implements AutoCloseable {
         throw new AssertionError("case " + caseId + " not visible to " + system);
     }
 
-    /** Waits (real time, at most 10 s) until the case satisfies {@code done}; returns it. */
+    /** Waits (real time, at most 30 s: a loaded machine) until the case satisfies {@code done}; returns it. */
     public Case await(String sender, String caseId, Predicate<Case> done) {
         return await(sender, caseId, done, Duration.ZERO);
     }
@@ -146,7 +146,7 @@ public final class AsyncEnvironment implements AutoCloseable {
             }
             clock.advance(tick);
             return false;
-        }, Duration.ofSeconds(10), Duration.ofMillis(20), () -> "case " + caseId + " did not get there; last seen: "
+        }, Duration.ofSeconds(30), Duration.ofMillis(20), () -> "case " + caseId + " did not get there; last seen: "
                 + last.get());
         return last.get();
     }

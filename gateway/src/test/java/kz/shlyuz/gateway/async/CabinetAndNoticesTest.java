@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Who may read which cabinet; resuming the status stream by cursor; notices until acknowledged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CabinetAndNoticesTest {
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** The most a step that takes well under a second may take on a loaded 2-core machine (a take returns at once). */
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private AsyncEnvironment env;
 
     @BeforeAll
