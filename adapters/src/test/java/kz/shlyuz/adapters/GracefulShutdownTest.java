@@ -19,6 +19,7 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.pki.TestPki;
 import kz.shlyuz.certs.testing.Await;
+import kz.shlyuz.certs.testing.HeldClock;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc;
@@ -42,14 +43,14 @@ class GracefulShutdownTest {
 
     @Test
     void closeLetsAnInFlightCallFinish() throws Exception {
-        GatedClock clock = new GatedClock();
+        HeldClock clock = new HeldClock();
         AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofSeconds(10))));
         ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
         clock.hold();
         ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
                 .withDeadlineAfter(20, TimeUnit.SECONDS)
                 .handle(addressOfCleanCitizen());
-        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+        assertTrue(clock.awaitHeld(1, Duration.ofSeconds(10)), "the call reached the register");
 
         Thread closing = new Thread(server::close, "closing-gbd-fl");
         closing.start();
@@ -68,14 +69,14 @@ class GracefulShutdownTest {
 
     @Test
     void closeCancelsACallThatOutlivesTheGrace() throws Exception {
-        GatedClock clock = new GatedClock();
+        HeldClock clock = new HeldClock();
         AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofMillis(200))));
         ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
         clock.hold();
         ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
                 .withDeadlineAfter(20, TimeUnit.SECONDS)
                 .handle(addressOfCleanCitizen());
-        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+        assertTrue(clock.awaitHeld(1, Duration.ofSeconds(10)), "the call reached the register");
 
         server.close();
         clock.release();
@@ -85,7 +86,7 @@ class GracefulShutdownTest {
         assertTrue(code == Status.Code.CANCELLED || code == Status.Code.UNAVAILABLE, code::toString);
     }
 
-    private static AdapterConfig config(GatedClock clock, Duration grace) {
+    private static AdapterConfig config(HeldClock clock, Duration grace) {
         return new AdapterConfig("gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace,
                 Set.of(AdapterConfig.GATEWAY));
     }

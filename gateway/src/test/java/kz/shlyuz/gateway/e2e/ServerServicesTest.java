@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.HeldClock;
+import kz.shlyuz.certs.testing.HeldClock;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.RequestBuilder;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;

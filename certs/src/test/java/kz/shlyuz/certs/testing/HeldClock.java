@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway;
+package kz.shlyuz.certs.testing;
 
 import java.time.Clock;
 import java.time.Duration;
