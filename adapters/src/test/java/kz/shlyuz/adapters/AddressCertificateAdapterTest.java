@@ -19,7 +19,6 @@ import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +29,7 @@ import javax.naming.ldap.Rdn;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc.AgencyAdapterBlockingStub;
@@ -42,7 +42,6 @@ import kz.shlyuz.proto.v1.SubjectCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ЖТ МДБ over real mutual TLS: the address certificate, its signatures, and the adapter's refusals. */
 class AddressCertificateAdapterTest {
@@ -51,8 +50,6 @@ class AddressCertificateAdapterTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-    @TempDir
-    static Path pkiDir;
 
     static DevPki pki;
     static AdapterServer gbdFl;
@@ -61,7 +58,7 @@ class AddressCertificateAdapterTest {
 
     @BeforeAll
     static void startGbdFl() throws Exception {
-        pki = DevPki.generate(pkiDir, Instant.now());
+        pki = TestPki.shared();
         gbdFl = cleanup.register(AdapterServer.start(AdapterConfig.defaults("gbd-fl", pki, 0)));
         gatewayChannel = cleanup.register(TestCalls.channel(pki, "gateway", gbdFl));
         gateway = stub(gatewayChannel);

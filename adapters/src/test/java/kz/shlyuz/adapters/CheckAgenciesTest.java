@@ -9,15 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc.AgencyAdapterBlockingStub;
 import kz.shlyuz.proto.v1.CheckResult;
 import kz.shlyuz.proto.v1.SignedResponse;
@@ -25,7 +24,6 @@ import kz.shlyuz.proto.v1.SubjectCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +35,6 @@ class CheckAgenciesTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-    @TempDir
-    static Path pkiDir;
 
     static DevPki pki;
     static final Map<String, AgencyAdapterBlockingStub> gatewayTo = new HashMap<>();
@@ -46,7 +42,7 @@ class CheckAgenciesTest {
 
     @BeforeAll
     static void startCheckAgencies() throws Exception {
-        pki = DevPki.generate(pkiDir, Instant.now());
+        pki = TestPki.shared();
         for (String agency : List.of("kpsisu", "knb", "saod", "tax", "migration", "military")) {
             AdapterServer server = cleanup.register(AdapterServer.start(AdapterConfig.defaults(agency, pki, 0)));
             servers.put(agency, server);

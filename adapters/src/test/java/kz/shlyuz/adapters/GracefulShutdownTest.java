@@ -11,14 +11,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
+import kz.shlyuz.certs.testing.Await;
+import kz.shlyuz.certs.testing.HeldClock;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc;
@@ -26,37 +27,36 @@ import kz.shlyuz.proto.v1.SignedResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link AdapterServer#close()}: in-flight calls finish within the grace, later ones are cut. */
 class GracefulShutdownTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-    @TempDir
-    static Path pkiDir;
 
     static DevPki pki;
 
     @BeforeAll
     static void generatePki() {
-        pki = DevPki.generate(pkiDir, Instant.now());
+        pki = TestPki.shared();
     }
 
     @Test
     void closeLetsAnInFlightCallFinish() throws Exception {
-        GatedClock clock = new GatedClock();
+        HeldClock clock = new HeldClock();
         AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofSeconds(10))));
         ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
         clock.hold();
         ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
                 .withDeadlineAfter(20, TimeUnit.SECONDS)
                 .handle(addressOfCleanCitizen());
-        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+        assertTrue(clock.awaitHeld(1, Duration.ofSeconds(10)), "the call reached the register");
 
         Thread closing = new Thread(server::close, "closing-gbd-fl");
         closing.start();
-        closing.join(300);
+        // close() has shut the server down and waits for the call, up to its grace of 10 s.
+        Await.until(() -> closing.getState() == Thread.State.TIMED_WAITING, Duration.ofSeconds(10),
+                () -> "close() waits for the call in flight; the closing thread is " + closing.getState());
         assertTrue(closing.isAlive(), "close() waits for the call in flight");
         clock.release();
 
@@ -69,14 +69,14 @@ class GracefulShutdownTest {
 
     @Test
     void closeCancelsACallThatOutlivesTheGrace() throws Exception {
-        GatedClock clock = new GatedClock();
+        HeldClock clock = new HeldClock();
         AdapterServer server = cleanup.register(AdapterServer.start(config(clock, Duration.ofMillis(200))));
         ManagedChannel channel = cleanup.register(TestCalls.channel(pki, "gateway", server));
         clock.hold();
         ListenableFuture<SignedResponse> inFlight = AgencyAdapterGrpc.newFutureStub(channel)
                 .withDeadlineAfter(20, TimeUnit.SECONDS)
                 .handle(addressOfCleanCitizen());
-        assertTrue(clock.awaitHeldCaller(10), "the call reached the register");
+        assertTrue(clock.awaitHeld(1, Duration.ofSeconds(10)), "the call reached the register");
 
         server.close();
         clock.release();
@@ -86,7 +86,7 @@ class GracefulShutdownTest {
         assertTrue(code == Status.Code.CANCELLED || code == Status.Code.UNAVAILABLE, code::toString);
     }
 
-    private static AdapterConfig config(GatedClock clock, Duration grace) {
+    private static AdapterConfig config(HeldClock clock, Duration grace) {
         return new AdapterConfig("gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace,
                 Set.of(AdapterConfig.GATEWAY));
     }

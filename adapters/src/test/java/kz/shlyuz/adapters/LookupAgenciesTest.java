@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import java.util.Set;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc.AgencyAdapterBlockingStub;
@@ -37,22 +36,19 @@ import kz.shlyuz.proto.v1.SignedResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lookup agencies (ЗТ МДБ, ХҚТ ТП АЖ, "АӨО" РМК, ҚБ) over real mutual TLS. */
 class LookupAgenciesTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-    @TempDir
-    static Path pkiDir;
 
     static DevPki pki;
     static final Map<String, AgencyAdapterBlockingStub> gatewayTo = new HashMap<>();
 
     @BeforeAll
     static void startLookupAgencies() throws Exception {
-        pki = DevPki.generate(pkiDir, Instant.now());
+        pki = TestPki.shared();
         for (String agency : List.of("gbd-ul", "mvd-docs", "aeo", "military")) {
             AdapterServer server = cleanup.register(AdapterServer.start(AdapterConfig.defaults(agency, pki, 0)));
             gatewayTo.put(agency, stub(cleanup.register(TestCalls.channel(pki, "gateway", server))));

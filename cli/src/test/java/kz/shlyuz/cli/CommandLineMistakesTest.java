@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.pki.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ class CommandLineMistakesTest {
 
     @BeforeAll
     static void pki() {
-        DevPki.generate(data.resolve("pki"), Instant.now());
+        TestPki.copyTo(data.resolve("pki"));
     }
 
     private static Run run(String... args) {

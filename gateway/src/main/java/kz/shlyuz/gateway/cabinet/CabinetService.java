@@ -2,6 +2,9 @@ package kz.shlyuz.gateway.cabinet;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,13 +35,28 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
     private final Duration pollInterval;
     private final java.util.function.Predicate<String> knownSender;
 
+    private final Counter watches;
+
     /** @param knownSender true for the configured sending systems; anyone else is refused */
     public CabinetService(CaseQueries queries, ScheduledExecutorService poller, Duration pollInterval,
             java.util.function.Predicate<String> knownSender) {
+        this(queries, poller, pollInterval, knownSender, new CompositeMeterRegistry());
+    }
+
+    /**
+     * @param metrics where {@code shlyuz.status.watches} counts the status streams subscribed: a
+     *     stream is counted once the cursor it starts after is fixed, so whoever sees the count
+     *     grow knows that every status message from then on reaches it
+     */
+    public CabinetService(CaseQueries queries, ScheduledExecutorService poller, Duration pollInterval,
+            java.util.function.Predicate<String> knownSender, MeterRegistry metrics) {
         this.queries = queries;
         this.knownSender = knownSender;
         this.poller = poller;
         this.pollInterval = pollInterval;
+        this.watches = Counter.builder("shlyuz.status.watches")
+                .description("WatchStatus streams subscribed (counted once their start cursor is fixed)")
+                .register(metrics);
     }
 
     /** The portal reads the citizen it names; a front office reads what it submitted. */
@@ -121,5 +139,6 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
             }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS));
         }
         stream.setOnCancelHandler(() -> task.get().cancel(false));
+        watches.increment();
     }
 }

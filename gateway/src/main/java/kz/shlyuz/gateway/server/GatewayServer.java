@@ -194,7 +194,8 @@ public final class GatewayServer implements AutoCloseable {
                             new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders, ops.serverInterceptor()),
                             edgeJournal))
                     .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new CabinetService(
-                            new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known),
+                            new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known,
+                            ops.metrics().registry()),
                             new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
                     .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new NoticeService(
                             new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()),

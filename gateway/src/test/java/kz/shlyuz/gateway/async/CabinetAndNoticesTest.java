@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.gateway.client.Refusals;
 import kz.shlyuz.proto.v1.AcknowledgeNoticeRequest;
 import kz.shlyuz.proto.v1.Case;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Who may read which cabinet; resuming the status stream by cursor; notices until acknowledged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CabinetAndNoticesTest {
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** The most a step that takes well under a second may take on a loaded 2-core machine (a take returns at once). */
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private AsyncEnvironment env;
 
     @BeforeAll
@@ -78,9 +80,11 @@ class CabinetAndNoticesTest {
         String iin = Persona.COURT_DEBTOR.iin().value();
         CabinetGrpc.CabinetStub stub = CabinetGrpc.newStub(env.client("egov-portal").channel());
         List<StatusMessage> firstPart;
+        double watches = env.statusWatches();
         try (Streams<StatusMessage> watch = Streams.open(o -> stub.watchStatus(WatchStatusRequest.newBuilder()
                 .setCitizenIin(iin).build(), o))) {
-            Thread.sleep(200); // subscribed: only new messages from here
+            Await.until(() -> env.statusWatches() > watches, WAIT, "the gateway subscribes the watch");
+            // Subscribed: only new messages from here.
             SubmitAck one = env.submit("hkko", "TEMPORARY_ID", TemporaryIdRequest.newBuilder().setIin(iin)
                     .setReason("утерян").build(), "hkko-operator");
             firstPart = watch.take(2, WAIT); // ACCEPTED, APPROVED
@@ -101,7 +105,7 @@ class CabinetAndNoticesTest {
         // A cursor that is not one of ours is refused with a reason.
         try (Streams<StatusMessage> bad = Streams.open(o -> stub.watchStatus(WatchStatusRequest.newBuilder()
                 .setCitizenIin(iin).setAfterCursor("yesterday").build(), o))) {
-            bad.drain(Duration.ofMillis(300));
+            Await.until(() -> bad.error != null, WAIT, "the stream with a foreign cursor is refused");
             assertEquals("CURSOR_INVALID", Refusals.read((StatusRuntimeException) bad.error).reason());
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import kz.shlyuz.adapters.AdapterConfig;
-import kz.shlyuz.adapters.AdapterServer;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.testing.Await;
+import kz.shlyuz.gateway.TestAdapters;
 import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.RequestBuilder;
@@ -51,77 +50,73 @@ class GatewayCrashTest {
         DevPki pki = TestPki.get();
         Path data = Files.createTempDirectory("shlyuz-crash-");
         String jdbc = "jdbc:h2:file:" + data.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Map<String, AdapterServer> adapters = new LinkedHashMap<>();
+        Set<String> agencies = ConfigLoader.defaults(data).adapters().keySet();
         List<Process> processes = new ArrayList<>();
-        try {
-            for (String agency : ConfigLoader.defaults(data).adapters().keySet()) {
-                adapters.put(agency, AdapterServer.start(new AdapterConfig(agency, pki,
-                        new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC(), Duration.ofSeconds(1),
-                        Set.of(DevMaterial.GATEWAY_SYSTEM))));
-            }
-            String endpoints = adapters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().port())
+        try (TestAdapters adapters = new TestAdapters(pki, agencies, Set.of(), Clock.systemUTC(),
+                Duration.ofSeconds(1))) {
+            try {
+                String endpoints = agencies.stream().map(a -> a + "=" + adapters.port(a))
                     .collect(Collectors.joining(","));
-            RequestBuilder requests = new RequestBuilder(new CmsSigner(Clock.systemUTC()));
+                RequestBuilder requests = new RequestBuilder(new CmsSigner(Clock.systemUTC()));
 
-            Process first = launch(pki, data, jdbc, endpoints, "first");
-            processes.add(first);
-            int port = awaitReady(first);
-            List<String> acknowledged = new ArrayList<>();
-            try (GatewayClient hkko = client(pki, port)) {
-                Persona[] clean = {Persona.CLEAN, Persona.EMPLOYER, Persona.DWELLING_OWNER};
-                for (int i = 0; i < CASES; i++) {
-                    var body = ExitPermanentResidenceRequest.newBuilder()
-                            .setIin(clean[i % clean.length].iin().value()).setDestinationCountry("DE").build();
-                    SubmitAck ack = hkko.submit(requests.sign(RequestBuilder.content("hkko",
-                            "EXIT_PERMANENT_RESIDENCE", body, Instant.now()), List.of(pki.signerKey("hkko-operator"))));
-                    acknowledged.add(ack.getCaseId());
-                }
-            }
-            // Kill once some cases have reached their decision but most have not finished.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (adapters.get("migration").effects().size() < 3 && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
-            first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful close
-            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
-            assertEquals(137, first.exitValue(), "killed by SIGKILL");
-            int finishedAtKill = adapters.get("mvd-docs").effects().size();
-            assertTrue(finishedAtKill < CASES, "killed mid-run: " + finishedAtKill + " of " + CASES + " finished");
-            System.out.printf("crash test: SIGKILL with %d of %d cases finished, %d decisions taken%n", finishedAtKill,
-                    CASES, adapters.get("migration").effects().size());
-
-            Process second = launch(pki, data, jdbc, endpoints, "second");
-            processes.add(second);
-            int port2 = awaitReady(second);
-            try (GatewayClient hkko = client(pki, port2)) {
-                CabinetGrpc.CabinetBlockingStub cabinet = CabinetGrpc.newBlockingStub(hkko.channel());
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // generous: a loaded 2-core machine
-                Map<String, String> states = Map.of();
-                while (System.nanoTime() < deadline) {
-                    states = cabinet.withDeadlineAfter(15, TimeUnit.SECONDS)
-                            .listCases(ListCasesRequest.newBuilder().setPageSize(500).build()).getCasesList().stream()
-                            .collect(Collectors.toMap(Case::getCaseId, Case::getState));
-                    if (states.size() == CASES && states.values().stream().allMatch("APPROVED"::equals)) {
-                        break;
+                Process first = launch(pki, data, jdbc, endpoints, "first");
+                processes.add(first);
+                int port = awaitReady(first);
+                List<String> acknowledged = new ArrayList<>();
+                try (GatewayClient hkko = client(pki, port)) {
+                    Persona[] clean = {Persona.CLEAN, Persona.EMPLOYER, Persona.DWELLING_OWNER};
+                    for (int i = 0; i < CASES; i++) {
+                        var body = ExitPermanentResidenceRequest.newBuilder()
+                                .setIin(clean[i % clean.length].iin().value()).setDestinationCountry("DE").build();
+                        SubmitAck ack = hkko.submit(requests.sign(RequestBuilder.content("hkko",
+                                "EXIT_PERMANENT_RESIDENCE", body, Instant.now()), List.of(pki.signerKey("hkko-operator"))));
+                        acknowledged.add(ack.getCaseId());
                     }
-                    Thread.sleep(100);
                 }
-                assertEquals(Set.copyOf(acknowledged), states.keySet(), "every acknowledged case is there");
-                assertTrue(states.values().stream().allMatch("APPROVED"::equals), states.toString());
-            }
-            for (String caseId : acknowledged) {
-                for (String agency : List.of("migration", "military", "mvd-docs")) {
-                    long n = adapters.get(agency).effects().stream().filter(e -> e.caseId().equals(caseId)).count();
-                    assertEquals(1, n, agency + " effect of " + caseId);
+                // Kill once some cases have reached their decision but most have not finished.
+                Await.until(() -> adapters.effects("migration").size() >= 3, Duration.ofSeconds(20),
+                        () -> "three decisions taken before the kill; " + adapters.effects("migration").size() + " are");
+                first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful close
+                assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+                assertEquals(137, first.exitValue(), "killed by SIGKILL");
+                int finishedAtKill = adapters.effects("mvd-docs").size();
+                assertTrue(finishedAtKill < CASES, "killed mid-run: " + finishedAtKill + " of " + CASES + " finished");
+                System.out.printf("crash test: SIGKILL with %d of %d cases finished, %d decisions taken%n", finishedAtKill,
+                        CASES, adapters.effects("migration").size());
+
+                Process second = launch(pki, data, jdbc, endpoints, "second");
+                processes.add(second);
+                int port2 = awaitReady(second);
+                try (GatewayClient hkko = client(pki, port2)) {
+                    CabinetGrpc.CabinetBlockingStub cabinet = CabinetGrpc.newBlockingStub(hkko.channel());
+                    AtomicReference<Map<String, String>> seen = new AtomicReference<>(Map.of());
+                    // Generous for a loaded 2-core machine: it returns as soon as they are. A look is a
+                    // cabinet query, so at a steady pace.
+                    Await.until(() -> {
+                        Map<String, String> now = cabinet.withDeadlineAfter(15, TimeUnit.SECONDS)
+                                .listCases(ListCasesRequest.newBuilder().setPageSize(500).build()).getCasesList().stream()
+                                .collect(Collectors.toMap(Case::getCaseId, Case::getState));
+                        seen.set(now);
+                        return now.size() == CASES && now.values().stream().allMatch("APPROVED"::equals);
+                    }, Duration.ofSeconds(120), Duration.ofMillis(100), () -> "every case APPROVED after the restart; "
+                            + seen.get());
+                    Map<String, String> states = seen.get();
+                    assertEquals(Set.copyOf(acknowledged), states.keySet(), "every acknowledged case is there");
+                    assertTrue(states.values().stream().allMatch("APPROVED"::equals), states.toString());
+                }
+                for (String caseId : acknowledged) {
+                    for (String agency : List.of("migration", "military", "mvd-docs")) {
+                        long n = adapters.effects(agency).stream().filter(e -> e.caseId().equals(caseId)).count();
+                        assertEquals(1, n, agency + " effect of " + caseId);
+                    }
+                }
+                assertEquals(CASES, adapters.effects("migration").size());
+            } finally {
+                for (Process p : processes) {
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
                 }
             }
-            assertEquals(CASES, adapters.get("migration").effects().size());
-        } finally {
-            for (Process p : processes) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            adapters.values().forEach(AdapterServer::close);
         }
     }
 

@@ -1,46 +1,32 @@
 package kz.shlyuz.gateway.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import kz.shlyuz.adapters.AdapterConfig;
-import kz.shlyuz.adapters.AdapterServer;
+import java.util.stream.Collectors;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.TestPki;
+import kz.shlyuz.gateway.TestAdapters;
+import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.client.RequestBuilder;
-import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
-import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 
 /**
- * A real gateway on a loopback TLS port with real agency adapters behind it, built from the
- * shipped default configuration with ephemeral ports and a journal in a temporary folder.
- * Everything it starts is closed by {@link #close()}.
+ * A real gateway on a loopback TLS port with real agency adapters behind it (a {@link TestGateway}):
+ * every configured adapter, those not named running left down on a closed port, which does not
+ * make this node unready. Everything it starts is closed by {@link #close()}.
  */
 final class GatewayEnvironment implements AutoCloseable {
-    final DevPki pki = TestPki.get();
+    final TestGateway test;
+    final DevPki pki;
     final Clock clock;
     final RequestBuilder requests;
     final GatewayServer gateway;
     final GatewayConfig config;
-    private final List<AdapterServer> adapters = new ArrayList<>();
-    private final List<GatewayClient> clients = new ArrayList<>();
 
     /**
      * @param running adapters to start; every other configured adapter points at a closed port
@@ -52,58 +38,42 @@ final class GatewayEnvironment implements AutoCloseable {
 
     /** @param clock the clock of the gateway, the adapters and the request signer (tests may advance it) */
     GatewayEnvironment(Set<String> running, UnaryOperator<GatewayConfig> tweak, Clock clock) throws IOException {
+        this(running, tweak, clock, b -> b);
+    }
+
+    /** @param more further settings of the test gateway (an adapter clock of its own, say) */
+    GatewayEnvironment(Set<String> running, UnaryOperator<GatewayConfig> tweak, Clock clock,
+            UnaryOperator<TestGateway.Builder> more) throws IOException {
         this.clock = clock;
         this.requests = new RequestBuilder(new CmsSigner(clock));
-        Path dir = Files.createTempDirectory("shlyuz-gateway-");
-        // Adapters left down on purpose (closed ports) must not make this node unready.
-        var ops = ConfigLoader.defaults().ops().withAdminPort(0);
-        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0).withOps(ops.withHealth(
-                new kz.shlyuz.gateway.config.OpsSettings.Health(ops.health().healthyFor(), ops.health().failedFor(),
-                        false)));
-        Map<String, AdapterEndpoint> endpoints = new HashMap<>();
-        for (Map.Entry<String, AdapterEndpoint> e : defaults.adapters().entrySet()) {
-            int port;
-            if (running.contains(e.getKey())) {
-                AdapterServer adapter = AdapterServer.start(new AdapterConfig(e.getKey(), pki,
-                        new InetSocketAddress("127.0.0.1", 0), clock, Duration.ofSeconds(2),
-                        Set.of(DevMaterial.GATEWAY_SYSTEM)));
-                adapters.add(adapter);
-                port = adapter.port();
-            } else {
-                port = closedPort();
-            }
-            endpoints.put(e.getKey(), new AdapterEndpoint("127.0.0.1", port, e.getValue().signerBins()));
-        }
-        config = tweak.apply(defaults.withAdapters(endpoints));
-        gateway = GatewayServer.start(config, DevMaterial.from(pki, clock));
+        Set<String> configured = ConfigLoader.defaults().adapters().keySet();
+        this.test = more.apply(TestGateway.builder()
+                .down(configured.stream().filter(a -> !running.contains(a)).collect(Collectors.toSet()))
+                .clock(clock)
+                .config(tweak)
+                // Adapters left down on purpose (closed ports) must not make this node unready.
+                .adaptersDecideReadiness(false)).start();
+        this.pki = test.pki;
+        this.gateway = test.gateway;
+        this.config = test.config;
     }
 
     GatewayEnvironment() throws IOException {
         this(Set.of("gbd-fl", "gbd-ul"), c -> c);
     }
 
-    /** A client connected over mutual TLS with the given system's certificate. */
+    /** A client connected over mutual TLS with the given system's certificate (a new connection). */
     GatewayClient client(String system) {
-        GatewayClient client = new GatewayClient("127.0.0.1", gateway.port(),
-                new TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
-                DevMaterial.GATEWAY_SYSTEM, Duration.ofSeconds(10));
-        clients.add(client);
-        return client;
+        return test.client(system);
     }
 
     /** A port nothing listens on: an adapter that is down. */
     static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestAdapters.freePort();
     }
 
     @Override
     public void close() {
-        clients.forEach(GatewayClient::close);
-        gateway.close();
-        adapters.forEach(AdapterServer::close);
+        test.close();
     }
 }

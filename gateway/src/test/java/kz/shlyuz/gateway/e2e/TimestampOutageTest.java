@@ -10,6 +10,7 @@ import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tsa.TimeStampServer;
 import kz.shlyuz.gateway.AdvanceableClock;
@@ -54,11 +55,16 @@ class TimestampOutageTest {
 
             // The authority comes back where it was; the stamper's next attempt covers every waiting record.
             try (TimeStampServer back = TimeStampServer.start(new InetSocketAddress("127.0.0.1", port), authority)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (!env.gateway.evidence().status().accepting() && System.nanoTime() < deadline) {
-                    // A condition with a deadline: the stamper retries on its own every quarter second.
-                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-                }
+                // The stamper retries on its own every quarter second, and leaves an authority that
+                // failed alone for 30 s of the gateway's clock: each look lets a second of it pass.
+                Await.until(() -> {
+                    if (env.gateway.evidence().status().accepting()) {
+                        return true;
+                    }
+                    clock.advance(Duration.ofSeconds(1));
+                    return false;
+                }, Duration.ofSeconds(20), Duration.ofMillis(100),
+                        () -> "the stamper covers the waiting records; " + env.gateway.evidence().status());
                 EvidenceStatus recovered = env.gateway.evidence().status();
                 assertTrue(recovered.accepting(), recovered.toString());
                 env.client(EvidenceTools.PORTAL).call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER));

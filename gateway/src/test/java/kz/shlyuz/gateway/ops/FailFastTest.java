@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import kz.shlyuz.certs.identity.Persona;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.client.GatewayClient;
 import kz.shlyuz.gateway.config.GatewayConfig;
@@ -31,15 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the gateway serves again by itself when it returns.
  */
 class FailFastTest {
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(condition, Duration.ofSeconds(20), what);
     }
 
     @Test

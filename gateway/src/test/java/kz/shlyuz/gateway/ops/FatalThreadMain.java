@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.ops;
 
+import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.gateway.ops.health.FatalErrors;
 
 /**
@@ -13,9 +14,10 @@ public final class FatalThreadMain {
     public static void main(String[] args) throws Exception {
         FatalErrors.install();
         FatalErrors.exitOnFatal(true);
+        CountDownLatch never = new CountDownLatch(1); // nothing counts it down: the thread stays until the exit
         Thread keepAlive = new Thread(() -> {
             try {
-                Thread.sleep(Long.MAX_VALUE);
+                never.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -22,6 +22,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.client.AnswerSeals;
@@ -72,10 +73,8 @@ class AnswerSealerTest {
                 int n = i;
                 seals.add(callers.submit(() -> sealer.seal(answer(n))));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (sealer.waiting() < 63 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until(() -> sealer.waiting() >= 63, Duration.ofSeconds(10),
+                    () -> "63 answers wait for the next batch; " + sealer.waiting() + " do");
             releaseFirstStamp.countDown();
 
             Set<String> manifests = new HashSet<>();
