@@ -12,9 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import kz.shlyuz.certs.identity.Persona;
+import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.gateway.client.Refusals;
 import kz.shlyuz.gateway.ops.AdminHttp;
 import kz.shlyuz.proto.v1.Case;
@@ -61,26 +60,28 @@ class MaintenanceLetsCasesFinishTest {
      * on a minute per look so that the outbox's backoff passes (at most 30 s of real time).
      */
     private static String awaitFinished(AsyncEnvironment env, String caseId) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String state = null;
+        String[] state = new String[1];
         try (Connection c = DriverManager.getConnection(env.config.journal().jdbcUrl(), env.config.journal().user(),
                 env.config.journal().password());
                 PreparedStatement s = c.prepareStatement(
                         "SELECT state, finished_at FROM process_case WHERE case_id = ?")) {
             s.setString(1, caseId);
-            while (System.nanoTime() < until) {
+            Await.until(() -> {
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        state = rs.getString(1);
+                        state[0] = rs.getString(1);
                         if (rs.getTimestamp(2) != null) {
-                            return state;
+                            return true;
                         }
                     }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
                 }
                 env.clock.advance(Duration.ofMinutes(1));
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // between looks at the database
-            }
+                return false;
+            }, Duration.ofSeconds(30), Duration.ofMillis(20),
+                    () -> "case " + caseId + " to finish during maintenance; last state " + state[0]);
         }
-        throw new AssertionError("case " + caseId + " did not finish during maintenance; last state " + state);
+        return state[0];
     }
 }
