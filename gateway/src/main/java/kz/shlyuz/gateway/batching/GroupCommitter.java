@@ -180,6 +180,11 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         }
     }
 
+    /** Whether new items are taken: false once closing, or once the writer thread died. */
+    public boolean accepting() {
+        return !closing && died == null;
+    }
+
     /** Items waiting for the next group (tests, metrics). */
     public int waiting() {
         return queue.size();
