@@ -22,12 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The single-writer group committer the journal, the case writer, the answer sealer and the
  * evidence writer share. Every test holds the writer in its action with a latch, so what is queued
- * meanwhile is known exactly; nothing depends on timing.
+ * meanwhile is known exactly; nothing depends on timing. A wait the committer failed to end (a
+ * lost item, a deadline ignored) would last {@link #NEVER}: the class timeout turns it into a failure.
  */
+@Timeout(120)
 class GroupCommitterTest {
     /** Long enough never to end a wait in these tests unless a deadline does. */
     private static final Duration NEVER = Duration.ofHours(1);
