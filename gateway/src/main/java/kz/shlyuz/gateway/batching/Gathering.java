@@ -16,8 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 public record Gathering(int enough, int max, long totalNanos, long gapNanos) {
     public Gathering {
-        if (enough < 1 || max < enough || totalNanos < 0 || gapNanos < 0) {
-            throw new IllegalArgumentException("gathering: " + enough + "/" + max + ", " + totalNanos + "/" + gapNanos);
+        if (enough < 1) {
+            throw new IllegalArgumentException("enough: " + enough + " (expected: > 0)");
+        }
+        if (max < enough) {
+            throw new IllegalArgumentException("max: " + max + " (expected: >= enough, " + enough + ")");
+        }
+        if (totalNanos < 0 || gapNanos < 0) {
+            throw new IllegalArgumentException("totalNanos/gapNanos: " + totalNanos + "/" + gapNanos
+                    + " (expected: >= 0)");
         }
     }
 

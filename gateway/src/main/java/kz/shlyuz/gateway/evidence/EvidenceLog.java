@@ -9,9 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.signature.RevocationEvidence;
@@ -34,23 +31,21 @@ public final class EvidenceLog implements AutoCloseable {
     private final BodyCipher cipher;
     private final EvidenceWriter writer;
     private final EvidenceStamper stamper;
-    private final Duration timeout;
 
     private EvidenceLog(EvidenceSettings settings, String nodeId, BodyCipher cipher, EvidenceWriter writer,
-            EvidenceStamper stamper, Duration timeout) {
+            EvidenceStamper stamper) {
         this.settings = settings;
         this.nodeId = nodeId;
         this.cipher = cipher;
         this.writer = writer;
         this.stamper = stamper;
-        this.timeout = timeout;
     }
 
     /**
      * Opens the node's chain on a migrated database.
      *
      * @param tsa the RFC 3161 authority the chain head is stamped by
-     * @param timeout how long a caller waits for its record's commit
+     * @param timeout the longest a caller waits for its record's commit (less when its gRPC deadline is nearer)
      * @param processNodeId the chain's name when {@code evidence.nodeId} is not set (this run's node id)
      */
     public static EvidenceLog open(EvidenceSettings settings, DataSource dataSource, String jdbcUrl, TimeStamper tsa,
@@ -58,7 +53,7 @@ public final class EvidenceLog implements AutoCloseable {
         String nodeId = settings.nodeId() != null ? settings.nodeId() : processNodeId;
         BodyCipher cipher = BodyCipher.open(settings.encryption());
         EvidenceStamper[] stamper = new EvidenceStamper[1];
-        EvidenceWriter writer = new EvidenceWriter(dataSource, nodeId, jdbcUrl, () -> {
+        EvidenceWriter writer = new EvidenceWriter(dataSource, nodeId, jdbcUrl, timeout, () -> {
             if (stamper[0] != null) {
                 stamper[0].committed();
             }
@@ -75,7 +70,7 @@ public final class EvidenceLog implements AutoCloseable {
                 cipher.enabled() ? "encrypted (AES-GCM, key " + cipher.currentKey() + ")"
                         : "NOT encrypted (evidence.encryption.keystore not set)",
                 tsa, settings.stampInterval(), settings.stampRecords(), settings.maxStampOutage());
-        return new EvidenceLog(settings, nodeId, cipher, writer, stamper[0], timeout);
+        return new EvidenceLog(settings, nodeId, cipher, writer, stamper[0]);
     }
 
     public String nodeId() {
@@ -105,28 +100,21 @@ public final class EvidenceLog implements AutoCloseable {
 
     /** A record on its way to the database. */
     public static final class Pending {
-        private static final Pending NOTHING = new Pending(CompletableFuture.completedFuture(null), Duration.ZERO);
+        private static final Pending NOTHING = new Pending(null, CompletableFuture.completedFuture(null));
+        private final EvidenceWriter writer;
         private final CompletableFuture<EvidenceRecord> done;
-        private final Duration timeout;
 
-        private Pending(CompletableFuture<EvidenceRecord> done, Duration timeout) {
+        private Pending(EvidenceWriter writer, CompletableFuture<EvidenceRecord> done) {
+            this.writer = writer;
             this.done = done;
-            this.timeout = timeout;
         }
 
-        /** Waits until the record is committed; the record, or null when the mode keeps none. */
+        /**
+         * Waits until the record is committed, at most the caller's remaining gRPC deadline and never
+         * longer than the log's timeout; the record, or null when the mode keeps none.
+         */
         public EvidenceRecord await() {
-            try {
-                return done.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EvidenceException("interrupted before the evidence record was known to be committed", e);
-            } catch (TimeoutException e) {
-                throw new EvidenceException("evidence record not committed within " + timeout, e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof EvidenceException x ? x
-                        : new EvidenceException("evidence record not written", e.getCause());
-            }
+            return writer == null ? done.join() : writer.await(done);
         }
     }
 
@@ -153,13 +141,12 @@ public final class EvidenceLog implements AutoCloseable {
         if (full) {
             item.revocation().stream().filter(r -> r.crl() != null).forEach(r -> crls.add(RevocationBlob.crl(r.crl())));
         }
-        CompletableFuture<EvidenceRecord> done = new CompletableFuture<>();
-        writer.submit(new EvidenceWriter.Prepared(record,
+        CompletableFuture<EvidenceRecord> done = writer.submit(new EvidenceWriter.Prepared(record,
                 full ? cipher.seal(item.requestContent(), Parts.REQUEST_CONTENT) : null,
                 full ? cipher.seal(item.requestCms(), Parts.REQUEST_CMS) : null,
                 full ? cipher.seal(item.answer(), Parts.ANSWER) : null,
-                full ? cipher.seal(revocation, Parts.REVOCATION) : null, crls, done), timeout);
-        return new Pending(done, timeout);
+                full ? cipher.seal(revocation, Parts.REVOCATION) : null, crls));
+        return new Pending(writer, done);
     }
 
     /** The revocation evidence of verified signers, for an {@link EvidenceItem}. */

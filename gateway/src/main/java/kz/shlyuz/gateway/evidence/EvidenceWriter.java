@@ -8,30 +8,41 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.batching.Gathering;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kz.shlyuz.gateway.batching.GroupCommitter;
 
 /**
  * Appends records to this node's chain in groups: one writer thread gives each record the next
  * sequence number and links it to the previous digest, inserts the group in one transaction (on
  * an embedded H2 file followed by {@code CHECKPOINT SYNC}, as the journal's group commit does),
  * and only then completes the callers' futures. A record is therefore durable before the call it
- * belongs to is answered, and the chain is only ever extended by this thread.
+ * belongs to is answered, and the chain is only ever extended by this thread (a
+ * {@link GroupCommitter}, whose group action this class is). A group that fails fails each of its
+ * callers, and the head is read again from what is stored.
  */
 final class EvidenceWriter implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(EvidenceWriter.class);
     private static final int MAX_BATCH = 512;
+    private static final int QUEUE_CAPACITY = 8192;
     private static final Gathering GATHERING = new Gathering(32, MAX_BATCH, 1_000_000, 300_000);
+    /** How long {@link #close} lets the thread write what is queued. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final GroupCommitter.Failures FAILURES = new GroupCommitter.Failures() {
+        @Override
+        public RuntimeException of(String message, Throwable cause) {
+            return new EvidenceException(message, cause);
+        }
+
+        @Override
+        public RuntimeException failed(Throwable cause) {
+            return cause instanceof EvidenceException x ? x : new EvidenceException("evidence record not written", cause);
+        }
+    };
 
     /** A record ready to be linked: metadata (no seq, no digest yet), stored bodies, CRLs to keep. */
     record Prepared(EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer, byte[] revocation,
-            List<RevocationBlob.Crl> crls, CompletableFuture<EvidenceRecord> done) {}
+            List<RevocationBlob.Crl> crls) {}
 
     /** The chain's last committed link. */
     record Head(long seq, String digest) {}
@@ -39,23 +50,25 @@ final class EvidenceWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final String nodeId;
     private final boolean syncEmbeddedStore;
-    private final BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(8192);
-    private final Thread thread;
+    private final GroupCommitter<Prepared, EvidenceRecord> writer;
     private volatile Head head;
-    private volatile boolean closing;
     private final Runnable onCommit;
 
-    /** @param onCommit told after every committed group (the stamper counts waiting records) */
-    EvidenceWriter(DataSource dataSource, String nodeId, String jdbcUrl, Runnable onCommit) {
+    /**
+     * @param timeout the longest a caller waits for room or for its record's commit (less when its
+     *     gRPC deadline is nearer)
+     * @param onCommit told after every committed group (the stamper counts waiting records)
+     */
+    EvidenceWriter(DataSource dataSource, String nodeId, String jdbcUrl, Duration timeout, Runnable onCommit) {
         this.dataSource = dataSource;
         this.nodeId = nodeId;
         this.onCommit = onCommit;
         this.syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
                 && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
         this.head = loadHead(dataSource, nodeId);
-        this.thread = new Thread(this::run, "evidence-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        // "shlyuz-": a writer that dies is a fatal error (FatalErrors), as the journal's is.
+        this.writer = new GroupCommitter<>(new GroupCommitter.Settings("the evidence log", "shlyuz-evidence-writer",
+                QUEUE_CAPACITY, GATHERING, 0, timeout, DRAIN), this::write, FAILURES, () -> { });
     }
 
     /** The last committed link of {@code nodeId}'s chain: in the database, else in the last archive. */
@@ -89,48 +102,18 @@ final class EvidenceWriter implements AutoCloseable {
         return head;
     }
 
-    void submit(Prepared prepared, Duration timeout) {
-        if (closing) {
-            throw new EvidenceException("the evidence log is closing", null);
-        }
-        try {
-            if (!queue.offer(prepared, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EvidenceException("8192 evidence records already wait for the database", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EvidenceException("interrupted before the evidence record was queued", e);
-        }
+    /** Queues a record; the future completes with the linked record once its group is committed. */
+    CompletableFuture<EvidenceRecord> submit(Prepared prepared) {
+        return writer.submit(prepared);
     }
 
-    private void run() {
-        List<Prepared> group = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
-                Prepared first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_BATCH - 1);
-                GATHERING.gather(queue, group);
-                write(group);
-            } catch (InterruptedException e) {
-                fail(new ArrayList<>(queue), new EvidenceException("evidence log closed", e));
-                return;
-            } catch (RuntimeException e) {
-                log.error("evidence group failed", e);
-                fail(group, e);
-            } finally {
-                group.clear();
-            }
-        }
+    /** Waits for a record's commit, at most the caller's remaining gRPC deadline and never longer than the timeout. */
+    EvidenceRecord await(CompletableFuture<EvidenceRecord> done) {
+        return writer.await(done, "evidence record not committed");
     }
 
-    private void write(List<Prepared> group) {
+    private void write(List<GroupCommitter.Item<Prepared, EvidenceRecord>> items) {
+        List<Prepared> group = items.stream().map(GroupCommitter.Item::value).toList();
         Head start = head;
         List<EvidenceRecord> linked = new ArrayList<>(group.size());
         long seq = start.seq();
@@ -174,8 +157,8 @@ final class EvidenceWriter implements AutoCloseable {
             throw new EvidenceException("evidence records not written (chain " + nodeId + ")", e);
         }
         head = new Head(seq, prev);
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).done().complete(linked.get(i));
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).done().complete(linked.get(i));
         }
         onCommit.run();
     }
@@ -211,25 +194,9 @@ final class EvidenceWriter implements AutoCloseable {
         }
     }
 
-    private static void fail(List<Prepared> group, RuntimeException e) {
-        group.forEach(p -> p.done().completeExceptionally(e));
-    }
-
+    /** Writes what is queued (within 10 s), then stops; what is left fails. */
     @Override
     public void close() {
-        closing = true;
-        try {
-            thread.join(10_000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
-            }
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-        }
-        List<Prepared> left = new ArrayList<>();
-        queue.drainTo(left);
-        fail(left, new EvidenceException("evidence log closed before the record was written", null));
+        writer.close();
     }
 }

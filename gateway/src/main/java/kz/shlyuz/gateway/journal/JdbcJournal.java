@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import javax.sql.DataSource;
 public final class JdbcJournal implements Journal {
     /** SQLSTATE of a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String IN_PROGRESS = "IN_PROGRESS";
-    private static final String COMPLETED = "COMPLETED";
+    private static final String IN_PROGRESS = JournalStatements.IN_PROGRESS;
+    private static final String COMPLETED = JournalStatements.COMPLETED;
 
     private final DataSource dataSource;
     private final Duration claimLease;
@@ -41,14 +40,8 @@ public final class JdbcJournal implements Journal {
     @Override
     public Claim claim(String sender, String messageId, String contentSha256, String serviceId, Instant now) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO message_claim "
-                    + "(sender, message_id, content_sha256, service_id, state, claimed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, sender);
-                insert.setString(2, messageId);
-                insert.setString(3, contentSha256);
-                insert.setString(4, serviceId);
-                insert.setString(5, IN_PROGRESS);
-                insert.setTimestamp(6, Timestamp.from(now));
+            try (PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_CLAIM)) {
+                JournalStatements.bindClaim(insert, sender, messageId, contentSha256, serviceId, now);
                 insert.executeUpdate();
                 return new Claim.Claimed();
             } catch (SQLException e) {
@@ -101,8 +94,8 @@ public final class JdbcJournal implements Journal {
     /** Completes an in-progress claim row; the number of rows changed (0 or 1). */
     static int completeInProgress(Connection c, String sender, String messageId, byte[] response, Instant now)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(COMPLETE_IN_PROGRESS)) {
-            bindCompletion(update, sender, messageId, response, now);
+        try (PreparedStatement update = c.prepareStatement(JournalStatements.COMPLETE_IN_PROGRESS)) {
+            JournalStatements.bindCompletion(update, sender, messageId, response, now);
             return update.executeUpdate();
         }
     }
@@ -110,40 +103,10 @@ public final class JdbcJournal implements Journal {
     /** Inserts a completed row unless the message has one; the number of rows inserted (0 or 1). */
     static int insertCompleted(Connection c, String sender, String messageId, String contentSha256,
             String serviceId, byte[] response, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETED_IF_ABSENT)) {
-            bindCompleted(insert, sender, messageId, contentSha256, serviceId, response, now);
+        try (PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_COMPLETED_IF_ABSENT)) {
+            JournalStatements.bindCompleted(insert, sender, messageId, contentSha256, serviceId, response, now);
             return insert.executeUpdate();
         }
-    }
-
-    static final String COMPLETE_IN_PROGRESS = "UPDATE message_claim SET state = 'COMPLETED', response = ?, "
-            + "completed_at = ? WHERE sender = ? AND message_id = ? AND state = 'IN_PROGRESS'";
-
-    static void bindCompletion(PreparedStatement update, String sender, String messageId, byte[] response,
-            Instant now) throws SQLException {
-        update.setBytes(1, response);
-        update.setTimestamp(2, Timestamp.from(now));
-        update.setString(3, sender);
-        update.setString(4, messageId);
-    }
-
-    static final String INSERT_COMPLETED_IF_ABSENT = "INSERT INTO message_claim "
-            + "(sender, message_id, content_sha256, service_id, state, claimed_at, completed_at, response) "
-            + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
-            + "'COMPLETED', CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), "
-            + "CAST(? AS BYTEA) WHERE NOT EXISTS (SELECT 1 FROM message_claim WHERE sender = ? AND message_id = ?)";
-
-    static void bindCompleted(PreparedStatement insert, String sender, String messageId, String contentSha256,
-            String serviceId, byte[] response, Instant now) throws SQLException {
-        insert.setString(1, sender);
-        insert.setString(2, messageId);
-        insert.setString(3, contentSha256);
-        insert.setString(4, serviceId);
-        insert.setTimestamp(5, Timestamp.from(now));
-        insert.setTimestamp(6, Timestamp.from(now));
-        insert.setBytes(7, response);
-        insert.setString(8, sender);
-        insert.setString(9, messageId);
     }
 
     private Claim existing(Connection c, String sender, String messageId, String contentSha256, Instant now)
@@ -154,8 +117,7 @@ public final class JdbcJournal implements Journal {
 
     private Claim existing(Connection c, String sender, String messageId, String contentSha256, Instant now,
             Claim whenAbsent) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT content_sha256, state, claimed_at, response "
-                + "FROM message_claim WHERE sender = ? AND message_id = ?")) {
+        try (PreparedStatement select = c.prepareStatement(JournalStatements.SELECT_CLAIM)) {
             select.setString(1, sender);
             select.setString(2, messageId);
             try (ResultSet rs = select.executeQuery()) {
@@ -180,8 +142,7 @@ public final class JdbcJournal implements Journal {
     /** A claim whose lease ran out belongs to a call that died; the first to update it wins. */
     private static Claim takeOver(Connection c, String sender, String messageId, Timestamp staleClaim, Instant now)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE message_claim SET claimed_at = ? "
-                + "WHERE sender = ? AND message_id = ? AND state = ? AND claimed_at = ?")) {
+        try (PreparedStatement update = c.prepareStatement(JournalStatements.TAKE_OVER)) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setString(2, sender);
             update.setString(3, messageId);
@@ -194,8 +155,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public void complete(String sender, String messageId, byte[] response, Instant now) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE message_claim SET state = ?, response = ?, "
-                        + "completed_at = ? WHERE sender = ? AND message_id = ?")) {
+                PreparedStatement update = c.prepareStatement(JournalStatements.COMPLETE)) {
             update.setString(1, COMPLETED);
             update.setBytes(2, response);
             update.setTimestamp(3, Timestamp.from(now));
@@ -212,8 +172,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public void release(String sender, String messageId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(
-                        "DELETE FROM message_claim WHERE sender = ? AND message_id = ? AND state = ?")) {
+                PreparedStatement delete = c.prepareStatement(JournalStatements.RELEASE)) {
             delete.setString(1, sender);
             delete.setString(2, messageId);
             delete.setString(3, IN_PROGRESS);
@@ -225,47 +184,22 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void append(JournalEntry e) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT_ENTRY)) {
-            bindEntry(insert, e);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_ENTRY)) {
+            JournalStatements.bindEntry(insert, e);
             insert.executeUpdate();
         } catch (SQLException ex) {
             throw new JournalException("append", ex);
         }
     }
 
-    /** The statement {@link #bindEntry} fills: shared with {@link GroupCommitJournal}'s batches. */
-    static final String INSERT_ENTRY = "INSERT INTO journal_entry (received_at, finished_at, "
-            + "sender, message_id, service_id, content_sha256, signers, outcome, reason, grpc_code, detail, "
-            + "agency, verify_micros, agency_micros, total_micros) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    static void bindEntry(PreparedStatement insert, JournalEntry e) throws SQLException {
-        insert.setTimestamp(1, Timestamp.from(e.receivedAt()));
-        insert.setTimestamp(2, Timestamp.from(e.finishedAt()));
-        insert.setString(3, clip(e.sender(), 64));
-        insert.setString(4, clip(e.messageId(), 64));
-        insert.setString(5, clip(e.serviceId(), 64));
-        insert.setString(6, e.contentSha256());
-        insert.setString(7, clip(e.signers(), 1024));
-        insert.setString(8, e.outcome().name());
-        insert.setString(9, e.reason());
-        insert.setString(10, e.grpcCode());
-        insert.setString(11, clip(e.detail(), 512));
-        insert.setString(12, clip(e.agency(), 32));
-        setMicros(insert, 13, e.verifyMicros());
-        setMicros(insert, 14, e.agencyMicros());
-        setMicros(insert, 15, e.totalMicros());
-    }
-
     @Override
     public List<JournalEntry> entries(String sender, String messageId) {
-        return query("SELECT * FROM journal_entry WHERE sender = ? AND message_id = ? ORDER BY id", 1000,
-                sender, messageId);
+        return query(JournalStatements.ENTRIES_OF_MESSAGE, 1000, sender, messageId);
     }
 
     @Override
     public List<JournalEntry> recent(int limit) {
-        return query("SELECT * FROM journal_entry ORDER BY id DESC", limit);
+        return query(JournalStatements.RECENT_ENTRIES, limit);
     }
 
     private List<JournalEntry> query(String sql, int limit, String... params) {
@@ -277,40 +211,13 @@ public final class JdbcJournal implements Journal {
             List<JournalEntry> entries = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new JournalEntry(
-                            rs.getTimestamp("received_at").toInstant(),
-                            rs.getTimestamp("finished_at").toInstant(),
-                            rs.getString("sender"),
-                            rs.getString("message_id"),
-                            rs.getString("service_id"),
-                            rs.getString("content_sha256"),
-                            rs.getString("signers"),
-                            JournalEntry.Outcome.valueOf(rs.getString("outcome")),
-                            rs.getString("reason"),
-                            rs.getString("grpc_code"),
-                            rs.getString("detail"),
-                            rs.getString("agency"),
-                            rs.getLong("verify_micros"),
-                            rs.getLong("agency_micros"),
-                            rs.getLong("total_micros")));
+                    entries.add(JournalStatements.readEntry(rs));
                 }
             }
             return entries;
         } catch (SQLException e) {
             throw new JournalException("query", e);
         }
-    }
-
-    private static void setMicros(PreparedStatement statement, int index, long micros) throws SQLException {
-        if (micros < 0) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, micros);
-        }
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     @Override

@@ -2,14 +2,13 @@ package kz.shlyuz.gateway.process;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import kz.shlyuz.gateway.batching.Gathering;
 import javax.sql.DataSource;
+import kz.shlyuz.gateway.batching.Gathering;
+import kz.shlyuz.gateway.batching.GroupCommitter;
 import kz.shlyuz.gateway.journal.JournalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,113 +25,61 @@ import org.slf4j.LoggerFactory;
  * duplicate does not fail the others, and each caller gets its own answer or its own error. Work
  * must therefore be safe to run again, also after a commit whose outcome was not learnt: a new
  * case is guarded by its message claim, a step result by the outbox row's state and lease.
+ *
+ * <p>The thread, its queue and its gathering are a {@link GroupCommitter}; this class is its
+ * group action.
  */
 final class CaseWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaseWriter.class);
     /** Most pieces of work in one transaction: a bound on one commit's size and on a retried group. */
     static final int MAX_GROUP = 128;
     private static final int QUEUE_CAPACITY = 8192;
-    /** A group smaller than 16 waits a little for more work (see {@link #linger}): 2 ms in all, 0.5 ms gap. */
+    /**
+     * A small group waits a moment for more work while more keeps arriving (as PostgreSQL's
+     * {@code commit_delay}): a commit costs about the same for one case as for thirty (the embedded
+     * store rewrites the same pages), so under load the wait saves commits. A group smaller than 16
+     * stops waiting as soon as nothing arrives within half a millisecond, and after two milliseconds
+     * in all, so a lone Submit waits a fraction of a millisecond.
+     */
     private static final Gathering LINGER = new Gathering(16, MAX_GROUP, 2_000_000, 500_000);
+    /** The longest a piece of work waits for room in the queue when the caller gives no bound. */
+    private static final Duration QUEUE_WAIT = Duration.ofSeconds(20);
+    /** How long {@link #close} lets the thread write what is queued. */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final DataSource db;
-    private final BlockingQueue<Job<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final Thread thread;
-    private volatile boolean closing;
+    private final GroupCommitter<Sql.Work<?>, Object> writer;
     /** Used by the writer thread only. */
     private Connection connection;
     private Tx session;
 
-    private record Job<T>(Sql.Work<T> work, CompletableFuture<T> done) {
-        void runAlone(DataSource db) {
-            try {
-                done.complete(Sql.transaction(db, work));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        }
-    }
-
     CaseWriter(DataSource db) {
         this.db = db;
-        this.thread = new Thread(this::writeGroups, "shlyuz-case-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.writer = new GroupCommitter<>(new GroupCommitter.Settings("the case writer", "shlyuz-case-writer",
+                QUEUE_CAPACITY, LINGER, 0, QUEUE_WAIT, DRAIN), this::write, JournalException::new, this::dropSession);
     }
 
     /**
      * Queues {@code work}; the future completes with its result once the group it ran in has
      * committed, or with what it threw when it ran alone. Fails at once when the queue stays full
-     * for {@code waitMillis} or the writer is closing.
+     * for {@code waitMillis} (or the caller's gRPC deadline, if nearer) or the writer is closing.
      */
+    @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> submit(Sql.Work<T> work, long waitMillis) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        if (closing) {
-            done.completeExceptionally(new JournalException("the case writer is closing", null));
-            return done;
-        }
         try {
-            if (!queue.offer(new Job<>(work, done), waitMillis, TimeUnit.MILLISECONDS)) {
-                done.completeExceptionally(new JournalException(QUEUE_CAPACITY + " pieces of work already wait "
-                        + "for the case store", null));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done.completeExceptionally(new JournalException("interrupted before the work was queued", e));
-        }
-        return done;
-    }
-
-    private void writeGroups() {
-        List<Job<?>> group = new ArrayList<>(MAX_GROUP);
-        while (true) {
-            try {
-                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) {
-                        dropSession();
-                        return;
-                    }
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                linger(group);
-                write(group);
-            } catch (InterruptedException e) {
-                dropSession();
-                JournalException stopped = new JournalException("case writer stopped", e);
-                group.forEach(j -> j.done().completeExceptionally(stopped));
-                fail(stopped);
-                return;
-            } catch (RuntimeException e) {
-                // write() completes every future itself; this is a fault of the writer and must be seen.
-                log.error("case writer: group of {} failed", group.size(), e);
-                group.forEach(j -> j.done().completeExceptionally(e));
-            } finally {
-                group.clear();
-            }
+            return (CompletableFuture<T>) (CompletableFuture<?>) writer.submit(work, Duration.ofMillis(waitMillis));
+        } catch (JournalException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    /**
-     * A small group waits a moment for more work while more keeps arriving (as PostgreSQL's
-     * {@code commit_delay}): a commit costs about the same for one case as for thirty (the embedded
-     * store rewrites the same pages), so under load the wait saves commits. It stops as soon as
-     * nothing arrives within half a millisecond, and after two milliseconds in all, so
-     * a lone Submit waits a fraction of a millisecond.
-     */
-    private void linger(List<Job<?>> group) throws InterruptedException {
-        LINGER.gather(queue, group);
-    }
-
-    private void write(List<Job<?>> group) {
+    private void write(List<GroupCommitter.Item<Sql.Work<?>, Object>> group) {
         List<Object> results = new ArrayList<>(group.size());
         try {
             Tx tx = session();
             try {
-                for (Job<?> job : group) {
-                    results.add(job.work().run(tx));
+                for (GroupCommitter.Item<Sql.Work<?>, Object> job : group) {
+                    results.add(job.value().run(tx));
                 }
                 tx.flushFeed();
                 tx.c.commit();
@@ -158,11 +105,19 @@ final class CaseWriter implements AutoCloseable {
             results = null;
         }
         if (results == null) {
-            group.forEach(job -> job.runAlone(db));
+            group.forEach(this::runAlone);
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            complete(group.get(i), results.get(i));
+            group.get(i).done().complete(results.get(i));
+        }
+    }
+
+    private void runAlone(GroupCommitter.Item<Sql.Work<?>, Object> job) {
+        try {
+            job.done().complete(Sql.transaction(db, job.value()));
+        } catch (RuntimeException e) {
+            job.done().completeExceptionally(e);
         }
     }
 
@@ -201,32 +156,9 @@ final class CaseWriter implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Job<T> job, Object result) {
-        job.done().complete((T) result);
-    }
-
-    private void fail(JournalException failure) {
-        List<Job<?>> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(j -> j.done().completeExceptionally(failure));
-    }
-
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
-        closing = true;
-        try {
-            thread.join(30_000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
-            }
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-        } finally {
-            fail(new JournalException("the case writer closed before the work was written", null));
-        }
+        writer.close();
     }
 }

@@ -134,10 +134,10 @@ public final class ProcessEngine implements AutoCloseable {
         }
     }
 
-    /** The result of work given to the case writer, waiting at most {@link #WRITE_TIMEOUT}. */
+    /** The result of work given to the case writer, waiting at most {@link #WRITE_TIMEOUT} (or the caller's deadline). */
     private static <T> T await(CompletableFuture<T> written) {
         try {
-            return written.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return written.get(kz.shlyuz.gateway.batching.CallerDeadline.nanosLeft(WRITE_TIMEOUT), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
