@@ -17,6 +17,7 @@ import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.signature.OcspSettings;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustDirectory;
 import kz.shlyuz.gateway.signature.TrustMaterial;
@@ -100,15 +101,13 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] signature = read(file);
         byte[] content = data == null ? null : read(data);
         Clock clock = Clock.systemUTC();
-        VerificationPolicy.Ocsp ocspSettings;
+        OcspSettings ocspSettings;
         if (ocsp.equals("off")) {
-            ocspSettings = null;
+            ocspSettings = OcspSettings.off();
         } else if (ocsp.equals("aia")) {
-            ocspSettings = VerificationPolicy.Ocsp.fromCertificates();
+            ocspSettings = OcspSettings.defaults();
         } else if (ocsp.startsWith("http://") || ocsp.startsWith("https://")) {
-            VerificationPolicy.Ocsp defaults = VerificationPolicy.Ocsp.fromCertificates();
-            ocspSettings = new VerificationPolicy.Ocsp(java.net.URI.create(ocsp), defaults.timeout(), defaults.cacheTtl(),
-                    defaults.maxAge());
+            ocspSettings = OcspSettings.defaults().withResponder(java.net.URI.create(ocsp));
         } else {
             out.println("--ocsp: " + ocsp + " (expected: aia, off or an http(s) URL)");
             return UNREADABLE;

@@ -2,12 +2,10 @@ package kz.shlyuz.certs.pki;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +49,6 @@ public final class DevPki {
     /** Prefix of a system's TLS identity: {@code tls-gateway}. */
     public static final String TLS_PREFIX = "tls-";
 
-    /** The CAs of document signatures, roots before intermediates: RSA, GOST 2004, GOST 2015. */
-    private static final List<String> SIGNING_CAS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.INTERMEDIATE,
-            DevPkiGenerator.ROOT_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.ROOT_GOST2015,
-            DevPkiGenerator.INTERMEDIATE_GOST2015);
-    private static final List<String> SIGNING_ROOTS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.ROOT_GOST2004,
-            DevPkiGenerator.ROOT_GOST2015);
-    private static final List<String> SIGNING_INTERMEDIATES = List.of(DevPkiGenerator.INTERMEDIATE,
-            DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2015);
-
     /** Suffix of a persona's GOST 34.310-2004 signing identity: {@code aidar-clean-gost2004}. */
     public static final String GOST2004_SUFFIX = DevPkiGenerator.GOST2004_SUFFIX;
     /** Suffix of a persona's GOST 34.10-2015 (512) signing identity: {@code aidar-clean-gost2015}. */
@@ -73,7 +62,6 @@ public final class DevPki {
     }
 
     private static final Set<Role> PEOPLE = Set.of(Role.CITIZEN, Role.OPERATOR, Role.OFFICER);
-    private static final int MAX_CHAIN = 8;
 
     private final PkiLayout layout;
     private final List<Identity> identities;
@@ -81,6 +69,7 @@ public final class DevPki {
     private final List<X509CRL> crls;
     private final Map<Path, X509Certificate> certificates = new ConcurrentHashMap<>();
     private final Map<Path, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+    private final IssuerChains chains;
 
     private DevPki(PkiLayout layout, List<Identity> identities) {
         this.layout = layout;
@@ -92,14 +81,9 @@ public final class DevPki {
             }
         }
         this.byName = names;
-        List<X509CRL> all = new ArrayList<>();
-        for (String ca : SIGNING_CAS) {
-            // A PKI generated before the GOST hierarchies existed has only the RSA CRLs.
-            if (Files.isRegularFile(layout.crlDer(ca))) {
-                all.add(PemFiles.readDerCrl(layout.crlDer(ca)));
-            }
-        }
-        this.crls = List.copyOf(all);
+        this.crls = SigningHierarchies.crls(layout);
+        this.chains = new IssuerChains(this.identities.stream().filter(i -> i.role() == Role.CA).toList(),
+                this::certificate);
     }
 
     /**
@@ -216,18 +200,7 @@ public final class DevPki {
      * identity whose issuer is not a CA of this PKI ({@code test-unknown-ca}) has only itself.
      */
     public List<X509Certificate> chain(Identity id) {
-        List<X509Certificate> chain = new ArrayList<>();
-        X509Certificate current = certificate(id);
-        chain.add(current);
-        while (chain.size() < MAX_CHAIN && !selfIssued(current)) {
-            X509Certificate issuer = issuerOf(current);
-            if (issuer == null || selfIssued(issuer)) {
-                break;
-            }
-            chain.add(issuer);
-            current = issuer;
-        }
-        return List.copyOf(chain);
+        return chains.of(certificate(id));
     }
 
     /** What {@link kz.shlyuz.certs.cms.CmsSigner} needs to sign as {@code nameOrIin} (see {@link #identity}). */
@@ -243,12 +216,12 @@ public final class DevPki {
 
     /** Roots trusted for document signatures: the RSA root first, then the GOST 2004 and GOST 2015 roots. */
     public List<X509Certificate> signingTrustAnchors() {
-        return certificatesOf(SIGNING_ROOTS);
+        return certificatesOf(SigningHierarchies.ROOTS);
     }
 
     /** CA certificates between the signing roots and signers, RSA first. */
     public List<X509Certificate> signingIntermediates() {
-        return certificatesOf(SIGNING_INTERMEDIATES);
+        return certificatesOf(SigningHierarchies.INTERMEDIATES);
     }
 
     private List<X509Certificate> certificatesOf(List<String> names) {
@@ -269,7 +242,7 @@ public final class DevPki {
      * keys, each answering OCSP for the certificates it issued.
      */
     public List<kz.shlyuz.certs.ocsp.OcspResponder.Authority> ocspAuthorities() {
-        return SIGNING_INTERMEDIATES.stream().filter(byName::containsKey).map(byName::get)
+        return SigningHierarchies.INTERMEDIATES.stream().filter(byName::containsKey).map(byName::get)
                 .map(ca -> new kz.shlyuz.certs.ocsp.OcspResponder.Authority(certificate(ca), privateKey(ca))).toList();
     }
 
@@ -284,24 +257,8 @@ public final class DevPki {
      * {@code GOST2015-512}), valid from three years ago to two years ahead. Kept in memory only.
      */
     public SignerKey newTimeStampingKey(String algorithm) {
-        String caName = switch (algorithm) {
-            case "RSA" -> DevPkiGenerator.INTERMEDIATE;
-            case "GOST2004" -> DevPkiGenerator.INTERMEDIATE_GOST2004;
-            case "GOST2015-512" -> DevPkiGenerator.INTERMEDIATE_GOST2015;
-            default -> throw new IllegalArgumentException("algorithm: " + algorithm
-                    + " (expected: RSA, GOST2004 or GOST2015-512)");
-        };
-        Identity ca = identity(caName);
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        java.security.KeyPair keys = algorithm.equals("RSA") ? KeyPairs.generate(1, random).get(0)
-                : kz.shlyuz.certs.gost.GostKeys.generate(kz.shlyuz.certs.gost.GostAlgorithm.ofLabel(algorithm)
-                        .orElseThrow(), random);
-        Instant now = Instant.now();
-        X509Certificate certificate = new Issuer(random).issue(new Issuer.Authority(certificate(ca), privateKey(ca)),
-                SubjectNames.devSystem("Shlyuz dev TSA (" + algorithm + ")"), keys.getPublic(),
-                CertificateProfile.timeStamping(), now.minus(java.time.Duration.ofDays(3 * 366)),
-                now.plus(java.time.Duration.ofDays(2 * 366)));
-        return new SignerKey(keys.getPrivate(), certificate, chain(ca));
+        Identity ca = identity(TimeStampingKeys.issuerOf(algorithm));
+        return TimeStampingKeys.mint(algorithm, certificate(ca), privateKey(ca), chain(ca), Instant.now());
     }
 
     /** PEM with the TLS CA certificate: the trust for mutual TLS between systems. */
@@ -323,34 +280,6 @@ public final class DevPki {
     @Override
     public String toString() {
         return "DevPki[" + layout.dir() + ", " + identities.size() + " identities]";
-    }
-
-    private X509Certificate issuerOf(X509Certificate certificate) {
-        for (Identity ca : identities) {
-            if (ca.role() != Role.CA) {
-                continue;
-            }
-            X509Certificate candidate = certificate(ca);
-            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
-                    && signedBy(certificate, candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean selfIssued(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
-                && signedBy(certificate, certificate);
-    }
-
-    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     /** Masks what may be an IIN: exception messages end up in logs. */

@@ -1,7 +1,6 @@
 package kz.shlyuz.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import kz.shlyuz.gateway.signature.SignatureLimits;
 
 /**
@@ -9,7 +8,8 @@ import kz.shlyuz.gateway.signature.SignatureLimits;
  * configuration; docs/LIMITS-SIGNATURE.md lists each with its default): the signature's limits
  * and cache bounds, and the signed content's.
  *
- * @param signature sizes, counts and key sizes of a CMS, the caches' bounds, the OCSP breaker
+ * @param signature sizes, counts and key sizes of a CMS, the caches' bounds (the OCSP answers' bound
+ *     and breaker are read into {@link SignerRules#ocsp()}: {@link OcspConfig})
  * @param content the signed RequestContent's limits
  */
 public record Bounds(SignatureLimits signature, Content content) {
@@ -52,7 +52,6 @@ public record Bounds(SignatureLimits signature, Content content) {
         JsonNode s = bounds.path("signature");
         JsonNode caches = bounds.path("caches");
         SignatureLimits.Caches c = d.caches();
-        JsonNode breaker = bounds.path("ocspBreaker");
         SignatureLimits signature = new SignatureLimits(
                 s.path("maxCertificateBytes").asInt(d.maxCertificateBytes()),
                 s.path("maxSigners").asInt(d.maxSigners()),
@@ -67,11 +66,7 @@ public record Bounds(SignatureLimits signature, Content content) {
                 new SignatureLimits.Caches(
                         cache(caches.path("certificates"), c.certificates()),
                         cache(caches.path("chains"), c.chains()),
-                        cache(caches.path("ocsp"), c.ocsp()),
-                        cache(caches.path("crlSelections"), c.crlSelections())),
-                new SignatureLimits.Breaker(
-                        duration(breaker, "openFor", d.breaker().openFor()),
-                        breaker.path("maxResponders").asInt(d.breaker().maxResponders())));
+                        cache(caches.path("crlSelections"), c.crlSelections())));
         JsonNode content = bounds.path("content");
         Content cd = Content.defaults();
         return new Bounds(signature, new Content(
@@ -84,18 +79,5 @@ public record Bounds(SignatureLimits signature, Content content) {
     private static SignatureLimits.CacheBound cache(JsonNode node, SignatureLimits.CacheBound fallback) {
         return new SignatureLimits.CacheBound(node.path("maxEntries").asLong(fallback.maxEntries()),
                 node.path("maxBytes").asLong(fallback.maxBytes()));
-    }
-
-    private static Duration duration(JsonNode node, String field, Duration fallback) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.asText());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("bounds.ocspBreaker." + field + ": " + value.asText()
-                    + " (expected: ISO-8601 duration such as PT30S)", e);
-        }
     }
 }

@@ -130,28 +130,10 @@ public final class ConfigLoader {
         Map<String, SignerRules.Roles> services = new LinkedHashMap<>();
         holderRoles.path("services").fields().forEachRemaining(e -> services.put(e.getKey(),
                 roles(e.getValue(), "holderRoles.services." + e.getKey(), roles)));
-        JsonNode ocsp = trust.path("ocsp");
-        String url = text(ocsp, "url", null);
-        SignerRules.Ocsp ocspSettings = new SignerRules.Ocsp(ocsp.path("enabled").asBoolean(true),
-                url == null || url.isBlank() ? null : uri(url),
-                duration(ocsp, "timeout", defaults.ocsp().timeout().toString()),
-                duration(ocsp, "cacheTtl", defaults.ocsp().cacheTtl().toString()));
         // Trust is explicit (issue 9): the dev PKI only when the configuration says so.
         return new SignerRules(dirs, trust.path("devPki").asBoolean(false),
                 duration(trust, "recheck", defaults.trustRecheck().toString()), revocation.equals("soft-fail"), roles,
-                services, ocspSettings);
-    }
-
-    private static java.net.URI uri(String value) {
-        try {
-            java.net.URI uri = new java.net.URI(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("trust.ocsp.url: " + value + " (expected: an http or https URL)");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("trust.ocsp.url: " + value + " (expected: an http or https URL)", e);
-        }
+                services, OcspConfig.parse(root));
     }
 
     private static SignerRules.Roles roles(JsonNode node, String where, SignerRules.Roles fallback) {

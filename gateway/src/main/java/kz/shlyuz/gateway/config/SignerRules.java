@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import kz.shlyuz.certs.identity.HolderRole;
+import kz.shlyuz.gateway.signature.OcspSettings;
 
 /**
  * Whom signatures are checked against and who may sign what: the trust (folders of CA
@@ -24,39 +25,12 @@ import kz.shlyuz.certs.identity.HolderRole;
  *     false: refuse with REVOCATION_UNKNOWN)
  * @param roles the default holder roles
  * @param serviceRoles per service id, roles that replace the defaults for that service
- * @param ocsp how signer certificates' revocation is asked of OCSP responders
+ * @param ocsp how signer certificates' revocation is asked of OCSP responders: the one settings
+ *     record the verifier takes as it is ({@code trust.ocsp}, {@code bounds.caches.ocsp},
+ *     {@code bounds.ocspBreaker}; see {@link OcspConfig})
  */
 public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration trustRecheck,
-        boolean softFailRevocation, Roles roles, Map<String, Roles> serviceRoles, Ocsp ocsp) {
-
-    /**
-     * OCSP, asked before the CRLs.
-     *
-     * @param enabled false for CRLs only
-     * @param responder the responder for every certificate, or {@code null} for each certificate's AIA
-     * @param timeout deadline of one request
-     * @param cacheTtl how long an answer is reused: a revocation is noticed within this window
-     */
-    public record Ocsp(boolean enabled, java.net.URI responder, Duration timeout, Duration cacheTtl) {
-        public Ocsp {
-            Objects.requireNonNull(timeout, "timeout");
-            Objects.requireNonNull(cacheTtl, "cacheTtl");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("trust.ocsp.timeout: " + timeout + " (expected: > 0)");
-            }
-            if (cacheTtl.isNegative()) {
-                throw new IllegalArgumentException("trust.ocsp.cacheTtl: " + cacheTtl + " (expected: >= 0)");
-            }
-        }
-
-        public Ocsp withResponder(java.net.URI uri) {
-            return new Ocsp(enabled, uri, timeout, cacheTtl);
-        }
-
-        public Ocsp withCacheTtl(Duration ttl) {
-            return new Ocsp(enabled, responder, timeout, ttl);
-        }
-    }
+        boolean softFailRevocation, Roles roles, Map<String, Roles> serviceRoles, OcspSettings ocsp) {
 
     public SignerRules {
         Objects.requireNonNull(ocsp, "ocsp");
@@ -100,7 +74,7 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
                 EnumSet.of(HolderRole.INDIVIDUAL),
                 EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT),
                 EnumSet.of(HolderRole.LEGAL_EMPLOYEE, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_FIRST_HEAD)),
-                Map.of(), new Ocsp(true, null, Duration.ofSeconds(3), Duration.ofMinutes(1)));
+                Map.of(), OcspSettings.defaults());
     }
 
     /** The roles for {@code serviceId}: its own when configured, else the defaults. */
@@ -124,7 +98,7 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
         return new SignerRules(trustDirs, trusted, trustRecheck, softFailRevocation, roles, serviceRoles, ocsp);
     }
 
-    public SignerRules withOcsp(Ocsp newOcsp) {
+    public SignerRules withOcsp(OcspSettings newOcsp) {
         return new SignerRules(trustDirs, devPkiTrust, trustRecheck, softFailRevocation, roles, serviceRoles, newOcsp);
     }
 

@@ -100,6 +100,11 @@ public final class Operations implements AutoCloseable {
         return journal;
     }
 
+    /** Where the gateway's signature verifier tells its outside calls (OCSP, CRLs): counted and kept for doctor. */
+    public SignatureEvents signatureEvents() {
+        return metrics.signatureEvents();
+    }
+
     /** The time-stamper, counted and timed (null stays null: no TSA). */
     public TimeStamper observe(TimeStamper raw) {
         if (raw == null) {
@@ -113,7 +118,7 @@ public final class Operations implements AutoCloseable {
                 result = "ok";
                 return token;
             } finally {
-                SignatureEvents.tsa("gateway", result, System.nanoTime() - start, clock.instant());
+                metrics.signatureEvents().tsa("gateway", result, System.nanoTime() - start, clock.instant());
             }
         };
     }
@@ -279,7 +284,7 @@ public final class Operations implements AutoCloseable {
             crls.add(expiryRow(e, now));
         }
         body.put("crls", crls);
-        body.put("outsideCalls", SignatureEvents.lastCalls().values());
+        body.put("outsideCalls", metrics.signatureEvents().lastCalls().values());
         body.put("database", database());
         body.put("disk", disk());
         body.put("inFlightCalls", inFlight.get());

@@ -154,7 +154,7 @@ public final class GatewayServer implements AutoCloseable {
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(trust, material.clock(), SignatureTrust.policy(config),
-                    config.bounds().signature());
+                    config.bounds().signature(), ops.signatureEvents());
             RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier,
                     material.clock());
             CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
@@ -234,7 +234,7 @@ public final class GatewayServer implements AutoCloseable {
             running.operations = ops;
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(dataSource, trust, material.tls(), material.gatewaySigningKey().certificate(),
-                    SignatureTrust.policy(config).ocsp() == null ? null : SignatureTrust.policy(config).ocsp().responder(),
+                    config.signerRules().ocsp().enabled() ? config.signerRules().ocsp().responder() : null,
                     material.timeStamper() != null, running::serving);
             return running;
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package kz.shlyuz.gateway.server;
 
 import java.time.Clock;
-import java.time.Duration;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import java.util.List;
 import kz.shlyuz.gateway.config.SignerRules;
@@ -21,12 +20,8 @@ final class SignatureTrust {
     /** The verification policy the configuration asks for: signing-time window, revocation and OCSP. */
     static VerificationPolicy policy(GatewayConfig config) {
         SignerRules rules = config.signerRules();
-        VerificationPolicy.Ocsp ocsp = rules.ocsp().enabled()
-                ? new VerificationPolicy.Ocsp(rules.ocsp().responder(), rules.ocsp().timeout(), rules.ocsp().cacheTtl(),
-                        Duration.ofMinutes(10))
-                : null;
         return new VerificationPolicy(config.limits().messageFreshness(), rules.softFailRevocation()
-                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, ocsp);
+                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, rules.ocsp());
     }
 
     /**

@@ -57,6 +57,30 @@ final class AlgorithmPolicy {
     record Accepted(String description, Optional<GostAlgorithm> gost) {}
 
     /**
+     * The verdict on a SignerInfo's algorithms with its certificate's key, given once per
+     * certificate and algorithm pair (refusals are not kept; the pairs kept are the few this
+     * policy accepts, so the memo on the certificate stays small).
+     */
+    Accepted accept(SignedCms.Signer signer, SignerCertificates.Known certificate) {
+        String digest;
+        String signature;
+        try {
+            digest = signer.digestOid();
+            signature = signer.signatureOid();
+        } catch (Der.NotDer e) {
+            throw new Refusal(Reason.SIGNATURE_MALFORMED, "algorithm identifier: " + e.getMessage(), e);
+        }
+        String key = digest + ' ' + signature;
+        Accepted known = certificate.accepted.get(key);
+        if (known != null) {
+            return known;
+        }
+        Accepted verdict = check(digest, signature, certificate.certificate.getPublicKey());
+        certificate.accepted.put(key, verdict);
+        return verdict;
+    }
+
+    /**
      * Refuses the signer unless digest, signature algorithm and key are all accepted.
      *
      * @param digest the SignerInfo's digestAlgorithm OID

@@ -38,7 +38,8 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * is signed by the certificate's issuer (or a responder the issuer delegated to with the
  * OCSPSigning key purpose), echoes this request's nonce, is about this certificate, and is fresh:
  * thisUpdate not in the future, nextUpdate (or thisUpdate + maxAge) not in the past. Good and
- * revoked answers are cached until the earlier of their nextUpdate and {@code cacheTtl}.
+ * revoked answers are cached until the earlier of their nextUpdate and {@code cacheTtl}, within the
+ * cache bound of its {@link OcspSettings}.
  *
  * <p>Every call has one deadline for the whole exchange, body included ({@link BoundedPost}), and
  * the body is read up to a limit. A responder that is unreachable, times out (before or after its
@@ -80,32 +81,25 @@ final class OcspClient {
     private record Cached(Answer answer, Instant expires) {}
 
     private final HttpClient http;
-    private final Duration timeout;
-    private final Duration cacheTtl;
-    private final Duration maxAge;
+    private final OcspSettings settings;
     private final Clock clock;
+    private final SignatureEvents events;
     private final SecureRandom random = new SecureRandom();
     private final DigestCalculatorProvider digests = GostOperators.digestCalculatorProvider();
     private final BoundedCache<String, Cached> cache;
-    private final SignatureLimits.Breaker breakerSettings;
     private final BoundedCache<URI, CircuitBreaker> breakers;
 
-    OcspClient(Duration timeout, Duration cacheTtl, Duration maxAge, Clock clock) {
-        this(timeout, cacheTtl, maxAge, clock, SignatureLimits.Caches.defaults().ocsp(),
-                SignatureLimits.Breaker.defaults());
-    }
-
-    OcspClient(Duration timeout, Duration cacheTtl, Duration maxAge, Clock clock, SignatureLimits.CacheBound bound,
-            SignatureLimits.Breaker breaker) {
-        this.cache = new BoundedCache<>(bound, (key, cached) -> CACHE_ENTRY_BYTES + 2L * key.length());
-        this.breakerSettings = Objects.requireNonNull(breaker, "breaker");
-        this.breakers = new BoundedCache<>(new SignatureLimits.CacheBound(breaker.maxResponders(),
-                breaker.maxResponders() * 1024L), (uri, b) -> 1024);
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
-        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+    /** @param events where each request and cache hit is told */
+    OcspClient(OcspSettings settings, Clock clock, SignatureEvents events) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.events = Objects.requireNonNull(events, "events");
+        this.cache = new BoundedCache<>(settings.cache(), (key, cached) -> CACHE_ENTRY_BYTES + 2L * key.length());
+        int responders = settings.breaker().maxResponders();
+        this.breakers = new BoundedCache<>(new SignatureLimits.CacheBound(responders, responders * 1024L),
+                (uri, b) -> 1024);
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     Answer status(X509Certificate certificate, X509Certificate issuer, URI responder) {
@@ -122,20 +116,20 @@ final class OcspClient {
         Instant now = clock.instant();
         Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.expires())) {
-            SignatureEvents.ocspCache(true);
+            events.ocspCache(true);
             return asCached(cached.answer());
         }
         CircuitBreaker breaker = breakerOf(responder);
         if (!breaker.allow()) {
             CircuitBreaker.State state = breaker.state();
-            SignatureEvents.ocsp(responder, "breaker-open", 0, now, null);
+            events.ocsp(responder, "breaker-open", 0, now, null);
             return new Answer.Failed(responder + " is left alone until " + state.openUntil() + " after it failed ("
                     + state.lastFailure() + ")", true);
         }
-        SignatureEvents.ocspCache(false);
+        events.ocspCache(false);
         long asked = System.nanoTime();
         Answer answer = ask(id, issuerHolder, responder, now);
-        SignatureEvents.ocsp(responder, answer instanceof Answer.Good ? "good"
+        events.ocsp(responder, answer instanceof Answer.Good ? "good"
                 : answer instanceof Answer.Revoked ? "revoked" : "failed", System.nanoTime() - asked, now,
                 answer instanceof Answer.Good good ? good.nextUpdate() : null);
         if (answer instanceof Answer.Failed failed && failed.unreachable()) {
@@ -145,9 +139,9 @@ final class OcspClient {
         }
         Instant expires = null;
         if (answer instanceof Answer.Good good) {
-            expires = earliest(good.nextUpdate(), now.plus(cacheTtl));
+            expires = earliest(good.nextUpdate(), now.plus(settings.cacheTtl()));
         } else if (answer instanceof Answer.Revoked) {
-            expires = now.plus(cacheTtl);
+            expires = now.plus(settings.cacheTtl());
         }
         if (expires != null) {
             cache.put(key, new Cached(answer, expires));
@@ -164,7 +158,7 @@ final class OcspClient {
                     new DEROctetString(new DEROctetString(nonce)));
             byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonceExtension))
                     .build().getEncoded();
-            BoundedPost.Reply reply = BoundedPost.post(http, responder, "application/ocsp-request", request, timeout,
+            BoundedPost.Reply reply = BoundedPost.post(http, responder, "application/ocsp-request", request, settings.timeout(),
                     MAX_RESPONSE_BYTES);
             if (reply.status() != 200) {
                 return new Answer.Failed(responder + " answered HTTP " + reply.status(), true);
@@ -190,7 +184,7 @@ final class OcspClient {
     private synchronized CircuitBreaker breakerOf(URI responder) {
         CircuitBreaker breaker = breakers.get(responder);
         if (breaker == null) {
-            breaker = new CircuitBreaker(breakerSettings.openFor(), clock);
+            breaker = new CircuitBreaker(settings.breaker().openFor(), clock);
             breakers.put(responder, breaker);
         }
         return breaker;
@@ -241,7 +235,7 @@ final class OcspClient {
                 continue;
             }
             Instant thisUpdate = single.getThisUpdate().toInstant();
-            Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate.plus(maxAge)
+            Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate.plus(settings.maxAge())
                     : single.getNextUpdate().toInstant();
             if (thisUpdate.isAfter(now.plus(CLOCK_SKEW))) {
                 return new Answer.Failed("response thisUpdate " + thisUpdate + " is in the future");

@@ -33,6 +33,7 @@ final class RevocationCheck {
     /** Which CRLs of the current trust speak for which certificate: see {@link CrlSignatures}. */
     private final SignatureLimits.CacheBound crlBound;
     private CrlSignatures crlSignatures;
+    private final SignatureEvents events;
 
     /**
      * @param ocsp the OCSP client, or {@code null} to use CRLs only
@@ -40,11 +41,14 @@ final class RevocationCheck {
      *     use each certificate's AIA
      */
     RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock) {
-        this(ocsp, configuredResponder, mode, clock, SignatureLimits.Caches.defaults().crlSelections());
+        this(ocsp, configuredResponder, mode, clock, SignatureLimits.Caches.defaults().crlSelections(),
+                SignatureEvents.NONE);
     }
 
+    /** @param events where each decision taken from a CRL is told */
     RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock,
-            SignatureLimits.CacheBound crlBound) {
+            SignatureLimits.CacheBound crlBound, SignatureEvents events) {
+        this.events = events;
         this.crlBound = crlBound;
         this.crlSignatures = new CrlSignatures(null, crlBound);
         this.ocsp = ocsp;
@@ -94,16 +98,16 @@ final class RevocationCheck {
         if (crl != null) {
             X509CRLEntry entry = crl.getRevokedCertificate(certificate);
             if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
-                SignatureEvents.crl("revoked");
+                events.crl("revoked");
                 throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
                         + entry.getRevocationReason());
             }
             LAST_EVIDENCE.set(new RevocationEvidence(null, crl));
-            SignatureEvents.crl("good");
+            events.crl("good");
             return "not revoked (CRL of " + crlSignaturesOf(trust).name(issuer) + ", thisUpdate "
                     + crl.getThisUpdate().toInstant() + "; " + ocspProblem + ")";
         }
-        SignatureEvents.crl("none");
+        events.crl("none");
         String problem = ocspProblem + "; CRL: " + crlProblem(certificate, issuer, trust);
         if (mode == VerificationPolicy.RevocationMode.SOFT_FAIL) {
             return "unknown, accepted by policy (" + problem + ")";

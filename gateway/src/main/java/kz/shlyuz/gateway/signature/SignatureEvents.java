@@ -1,82 +1,46 @@
 package kz.shlyuz.gateway.signature;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Counters of the signature checks' outside calls — OCSP requests and cache hits, CRL decisions,
- * time-stamps — for code that has no handle on a gateway's registry: they count into the
- * registry of every gateway running in this JVM (attached while it runs). The last call
- * of each kind is also kept (when, how it went, how long it took, the next update it announced)
- * for {@code ./shlyuz doctor}.
+ * What the signature checks tell about their outside calls — OCSP requests and cache hits, CRL
+ * decisions, time-stamps — to whoever counts them: a port passed to {@link SignatureVerifier}
+ * (and from there to {@link OcspClient} and {@link RevocationCheck}), so each gateway counts its
+ * own verifier's calls into its own registry. A listener must be quick and must not throw: it runs
+ * on the verifying thread.
  */
-public final class SignatureEvents {
-    /** The last call to one responder or authority. */
-    public record LastCall(String kind, String target, String result, Instant at, long micros, Instant nextUpdate) {}
+public interface SignatureEvents {
+    /** Counts nothing: the verify tool, the bench, tests. */
+    SignatureEvents NONE = new SignatureEvents() {
+        @Override
+        public void ocspCache(boolean hit) {}
 
-    private static final Map<String, LastCall> last = new ConcurrentHashMap<>();
-    /** The registries of the gateways running in this JVM (one in production). */
-    private static final java.util.List<MeterRegistry> registries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        @Override
+        public void ocsp(URI responder, String result, long nanos, Instant at, Instant nextUpdate) {}
 
-    private SignatureEvents() {}
+        @Override
+        public void crl(String result) {}
 
-    /** A running gateway's registry receives these counts until {@link #detach}. */
-    public static void attach(MeterRegistry registry) {
-        registries.add(registry);
-    }
-
-    public static void detach(MeterRegistry registry) {
-        registries.remove(registry);
-    }
+        @Override
+        public void tsa(String target, String result, long nanos, Instant at) {}
+    };
 
     /** An OCSP answer taken from the cache (hit) or asked of the responder (miss). */
-    public static void ocspCache(boolean hit) {
-        for (MeterRegistry r : registries) {
-            Counter.builder("shlyuz.ocsp.cache").description("OCSP answers taken from the cache (hit) or asked (miss)")
-                    .tag("result", hit ? "hit" : "miss").register(r).increment();
-        }
-    }
+    void ocspCache(boolean hit);
 
     /**
-     * A request to an OCSP responder.
+     * A request to an OCSP responder, or one not made because its breaker is open.
      *
-     * @param result good, revoked or failed
+     * @param result good, revoked, failed or breaker-open
+     * @param nanos how long it took (0 when not asked)
      * @param nextUpdate what the responder announced, or null
      */
-    public static void ocsp(URI responder, String result, long nanos, Instant at, Instant nextUpdate) {
-        for (MeterRegistry r : registries) {
-            Timer.builder("shlyuz.ocsp.requests").description("OCSP requests by result")
-                    .tag("result", result).register(r).record(nanos, TimeUnit.NANOSECONDS);
-        }
-        last.put("ocsp " + responder, new LastCall("ocsp", String.valueOf(responder), result, at, nanos / 1000,
-                nextUpdate));
-    }
+    void ocsp(URI responder, String result, long nanos, Instant at, Instant nextUpdate);
 
     /** A revocation decision taken from a CRL: good, revoked, or none (no current CRL). */
-    public static void crl(String result) {
-        for (MeterRegistry r : registries) {
-            Counter.builder("shlyuz.crl.checks").description("Revocation decisions from CRLs by result")
-                    .tag("result", result).register(r).increment();
-        }
-    }
+    void crl(String result);
 
-    /** A time-stamp asked of the TSA for the gateway's own signature. */
-    public static void tsa(String target, String result, long nanos, Instant at) {
-        for (MeterRegistry r : registries) {
-            Timer.builder("shlyuz.tsa.requests").description("Time-stamps asked for the gateway's signatures by result")
-                    .tag("result", result).register(r).record(nanos, TimeUnit.NANOSECONDS);
-        }
-        last.put("tsa " + target, new LastCall("tsa", target, result, at, nanos / 1000, null));
-    }
-
-    /** The last call of each kind and target since the process started. */
-    public static Map<String, LastCall> lastCalls() {
-        return Map.copyOf(last);
-    }
+    /** A time-stamp asked of the TSA for the gateway's own signature: ok or failed. */
+    void tsa(String target, String result, long nanos, Instant at);
 }

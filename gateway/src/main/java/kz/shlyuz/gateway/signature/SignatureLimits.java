@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.signature;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,12 +19,12 @@ import java.util.Objects;
  * @param rsaMinBits smallest RSA modulus of a signer's key
  * @param rsaMaxBits largest RSA modulus of a signer's key
  * @param rsaMaxExponentBits largest RSA public exponent, in bits (it must also be odd and at least 3)
- * @param caches how much the verifier's caches may hold
- * @param breaker how long an OCSP responder that failed is left alone
+ * @param caches how much the verifier's caches may hold (the OCSP answers' bound is in
+ *     {@link OcspSettings}, with the rest of OCSP)
  */
 public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCertificates, int maxCrls,
         int maxAttributes, int maxNestingDepth, int maxElements, int rsaMinBits, int rsaMaxBits,
-        int rsaMaxExponentBits, Caches caches, Breaker breaker) {
+        int rsaMaxExponentBits, Caches caches) {
 
     /**
      * The bound of one cache: it holds at most {@code maxEntries} entries and at most
@@ -43,40 +42,18 @@ public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCe
     /**
      * @param certificates parsed certificates of signers whose signature verified
      * @param chains validated certificate paths
-     * @param ocsp OCSP answers (good or revoked)
      * @param crlSelections which trusted CRLs speak for which issuer
      */
-    public record Caches(CacheBound certificates, CacheBound chains, CacheBound ocsp, CacheBound crlSelections) {
+    public record Caches(CacheBound certificates, CacheBound chains, CacheBound crlSelections) {
         public Caches {
             Objects.requireNonNull(certificates, "certificates");
             Objects.requireNonNull(chains, "chains");
-            Objects.requireNonNull(ocsp, "ocsp");
             Objects.requireNonNull(crlSelections, "crlSelections");
         }
 
         public static Caches defaults() {
             return new Caches(new CacheBound(20_000, 64L << 20), new CacheBound(50_000, 32L << 20),
-                    new CacheBound(10_000, 8L << 20), new CacheBound(1_000, 1L << 20));
-        }
-    }
-
-    /**
-     * @param openFor how long a responder that failed (unreachable, timed out, HTTP error) is not
-     *     asked again; after it, one call probes it
-     * @param maxResponders how many responders' states are kept
-     */
-    public record Breaker(Duration openFor, int maxResponders) {
-        public Breaker {
-            if (openFor == null || openFor.isNegative()) {
-                throw new IllegalArgumentException("breaker.openFor: " + openFor + " (expected: >= 0)");
-            }
-            if (maxResponders < 1) {
-                throw new IllegalArgumentException("breaker.maxResponders: " + maxResponders + " (expected: >= 1)");
-            }
-        }
-
-        public static Breaker defaults() {
-            return new Breaker(Duration.ofSeconds(30), 64);
+                    new CacheBound(1_000, 1L << 20));
         }
     }
 
@@ -98,7 +75,6 @@ public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCe
             throw new IllegalArgumentException("rsaMaxExponentBits: " + rsaMaxExponentBits + " (expected: 2–256)");
         }
         Objects.requireNonNull(caches, "caches");
-        Objects.requireNonNull(breaker, "breaker");
     }
 
     private static void positive(String name, int value) {
@@ -109,7 +85,6 @@ public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCe
 
     /** The shipped limits (the same as {@code bounds.signature} in defaults.json). */
     public static SignatureLimits defaults() {
-        return new SignatureLimits(16 * 1024, 8, 32, 4, 64, 64, 20_000, 2048, 4096, 32, Caches.defaults(),
-                Breaker.defaults());
+        return new SignatureLimits(16 * 1024, 8, 32, 4, 64, 64, 20_000, 2048, 4096, 32, Caches.defaults());
     }
 }

@@ -13,20 +13,28 @@ import java.util.Optional;
 import java.util.Set;
 import kz.shlyuz.certs.gost.GostAlgorithm;
 import kz.shlyuz.certs.gost.GostKeys;
+import kz.shlyuz.certs.gost.GostOperators;
 import kz.shlyuz.certs.gost.GostSignatures;
 import kz.shlyuz.certs.identity.NcaOids;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 
@@ -40,6 +48,7 @@ final class TimeStamps {
     private static final Set<ASN1ObjectIdentifier> POLICIES = Set.of(NcaOids.TSA_POLICY_GOST2004,
             NcaOids.TSA_POLICY_RSA_SHA256, NcaOids.TSA_POLICY_GOST2015_512);
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final String TIME_STAMP_TOKEN = NcaOids.SIGNATURE_TIME_STAMP_TOKEN.getId();
 
     /** A valid stamp: its time, and a description for reports. */
     record Stamp(Instant time, String description) {}
@@ -48,6 +57,24 @@ final class TimeStamps {
 
     TimeStamps(CertificatePaths paths) {
         this.paths = paths;
+    }
+
+    /** A stand-alone RFC 3161 token over {@code data}, verified as a signature's would be. */
+    Stamp standalone(byte[] token, byte[] data) {
+        AttributeTable table;
+        try {
+            table = new AttributeTable(new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN,
+                    new DERSet(ContentInfo.getInstance(token))));
+        } catch (RuntimeException e) {
+            throw new Refusal(Reason.TIMESTAMP_INVALID, "not an RFC 3161 TimeStampToken", e);
+        }
+        return check(table, data).orElseThrow();
+    }
+
+    /** The verified time-stamp among a SignerInfo's unsigned attributes (null: none), none when it carries none. */
+    Optional<Stamp> of(Attributes unsigned, byte[] signature) {
+        return unsigned == null || !unsigned.has(TIME_STAMP_TOKEN) ? Optional.empty()
+                : check(unsigned.table(), signature);
     }
 
     /** The signer's verified time-stamp, none when it carries none; refuses a stamp that does not hold. */
@@ -82,7 +109,7 @@ final class TimeStamps {
         X509CertificateHolder tsa = matches.iterator().next();
         try {
             SignerInformationVerifier verifier = GostKeys.isGost(tsa.getSubjectPublicKeyInfo())
-                    ? SignatureVerifier.gostVerifier(tsa)
+                    ? gostVerifier(tsa)
                     : new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa);
             // Checks the signature, that the ESS certificate id names this certificate, that it was
             // valid at genTime and that its only (critical) key purpose is time-stamping.
@@ -106,6 +133,24 @@ final class TimeStamps {
         }
         return Optional.of(new Stamp(time, time + " by " + tsa.getSubject() + ", policy " + info.getPolicy()
                 + ", serial " + info.getSerialNumber()));
+    }
+
+    /**
+     * BouncyCastle's CMS verification with GOST operators. Its stock verifier maps the
+     * SignerInfo's algorithm through a table of names that has no Kazakh OIDs, so this one hands
+     * the SignerInfo's own signature algorithm straight to the GOST content verifier.
+     */
+    private static SignerInformationVerifier gostVerifier(X509CertificateHolder holder) {
+        ContentVerifierProvider verifiers = GostOperators.contentVerifierProvider(holder);
+        return new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
+                new DefaultSignatureAlgorithmIdentifierFinder(), verifiers,
+                GostOperators.digestCalculatorProvider()) {
+            @Override
+            public ContentVerifier getContentVerifier(AlgorithmIdentifier signingAlgorithm,
+                    AlgorithmIdentifier digestAlgorithm) throws OperatorCreationException {
+                return verifiers.get(signingAlgorithm);
+            }
+        };
     }
 
     private static byte[] digest(ASN1ObjectIdentifier algorithm, byte[] data) {

@@ -79,8 +79,8 @@ class TrustIsExplicitTest {
         assertTrue(shipped.signerRules().devPkiTrust());
         assertTrue(WeakenedChecks.of(shipped).stream().anyMatch(w -> w.setting().equals("trust.devPki: true")));
         GatewayConfig weak = shipped.withSignerRules(shipped.signerRules().withSoftFailRevocation(true)
-                .withOcsp(new kz.shlyuz.gateway.config.SignerRules.Ocsp(false, null, java.time.Duration.ofSeconds(1),
-                        java.time.Duration.ZERO)));
+                .withOcsp(kz.shlyuz.gateway.signature.OcspSettings.defaults().withEnabled(false)
+                        .withTimeout(java.time.Duration.ofSeconds(1)).withCacheTtl(java.time.Duration.ZERO)));
         List<String> settings = WeakenedChecks.of(weak).stream().map(WeakenedChecks.Weakened::setting).toList();
         assertTrue(settings.containsAll(List.of("trust.devPki: true", "trust.revocation: soft-fail",
                 "trust.ocsp.enabled: false")), settings.toString());

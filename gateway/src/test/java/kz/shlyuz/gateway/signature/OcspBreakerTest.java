@@ -55,13 +55,9 @@ class OcspBreakerTest {
         TrustMaterial trust = new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(),
                 withCrls ? pki.crls() : List.of());
         VerificationPolicy policy = new VerificationPolicy(Duration.ofMinutes(5), mode,
-                new VerificationPolicy.Ocsp(responder(), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                        Duration.ofMinutes(10)));
-        SignatureLimits d = SignatureLimits.defaults();
-        SignatureLimits limits = new SignatureLimits(d.maxCertificateBytes(), d.maxSigners(), d.maxCertificates(),
-                d.maxCrls(), d.maxAttributes(), d.maxNestingDepth(), d.maxElements(), d.rsaMinBits(), d.rsaMaxBits(),
-                d.rsaMaxExponentBits(), d.caches(), new SignatureLimits.Breaker(OPEN_FOR, 8));
-        return new SignatureVerifier(trust, clock, policy, limits);
+                OcspSettings.defaults().withResponder(responder()).withTimeout(Duration.ofSeconds(1))
+                        .withBreaker(new OcspSettings.Breaker(OPEN_FOR, 8)));
+        return new SignatureVerifier(trust, clock, policy, SignatureLimits.defaults());
     }
 
     private byte[] signature() {

@@ -28,7 +28,8 @@ class OcspClientTest {
     private final X509Certificate issuer = pki.certificate(pki.identity("intermediate-gost2015"));
 
     private static OcspClient client(Clock clock) {
-        return new OcspClient(Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(10), clock);
+        return new OcspClient(OcspSettings.defaults().withTimeout(Duration.ofSeconds(2)).withCacheTtl(Duration.ZERO),
+                clock, SignatureEvents.NONE);
     }
 
     private OcspResponder responder(Clock clock, java.util.List<OcspResponder.Authority> authorities) throws Exception {

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.ops.metrics;
 
-import kz.shlyuz.gateway.signature.SignatureEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * The gateway's meters, in one Prometheus registry per gateway, every name prefixed
  * {@code shlyuz_} (JVM and process meters too, so one prefix finds everything the node exports).
  * Call meters are fed from the journal entries ({@link MeteredJournal}), so a refusal is counted by
- * whatever {@code Reason} it carries, including reasons added later. Code that has no handle on
- * this object (signature checks, time-stamps) counts through {@link SignatureEvents}, to which
- * this registry is attached while the gateway runs. With {@code enabled} false (the bench's
+ * whatever {@code Reason} it carries, including reasons added later. The signature checks' outside
+ * calls (OCSP, CRLs, time-stamps) count through {@link #signatureEvents()}, which the gateway passes
+ * to its verifier. With {@code enabled} false (the bench's
  * baseline) every meter is a no-op and nothing is exported.
  */
 public final class GatewayMetrics implements AutoCloseable {
@@ -50,6 +49,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Set<String> senders;
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> binders = new CopyOnWriteArrayList<>();
+    private final SignatureMeters signatureMeters;
 
     /**
      * @param services the service ids a request may name (others are tagged {@value #OTHER})
@@ -61,6 +61,7 @@ public final class GatewayMetrics implements AutoCloseable {
         if (!enabled) {
             // A composite with no registry below it: every meter is a no-op.
             this.registry = new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+            this.signatureMeters = new SignatureMeters(registry);
             return;
         }
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -79,11 +80,16 @@ public final class GatewayMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        SignatureEvents.attach(registry);
+        this.signatureMeters = new SignatureMeters(registry);
     }
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Where the gateway's verifier and time-stamper tell their outside calls. */
+    public SignatureMeters signatureEvents() {
+        return signatureMeters;
     }
 
     /** Runs before each scrape: gauges that read the database or the trust refresh themselves here. */
@@ -142,7 +148,6 @@ public final class GatewayMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        SignatureEvents.detach(registry);
         for (AutoCloseable b : binders) {
             try {
                 b.close();
