@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
 import kz.shlyuz.gateway.clock.AdjustableClock;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.JournalDatabase;
+import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
+import kz.shlyuz.gateway.ops.metrics.StoreGauges;
 import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.RequestContent;
@@ -126,6 +129,11 @@ class UndeliveredStepTest {
         assertTrue(ru != null && ru.contains("после 3 попыток") && ru.contains("Операторы шлюза оповещены"), ru);
         String kk = one("SELECT text_kk FROM status_message WHERE case_id = ? AND status = 'STEP_UNDELIVERED'", caseId);
         assertTrue(kk != null && kk.contains("3 әрекеттен кейін"), kk);
+
+        try (GatewayMetrics metrics = new GatewayMetrics(Services.standard().ids(), Set.of("hkko"), true)) {
+            new StoreGauges(metrics, db, clock).run();
+            assertEquals(1.0, metrics.registry().get("shlyuz.outbox.failed").gauge().value(), "operators see it");
+        }
 
         clock.advance(Duration.ofHours(1));
         assertEquals(List.of(), due(caseId, OutboxKind.CALL), "a given-up row is not leased again");
