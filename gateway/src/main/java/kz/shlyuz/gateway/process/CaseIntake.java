@@ -30,6 +30,9 @@ final class CaseIntake {
     private static final String UNIQUE_VIOLATION = "23505";
     /** The journal's claim state of a message answered in full. */
     private static final String CLAIM_COMPLETED = "COMPLETED";
+    private static final String INSERT_CASE = "INSERT INTO process_case (case_id, sender, message_id, service_id, "
+            + "citizen_iin, related_iin, state, stage, attempt, opened_at, due_at, request_content, request_signature) "
+            + "VALUES (?, ?, ?, ?, ?, ?, '" + CaseState.IN_PROGRESS + "', 0, 1, ?, ?, ?, ?)";
 
     private final DataSource db;
     private final Services services;
@@ -70,10 +73,7 @@ final class CaseIntake {
         // The acknowledgement is returned only once that group's commit has returned.
         CompletableFuture<SubmitAck> written = writer.submit(tx -> {
             insertClaim(tx, request, ack, now);
-            tx.update("INSERT INTO process_case (case_id, sender, message_id, service_id, citizen_iin, related_iin, "
-                    + "state, stage, attempt, opened_at, due_at, request_content, request_signature) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, '" + CaseState.IN_PROGRESS + "', 0, 1, ?, ?, ?, ?)",
-                    caseId, request.sender(), request.messageId(), request.service().id(), row.citizenIin,
+            tx.update(INSERT_CASE, caseId, request.sender(), request.messageId(), request.service().id(), row.citizenIin,
                     row.relatedIin, now, caseDue, content, signature);
             Instant stepDue = transitions.startStage(tx, row, 0, 1, now);
             tx.feed.status(row, CaseEvent.ACCEPTED, Texts.accepted(definition, caseId, first, stepDue, caseDue), now,

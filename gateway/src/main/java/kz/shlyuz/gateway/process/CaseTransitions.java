@@ -26,6 +26,12 @@ final class CaseTransitions {
     private static final Logger log = LoggerFactory.getLogger(CaseTransitions.class);
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
+    private static final String INSERT_STEP = "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, "
+            + "operation, optional_step, state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, '" + StepState.PENDING
+            + "', ?, ?)";
+    private static final String ANSWER_STEP = "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, "
+            + "result_kk = ?, result_ru = ?, reference = ? WHERE case_id = ? AND step_name = ? AND state = '"
+            + StepState.PENDING + "'";
 
     private final Services services;
     private final KazakhstanCalendar calendar;
@@ -82,9 +88,7 @@ final class CaseTransitions {
         Instant latest = now;
         for (PlannedStep step : plan(spec, attempt, now, calendar)) {
             latest = step.due().isAfter(latest) ? step.due() : latest;
-            tx.update("INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, operation, optional_step, "
-                    + "state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, '" + StepState.PENDING + "', ?, ?)",
-                    row.caseId, step.name(), stage, attempt, step.spec().adapter(), step.spec().operation(),
+            tx.update(INSERT_STEP, row.caseId, step.name(), stage, attempt, step.spec().adapter(), step.spec().operation(),
                     step.spec().kind() == StepKind.OPTIONAL_CHECK, now, step.due());
             outbox.insert(tx, row.caseId, step.name(), OutboxKind.CALL, now);
             outbox.insert(tx, row.caseId, step.name(), step.timer(), step.due());
@@ -109,9 +113,7 @@ final class CaseTransitions {
             kk = f.kk();
             ru = f.ru();
         }
-        if (tx.update("UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, "
-                + "result_ru = ?, reference = ? WHERE case_id = ? AND step_name = ? AND state = '" + StepState.PENDING
-                + "'", StepState.of(result).name(), now, code, kk, ru, reference, row.caseId, stepName) == 1) {
+        if (tx.update(ANSWER_STEP, StepState.of(result).name(), now, code, kk, ru, reference, row.caseId, stepName) == 1) {
             evaluate(tx, row, now);
         }
     }

@@ -22,6 +22,17 @@ import kz.shlyuz.gateway.journal.JournalException;
  */
 final class OutboxStore {
     private static final String PENDING = "'" + OutboxState.PENDING + "'";
+    // Constants: a group of cases runs these many times, and Tx keys its prepared statements by text.
+    private static final String INSERT = "INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, "
+            + "attempts) VALUES (?, ?, ?, ?, " + PENDING + ", ?, 0)";
+    private static final String CANCEL = "UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE case_id = ? "
+            + "AND step_name = ? AND state = " + PENDING;
+    private static final String CANCEL_ALL = "UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE "
+            + "case_id = ? AND state = " + PENDING;
+    private static final String DONE = "UPDATE outbox SET state = '" + OutboxState.DONE + "', lease_until = NULL "
+            + "WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?";
+    private static final String DONE_COUNTED = "UPDATE outbox SET state = '" + OutboxState.DONE + "', lease_until = "
+            + "NULL, attempts = attempts + 1 WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?";
 
     private final DataSource db;
     private final Clock wallClock;
@@ -35,21 +46,17 @@ final class OutboxStore {
     /** A new row of {@code kind} for {@code step} of the case, due at {@code due}. */
     void insert(Tx tx, String caseId, String step, OutboxKind kind, Instant due) throws SQLException {
         String rowName = kind.rowName(step);
-        tx.update("INSERT INTO outbox (case_id, step_name, kind, request_id, state, due_at, attempts) "
-                + "VALUES (?, ?, ?, ?, " + PENDING + ", ?, 0)", caseId, rowName, kind.name(),
-                CaseIds.requestId(caseId, rowName), due);
+        tx.update(INSERT, caseId, rowName, kind.name(), CaseIds.requestId(caseId, rowName), due);
     }
 
     /** Cancels the pending row named {@code rowName} of the case (a call or a timer). */
     void cancel(Tx tx, String caseId, String rowName) throws SQLException {
-        tx.update("UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE case_id = ? AND step_name = ? "
-                + "AND state = " + PENDING, caseId, rowName);
+        tx.update(CANCEL, caseId, rowName);
     }
 
     /** Cancels every pending row of the case (it finished: nothing is left to wait for). */
     void cancelAll(Tx tx, String caseId) throws SQLException {
-        tx.update("UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE case_id = ? AND state = "
-                + PENDING, caseId);
+        tx.update(CANCEL_ALL, caseId);
     }
 
     /**
@@ -59,9 +66,7 @@ final class OutboxStore {
      * @param attempted the row was an agency call: count the attempt
      */
     boolean markDone(Tx tx, OutboxItem item, String owner, boolean attempted) throws SQLException {
-        return tx.update("UPDATE outbox SET state = '" + OutboxState.DONE + "', lease_until = NULL"
-                + (attempted ? ", attempts = attempts + 1" : "") + " WHERE id = ? AND state = " + PENDING
-                + " AND lease_owner = ?", item.id(), owner) == 1;
+        return tx.update(attempted ? DONE_COUNTED : DONE, item.id(), owner) == 1;
     }
 
     /** Releases {@code item} to run again at {@code next}, counting the failed attempt; false if no longer ours. */
