@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.journal.JournalException;
+import kz.shlyuz.gateway.process.StepState;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CaseStep;
 import kz.shlyuz.proto.v1.StatusMessage;
@@ -104,7 +105,8 @@ public final class CaseQueries {
             s.setString(1, caseId);
             try (ResultSet st = s.executeQuery()) {
                 while (st.next()) {
-                    boolean pending = st.getString(3).equals("PENDING");
+                    // Pending, or undelivered and waiting for an operator: the agency has not answered.
+                    boolean pending = StepState.valueOf(st.getString(3)).awaitsAnswer();
                     boolean stepOverdue = pending && !finished && now.isAfter(st.getTimestamp(5).toInstant());
                     overdue |= stepOverdue;
                     CaseStep.Builder step = CaseStep.newBuilder().setName(st.getString(1)).setAgency(st.getString(2))

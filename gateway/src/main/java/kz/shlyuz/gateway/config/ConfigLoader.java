@@ -112,7 +112,8 @@ public final class ConfigLoader {
                 Bounds.parse(root.path("bounds")),
                 EdgeSettingsLoader.parse(root),
                 kz.shlyuz.gateway.config.EvidenceSettings.parse(root.get("evidence"), dataDir),
-                OpsSettings.parse(root));
+                OpsSettings.parse(root),
+                ProcessSettings.parse(root));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param edge transport and connection limits, rate limits and quotas
  * @param evidence what the evidence archive keeps, its chain stamping, encryption and retention
  * @param ops the admin listener, tracing and health settings
+ * @param process how cases run: the retry policy of agency calls
  */
 public record GatewayConfig(
         String host,
@@ -35,7 +36,8 @@ public record GatewayConfig(
         Bounds bounds,
         EdgeSettings edge,
         EvidenceSettings evidence,
-        OpsSettings ops) {
+        OpsSettings ops,
+        ProcessSettings process) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
@@ -43,6 +45,7 @@ public record GatewayConfig(
         edge = edge == null ? EdgeSettings.defaults() : edge;
         evidence = evidence == null ? EvidenceSettings.defaults(dataDir) : evidence;
         ops = ops == null ? OpsSettings.defaults() : ops;
+        process = process == null ? ProcessSettings.defaults() : process;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -61,32 +64,37 @@ public record GatewayConfig(
     public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
             Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
             SignerRules signerRules) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null, null);
+        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null, null, null);
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, newBounds, edge, evidence, ops);
+                signerRules, newBounds, edge, evidence, ops, process);
     }
 
     public GatewayConfig withEdge(EdgeSettings newEdge) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, newEdge, evidence, ops);
+                signerRules, bounds, newEdge, evidence, ops, process);
     }
 
     public GatewayConfig withOps(OpsSettings newOps) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, newOps);
+                signerRules, bounds, edge, evidence, newOps, process);
+    }
+
+    public GatewayConfig withProcess(ProcessSettings newProcess) {
+        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
+                signerRules, bounds, edge, evidence, ops, newProcess);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, newEvidence, ops);
+                signerRules, bounds, edge, newEvidence, ops, process);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules,
-                bounds, edge, evidence, ops);
+                bounds, edge, evidence, ops, process);
     }
 
     /** Size limits, time windows and deadlines. */
@@ -126,12 +134,12 @@ public record GatewayConfig(
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops);
+                signerRules, bounds, edge, evidence, ops, process);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
         return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops);
+                signerRules, bounds, edge, evidence, ops, process);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
@@ -139,16 +147,16 @@ public record GatewayConfig(
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
         return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops);
+                signerRules, bounds, edge, evidence, ops, process);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
         return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops);
+                signerRules, bounds, edge, evidence, ops, process);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
         return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops);
+                signerRules, bounds, edge, evidence, ops, process);
     }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
 import kz.shlyuz.gateway.process.OutboxItem;
+import kz.shlyuz.gateway.process.OutboxKind;
 import kz.shlyuz.gateway.process.ProcessEngine;
+import kz.shlyuz.gateway.process.RetryPolicy;
 import kz.shlyuz.gateway.process.StepResult;
 import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.status.Reason;
@@ -150,7 +152,7 @@ public final class OutboxWorker implements AutoCloseable {
      * @param order what a CALL row asks, read with its batch (null: read it now)
      */
     private CompletableFuture<Void> run(OutboxItem item, ProcessEngine.CallOrder order) {
-        if (!item.kind().equals("CALL")) {
+        if (item.kind() != OutboxKind.CALL) {
             engine.fire(item, owner);
             return CompletableFuture.completedFuture(null);
         }
@@ -182,9 +184,12 @@ public final class OutboxWorker implements AutoCloseable {
                 keep(item, order, asked, start, answer, null, refusal, null);
             }
             if (TRANSIENT.contains(refusal.reason())) {
-                log.info("case {} step {}: {} ({}), retrying later (attempt {})", item.caseId(), item.stepName(),
-                        refusal.reason(), order.adapter(), item.attempts() + 1);
-                engine.retryLater(item, owner, refusal.reason() + " " + refusal.detail());
+                RetryPolicy.Next next = engine.retryLater(item, owner, refusal.reason() + " " + refusal.detail());
+                if (next instanceof RetryPolicy.Next.RetryAfter after) {
+                    log.info("case {} step {}: {} ({}), retrying in {} (attempt {} of {})", item.caseId(),
+                            item.stepName(), refusal.reason(), order.adapter(), after.delay(), item.attempts() + 1,
+                            engine.retryPolicy().maxAttempts());
+                }
                 return CompletableFuture.completedFuture(null);
             }
             result = new StepResult.Failed(refusal.reason().name(), refusal.reason().kazakh(refusal.detail()),

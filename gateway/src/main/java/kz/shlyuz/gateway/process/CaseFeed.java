@@ -15,13 +15,13 @@ final class CaseFeed {
     private static final String INSERT_STATUS = "INSERT INTO status_message (seq, case_id, sender, citizen_iin, "
             + "related_iin, status, text_kk, text_ru, happened_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Status(String caseId, String sender, String citizenIin, String relatedIin, String status,
+    private record Status(String caseId, String sender, String citizenIin, String relatedIin, CaseEvent status,
             Texts.Pair text, Instant at, Instant nextDue) {}
 
     private final List<Status> pending = new ArrayList<>();
 
     /** A status message for people, written when the transaction is about to commit. */
-    void status(CaseRecord row, String status, Texts.Pair text, Instant at, Instant nextDue) {
+    void status(CaseRecord row, CaseEvent status, Texts.Pair text, Instant at, Instant nextDue) {
         pending.add(new Status(row.caseId, row.sender, row.citizenIin, row.relatedIin, status, text, at, nextDue));
     }
 
@@ -46,7 +46,7 @@ final class CaseFeed {
         PreparedStatement insert = tx.prepare(INSERT_STATUS);
         long seq = last - n + 1;
         for (Status m : pending) {
-            Sql.bind(insert, seq++, m.caseId(), m.sender(), m.citizenIin(), m.relatedIin(), m.status(),
+            Sql.bind(insert, seq++, m.caseId(), m.sender(), m.citizenIin(), m.relatedIin(), m.status().name(),
                     Sql.clip(m.text().kk()), Sql.clip(m.text().ru()), m.at(), m.nextDue());
             insert.addBatch();
         }
@@ -60,11 +60,11 @@ final class CaseFeed {
     }
 
     /** The completion notice for the submitting system, delivered until acknowledged. */
-    static void notice(Tx tx, CaseRecord row, String outcome, String reference, Texts.Pair text, Instant now)
+    static void notice(Tx tx, CaseRecord row, CaseState outcome, String reference, Texts.Pair text, Instant now)
             throws SQLException {
         tx.update("INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, "
                 + "reference, text_kk, text_ru, finished_at, deliveries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                "N-" + row.caseId, row.sender, row.caseId, row.messageId, row.serviceId, outcome, reference,
+                "N-" + row.caseId, row.sender, row.caseId, row.messageId, row.serviceId, outcome.name(), reference,
                 Sql.clip(text.kk()), Sql.clip(text.ru()), now);
     }
 }

@@ -15,14 +15,15 @@ import kz.shlyuz.proto.v1.RequestContent;
 
 /** One row of {@code process_case} as the engine reads it inside a transaction. */
 final class CaseRecord {
-    String caseId, sender, messageId, serviceId, citizenIin, relatedIin, state, resultCode, resultKk, resultRu;
+    String caseId, sender, messageId, serviceId, citizenIin, relatedIin, resultCode, resultKk, resultRu;
+    CaseState state;
     int stage, attempt;
     Instant dueAt, objectionDueAt;
     byte[] content, signature;
     private Message body;
 
     boolean finished() {
-        return state.equals("APPROVED") || state.equals("REFUSED");
+        return state.finished();
     }
 
     Message body(Services catalog) {
@@ -55,7 +56,7 @@ final class CaseRecord {
         r.serviceId = request.service().id();
         r.citizenIin = parties.get(0);
         r.relatedIin = parties.size() > 1 ? parties.get(1) : null;
-        r.state = "IN_PROGRESS";
+        r.state = CaseState.IN_PROGRESS;
         r.stage = 0;
         r.attempt = 1;
         r.dueAt = caseDue;
@@ -78,7 +79,7 @@ final class CaseRecord {
             r.serviceId = rs.getString(4);
             r.citizenIin = rs.getString(5);
             r.relatedIin = rs.getString(6);
-            r.state = rs.getString(7);
+            r.state = CaseState.valueOf(rs.getString(7));
             r.stage = rs.getInt(8);
             r.attempt = rs.getInt(9);
             r.dueAt = rs.getTimestamp(10).toInstant();

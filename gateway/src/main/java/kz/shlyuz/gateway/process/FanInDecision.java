@@ -14,7 +14,7 @@ final class FanInDecision {
     private FanInDecision() {}
 
     /** What one step of the stage answered: its state in {@code process_step} and its texts. */
-    record StepOutcome(String name, String state, String code, String kk, String ru, String reference) {
+    record StepOutcome(String name, StepState state, String code, String kk, String ru, String reference) {
         StepOutcome {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(state, "state");
@@ -23,7 +23,7 @@ final class FanInDecision {
 
     /** The decision; the engine writes it. */
     sealed interface Decision {
-        /** A step of the stage is still pending. */
+        /** A step of the stage has not answered yet (pending, or undelivered and waiting for an operator). */
         record Wait() implements Decision {}
 
         /** Grounds found, and the service first gives a preliminary refusal with an objection window (001). */
@@ -52,25 +52,25 @@ final class FanInDecision {
      * @param stage the current stage's index
      * @param stageCount how many stages the case has
      */
-    static Decision decide(List<StepOutcome> steps, boolean preliminaryRefusal, String caseState, int stage,
+    static Decision decide(List<StepOutcome> steps, boolean preliminaryRefusal, CaseState caseState, int stage,
             int stageCount) {
-        if (steps.stream().anyMatch(s -> s.state().equals("PENDING"))) {
+        if (steps.stream().anyMatch(s -> s.state().awaitsAnswer())) {
             return new Decision.Wait();
         }
         List<StepOutcome> grounds = steps.stream()
-                .filter(s -> s.state().equals("GROUNDS") || s.state().equals("FAILED")).toList();
+                .filter(s -> s.state() == StepState.GROUNDS || s.state() == StepState.FAILED).toList();
         if (!grounds.isEmpty()) {
             String code = grounds.stream().map(StepOutcome::code).collect(Collectors.joining(","));
             String kk = grounds.stream().map(StepOutcome::kk).collect(Collectors.joining("; "));
             String ru = grounds.stream().map(StepOutcome::ru).collect(Collectors.joining("; "));
-            return preliminaryRefusal && "IN_PROGRESS".equals(caseState)
+            return preliminaryRefusal && caseState == CaseState.IN_PROGRESS
                     ? new Decision.PreliminaryRefusal(code, kk, ru)
                     : new Decision.Refuse(code, kk, ru);
         }
         String doneKk = steps.stream().map(StepOutcome::kk).filter(Objects::nonNull).collect(Collectors.joining("; "));
         String doneRu = steps.stream().map(StepOutcome::ru).filter(Objects::nonNull).collect(Collectors.joining("; "));
         if (stage + 1 < stageCount) {
-            return new Decision.NextStage(stage + 1, "OBJECTION_REVIEW".equals(caseState),
+            return new Decision.NextStage(stage + 1, caseState == CaseState.OBJECTION_REVIEW,
                     doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".",
                     doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".");
         }

@@ -118,6 +118,13 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
+    /** The process layer's retry policy from {@code process.retry}; jitter draws on its own generator. */
+    static kz.shlyuz.gateway.process.RetryPolicy retryPolicy(kz.shlyuz.gateway.config.ProcessSettings.Retry retry) {
+        return new kz.shlyuz.gateway.process.RetryPolicy(retry.maxAttempts(),
+                new kz.shlyuz.gateway.process.RetryPolicy.Exponential(retry.firstDelay(), retry.maxDelay(),
+                        retry.jitter(), retry.jitter() == 0 ? null : new java.util.Random()));
+    }
+
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
         return start(config, material, Processes.defaults(material.clock()));
     }
@@ -166,7 +173,8 @@ public final class GatewayServer implements AutoCloseable {
                     material.clock(), evidence);
 
             ProcessEngine engine = new ProcessEngine(dataSource, Services.standard(), processes.clock(),
-                    new KazakhstanCalendar());
+                    new KazakhstanCalendar(), retryPolicy(config.process().retry()), Clock.systemUTC(),
+                    new java.security.SecureRandom());
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
             ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "shlyuz-streams");

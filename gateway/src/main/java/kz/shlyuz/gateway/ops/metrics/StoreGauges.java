@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * Gauges read from the process tables at scrape time: the outbox's depth and the age of its
- * oldest due item, cases by service and state, and steps past their regulation term. Three small
- * indexed queries, at most once per {@value #MIN_INTERVAL_MILLIS} ms whatever the scrape rate.
+ * oldest due item, the calls given up (the dead letters), cases by service and state, and steps
+ * past their regulation term. Four small queries, at most once per {@value #MIN_INTERVAL_MILLIS} ms
+ * whatever the scrape rate.
  */
 public final class StoreGauges implements Runnable {
     private static final long MIN_INTERVAL_MILLIS = 5_000;
@@ -28,6 +29,7 @@ public final class StoreGauges implements Runnable {
     private final MultiGauge cases;
     private final MultiGauge overdue;
     private final AtomicReference<double[]> outbox = new AtomicReference<>(new double[] {0, 0});
+    private volatile double undelivered;
     private volatile long refreshedAt;
 
     /** @param processClock the clock of deadlines (due dates are process time) */
@@ -39,6 +41,9 @@ public final class StoreGauges implements Runnable {
                 .register(registry);
         Gauge.builder("shlyuz.outbox.oldest.age.seconds", () -> outbox.get()[1])
                 .description("How long the oldest due outbox item has been waiting").register(registry);
+        Gauge.builder("shlyuz.outbox.failed", () -> undelivered)
+                .description("Agency calls given up after the retry policy's maximum (their steps UNDELIVERED)")
+                .register(registry);
         cases = MultiGauge.builder("shlyuz.cases").description("Cases by service and state").register(registry);
         overdue = MultiGauge.builder("shlyuz.steps.overdue")
                 .description("Process steps still pending past their regulation term, by service").register(registry);
@@ -62,6 +67,11 @@ public final class StoreGauges implements Runnable {
                             : Math.max(0, (processNow.toEpochMilli() - oldest.toInstant().toEpochMilli()) / 1000.0);
                     outbox.set(new double[] {rs.getLong(1), age});
                 }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                undelivered = rs.getLong(1);
             }
             List<MultiGauge.Row<?>> caseRows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
