@@ -22,7 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kz.shlyuz.certs.gost.GostKeys;
 import kz.shlyuz.certs.gost.GostOperators;
-import kz.shlyuz.gateway.client.AnswerSeals;
+import kz.shlyuz.gateway.seal.AnswerSeals;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Refusal;

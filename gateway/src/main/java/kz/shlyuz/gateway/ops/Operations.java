@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.ops.admin.AdminServer;
 import kz.shlyuz.gateway.ops.admin.AdminTls;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.gateway.batching.Gathering;
+import kz.shlyuz.proto.seal.MerkleTree;
 import kz.shlyuz.proto.v1.AnswerSeal;
 import kz.shlyuz.proto.v1.MerkleStep;
 import kz.shlyuz.proto.v1.SealManifest;

@@ -34,7 +34,7 @@ import kz.shlyuz.gateway.submit.SubmitHandler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.edge.CallTimeLimits;
 import kz.shlyuz.gateway.edge.ConnectionLimits;
 import kz.shlyuz.gateway.edge.EdgeJournal;

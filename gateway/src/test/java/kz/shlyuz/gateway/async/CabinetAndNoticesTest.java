@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.proto.v1.AcknowledgeNoticeRequest;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CabinetGrpc;

@@ -19,12 +19,12 @@ import kz.shlyuz.adapters.AdapterServer;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.TestPki;
-import kz.shlyuz.gateway.client.GatewayClient;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.GatewayClient;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 
