@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.ops.admin.AdminTls;
 
 /** Talks to a running gateway's admin listener (doctor, maintenance). */

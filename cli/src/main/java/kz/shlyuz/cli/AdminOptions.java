@@ -2,7 +2,7 @@ package kz.shlyuz.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,8 +2,8 @@ package kz.shlyuz.cli;
 
 import java.time.Duration;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.client.GatewayClient;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.client.GatewayClient;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.server.DevMaterial;
 import picocli.CommandLine.Option;
 

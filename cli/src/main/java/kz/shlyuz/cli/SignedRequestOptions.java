@@ -8,7 +8,7 @@ import java.util.UUID;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
 import picocli.CommandLine.Option;

@@ -16,11 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.OpsSettings;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 

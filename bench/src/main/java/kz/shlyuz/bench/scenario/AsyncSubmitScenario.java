@@ -10,7 +10,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.services.Service;
 import kz.shlyuz.proto.v1.AgencyRequest;

@@ -28,7 +28,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.StatusMessage;

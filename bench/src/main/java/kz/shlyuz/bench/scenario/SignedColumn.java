@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kz.shlyuz.bench.report.Role;
-import kz.shlyuz.gateway.client.AnswerSeals;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.client.AnswerSeals;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import kz.shlyuz.proto.v1.SignedRequest;
 

@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.proto.v1.SignedResponse;
 

@@ -6,11 +6,9 @@ import com.google.protobuf.util.Timestamps;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.config.SenderPolicy;
@@ -21,14 +19,11 @@ import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.gateway.services.AgencyCall;
 import kz.shlyuz.gateway.routing.AgencyClients;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
-import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
-import kz.shlyuz.gateway.status.Untrusted;
 import kz.shlyuz.proto.v1.AgencyRequest;
-import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SignedResponse;
 import org.slf4j.Logger;
@@ -248,57 +243,5 @@ public final class SyncCallHandler {
                 entry.finishedAt(), entry.verifyMicros(), entry.agencyMicros(), entry.totalMicros(),
                 record.request == null ? null : record.request.getContent().toByteArray(),
                 record.request == null ? null : record.request.getSignature().toByteArray(), answerBytes, revocation));
-    }
-
-    /** What is known of a call so far, for its journal entry. */
-    private static final class CallRecord {
-        final Instant receivedAt;
-        final long startNanos;
-        final String sender;
-        String messageId;
-        String serviceId;
-        String contentSha256;
-        String signers;
-        String agency;
-        long verifyNanos = -1;
-        long agencyNanos = -1;
-        SignedRequest request;
-        java.util.List<VerifiedSigner> requestSigners;
-        java.util.List<VerifiedSigner> answerSigners;
-        /** The agency's answer when the gateway refused it; a replayed answer. */
-        byte[] answer;
-
-        CallRecord(Instant receivedAt, long startNanos, String sender) {
-            this.receivedAt = receivedAt;
-            this.startNanos = startNanos;
-            this.sender = sender;
-        }
-
-        /**
-         * For a request refused before its content was trusted: the ids it claims, so an operator
-         * can find the refusal when the sender asks. Marked as unverified by the missing signers.
-         */
-        void identifyUnverified(SignedRequest request) {
-            if (messageId != null) {
-                return;
-            }
-            try {
-                RequestContent content = RequestContent.parseFrom(request.getContent());
-                // Unverified and the caller's own text: escaped before it reaches the journal and the log.
-                messageId = content.getMessageId().length() <= 64 ? Untrusted.shown(content.getMessageId()) : null;
-                serviceId = content.getServiceId().length() <= 64 ? Untrusted.shown(content.getServiceId()) : null;
-            } catch (InvalidProtocolBufferException e) {
-                // Nothing to identify it by; the entry keeps the sender and the reason.
-            }
-        }
-
-        void admitted(AdmittedRequest admitted, long now) {
-            messageId = admitted.messageId();
-            serviceId = admitted.service().id();
-            contentSha256 = admitted.contentSha256();
-            signers = admitted.signers().stream().map(VerifiedSigner::describe).collect(Collectors.joining("; "));
-            verifyNanos = now - startNanos;
-            requestSigners = admitted.signers();
-        }
     }
 }

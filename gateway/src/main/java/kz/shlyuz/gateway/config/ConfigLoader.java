@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 
 /**
  * Reads a {@link GatewayConfig} from JSON: the shipped {@code defaults.json} or an operator's file.

@@ -1,7 +1,7 @@
 package kz.shlyuz.gateway.config;
 
 import java.util.Set;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 
 /**
  * What one front-end system may do.

@@ -4,19 +4,13 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,13 +20,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.ops.admin.AdminServer;
 import kz.shlyuz.gateway.ops.admin.AdminTls;
 import kz.shlyuz.gateway.ops.grpc.ClientObservation;
 import kz.shlyuz.gateway.ops.grpc.ServerObservation;
-import kz.shlyuz.gateway.ops.health.Dependency;
 import kz.shlyuz.gateway.ops.health.FatalErrors;
 import kz.shlyuz.gateway.ops.health.Readiness;
 import kz.shlyuz.gateway.ops.health.WeakenedChecks;
@@ -56,8 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Operations implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
-    /** Days before an expiry that doctor flags it. */
-    static final int EXPIRY_WARNING_DAYS = 30;
 
     private final GatewayConfig config;
     private final Clock clock;
@@ -74,7 +65,7 @@ public final class Operations implements AutoCloseable {
     private ExpiryGauges expiry;
     private ScheduledExecutorService refresher;
     private Runnable fatalRegistration = () -> {};
-    private DataSource database;
+    private DoctorStatus doctor;
 
     /**
      * @param clock the gateway's clock (readiness cache, health data, expiry)
@@ -145,7 +136,6 @@ public final class Operations implements AutoCloseable {
      */
     public void start(DataSource db, TrustSource trust, TlsFiles tls, X509Certificate signingCertificate,
             URI ocspResponder, boolean timeStamped, Consumer<Boolean> serving) throws IOException {
-        this.database = db;
         for (WeakenedChecks.Weakened w : WeakenedChecks.of(config)) {
             log.warn("WEAKENED CHECK {}", w);
         }
@@ -163,6 +153,8 @@ public final class Operations implements AutoCloseable {
         expiry = new ExpiryGauges(metrics, trust, own, clock);
         metrics.beforeScrape(expiry);
         metrics.beforeScrape(new StoreGauges(metrics, db, processClock));
+        doctor = new DoctorStatus(config, clock, startedAt, readiness, expiry, maintenance, db, inFlight::get,
+                metrics.signatureEvents());
         readiness.report();
         // gRPC health follows readiness without anyone probing the admin listener.
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -200,7 +192,7 @@ public final class Operations implements AutoCloseable {
             @Override
             public Map.Entry<Boolean, Object> ready() {
                 Readiness.Report report = readiness.report();
-                return new AbstractMap.SimpleEntry<>(report.ready(), readinessBody(report));
+                return new AbstractMap.SimpleEntry<>(report.ready(), DoctorStatus.readinessBody(report));
             }
 
             @Override
@@ -210,7 +202,7 @@ public final class Operations implements AutoCloseable {
 
             @Override
             public Object status() {
-                return Operations.this.status();
+                return doctor.status();
             }
 
             @Override
@@ -226,141 +218,9 @@ public final class Operations implements AutoCloseable {
         };
     }
 
-    static Map<String, Object> readinessBody(Readiness.Report report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", report.ready() ? "READY" : "NOT_READY");
-        body.put("checkedAt", report.checkedAt());
-        body.put("maintenance", report.maintenance().on());
-        if (report.fatal() != null) {
-            body.put("fatal", report.fatal());
-        }
-        Map<String, Object> deps = new LinkedHashMap<>();
-        for (Dependency d : report.dependencies()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("state", d.state());
-            one.put("required", d.required());
-            one.put("detail", d.detail());
-            if (!d.facts().isEmpty()) {
-                one.put("facts", d.facts());
-            }
-            deps.put(d.name(), one);
-        }
-        body.put("dependencies", deps);
-        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
-        return body;
-    }
-
-    /** Everything doctor shows, evaluated now (not from the readiness cache). */
-    Map<String, Object> status() {
-        Readiness.Report report = readiness.fresh();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", version());
-        body.put("startedAt", startedAt);
-        body.put("now", clock.instant());
-        body.put("readiness", readinessBody(report));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("listen", config.host() + ":" + config.port());
-        summary.put("dataDir", config.dataDir().toAbsolutePath().normalize().toString());
-        summary.put("senders", config.senders().keySet());
-        summary.put("adapters", config.adapters().keySet());
-        summary.put("trustDirs", config.signerRules().trustDirs().stream().map(Path::toString).toList());
-        summary.put("devPkiTrust", config.signerRules().devPkiTrust());
-        summary.put("revocation", config.signerRules().softFailRevocation() ? "soft-fail" : "require");
-        summary.put("ocsp", config.signerRules().ocsp().enabled() ? String.valueOf(config.signerRules().ocsp()
-                .responder() == null ? "AIA" : config.signerRules().ocsp().responder()) : "off");
-        summary.put("strictCheckDigits", config.strictCheckDigits());
-        summary.put("tracing", config.ops().tracing().enabled() ? config.ops().tracing().otlpEndpoint().toString()
-                : "off");
-        body.put("config", summary);
-        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
-        Instant now = clock.instant();
-        List<Map<String, Object>> certs = new ArrayList<>();
-        for (ExpiryGauges.Expiry e : expiry.certificates()) {
-            certs.add(expiryRow(e, now));
-        }
-        body.put("certificates", certs);
-        List<Map<String, Object>> crls = new ArrayList<>();
-        for (ExpiryGauges.Expiry e : expiry.crlUpdates()) {
-            crls.add(expiryRow(e, now));
-        }
-        body.put("crls", crls);
-        body.put("outsideCalls", metrics.signatureEvents().lastCalls().values());
-        body.put("database", database());
-        body.put("disk", disk());
-        body.put("inFlightCalls", inFlight.get());
-        body.put("maintenance", maintenance.state());
-        return body;
-    }
-
-    private static Map<String, Object> expiryRow(ExpiryGauges.Expiry e, Instant now) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        long days = java.time.Duration.between(now, e.at()).toDays();
-        row.put("kind", e.kind());
-        row.put("subject", e.subject());
-        row.put("expires", e.at());
-        row.put("days", days);
-        row.put("attention", days < EXPIRY_WARNING_DAYS);
-        return row;
-    }
-
-    private Map<String, Object> database() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        String url = config.journal().jdbcUrl();
-        out.put("kind", url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:h2:") ? "h2" : "other");
-        try (var c = database.getConnection(); var s = c.createStatement()) {
-            if (url.startsWith("jdbc:postgresql:")) {
-                try (var rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
-                    rs.next();
-                    out.put("sizeBytes", rs.getLong(1));
-                }
-            }
-        } catch (Exception e) {
-            out.put("sizeError", e.getMessage());
-        }
-        if (url.startsWith("jdbc:h2:file:")) {
-            String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-            Path file = Path.of(path + ".mv.db");
-            try {
-                out.put("sizeBytes", Files.size(file));
-            } catch (IOException e) {
-                out.put("sizeError", "cannot read " + file);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> disk() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Path dir = config.dataDir().toAbsolutePath().normalize();
-        out.put("dataDir", dir.toString());
-        try {
-            Path existing = Files.exists(dir) ? dir : dir.getParent();
-            var store = Files.getFileStore(existing);
-            long usable = store.getUsableSpace();
-            long total = store.getTotalSpace();
-            out.put("usableBytes", usable);
-            out.put("totalBytes", total);
-            out.put("attention", total > 0 && (usable * 100 / total < 10 || usable < (1L << 30)));
-        } catch (IOException | RuntimeException e) {
-            out.put("error", e.getMessage());
-            out.put("attention", true);
-        }
-        return out;
-    }
-
     /** The gateway's version from its jar, or "dev" when run from classes. */
     public static String version() {
-        try (InputStream in = Operations.class.getResourceAsStream(
-                "/META-INF/maven/kz.shlyuz/shlyuz-gateway/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "dev");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "dev";
+        return DoctorStatus.version();
     }
 
     public GatewayMetrics metrics() {

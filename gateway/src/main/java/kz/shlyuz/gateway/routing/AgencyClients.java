@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc;

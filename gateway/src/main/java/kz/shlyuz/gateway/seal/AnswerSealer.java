@@ -14,6 +14,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.gateway.batching.Gathering;
 import kz.shlyuz.gateway.batching.GroupCommitter;
+import kz.shlyuz.proto.seal.MerkleTree;
 import kz.shlyuz.proto.v1.AnswerSeal;
 import kz.shlyuz.proto.v1.MerkleStep;
 import kz.shlyuz.proto.v1.SealManifest;

@@ -6,7 +6,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 
 /**
  * Passes the {@code shlyuz-answer-form} request header on in the gRPC {@link Context}; whether the

@@ -3,7 +3,7 @@ package kz.shlyuz.gateway.server;
 import java.time.Clock;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.signature.TrustMaterial;
 
 /** The gateway's keys, trust and time-stamping taken from the development PKI under {@code data/pki}. */

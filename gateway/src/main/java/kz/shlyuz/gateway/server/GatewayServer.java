@@ -1,17 +1,6 @@
 package kz.shlyuz.gateway.server;
 
-import io.grpc.Grpc;
-import io.grpc.Server;
-import io.grpc.ServerCredentials;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
-import io.grpc.TlsServerCredentials;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.protobuf.services.ProtoReflectionService;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +23,9 @@ import kz.shlyuz.gateway.submit.SubmitHandler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.gateway.config.TlsFiles;
-import kz.shlyuz.gateway.edge.CallTimeLimits;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.edge.ConnectionLimits;
-import kz.shlyuz.gateway.edge.EdgeJournal;
-import kz.shlyuz.gateway.edge.EnvelopeGuard;
-import kz.shlyuz.gateway.edge.RateLimitInterceptor;
 import kz.shlyuz.gateway.edge.RateLimiter;
-import kz.shlyuz.gateway.edge.TransportLimits;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
@@ -50,8 +34,6 @@ import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustSource;
-import kz.shlyuz.gateway.status.RefusalInterceptor;
-import kz.shlyuz.proto.v1.GatewayGrpc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +48,7 @@ public final class GatewayServer implements AutoCloseable {
     /** Most answers under one batch seal: proofs stay at most 10 steps. */
     private static final int SEAL_MAX_BATCH = 1024;
 
-    private final Server server;
-    private final HealthStatusManager health;
+    private final GatewayListener listener;
     private final AgencyClients agencies;
     private final Journal journal;
     private final Duration grace;
@@ -77,16 +58,10 @@ public final class GatewayServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
 
-    private final RateLimiter rateLimiter;
-    private final ConnectionLimits connections;
-
-    private GatewayServer(Server server, HealthStatusManager health, AgencyClients agencies, Journal journal,
-            Duration grace, AutoCloseable processes, RateLimiter rateLimiter, ConnectionLimits connections) {
-        this.rateLimiter = rateLimiter;
-        this.connections = connections;
+    private GatewayServer(GatewayListener listener, AgencyClients agencies, Journal journal, Duration grace,
+            AutoCloseable processes) {
         this.processes = processes;
-        this.server = server;
-        this.health = health;
+        this.listener = listener;
         this.agencies = agencies;
         this.journal = journal;
         this.grace = grace;
@@ -155,9 +130,7 @@ public final class GatewayServer implements AutoCloseable {
         AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline(),
                 ops.clientInterceptor());
         AnswerSealer sealer = null;
-        RateLimiter rateLimiter;
-        CallTimeLimits callTimes = null;
-        TransportLimits transportLimits = null;
+        GatewayListener listener = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(trust, material.clock(), SignatureTrust.policy(config),
@@ -183,37 +156,12 @@ public final class GatewayServer implements AutoCloseable {
             });
             java.util.function.Predicate<String> known = sender -> config.sender(sender).isPresent();
 
-            HealthStatusManager health = new HealthStatusManager();
-            ServerCredentials credentials = TlsServerCredentials.newBuilder()
-                    .keyManager(material.tls().certificateChain().toFile(), material.tls().privateKey().toFile())
-                    .trustManager(material.tls().trust().toFile())
-                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
-                    .build();
-            // The edge (issue 9): identity, rate limits, stalled and overlong calls, malformed envelopes,
-            // HTTP/2 and connection limits. Interceptors run last-listed first: sender, rate, timers.
-            EdgeJournal edgeJournal = new EdgeJournal(journal, material.clock());
-            rateLimiter = new RateLimiter(config.edge(), material.clock());
-            callTimes = new CallTimeLimits(config.edge().transport().readTimeout(),
-                    config.edge().transport().maxCallDuration(), edgeJournal, SenderInterceptor.SENDER);
-            ServerInterceptor senders = new SenderInterceptor(edgeJournal);
-            ServerInterceptor rates = new RateLimitInterceptor(rateLimiter, edgeJournal, SenderInterceptor.SENDER);
-            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new GatewayService(calls, submits),
-                            new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders, ops.serverInterceptor()),
-                            edgeJournal))
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new CabinetService(
-                            new CaseQueries(dataSource, processes.clock()), streams, processes.pollInterval(), known,
-                            ops.metrics().registry()),
-                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(new NoticeService(
-                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()),
-                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
-                    .addService(health.getHealthService())
-                    .addService(ProtoReflectionService.newInstance())
-                    .handshakeTimeout(10, TimeUnit.SECONDS);
-            transportLimits = TransportLimits.apply(builder, config.edge().transport(),
-                    config.limits().maxRequestBytes(), config.limits().maxConcurrentCallsPerConnection());
-            Server server = builder.build().start();
+            listener = GatewayListener.start(config, material.tls(), material.clock(), journal, ops,
+                    new GatewayService(calls, submits),
+                    new CabinetService(new CaseQueries(dataSource, processes.clock()), streams,
+                            processes.pollInterval(), known, ops.metrics().registry()),
+                    new NoticeService(new NoticeStore(dataSource), streams, processes.pollInterval(), known,
+                            processes.clock()));
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
                     processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers(), evidence);
@@ -221,22 +169,19 @@ public final class GatewayServer implements AutoCloseable {
             java.util.concurrent.ScheduledFuture<?> archiving = streams.scheduleWithFixedDelay(archiver::runIfDue,
                     1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
-            CallTimeLimits timers = callTimes;
-            TransportLimits transport = transportLimits;
+            GatewayListener edge = listener;
             AutoCloseable processing = () -> {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 archiving.cancel(false);
                 streams.shutdownNow();
-                timers.close();
-                transport.close();
+                edge.closeEdge();
                 evidence.close();
             };
-            health.setStatus("", ServingStatus.SERVING);
-            health.setStatus(GatewayGrpc.SERVICE_NAME, ServingStatus.SERVING);
-            GatewayServer running = new GatewayServer(server, health, agencies, journal,
-                    config.limits().shutdownGrace(), processing, rateLimiter, transportLimits.connections());
+            listener.markServing();
+            GatewayServer running = new GatewayServer(listener, agencies, journal, config.limits().shutdownGrace(),
+                    processing);
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
@@ -249,11 +194,8 @@ public final class GatewayServer implements AutoCloseable {
             if (sealer != null) {
                 sealer.close();
             }
-            if (callTimes != null) {
-                callTimes.close();
-            }
-            if (transportLimits != null) {
-                transportLimits.close();
+            if (listener != null) {
+                listener.closeEdge();
             }
             evidence.close();
             agencies.close();
@@ -264,7 +206,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return listener.port();
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */
@@ -277,15 +219,7 @@ public final class GatewayServer implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
-        for (String service : new String[] {"", GatewayGrpc.SERVICE_NAME, kz.shlyuz.proto.v1.CabinetGrpc.SERVICE_NAME,
-                kz.shlyuz.proto.v1.CompletionNoticesGrpc.SERVICE_NAME}) {
-            try {
-                health.setStatus(service, status);
-            } catch (IllegalStateException e) {
-                return; // terminal: the server is shutting down
-            }
-        }
+        listener.serving(serving);
     }
 
     public Journal journal() {
@@ -294,12 +228,12 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Per-sender rate limits and quotas, with their refusal counts (for metrics). */
     public RateLimiter rateLimiter() {
-        return rateLimiter;
+        return listener.rateLimiter();
     }
 
     /** Open connections, in total and per client-certificate identity (for metrics). */
     public ConnectionLimits connections() {
-        return connections;
+        return listener.connections();
     }
 
     /** The evidence archive: its time-stamping state (for health and doctor), stamping on demand. */
@@ -326,7 +260,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public void awaitTermination() throws InterruptedException {
-        server.awaitTermination();
+        listener.awaitTermination();
     }
 
     @Override
@@ -334,17 +268,8 @@ public final class GatewayServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        health.enterTerminalState();
-        server.shutdown();
         try {
-            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("in-flight calls did not finish within {}; cancelling them", grace);
-                server.shutdownNow();
-                server.awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            server.shutdownNow();
-            Thread.currentThread().interrupt();
+            listener.shutdown(grace);
         } finally {
             try {
                 processes.close();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.proto.v1.AcknowledgeNoticeRequest;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CabinetGrpc;

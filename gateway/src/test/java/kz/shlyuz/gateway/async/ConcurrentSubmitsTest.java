@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.storage.StorageBackends;
 import kz.shlyuz.proto.v1.Case;

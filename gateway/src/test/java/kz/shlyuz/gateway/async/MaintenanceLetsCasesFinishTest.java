@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.ops.AdminHttp;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.SubmitAck;

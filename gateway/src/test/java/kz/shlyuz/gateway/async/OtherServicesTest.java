@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.proto.v1.Address;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CaseStep;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import org.junit.jupiter.api.function.Executable;
 
 /** Asserts a refusal as a caller sees it: code, reason, ШЭП code and both languages. */

@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -32,7 +32,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * TLS client certificates the dev PKI does not ship: issued by its TLS CA with any subject (two
  * CNs, a system id of the test's own), or by a CA nobody trusts. Written as PEM for
- * {@link kz.shlyuz.gateway.client.GatewayClient}.
+ * {@link kz.shlyuz.client.GatewayClient}.
  */
 final class ClientCertificates {
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());

@@ -24,7 +24,7 @@ import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.config.SignerRules;
 import kz.shlyuz.gateway.evidence.ContainerVerifier;
 import kz.shlyuz.gateway.evidence.EvidenceExporter;
-import kz.shlyuz.gateway.seal.AnswerForm;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.SignedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +88,7 @@ class EvidenceExportTest {
         try (GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"), c -> c);
                 HikariDataSource db = EvidenceTools.database(env.config)) {
             // A call whose signature holds, refused by the gateway: burkit may not ask for an address certificate.
-            SignedRequest request = env.requests.sign(kz.shlyuz.gateway.client.RequestBuilder.content("burkit",
+            SignedRequest request = env.requests.sign(kz.shlyuz.client.RequestBuilder.content("burkit",
                     "ADDRESS_CERTIFICATE", kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder()
                             .setIin(kz.shlyuz.certs.identity.Persona.CLEAN.iin().value()).build(), env.clock.instant()),
                     java.util.List.of(env.pki.signerKey(EvidenceTools.SIGNER)));

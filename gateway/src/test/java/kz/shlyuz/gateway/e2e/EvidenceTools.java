@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.evidence.BodyCipher;
 import kz.shlyuz.gateway.evidence.ChainVerifier;

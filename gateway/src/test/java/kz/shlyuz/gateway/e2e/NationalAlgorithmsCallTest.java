@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;

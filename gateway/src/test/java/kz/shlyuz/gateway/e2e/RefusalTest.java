@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import kz.shlyuz.certs.identity.CheckDigit;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;

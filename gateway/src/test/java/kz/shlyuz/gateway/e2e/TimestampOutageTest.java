@@ -15,7 +15,7 @@ import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tsa.TimeStampServer;
 import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.TestPki;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.evidence.EvidenceStatus;
 import org.junit.jupiter.api.Test;
 

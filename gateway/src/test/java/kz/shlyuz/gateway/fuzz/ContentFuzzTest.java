@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.client.RequestBuilder;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import kz.shlyuz.gateway.config.OpsSettings;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.ops.admin.AdminTls;
 import org.junit.jupiter.api.Test;
 

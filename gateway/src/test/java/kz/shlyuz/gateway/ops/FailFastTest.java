@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.gateway.AdvanceableClock;
-import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.ops.health.FatalErrors;

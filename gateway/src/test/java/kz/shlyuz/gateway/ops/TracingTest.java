@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.client.GatewayClient;
+import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.gateway.config.OpsSettings;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import kz.shlyuz.proto.v1.RequestContent;

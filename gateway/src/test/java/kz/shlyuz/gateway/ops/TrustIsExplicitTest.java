@@ -14,7 +14,7 @@ import java.util.List;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.NcaTestMaterial;
 import kz.shlyuz.gateway.TestPki;
-import kz.shlyuz.gateway.client.Refusals;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.ops.config.StartupChecks;

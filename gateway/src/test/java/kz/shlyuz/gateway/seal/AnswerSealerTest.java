@@ -25,7 +25,6 @@ import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.TestPki;
-import kz.shlyuz.gateway.client.AnswerSeals;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.status.Reason;

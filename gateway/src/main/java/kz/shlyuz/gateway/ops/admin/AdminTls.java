@@ -17,7 +17,7 @@ import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
 
 /** The admin listener's TLS (ops.admin.tls): the gateway's own key and chain, client certificates from its TLS trust. */
 public final class AdminTls {

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.seal;
+package kz.shlyuz.proto.seal;
 
 import io.grpc.Metadata;
 import java.util.Locale;

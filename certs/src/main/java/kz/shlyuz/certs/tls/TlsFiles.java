@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.config;
+package kz.shlyuz.certs.tls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.client;
+package kz.shlyuz.client;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import kz.shlyuz.gateway.config.TlsFiles;
+import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.GatewayGrpc;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SignedResponse;
@@ -48,7 +49,7 @@ public final class GatewayClient implements AutoCloseable {
      * {@code Gateway/Call} asking for an answer form ({@code shlyuz-answer-form}); a sealed answer
      * is verified with {@link AnswerSeals#verify}.
      */
-    public SignedResponse call(SignedRequest request, kz.shlyuz.gateway.seal.AnswerForm form) {
+    public SignedResponse call(SignedRequest request, AnswerForm form) {
         return stub().withInterceptors(AnswerSeals.asking(form)).call(request);
     }
 

@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.client;
+package kz.shlyuz.client;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;

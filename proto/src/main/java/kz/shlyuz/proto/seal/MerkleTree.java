@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.seal;
+package kz.shlyuz.proto.seal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

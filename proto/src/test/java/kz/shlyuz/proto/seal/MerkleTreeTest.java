@@ -1,4 +1,4 @@
-package kz.shlyuz.gateway.seal;
+package kz.shlyuz.proto.seal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
