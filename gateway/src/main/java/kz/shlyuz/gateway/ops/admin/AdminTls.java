@@ -6,18 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import kz.shlyuz.certs.tls.TlsFiles;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** The admin listener's TLS (ops.admin.tls): the gateway's own key and chain, client certificates from its TLS trust. */
 public final class AdminTls {
@@ -55,21 +55,13 @@ public final class AdminTls {
         }
     }
 
+    /** The PKCS#8 key of a PEM file, read with BouncyCastle's PEM parser (RSA or EC, as the TLS files hold). */
     private static PrivateKey privateKey(Path pem) throws IOException, GeneralSecurityException {
-        String text = Files.readString(pem);
-        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = text.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < 0) {
-            throw new GeneralSecurityException(pem + " is not a PKCS#8 PEM private key");
-        }
-        byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
-        for (String algorithm : new String[] {"RSA", "EC"}) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(pem))) {
+            if (parser.readObject() instanceof PrivateKeyInfo info) {
+                return new JcaPEMKeyConverter().getPrivateKey(info);
             }
         }
-        throw new GeneralSecurityException(pem + ": neither an RSA nor an EC key");
+        throw new GeneralSecurityException(pem + " is not a PKCS#8 PEM private key");
     }
 }
