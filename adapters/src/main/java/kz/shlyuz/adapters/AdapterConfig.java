@@ -19,7 +19,12 @@ import kz.shlyuz.certs.pki.DevPki;
  * @param allowedCallers TLS client CNs that may call {@code AgencyAdapter}; only the gateway in
  *     production, since agencies answer the gateway and nobody else
  */
-public record AdapterConfig(String agency, DevPki pki, InetSocketAddress bind, Clock clock, Duration shutdownGrace,
+public record AdapterConfig(
+        String agency,
+        DevPki pki,
+        InetSocketAddress bind,
+        Clock clock,
+        Duration shutdownGrace,
         Set<String> allowedCallers) {
 
     /** The CN of the gateway's TLS client certificate. */
@@ -48,8 +53,13 @@ public record AdapterConfig(String agency, DevPki pki, InetSocketAddress bind, C
      * only the gateway allowed to call.
      */
     public static AdapterConfig defaults(String agency, DevPki pki, int port) {
-        return new AdapterConfig(agency, pki, new InetSocketAddress("127.0.0.1", port), Clock.systemUTC(),
-                Duration.ofSeconds(5), Set.of(GATEWAY));
+        return new AdapterConfig(
+                agency,
+                pki,
+                new InetSocketAddress("127.0.0.1", port),
+                Clock.systemUTC(),
+                Duration.ofSeconds(5),
+                Set.of(GATEWAY));
     }
 
     /** This configuration with another clock (tests, replays). */

@@ -43,7 +43,8 @@ public final class AdapterServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AgencyDefinition definition;
 
-    private AdapterServer(AdapterConfig config, Server server, HealthStatusManager health, AgencyDefinition definition) {
+    private AdapterServer(
+            AdapterConfig config, Server server, HealthStatusManager health, AgencyDefinition definition) {
         this.config = config;
         this.server = server;
         this.health = health;
@@ -71,18 +72,31 @@ public final class AdapterServer implements AutoCloseable {
      */
     public static AdapterServer start(AdapterConfig config) throws IOException {
         AgencyDefinition agency = AgencyCatalog.assemble(config.agency());
-        List<SignerKey> keys = agency.signers().stream().map(config.pki()::signerKey).toList();
-        Dispatcher dispatcher = new Dispatcher(agency,
+        List<SignerKey> keys =
+                agency.signers().stream().map(config.pki()::signerKey).toList();
+        Dispatcher dispatcher = new Dispatcher(
+                agency,
                 new ResponseSigner(agency.name(), new CmsSigner(config.clock()), keys),
-                new AnswerCache(AnswerCache.DEFAULT_CAPACITY), config.clock());
+                new AnswerCache(AnswerCache.DEFAULT_CAPACITY),
+                config.clock());
         HealthStatusManager health = new HealthStatusManager();
-        Server server = GrpcServers.build(config.bind(), ServerTls.credentials(config.pki(), agency.name()),
-                agency.name(), config.allowedCallers(), new AgencyAdapterService(agency, dispatcher), health);
+        Server server = GrpcServers.build(
+                config.bind(),
+                ServerTls.credentials(config.pki(), agency.name()),
+                agency.name(),
+                config.allowedCallers(),
+                new AgencyAdapterService(agency, dispatcher),
+                health);
         server.start();
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
         health.setStatus(AgencyAdapterGrpc.SERVICE_NAME, ServingStatus.SERVING);
-        LOG.info("agency={} listening on {}:{} operations={} signers={} callers={}", agency.name(),
-                config.bind().getHostString(), server.getPort(), agency.operationNames(), agency.signers(),
+        LOG.info(
+                "agency={} listening on {}:{} operations={} signers={} callers={}",
+                agency.name(),
+                config.bind().getHostString(),
+                server.getPort(),
+                agency.operationNames(),
+                agency.signers(),
                 config.allowedCallers());
         return new AdapterServer(config, server, health, agency);
     }

@@ -50,7 +50,6 @@ class AddressCertificateAdapterTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-
     static DevPki pki;
     static AdapterServer gbdFl;
     static AgencyAdapterBlockingStub gateway;
@@ -95,22 +94,26 @@ class AddressCertificateAdapterTest {
     void signsTheCertificateWithMvdAndMinistryOfJustice() throws Exception {
         SignedResponse response = gateway.handle(addressOf(Persona.CLEAN.iin().value()));
 
-        List<X509Certificate> signers =
-                DetachedSignatures.verify(response.getContent().toByteArray(), response.getSignature().toByteArray());
+        List<X509Certificate> signers = DetachedSignatures.verify(
+                response.getContent().toByteArray(), response.getSignature().toByteArray());
 
         // SignerInfos are a DER SET OF: their order on the wire is the encoding's, not the signing order.
         assertEquals(2, signers.size());
-        assertEquals(Set.of(Organisation.INTERNAL_AFFAIRS.title(), Organisation.JUSTICE.title()),
-                signers.stream().map(AddressCertificateAdapterTest::organisation).collect(Collectors.toSet()));
-        assertEquals(Set.of(pki.certificate(pki.identity("agency-mvd")), pki.certificate(pki.identity("agency-moj"))),
+        assertEquals(
+                Set.of(Organisation.INTERNAL_AFFAIRS.title(), Organisation.JUSTICE.title()),
+                signers.stream()
+                        .map(AddressCertificateAdapterTest::organisation)
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(pki.certificate(pki.identity("agency-mvd")), pki.certificate(pki.identity("agency-moj"))),
                 Set.copyOf(signers));
     }
 
     @Test
     void everyPersonaHasAnAddress() {
         for (Persona persona : Persona.values()) {
-            AddressCertificate certificate = body(gateway.handle(addressOf(persona.iin().value())),
-                    AddressCertificate.class);
+            AddressCertificate certificate =
+                    body(gateway.handle(addressOf(persona.iin().value())), AddressCertificate.class);
             assertEquals(persona.surname(), certificate.getName().getSurname(), persona.key());
             assertFalse(certificate.getAddress().getStreet().isBlank(), persona.key());
         }
@@ -120,8 +123,8 @@ class AddressCertificateAdapterTest {
     void refusesAnIinTheRegisterDoesNotHold() {
         String unknown = TestCalls.unknownIin();
 
-        var refused = assertRefused(Status.Code.NOT_FOUND, "SUBJECT_NOT_FOUND",
-                () -> gateway.handle(addressOf(unknown)));
+        var refused =
+                assertRefused(Status.Code.NOT_FOUND, "SUBJECT_NOT_FOUND", () -> gateway.handle(addressOf(unknown)));
 
         assertTrue(refused.kk().contains("ЖТ МДБ"), refused.kk());
         assertTrue(refused.ru().contains("ГБД ФЛ"), refused.ru());
@@ -143,7 +146,8 @@ class AddressCertificateAdapterTest {
         SignedResponse first = gateway.handle(request);
         // A gateway retry: same id and body, a later send time.
         SignedResponse again = gateway.handle(request.toBuilder()
-                .setSentAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond())).build());
+                .setSentAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
+                .build());
 
         assertArrayEquals(first.toByteArray(), again.toByteArray());
     }
@@ -153,9 +157,14 @@ class AddressCertificateAdapterTest {
         AgencyRequest request = addressOf(Persona.CLEAN.iin().value());
         gateway.handle(request);
 
-        assertRefused(Status.Code.FAILED_PRECONDITION, "REQUEST_ID_REUSED", () -> gateway.handle(
-                request.toBuilder().setBody(Any.pack(AddressLookup.newBuilder()
-                        .setIin(Persona.TAX_DEBTOR.iin().value()).build())).build()));
+        assertRefused(
+                Status.Code.FAILED_PRECONDITION,
+                "REQUEST_ID_REUSED",
+                () -> gateway.handle(request.toBuilder()
+                        .setBody(Any.pack(AddressLookup.newBuilder()
+                                .setIin(Persona.TAX_DEBTOR.iin().value())
+                                .build()))
+                        .build()));
     }
 
     @Test
@@ -171,22 +180,35 @@ class AddressCertificateAdapterTest {
 
     @Test
     void refusesAnOperationItDoesNotServe() {
-        assertRefused(Status.Code.INVALID_ARGUMENT, "OPERATION_UNKNOWN", () -> gateway.handle(
-                request(SERVICE, "TAX_DEBT_CHECK", SubjectCheck.newBuilder().setIin(Persona.CLEAN.iin().value())
-                        .build())));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "OPERATION_UNKNOWN",
+                () -> gateway.handle(request(
+                        SERVICE,
+                        "TAX_DEBT_CHECK",
+                        SubjectCheck.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build())));
     }
 
     @Test
     void refusesABodyOfAnotherType() {
-        assertRefused(Status.Code.INVALID_ARGUMENT, "BODY_INVALID", () -> gateway.handle(
-                request(SERVICE, "ADDRESS_LOOKUP", SubjectCheck.newBuilder().setIin(Persona.CLEAN.iin().value())
-                        .build())));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "BODY_INVALID",
+                () -> gateway.handle(request(
+                        SERVICE,
+                        "ADDRESS_LOOKUP",
+                        SubjectCheck.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build())));
     }
 
     @Test
     void refusesABodyThatCannotBeParsed() {
         AgencyRequest garbled = addressOf(Persona.CLEAN.iin().value()).toBuilder()
-                .setBody(Any.newBuilder().setTypeUrl("type.googleapis.com/shlyuz.v1.AddressLookup")
+                .setBody(Any.newBuilder()
+                        .setTypeUrl("type.googleapis.com/shlyuz.v1.AddressLookup")
                         .setValue(ByteString.copyFrom(new byte[] {(byte) 0xff, (byte) 0xff, 0x01})))
                 .build();
 
@@ -195,15 +217,21 @@ class AddressCertificateAdapterTest {
 
     @Test
     void refusesAMissingRequestId() {
-        assertRefused(Status.Code.INVALID_ARGUMENT, "REQUEST_ID_INVALID", () -> gateway.handle(
-                addressOf(Persona.CLEAN.iin().value()).toBuilder().clearRequestId().build()));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "REQUEST_ID_INVALID",
+                () -> gateway.handle(addressOf(Persona.CLEAN.iin().value()).toBuilder()
+                        .clearRequestId()
+                        .build()));
     }
 
     @Test
     void refusesThePortalCallingDirectly() {
         ManagedChannel portal = cleanup.register(TestCalls.channel(pki, "egov-portal", gbdFl));
 
-        var refused = assertRefused(Status.Code.PERMISSION_DENIED, "CALLER_NOT_ALLOWED",
+        var refused = assertRefused(
+                Status.Code.PERMISSION_DENIED,
+                "CALLER_NOT_ALLOWED",
                 () -> stub(portal).handle(addressOf(Persona.CLEAN.iin().value())));
 
         assertEquals("egov-portal", refused.info().getMetadataOrThrow("caller"));
@@ -213,9 +241,15 @@ class AddressCertificateAdapterTest {
     void reportsServingToHealthChecks() {
         HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(gatewayChannel);
 
-        assertEquals(ServingStatus.SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
-        assertEquals(ServingStatus.SERVING,
-                health.check(HealthCheckRequest.newBuilder().setService("shlyuz.v1.AgencyAdapter").build()).getStatus());
+        assertEquals(
+                ServingStatus.SERVING,
+                health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
+        assertEquals(
+                ServingStatus.SERVING,
+                health.check(HealthCheckRequest.newBuilder()
+                                .setService("shlyuz.v1.AgencyAdapter")
+                                .build())
+                        .getStatus());
     }
 
     @Test
@@ -239,17 +273,21 @@ class AddressCertificateAdapterTest {
     }
 
     private static AgencyRequest addressOf(String iin) {
-        return request(SERVICE, "ADDRESS_LOOKUP", AddressLookup.newBuilder().setIin(iin).build());
+        return request(
+                SERVICE,
+                "ADDRESS_LOOKUP",
+                AddressLookup.newBuilder().setIin(iin).build());
     }
 
     private static String organisation(X509Certificate certificate) {
         try {
-            return new LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("O"))
-                    .map(Rdn::getValue)
-                    .map(Object::toString)
-                    .findFirst()
-                    .orElseThrow();
+            return new LdapName(certificate.getSubjectX500Principal().getName())
+                    .getRdns().stream()
+                            .filter(rdn -> rdn.getType().equalsIgnoreCase("O"))
+                            .map(Rdn::getValue)
+                            .map(Object::toString)
+                            .findFirst()
+                            .orElseThrow();
         } catch (javax.naming.InvalidNameException e) {
             throw new AssertionError(e);
         }

@@ -23,7 +23,8 @@ class AgenciesTest {
 
     @Test
     void givesFixedLoopbackPortsInNameOrder() {
-        assertEquals(IntStream.rangeClosed(9101, 9110).boxed().toList(),
+        assertEquals(
+                IntStream.rangeClosed(9101, 9110).boxed().toList(),
                 Agencies.names().stream().map(Agencies::defaultPort).toList());
     }
 
@@ -54,7 +55,9 @@ class AgenciesTest {
     void servesExactlyTheOperationsTheRegistryDeclaresForEachAgency() {
         for (Agency agency : Agency.values()) {
             AgencyDefinition definition = AgencyCatalog.assemble(agency.id());
-            assertEquals(Set.copyOf(agency.operations()), Set.copyOf(definition.operationNames()),
+            assertEquals(
+                    Set.copyOf(agency.operations()),
+                    Set.copyOf(definition.operationNames()),
                     agency.id() + ": declared operations vs implemented ones");
             assertEquals(agency.titleRu(), definition.titleRu(), agency.id());
         }
@@ -72,8 +75,8 @@ class AgenciesTest {
 
     @Test
     void configRefusesAnAgencyThatIsNotAnAdapter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AdapterConfig("gateway", null, null, null, null, Set.of()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new AdapterConfig("gateway", null, null, null, null, Set.of()));
         assertTrue(e.getMessage().startsWith("agency: gateway (expected: one of"), e.getMessage());
     }
 }

@@ -35,6 +35,10 @@ class ArchitectureTest {
 
     @Test
     void knowsNothingOfTheGateway() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("kz.shlyuz.gateway..").check(MODULE);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("kz.shlyuz.gateway..")
+                .check(MODULE);
     }
 }

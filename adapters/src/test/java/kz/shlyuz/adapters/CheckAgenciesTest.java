@@ -35,7 +35,6 @@ class CheckAgenciesTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-
     static DevPki pki;
     static final Map<String, AgencyAdapterBlockingStub> gatewayTo = new HashMap<>();
     static final Map<String, AdapterServer> servers = new HashMap<>();
@@ -63,7 +62,9 @@ class CheckAgenciesTest {
 
     static Stream<Arguments> checks() {
         return Stream.concat(
-                personasWithGrounds().map(a -> Arguments.of(a.get()[0], a.get()[1])).distinct(),
+                personasWithGrounds()
+                        .map(a -> Arguments.of(a.get()[0], a.get()[1]))
+                        .distinct(),
                 Stream.of(Arguments.of("military", "MILITARY_REGISTRATION_CHECK")));
     }
 
@@ -86,8 +87,13 @@ class CheckAgenciesTest {
     void findsNoGroundsForTheCleanCitizen(String agency, String operation) {
         CheckResult result = check(agency, operation, Persona.CLEAN.iin().value());
 
-        assertEquals(CheckResult.newBuilder().setIin(Persona.CLEAN.iin().value())
-                .setCheckedAt(result.getCheckedAt()).build(), result, "grounds_found false, every ground field empty");
+        assertEquals(
+                CheckResult.newBuilder()
+                        .setIin(Persona.CLEAN.iin().value())
+                        .setCheckedAt(result.getCheckedAt())
+                        .build(),
+                result,
+                "grounds_found false, every ground field empty");
     }
 
     @ParameterizedTest(name = "{0} {1} answers a clean record for an IIN it does not hold")
@@ -110,43 +116,72 @@ class CheckAgenciesTest {
     @Test
     void findsNoMilitaryGroundForAReservist() {
         // Being in the reserve means deregistering at ҚБ after the decision, not a refusal.
-        assertFalse(check("military", "MILITARY_REGISTRATION_CHECK", Persona.EMPLOYER.iin().value()).getGroundsFound());
+        assertFalse(check(
+                        "military",
+                        "MILITARY_REGISTRATION_CHECK",
+                        Persona.EMPLOYER.iin().value())
+                .getGroundsFound());
     }
 
     @Test
     void onlyTheGroundsOfItsOwnCheckCount() {
         // ҚСжАЕК holds the wanted persona under WANTED_CHECK, not under CRIMINAL_RECORD_CHECK.
-        assertFalse(check("kpsisu", "CRIMINAL_RECORD_CHECK", Persona.WANTED.iin().value()).getGroundsFound());
-        assertFalse(check("kpsisu", "WANTED_CHECK", Persona.CONVICTED.iin().value()).getGroundsFound());
+        assertFalse(
+                check("kpsisu", "CRIMINAL_RECORD_CHECK", Persona.WANTED.iin().value())
+                        .getGroundsFound());
+        assertFalse(
+                check("kpsisu", "WANTED_CHECK", Persona.CONVICTED.iin().value()).getGroundsFound());
     }
 
     @ParameterizedTest(name = "{0} signs with agency-{0}")
     @MethodSource("personasWithGrounds")
     void signsWithTheAgencysOwnKey(String agency, String operation, Persona persona, String groundCode)
             throws Exception {
-        SignedResponse response = gatewayTo.get(agency).handle(request(SERVICE, operation,
-                SubjectCheck.newBuilder().setIin(persona.iin().value()).setPurpose(SERVICE).build()));
+        SignedResponse response = gatewayTo
+                .get(agency)
+                .handle(request(
+                        SERVICE,
+                        operation,
+                        SubjectCheck.newBuilder()
+                                .setIin(persona.iin().value())
+                                .setPurpose(SERVICE)
+                                .build()));
 
-        List<X509Certificate> signers =
-                DetachedSignatures.verify(response.getContent().toByteArray(), response.getSignature().toByteArray());
+        List<X509Certificate> signers = DetachedSignatures.verify(
+                response.getContent().toByteArray(), response.getSignature().toByteArray());
 
         assertEquals(List.of(pki.certificate(pki.identity("agency-" + agency))), signers);
     }
 
     private static CheckResult check(String agency, String operation, String iin) {
-        return body(gatewayTo.get(agency).handle(request(SERVICE, operation,
-                SubjectCheck.newBuilder().setIin(iin).setPurpose(SERVICE).build())), CheckResult.class);
+        return body(
+                gatewayTo
+                        .get(agency)
+                        .handle(request(
+                                SERVICE,
+                                operation,
+                                SubjectCheck.newBuilder()
+                                        .setIin(iin)
+                                        .setPurpose(SERVICE)
+                                        .build())),
+                CheckResult.class);
     }
 
     // Effect operations (issue 3): applied once per request id, recorded so it can be proven.
 
     private static kz.shlyuz.proto.v1.EffectOrder order(String caseId, String iin) {
-        return kz.shlyuz.proto.v1.EffectOrder.newBuilder().setCaseId(caseId).setIin(iin).setMonths(6).build();
+        return kz.shlyuz.proto.v1.EffectOrder.newBuilder()
+                .setCaseId(caseId)
+                .setIin(iin)
+                .setMonths(6)
+                .build();
     }
 
     @Test
     void aPermitIsIssuedOncePerRequestIdAndTheRepeatGetsTheSameReceipt() {
-        var request = request("LABOUR_MIGRANT_PERMIT", "LABOUR_PERMIT_ISSUE",
+        var request = request(
+                "LABOUR_MIGRANT_PERMIT",
+                "LABOUR_PERMIT_ISSUE",
                 order("C-effect-1", Persona.CLEAN.iin().value()));
         SignedResponse first = gatewayTo.get("migration").handle(request);
         SignedResponse again = gatewayTo.get("migration").handle(request);
@@ -154,7 +189,9 @@ class CheckAgenciesTest {
         var receipt = body(first, kz.shlyuz.proto.v1.EffectReceipt.class);
         assertTrue(receipt.getReference().startsWith("WP-"), receipt.getReference());
         assertTrue(receipt.getTextRu().contains(receipt.getReference()));
-        var effects = servers.get("migration").effects().stream().filter(e -> e.caseId().equals("C-effect-1")).toList();
+        var effects = servers.get("migration").effects().stream()
+                .filter(e -> e.caseId().equals("C-effect-1"))
+                .toList();
         assertEquals(1, effects.size(), "applied once");
         assertEquals("LABOUR_PERMIT_ISSUE", effects.get(0).operation());
         assertEquals(request.getRequestId(), effects.get(0).requestId());
@@ -163,9 +200,18 @@ class CheckAgenciesTest {
     @Test
     void militaryDeregistrationRefusesAnInvalidIinAndAppliesNothing() {
         int before = servers.get("military").effects().size();
-        assertRefused(Status.Code.INVALID_ARGUMENT, "IIN_INVALID", () -> gatewayTo.get("military").handle(
-                request(SERVICE, "MILITARY_DEREGISTRATION", order("C-effect-2",
-                        TestCalls.withWrongCheckDigit(Persona.CLEAN.iin().value())))));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "IIN_INVALID",
+                () -> gatewayTo
+                        .get("military")
+                        .handle(request(
+                                SERVICE,
+                                "MILITARY_DEREGISTRATION",
+                                order(
+                                        "C-effect-2",
+                                        TestCalls.withWrongCheckDigit(
+                                                Persona.CLEAN.iin().value())))));
         assertEquals(before, servers.get("military").effects().size());
     }
 }

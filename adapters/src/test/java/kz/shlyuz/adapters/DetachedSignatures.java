@@ -37,8 +37,8 @@ final class DetachedSignatures {
      *
      * @return the signer certificates, in SignerInfo order
      */
-    static List<X509Certificate> verify(byte[] content, byte[] signatureDer) throws CMSException,
-            OperatorCreationException, CertificateException, NoSuchAlgorithmException {
+    static List<X509Certificate> verify(byte[] content, byte[] signatureDer)
+            throws CMSException, OperatorCreationException, CertificateException, NoSuchAlgorithmException {
         CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), signatureDer);
         assertNull(new CMSSignedData(signatureDer).getSignedContent(), "the signature must be detached");
         byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(content);
@@ -48,10 +48,16 @@ final class DetachedSignatures {
             Collection<X509CertificateHolder> matches =
                     signed.getCertificates().getMatches((Selector<X509CertificateHolder>) signer.getSID());
             X509CertificateHolder holder = matches.iterator().next();
-            assertTrue(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder)),
+            assertTrue(
+                    signer.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                            .setProvider(BC)
+                            .build(holder)),
                     () -> "signature of " + holder.getSubject());
             Attribute digest = signer.getSignedAttributes().get(CMSAttributes.messageDigest);
-            assertArrayEquals(sha256, ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0)).getOctets(),
+            assertArrayEquals(
+                    sha256,
+                    ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0))
+                            .getOctets(),
                     "message-digest attribute");
             signers.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder));
         }

@@ -33,7 +33,6 @@ class GracefulShutdownTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-
     static DevPki pki;
 
     @BeforeAll
@@ -55,7 +54,9 @@ class GracefulShutdownTest {
         Thread closing = new Thread(server::close, "closing-gbd-fl");
         closing.start();
         // close() has shut the server down and waits for the call, up to its grace of 10 s.
-        Await.until(() -> closing.getState() == Thread.State.TIMED_WAITING, Duration.ofSeconds(10),
+        Await.until(
+                () -> closing.getState() == Thread.State.TIMED_WAITING,
+                Duration.ofSeconds(10),
                 () -> "close() waits for the call in flight; the closing thread is " + closing.getState());
         assertTrue(closing.isAlive(), "close() waits for the call in flight");
         clock.release();
@@ -63,7 +64,8 @@ class GracefulShutdownTest {
         SignedResponse response = inFlight.get(10, TimeUnit.SECONDS);
         closing.join(10_000);
         assertFalse(closing.isAlive(), "close() returns once the call finished");
-        assertEquals(Persona.CLEAN.iin().value(),
+        assertEquals(
+                Persona.CLEAN.iin().value(),
                 TestCalls.body(response, AddressCertificate.class).getSubjectId());
     }
 
@@ -82,17 +84,20 @@ class GracefulShutdownTest {
         clock.release();
 
         ExecutionException failed = assertThrows(ExecutionException.class, () -> inFlight.get(10, TimeUnit.SECONDS));
-        Status.Code code = ((StatusRuntimeException) failed.getCause()).getStatus().getCode();
+        Status.Code code =
+                ((StatusRuntimeException) failed.getCause()).getStatus().getCode();
         assertTrue(code == Status.Code.CANCELLED || code == Status.Code.UNAVAILABLE, code::toString);
     }
 
     private static AdapterConfig config(HeldClock clock, Duration grace) {
-        return new AdapterConfig("gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace,
-                Set.of(AdapterConfig.GATEWAY));
+        return new AdapterConfig(
+                "gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace, Set.of(AdapterConfig.GATEWAY));
     }
 
     private static kz.shlyuz.proto.v1.AgencyRequest addressOfCleanCitizen() {
-        return request("ADDRESS_CERTIFICATE", "ADDRESS_LOOKUP",
+        return request(
+                "ADDRESS_CERTIFICATE",
+                "ADDRESS_LOOKUP",
                 AddressLookup.newBuilder().setIin(Persona.CLEAN.iin().value()).build());
     }
 }

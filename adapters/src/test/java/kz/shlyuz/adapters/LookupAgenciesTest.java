@@ -42,7 +42,6 @@ class LookupAgenciesTest {
     @RegisterExtension
     static final GrpcCleanup cleanup = new GrpcCleanup();
 
-
     static DevPki pki;
     static final Map<String, AgencyAdapterBlockingStub> gatewayTo = new HashMap<>();
 
@@ -58,8 +57,14 @@ class LookupAgenciesTest {
     @Test
     void gbdUlAnswersTheLegalAddressOfEveryOrganisationSignedByMvdAndMoj() throws Exception {
         for (Organisation organisation : Organisation.values()) {
-            SignedResponse response = gatewayTo.get("gbd-ul").handle(request("ADDRESS_CERTIFICATE", "ADDRESS_LOOKUP",
-                    AddressLookup.newBuilder().setBin(organisation.bin().value()).build()));
+            SignedResponse response = gatewayTo
+                    .get("gbd-ul")
+                    .handle(request(
+                            "ADDRESS_CERTIFICATE",
+                            "ADDRESS_LOOKUP",
+                            AddressLookup.newBuilder()
+                                    .setBin(organisation.bin().value())
+                                    .build()));
 
             AddressCertificate certificate = body(response, AddressCertificate.class);
             assertEquals(organisation.bin().value(), certificate.getSubjectId());
@@ -67,10 +72,11 @@ class LookupAgenciesTest {
             assertEquals("gbd-ul", certificate.getRegister());
             assertFalse(certificate.hasName());
             assertTrue(certificate.getAddress().getKatoCode().matches("\\d{9}"));
-            List<X509Certificate> signers = DetachedSignatures.verify(response.getContent().toByteArray(),
-                    response.getSignature().toByteArray());
-            assertEquals(Set.of(pki.certificate(pki.identity("agency-mvd")),
-                    pki.certificate(pki.identity("agency-moj"))), Set.copyOf(signers));
+            List<X509Certificate> signers = DetachedSignatures.verify(
+                    response.getContent().toByteArray(), response.getSignature().toByteArray());
+            assertEquals(
+                    Set.of(pki.certificate(pki.identity("agency-mvd")), pki.certificate(pki.identity("agency-moj"))),
+                    Set.copyOf(signers));
         }
     }
 
@@ -78,8 +84,15 @@ class LookupAgenciesTest {
     void gbdUlRefusesABinWithAWrongCheckDigit() {
         String broken = TestCalls.withWrongCheckDigit(Organisation.JUSTICE.bin().value());
 
-        assertRefused(Status.Code.INVALID_ARGUMENT, "BIN_INVALID", () -> gatewayTo.get("gbd-ul").handle(
-                request("ADDRESS_CERTIFICATE", "ADDRESS_LOOKUP", AddressLookup.newBuilder().setBin(broken).build())));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "BIN_INVALID",
+                () -> gatewayTo
+                        .get("gbd-ul")
+                        .handle(request(
+                                "ADDRESS_CERTIFICATE",
+                                "ADDRESS_LOOKUP",
+                                AddressLookup.newBuilder().setBin(broken).build())));
     }
 
     @Test
@@ -87,8 +100,15 @@ class LookupAgenciesTest {
         // A valid check digit, but no such entity: reuse the IIN generator, BINs share the algorithm.
         String unknown = TestCalls.unknownIin();
 
-        assertRefused(Status.Code.NOT_FOUND, "SUBJECT_NOT_FOUND", () -> gatewayTo.get("gbd-ul").handle(
-                request("ADDRESS_CERTIFICATE", "ADDRESS_LOOKUP", AddressLookup.newBuilder().setBin(unknown).build())));
+        assertRefused(
+                Status.Code.NOT_FOUND,
+                "SUBJECT_NOT_FOUND",
+                () -> gatewayTo
+                        .get("gbd-ul")
+                        .handle(request(
+                                "ADDRESS_CERTIFICATE",
+                                "ADDRESS_LOOKUP",
+                                AddressLookup.newBuilder().setBin(unknown).build())));
     }
 
     @Test
@@ -98,23 +118,27 @@ class LookupAgenciesTest {
 
             assertEquals(persona.iin().value(), documents.getIin());
             assertFalse(documents.getDocumentsList().isEmpty(), persona.key());
-            List<Integer> years = documents.getDocumentsList().stream().map(d -> d.getIssuedOn().getYear()).toList();
+            List<Integer> years = documents.getDocumentsList().stream()
+                    .map(d -> d.getIssuedOn().getYear())
+                    .toList();
             assertEquals(years.stream().sorted((a, b) -> b - a).toList(), years, persona.key());
         }
     }
 
     @Test
     void mvdDocsShowsTheCleanCitizensValidIdCardAndReplacedOldOne() {
-        List<IdentityDocument> documents = documentsOf(Persona.CLEAN.iin().value()).getDocumentsList();
+        List<IdentityDocument> documents =
+                documentsOf(Persona.CLEAN.iin().value()).getDocumentsList();
 
         IdentityDocument idCard = documents.stream()
                 .filter(d -> d.getKind() == DocumentKind.DOCUMENT_KIND_ID_CARD)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals(IdentityDocumentStatus.IDENTITY_DOCUMENT_STATUS_VALID, idCard.getStatus());
         assertTrue(idCard.getNumber().matches("\\d{9}"), idCard.getNumber());
         assertEquals("ҚР ІІМ", idCard.getIssuer());
-        assertTrue(documents.stream().anyMatch(
-                d -> d.getStatus() == IdentityDocumentStatus.IDENTITY_DOCUMENT_STATUS_REPLACED));
+        assertTrue(documents.stream()
+                .anyMatch(d -> d.getStatus() == IdentityDocumentStatus.IDENTITY_DOCUMENT_STATUS_REPLACED));
     }
 
     @Test
@@ -124,8 +148,11 @@ class LookupAgenciesTest {
 
     @Test
     void mvdDocsRefusesAnIinWithAWrongCheckDigit() {
-        assertRefused(Status.Code.INVALID_ARGUMENT, "IIN_INVALID",
-                () -> documentsOf(TestCalls.withWrongCheckDigit(Persona.CLEAN.iin().value())));
+        assertRefused(
+                Status.Code.INVALID_ARGUMENT,
+                "IIN_INVALID",
+                () -> documentsOf(
+                        TestCalls.withWrongCheckDigit(Persona.CLEAN.iin().value())));
     }
 
     @Test
@@ -142,9 +169,13 @@ class LookupAgenciesTest {
     void aeoReportsDeliveredForADocumentAlreadyIssued() {
         String passport = documentsOf(Persona.CLEAN.iin().value()).getDocumentsList().stream()
                 .filter(d -> d.getKind() == DocumentKind.DOCUMENT_KIND_PASSPORT)
-                .findFirst().orElseThrow().getNumber();
+                .findFirst()
+                .orElseThrow()
+                .getNumber();
 
-        assertEquals(DocumentProductionState.DOCUMENT_PRODUCTION_STATE_DELIVERED, productionOf(passport).getState());
+        assertEquals(
+                DocumentProductionState.DOCUMENT_PRODUCTION_STATE_DELIVERED,
+                productionOf(passport).getState());
     }
 
     @Test
@@ -175,17 +206,39 @@ class LookupAgenciesTest {
     }
 
     private static IdentityDocuments documentsOf(String iin) {
-        return body(gatewayTo.get("mvd-docs").handle(request("ID_DOCUMENT", "DOCUMENTS_LOOKUP",
-                DocumentsLookup.newBuilder().setIin(iin).build())), IdentityDocuments.class);
+        return body(
+                gatewayTo
+                        .get("mvd-docs")
+                        .handle(request(
+                                "ID_DOCUMENT",
+                                "DOCUMENTS_LOOKUP",
+                                DocumentsLookup.newBuilder().setIin(iin).build())),
+                IdentityDocuments.class);
     }
 
     private static DocumentProductionStatus productionOf(String number) {
-        return body(gatewayTo.get("aeo").handle(request("ID_DOCUMENT", "DOCUMENT_STATUS",
-                DocumentStatusLookup.newBuilder().setDocumentNumber(number).build())), DocumentProductionStatus.class);
+        return body(
+                gatewayTo
+                        .get("aeo")
+                        .handle(request(
+                                "ID_DOCUMENT",
+                                "DOCUMENT_STATUS",
+                                DocumentStatusLookup.newBuilder()
+                                        .setDocumentNumber(number)
+                                        .build())),
+                DocumentProductionStatus.class);
     }
 
     private static MilitaryRegistration militaryOf(String iin) {
-        return body(gatewayTo.get("military").handle(request("EXIT_PERMANENT_RESIDENCE", "MILITARY_REGISTRATION_LOOKUP",
-                MilitaryRegistrationLookup.newBuilder().setIin(iin).build())), MilitaryRegistration.class);
+        return body(
+                gatewayTo
+                        .get("military")
+                        .handle(request(
+                                "EXIT_PERMANENT_RESIDENCE",
+                                "MILITARY_REGISTRATION_LOOKUP",
+                                MilitaryRegistrationLookup.newBuilder()
+                                        .setIin(iin)
+                                        .build())),
+                MilitaryRegistration.class);
     }
 }

@@ -42,7 +42,8 @@ final class TestCalls {
             String first11 = "0101015" + serial;
             if (CheckDigit.compute(first11) >= 0) {
                 String iin = CheckDigit.complete(first11);
-                if (Arrays.stream(Persona.values()).noneMatch(p -> p.iin().value().equals(iin))) {
+                if (Arrays.stream(Persona.values())
+                        .noneMatch(p -> p.iin().value().equals(iin))) {
                     return iin;
                 }
             }
@@ -58,10 +59,13 @@ final class TestCalls {
     static ManagedChannel channel(DevPki pki, String system, AdapterServer server) {
         try {
             ChannelCredentials credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(pki.tlsCertChainPem(system).toFile(), pki.tlsKeyPem(system).toFile())
+                    .keyManager(
+                            pki.tlsCertChainPem(system).toFile(),
+                            pki.tlsKeyPem(system).toFile())
                     .trustManager(pki.tlsTrustPem().toFile())
                     .build();
-            return Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), credentials).build();
+            return Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), credentials)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,8 +78,8 @@ final class TestCalls {
     static AgencyAdapterGrpc.AgencyAdapterBlockingStub stub(ManagedChannel channel) {
         return AgencyAdapterGrpc.newBlockingStub(channel).withInterceptors(new io.grpc.ClientInterceptor() {
             @Override
-            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> method,
-                    io.grpc.CallOptions options, io.grpc.Channel next) {
+            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(
+                    io.grpc.MethodDescriptor<Q, A> method, io.grpc.CallOptions options, io.grpc.Channel next) {
                 return next.newCall(method, options.withDeadlineAfter(10, TimeUnit.SECONDS));
             }
         });
@@ -137,7 +141,9 @@ final class TestCalls {
         }
         assertEquals(reason, info.getReason(), status::getMessage);
         assertEquals("shlyuz.kz", info.getDomain());
-        assertEquals(List.of("kk-KZ", "ru-RU"), messages.stream().map(LocalizedMessage::getLocale).toList());
+        assertEquals(
+                List.of("kk-KZ", "ru-RU"),
+                messages.stream().map(LocalizedMessage::getLocale).toList());
         assertEquals(messages.get(0).getMessage() + " / " + messages.get(1).getMessage(), status.getMessage());
         return new Refused(info, messages.get(0).getMessage(), messages.get(1).getMessage());
     }

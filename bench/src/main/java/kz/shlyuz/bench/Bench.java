@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.bench.env.BenchEnvironment;
-import kz.shlyuz.bench.env.NginxRelay;
 import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.load.LoadDriver;
@@ -76,9 +75,15 @@ public final class Bench {
                         budget = Math.min(budget, (long) Math.ceil(fastest * seconds(slice) * HEADROOM));
                     }
                     Duration warmup = round == 1 ? options.warmup() : Duration.ZERO;
-                    out.printf(Locale.ROOT, "bench: round %d/%d (%s) %s — %s%s at concurrency %d%n", round, rounds,
-                            column.role().letter(), column.label(),
-                            warmup.isZero() ? "" : "warm-up " + pretty(warmup) + ", then ", pretty(slice),
+                    out.printf(
+                            Locale.ROOT,
+                            "bench: round %d/%d (%s) %s — %s%s at concurrency %d%n",
+                            round,
+                            rounds,
+                            column.role().letter(),
+                            column.label(),
+                            warmup.isZero() ? "" : "warm-up " + pretty(warmup) + ", then ",
+                            pretty(slice),
                             options.concurrency());
                     LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, out, env);
                     cpu[i] = add(cpu[i], lastCpu);
@@ -93,8 +98,12 @@ public final class Bench {
                 noteShortfall(notes, columns.get(i), merged[i], options.duration());
             }
             if (options.paced() && !shlyuz.isEmpty()) {
-                Optional<Row> baseline = rows.stream().filter(r -> r.role() == Role.PROXY).findFirst()
-                        .or(() -> rows.stream().filter(r -> r.role() == Role.DIRECT).findFirst());
+                Optional<Row> baseline = rows.stream()
+                        .filter(r -> r.role() == Role.PROXY)
+                        .findFirst()
+                        .or(() -> rows.stream()
+                                .filter(r -> r.role() == Role.DIRECT)
+                                .findFirst());
                 if (baseline.isPresent() && baseline.get().stats().throughput() > 0) {
                     // The target: the signed call at >= 0.5x the relay, and p99 < 20 ms at half that load.
                     double rate = baseline.get().stats().throughput() / 4;
@@ -103,15 +112,26 @@ public final class Bench {
                     long count = (long) Math.ceil(rate * seconds(pacedFor) * 1.05) + 1;
                     for (Column column : shlyuz) {
                         Role pacedRole = column.role().paced();
-                        out.printf(Locale.ROOT, "bench: (%s) %s paced at %.1f req/s (a quarter of (%s)) for %s%n",
-                                pacedRole.letter(), column.label(), rate, baseline.get().role().letter(),
+                        out.printf(
+                                Locale.ROOT,
+                                "bench: (%s) %s paced at %.1f req/s (a quarter of (%s)) for %s%n",
+                                pacedRole.letter(),
+                                column.label(),
+                                rate,
+                                baseline.get().role().letter(),
                                 pretty(pacedFor));
                         long ready = column.prepare(Math.min(count, options.maxRequests()));
-                        LoadPlan pacedPlan = LoadPlan.closedLoop(Math.max(64, options.concurrency() * 4),
-                                pacedFor, ready).paced(rate);
-                        LatencyStats paced = LoadDriver.run(String.format(Locale.ROOT, "%s at %.0f req/s",
-                                column.role() == Role.SHLYUZ ? "Shlyuz paced" : "sealed, paced", rate),
-                                pacedPlan, seq -> column.send());
+                        LoadPlan pacedPlan = LoadPlan.closedLoop(
+                                        Math.max(64, options.concurrency() * 4), pacedFor, ready)
+                                .paced(rate);
+                        LatencyStats paced = LoadDriver.run(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s at %.0f req/s",
+                                        column.role() == Role.SHLYUZ ? "Shlyuz paced" : "sealed, paced",
+                                        rate),
+                                pacedPlan,
+                                seq -> column.send());
                         rows.add(new Row(pacedRole, paced));
                     }
                 }
@@ -120,11 +140,20 @@ public final class Bench {
                 notes.addAll(column.afterLoad(out));
             }
             Optional<MemoryFigures> memory = Optional.of(env.gateway().memory());
-            String title = String.format(Locale.ROOT, "scenario %s: %s%n%d in flight per column (paced rows excepted), "
-                    + "%s measured per column in %d round(s) after %s warm-up; client and servers on the same %d cores; "
-                    + "load average at start %s, at end %s",
-                    scenario.name(), scenario.description(), options.concurrency(), pretty(options.duration()), rounds,
-                    pretty(options.warmup()), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
+            String title = String.format(
+                    Locale.ROOT,
+                    "scenario %s: %s%n%d in flight per column (paced rows excepted), "
+                            + "%s measured per column in %d round(s) after %s warm-up; client and servers on the same %d cores; "
+                            + "load average at start %s, at end %s",
+                    scenario.name(),
+                    scenario.description(),
+                    options.concurrency(),
+                    pretty(options.duration()),
+                    rounds,
+                    pretty(options.warmup()),
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAtStart,
+                    loadAverage());
             out.println();
             ResultTable.print(out, title, rows, notes, memory);
             return rows;
@@ -139,7 +168,8 @@ public final class Bench {
         return new ProcessCpu.Snapshot(new long[] {
             ProcessCpu.nanos(ProcessHandle.current(), false),
             env.nginx().map(n -> ProcessCpu.nanos(n.process(), true)).orElse(-1L),
-            ProcessCpu.nanos(env.gateway().process(), false)});
+            ProcessCpu.nanos(env.gateway().process(), false)
+        });
     }
 
     private static long[] add(long[] total, long[] more) {
@@ -153,8 +183,15 @@ public final class Bench {
         return sum;
     }
 
-    private static LatencyStats measure(Column column, LoadPlan plan, Duration warmup, long budget, double fastest,
-            PrintStream out, BenchEnvironment env) throws InterruptedException {
+    private static LatencyStats measure(
+            Column column,
+            LoadPlan plan,
+            Duration warmup,
+            long budget,
+            double fastest,
+            PrintStream out,
+            BenchEnvironment env)
+            throws InterruptedException {
         if (!warmup.isZero()) {
             long warmCount = fastest > 0 ? (long) Math.ceil(fastest * seconds(warmup) * HEADROOM) : budget;
             long ready = column.prepare(Math.min(warmCount, budget));
@@ -175,18 +212,24 @@ public final class Bench {
         try {
             column.send().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("(" + column.role().letter() + ") " + column.label()
-                    + " does not answer: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "(" + column.role().letter() + ") " + column.label() + " does not answer: " + e.getCause(),
+                    e.getCause());
         }
     }
 
     private static void noteShortfall(List<String> notes, Column column, LatencyStats stats, Duration duration) {
         if (stats.errors() > 0) {
-            notes.add("(" + column.role().letter() + ") " + stats.errors() + " failed calls; first: " + stats.firstError());
+            notes.add("(" + column.role().letter() + ") " + stats.errors() + " failed calls; first: "
+                    + stats.firstError());
         }
         if (stats.elapsedNanos() < duration.toNanos() * 8 / 10) {
-            notes.add(String.format(Locale.ROOT, "(%s) ran %.1f s: its %d requests were used up before %s",
-                    column.role().letter(), stats.elapsedNanos() / 1e9, stats.ok() + stats.errors(),
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "(%s) ran %.1f s: its %d requests were used up before %s",
+                    column.role().letter(),
+                    stats.elapsedNanos() / 1e9,
+                    stats.ok() + stats.errors(),
                     pretty(duration)));
         }
     }
@@ -194,7 +237,8 @@ public final class Bench {
     /** The 1-minute load average: other work on the machine skews every column, so the table says how much there was. */
     static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {
             return "?";
         }

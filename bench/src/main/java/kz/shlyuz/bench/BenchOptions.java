@@ -15,12 +15,20 @@ import java.time.Duration;
  * @param rounds the measured time of each column is split into this many turns, the columns
  *     taking turns, so that other work on the machine does not fall on one column alone
  */
-public record BenchOptions(String scenario, int concurrency, Duration duration, Duration warmup, long maxRequests,
-        boolean nginx, boolean paced, int rounds) {
+public record BenchOptions(
+        String scenario,
+        int concurrency,
+        Duration duration,
+        Duration warmup,
+        long maxRequests,
+        boolean nginx,
+        boolean paced,
+        int rounds) {
 
     public static final Duration FULL_DURATION = Duration.ofSeconds(20);
     /** Long enough for the JIT to have compiled the hot paths (BouncyCastle, H2, gRPC) before measuring. */
     public static final Duration FULL_WARMUP = Duration.ofSeconds(15);
+
     public static final Duration QUICK_DURATION = Duration.ofSeconds(5);
     public static final Duration QUICK_WARMUP = Duration.ofSeconds(2);
 

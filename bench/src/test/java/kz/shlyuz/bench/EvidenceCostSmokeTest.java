@@ -26,23 +26,33 @@ class EvidenceCostSmokeTest {
     @Test
     void printsFullBesideMetadataForBothAnswerFormsWithBytesPerMessage() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BenchOptions options = new BenchOptions("evidence-cost", 2, Duration.ofMillis(800), Duration.ofMillis(200),
-                5_000, false, false, 1);
+        BenchOptions options = new BenchOptions(
+                "evidence-cost", 2, Duration.ofMillis(800), Duration.ofMillis(200), 5_000, false, false, 1);
         List<Row> rows = Bench.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
-        assertEquals(List.of(Role.SHLYUZ, Role.SHLYUZ, Role.SHLYUZ_SEALED, Role.SHLYUZ_SEALED),
-                rows.stream().map(Row::role).toList(), out);
+        assertEquals(
+                List.of(Role.SHLYUZ, Role.SHLYUZ, Role.SHLYUZ_SEALED, Role.SHLYUZ_SEALED),
+                rows.stream().map(Row::role).toList(),
+                out);
         rows.forEach(r -> assertTrue(r.stats().ok() > 0 && r.stats().errors() == 0, r + "\n" + out));
-        for (String label : List.of("evidence full, countersigned", "evidence metadata, countersigned",
-                "evidence full, batch seal", "evidence metadata, batch seal")) {
-            Matcher row = Pattern.compile("\n  " + Pattern.quote(label) + " +" + NUMBER + " req/s +" + NUMBER
-                    + " ms CPU/call").matcher(out);
+        for (String label : List.of(
+                "evidence full, countersigned",
+                "evidence metadata, countersigned",
+                "evidence full, batch seal",
+                "evidence metadata, batch seal")) {
+            Matcher row = Pattern.compile(
+                            "\n  " + Pattern.quote(label) + " +" + NUMBER + " req/s +" + NUMBER + " ms CPU/call")
+                    .matcher(out);
             assertTrue(row.find(), label + "\n" + out);
-            assertTrue(Double.parseDouble(row.group(1)) > 0 && Double.parseDouble(row.group(2)) > 0, label + "\n" + out);
+            assertTrue(
+                    Double.parseDouble(row.group(1)) > 0 && Double.parseDouble(row.group(2)) > 0, label + "\n" + out);
         }
         for (String form : List.of("countersigned", "batch seal")) {
-            assertTrue(Pattern.compile("\n  " + form + ": difference +" + NUMBER + " % CPU per call").matcher(out).find(),
+            assertTrue(
+                    Pattern.compile("\n  " + form + ": difference +" + NUMBER + " % CPU per call")
+                            .matcher(out)
+                            .find(),
                     form + "\n" + out);
         }
         double fullBodies = bodiesPerRecord(out, "evidence full");
@@ -54,7 +64,8 @@ class EvidenceCostSmokeTest {
 
     private static double bodiesPerRecord(String out, String label) {
         Matcher m = Pattern.compile("\n  " + Pattern.quote(label) + " +" + NUMBER + " B evidence bodies/record +"
-                + NUMBER + " B H2 file growth/record +\\(([0-9]+) records").matcher(out);
+                        + NUMBER + " B H2 file growth/record +\\(([0-9]+) records")
+                .matcher(out);
         assertTrue(m.find(), label + "\n" + out);
         assertTrue(Long.parseLong(m.group(3)) > 0, out);
         return Double.parseDouble(m.group(1));

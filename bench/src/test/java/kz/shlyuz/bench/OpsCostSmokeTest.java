@@ -20,8 +20,8 @@ class OpsCostSmokeTest {
     @Test
     void printsGatewayCpuPerCallWithAndWithoutOperations() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BenchOptions options = new BenchOptions("ops-cost", 2, Duration.ofMillis(800), Duration.ofMillis(200), 5_000,
-                false, false, 1);
+        BenchOptions options =
+                new BenchOptions("ops-cost", 2, Duration.ofMillis(800), Duration.ofMillis(200), 5_000, false, false, 1);
         List<Row> rows = Bench.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(2, rows.size(), out);

@@ -24,8 +24,8 @@ class ScenarioSmokeTest {
 
     private static String run(String scenario, int concurrency, List<Row> rowsOut) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BenchOptions options = new BenchOptions(scenario, concurrency, Duration.ofMillis(800), Duration.ofMillis(200),
-                5_000, false, false, 1);
+        BenchOptions options = new BenchOptions(
+                scenario, concurrency, Duration.ofMillis(800), Duration.ofMillis(200), 5_000, false, false, 1);
         rowsOut.addAll(Bench.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -34,7 +34,8 @@ class ScenarioSmokeTest {
     void asyncSubmitAcknowledgesDurablyAndSaysWhatTheBaselineIs() throws Exception {
         List<Row> rows = new java.util.ArrayList<>();
         String out = run("async-submit", 2, rows);
-        assertEquals(List.of(Role.DIRECT, Role.SHLYUZ), rows.stream().map(Row::role).toList(), out);
+        assertEquals(
+                List.of(Role.DIRECT, Role.SHLYUZ), rows.stream().map(Row::role).toList(), out);
         rows.forEach(r -> assertTrue(r.stats().ok() > 0 && r.stats().errors() == 0, r + "\n" + out));
         assertTrue(out.contains("\n(a) adapter mvd-docs direct (issue) "), out);
         assertTrue(out.contains("\n(c) Shlyuz Gateway/Submit (durable ack) "), out);
@@ -62,8 +63,11 @@ class ScenarioSmokeTest {
     @Test
     void unknownScenarioIsRefusedNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenarios.select("sync-dsa"));
-        assertTrue(e.getMessage().contains("sync-rsa") && e.getMessage().contains("cabinet-fanout")
-                && e.getMessage().contains("all"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("sync-rsa")
+                        && e.getMessage().contains("cabinet-fanout")
+                        && e.getMessage().contains("all"),
+                e.getMessage());
         assertEquals(4, Scenarios.select("all").size());
     }
 }

@@ -36,7 +36,10 @@ class ArchitectureTest {
 
     @Test
     void knowsNothingOfTheGatewayOrTheAdapters() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("kz.shlyuz.gateway..", "kz.shlyuz.adapters..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("kz.shlyuz.gateway..", "kz.shlyuz.adapters..")
                 .check(MODULE);
     }
 }

@@ -21,17 +21,21 @@ class TestHygieneTest {
     void findsEveryKindOfSleepButNotOneInAComment(@TempDir Path dir) throws IOException {
         // Assembled, so that this file does not hold what it looks for.
         String sleep = "sl" + "eep(";
-        Files.writeString(dir.resolve("Slow.java"), String.join("\n",
-                "class Slow {",
-                "    // Thread." + sleep + "5) in a comment is fine",
-                "    void a() throws Exception { Thread." + sleep + "200); }",
-                "    void b() throws Exception { java.util.concurrent.TimeUnit.SECONDS." + sleep + "1); }",
-                "    void c() { java.util.concurrent.locks.LockSupport.park" + "Nanos(1_000_000); }",
-                "}"));
+        Files.writeString(
+                dir.resolve("Slow.java"),
+                String.join(
+                        "\n",
+                        "class Slow {",
+                        "    // Thread." + sleep + "5) in a comment is fine",
+                        "    void a() throws Exception { Thread." + sleep + "200); }",
+                        "    void b() throws Exception { java.util.concurrent.TimeUnit.SECONDS." + sleep + "1); }",
+                        "    void c() { java.util.concurrent.locks.LockSupport.park" + "Nanos(1_000_000); }",
+                        "}"));
         AssertionError e = assertThrows(AssertionError.class, () -> TestHygiene.assertNoSleeps(dir));
         String message = e.getMessage();
-        assertTrue(message.contains("Slow.java:3") && message.contains("Slow.java:4")
-                && message.contains("Slow.java:5"), message);
+        assertTrue(
+                message.contains("Slow.java:3") && message.contains("Slow.java:4") && message.contains("Slow.java:5"),
+                message);
         assertTrue(!message.contains("Slow.java:2"), message);
     }
 }

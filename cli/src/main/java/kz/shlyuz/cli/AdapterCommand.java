@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./shlyuz adapter <name>}: one agency adapter on its own, as the agency would run it. */
-@Command(name = "adapter", mixinStandardHelpOptions = true,
-        description = "Run one agency adapter on its own.")
+@Command(name = "adapter", mixinStandardHelpOptions = true, description = "Run one agency adapter on its own.")
 final class AdapterCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", completionCandidates = AgencyNames.class,
+    @Parameters(
+            index = "0",
+            completionCandidates = AgencyNames.class,
             description = "Adapter name: one of ${COMPLETION-CANDIDATES}.")
     String name;
 
@@ -41,15 +42,24 @@ final class AdapterCommand implements Callable<Integer> {
         }
         DevPki pki = data.pki();
         int bound = port == null ? agency.defaultPort() : port;
-        AdapterServer server = AdapterServer.start(new AdapterConfig(name, pki, new InetSocketAddress(host, bound),
-                Clock.systemUTC(), Duration.ofSeconds(5), Set.of("gateway")));
+        AdapterServer server = AdapterServer.start(new AdapterConfig(
+                name,
+                pki,
+                new InetSocketAddress(host, bound),
+                Clock.systemUTC(),
+                Duration.ofSeconds(5),
+                Set.of("gateway")));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "adapter-shutdown"));
-        System.out.printf("Adapter %s (%s) ready on %s:%d (mutual TLS, callers: gateway)%n", name,
-                agency.titleRu(), host, server.port());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "adapter-shutdown"));
+        System.out.printf(
+                "Adapter %s (%s) ready on %s:%d (mutual TLS, callers: gateway)%n",
+                name, agency.titleRu(), host, server.port());
         System.out.flush();
         stopped.await();
         return 0;

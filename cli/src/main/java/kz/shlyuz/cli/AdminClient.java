@@ -37,17 +37,23 @@ final class AdminClient {
         try {
             this.base = URI.create(url.endsWith("/") ? url : url + "/");
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--admin: '" + base + "' (expected: http://HOST:PORT or HOST:PORT, e.g. 127.0.0.1:9464)");
+            throw new UsageError(
+                    "--admin: '" + base + "' (expected: http://HOST:PORT or HOST:PORT, e.g. 127.0.0.1:9464)");
         }
     }
 
     Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build());
     }
 
     Answer post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {

@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
  * serves HTTPS ({@code ops.admin.tls}): all of {@code --cert}, {@code --key} and {@code --ca}, or none.
  */
 final class AdminOptions {
-    @Option(names = "--admin", description = "The gateway's admin listener, http(s)://HOST:PORT or HOST:PORT "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = AdminClient.DEFAULT)
+    @Option(
+            names = "--admin",
+            description =
+                    "The gateway's admin listener, http(s)://HOST:PORT or HOST:PORT " + "(default: ${DEFAULT-VALUE}).",
+            defaultValue = AdminClient.DEFAULT)
     String admin;
 
     @Option(names = "--cert", paramLabel = "PEM", description = "Admin client certificate chain (PEM), for https.")
@@ -20,8 +23,10 @@ final class AdminOptions {
     @Option(names = "--key", paramLabel = "PEM", description = "Its private key (PKCS#8 PEM).")
     Path key;
 
-    @Option(names = "--ca", paramLabel = "PEM", description = "The CA certificates that issued the gateway's TLS "
-            + "certificate (PEM).")
+    @Option(
+            names = "--ca",
+            paramLabel = "PEM",
+            description = "The CA certificates that issued the gateway's TLS " + "certificate (PEM).")
     Path ca;
 
     AdminClient client() {

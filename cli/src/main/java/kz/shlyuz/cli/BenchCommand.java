@@ -13,14 +13,20 @@ import picocli.CommandLine.Option;
  * {@code grpc_pass} (when installed) and signed through Shlyuz, side by side on loopback; or,
  * with {@code --micro}, the JMH micro-benchmarks of the signed path's parts.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Closed-loop load on loopback: (a) adapter direct, (b) nginx grpc_pass, (c) Shlyuz signed call; "
                 + "req/s, p50/p99/p99.9 and the ratios c/a, c/b. --micro runs the JMH micro-benchmarks instead.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Short run (5 s per column in 2 rounds after 2 s warm-up): under a minute in all.")
+    @Option(
+            names = "--quick",
+            description = "Short run (5 s per column in 2 rounds after 2 s warm-up): under a minute in all.")
     boolean quick;
 
-    @Option(names = "--scenario", description = "Which call to measure: ${COMPLETION-CANDIDATES}, or all (default: sync-rsa).",
+    @Option(
+            names = "--scenario",
+            description = "Which call to measure: ${COMPLETION-CANDIDATES}, or all (default: sync-rsa).",
             completionCandidates = ScenarioNames.class)
     String scenario = "sync-rsa";
 
@@ -42,8 +48,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-nginx", description = "Skip column (b) even when nginx is installed.")
     boolean noNginx;
 
-    @Option(names = "--no-paced", description = "Skip rows (c') and (d'): Shlyuz at a quarter of the relay's "
-            + "throughput (half the target load), for its latency.")
+    @Option(
+            names = "--no-paced",
+            description = "Skip rows (c') and (d'): Shlyuz at a quarter of the relay's "
+                    + "throughput (half the target load), for its latency.")
     boolean noPaced;
 
     @Option(names = "--micro", description = "Run the JMH micro-benchmarks (CMS vs raw RSA, chains, journal, signing).")
@@ -57,12 +65,15 @@ final class BenchCommand implements Callable<Integer> {
         // The adapter runs in this JVM: its per-request log lines would drown the table.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         BenchOptions base = quick ? BenchOptions.quick() : BenchOptions.defaults();
-        BenchOptions options = new BenchOptions(scenario,
+        BenchOptions options = new BenchOptions(
+                scenario,
                 concurrency == null ? base.concurrency() : concurrency,
                 duration == null ? base.duration() : duration,
                 warmup == null ? base.warmup() : warmup,
                 maxRequests == null ? base.maxRequests() : maxRequests,
-                !noNginx, !noPaced, rounds == null ? base.rounds() : rounds);
+                !noNginx,
+                !noPaced,
+                rounds == null ? base.rounds() : rounds);
         Bench.run(options, System.out);
         return 0;
     }

@@ -11,14 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.seal.AnswerSeals;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.Refusals;
-import kz.shlyuz.proto.seal.AnswerForm;
+import kz.shlyuz.gateway.seal.AnswerSeals;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustMaterial;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.AdapterProto;
 import kz.shlyuz.proto.v1.ResponseContent;
 import kz.shlyuz.proto.v1.ServicesProto;
@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
  * as JSON with the result of verifying its signatures. Exit status: 0 answered and verified,
  * 1 refused, 3 answered but a signature on the answer did not verify.
  */
-@Command(name = "call", mixinStandardHelpOptions = true,
+@Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
         description = "Make a signed synchronous call (Gateway/Call) and print the verified answer as JSON.")
 final class CallCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +54,11 @@ final class CallCommand implements Callable<Integer> {
     @Mixin
     GatewayOptions gateway;
 
-    @Option(names = "--answer-form", defaultValue = "countersignature",
-            description = "How the gateway signs the answer: countersignature or batch-seal (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--answer-form",
+            defaultValue = "countersignature",
+            description =
+                    "How the gateway signs the answer: countersignature or batch-seal (default: ${DEFAULT-VALUE}).")
     String answerForm;
 
     @Override
@@ -95,14 +100,17 @@ final class CallCommand implements Callable<Integer> {
     private int describeAnswer(DevPki pki, Clock clock, SignedResponse response, ObjectNode out) throws Exception {
         ResponseContent content = ResponseContent.parseFrom(response.getContent());
         out.put("status", "OK");
-        out.set("response", JSON.readTree(JsonFormat.printer().usingTypeRegistry(TYPES).print(content)));
+        out.set(
+                "response",
+                JSON.readTree(JsonFormat.printer().usingTypeRegistry(TYPES).print(content)));
         ArrayNode signatures = out.putArray("signatures");
         SignatureVerifier verifier = new SignatureVerifier(
-                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()), clock,
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+                clock,
                 Duration.ofHours(1));
         try {
-            for (VerifiedSigner signer : verifier.verify(response.getContent().toByteArray(),
-                    response.getSignature().toByteArray())) {
+            for (VerifiedSigner signer : verifier.verify(
+                    response.getContent().toByteArray(), response.getSignature().toByteArray())) {
                 ObjectNode s = signatures.addObject();
                 s.put("signer", signer.holder().commonName());
                 if (signer.holder().organisation() != null) {

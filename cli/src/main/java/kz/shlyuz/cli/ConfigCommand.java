@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./shlyuz config check FILE}: validates a configuration and prints the one in effect. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration tools.",
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        description = "Configuration tools.",
         subcommands = ConfigCommand.Check.class)
 final class ConfigCommand implements Runnable {
     @Override
@@ -23,10 +26,15 @@ final class ConfigCommand implements Runnable {
      * effective configuration with secrets masked, the variables used, and every weakened check.
      * Exit 0 when it would start, 1 when it would not.
      */
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Validate FILE (with SHLYUZ_* environment overrides) and print the effective configuration.")
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", arity = "0..1",
+        @Parameters(
+                index = "0",
+                paramLabel = "FILE",
+                arity = "0..1",
                 description = "Configuration file (JSON); none: the shipped defaults.")
         Path file;
 
@@ -40,7 +48,9 @@ final class ConfigCommand implements Runnable {
                 return 1;
             }
             System.out.println(ConfigSources.pretty(ConfigSources.masked(effective.config())));
-            effective.applied().forEach((name, path) -> System.out.println("from environment: " + name + " -> " + path));
+            effective
+                    .applied()
+                    .forEach((name, path) -> System.out.println("from environment: " + name + " -> " + path));
             effective.ignored().forEach(name -> System.out.println("ignored: " + name + " names no configuration key"));
             for (String note : StartupChecks.notes(effective.config())) {
                 System.out.println("NOTE: " + note);

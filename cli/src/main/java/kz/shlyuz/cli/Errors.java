@@ -51,11 +51,13 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             err.println(name(line) + ": " + oneLine(e.getMessage()));
             exit = USAGE;
         } else if (e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-            err.println(name(line) + ": the gateway is not reachable (" + oneLine(String.valueOf(s.getStatus().getDescription()))
+            err.println(name(line) + ": the gateway is not reachable ("
+                    + oneLine(String.valueOf(s.getStatus().getDescription()))
                     + "); is './shlyuz serve' running, and is --gateway right?");
             exit = FAILED;
         } else {
-            err.println(name(line) + ": failed: " + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()))
+            err.println(name(line) + ": failed: " + e.getClass().getSimpleName() + ": "
+                    + oneLine(String.valueOf(e.getMessage()))
                     + (verbose ? "" : " (run again with --verbose for the stack trace)"));
             exit = FAILED;
         }

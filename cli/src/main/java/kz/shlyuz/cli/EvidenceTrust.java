@@ -28,13 +28,14 @@ final class EvidenceTrust {
         } else {
             Path pkiDir = dataDir.resolve("pki");
             if (!Files.isRegularFile(pkiDir.resolve("index.json"))) {
-                throw new IllegalArgumentException("no trust: pass --trust DIR (CA certificates), or run './shlyuz serve' "
-                        + "once to create " + pkiDir);
+                throw new IllegalArgumentException(
+                        "no trust: pass --trust DIR (CA certificates), or run './shlyuz serve' " + "once to create "
+                                + pkiDir);
             }
             DevPki pki = DevPki.load(pkiDir);
             source = new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls());
         }
-        return new SignatureVerifier(source, clock, new VerificationPolicy(null,
-                VerificationPolicy.RevocationMode.SOFT_FAIL, null));
+        return new SignatureVerifier(
+                source, clock, new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL, null));
     }
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./shlyuz journal}: the journal's evidence chain. */
-@Command(name = "journal", mixinStandardHelpOptions = true, description = "The evidence journal.",
+@Command(
+        name = "journal",
+        mixinStandardHelpOptions = true,
+        description = "The evidence journal.",
         subcommands = {JournalCommand.Verify.class})
 final class JournalCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -33,8 +36,11 @@ final class JournalCommand implements Runnable {
      * when the journal cannot be read. With an embedded H2 journal, run it while the gateway is
      * stopped (the file is the gateway's while it runs).
      */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the evidence chain and its time-stamps; name the first record changed, removed or inserted.")
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Recompute the evidence chain and its time-stamps; name the first record changed, removed or inserted.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         DataOptions data;
@@ -42,13 +48,19 @@ final class JournalCommand implements Runnable {
         @Option(names = "--config", description = "Gateway configuration (JSON); default: the shipped defaults.")
         Path config;
 
-        @Option(names = "--from", paramLabel = "T", description = "Only records finished at or after T (ISO-8601, e.g. 2026-12-01T00:00:00Z).")
+        @Option(
+                names = "--from",
+                paramLabel = "T",
+                description = "Only records finished at or after T (ISO-8601, e.g. 2026-12-01T00:00:00Z).")
         Instant from;
 
         @Option(names = "--to", paramLabel = "T", description = "Only records finished at or before T.")
         Instant to;
 
-        @Option(names = "--trust", paramLabel = "DIR", description = "CA certificates the TSA chains to (default: the dev PKI).")
+        @Option(
+                names = "--trust",
+                paramLabel = "DIR",
+                description = "CA certificates the TSA chains to (default: the dev PKI).")
         List<Path> trust;
 
         @Override
@@ -63,13 +75,21 @@ final class JournalCommand implements Runnable {
                 return 2;
             }
             try (HikariDataSource db = JournalDatabase.open(cfg.journal())) {
-                ChainVerifier.Report report = new ChainVerifier(db, cfg.evidence().archiveDir(),
-                        BodyCipher.open(cfg.evidence().encryption()), verifier::verifyTimeStamp).verify(from, to);
+                ChainVerifier.Report report = new ChainVerifier(
+                                db,
+                                cfg.evidence().archiveDir(),
+                                BodyCipher.open(cfg.evidence().encryption()),
+                                verifier::verifyTimeStamp)
+                        .verify(from, to);
                 System.out.println("Checked " + report.records() + " record(s), " + report.stamps() + " time-stamp(s), "
-                        + report.archives() + " archive file(s)" + (from == null && to == null ? ""
-                                : " finished " + (from == null ? "" : "from " + from) + (to == null ? "" : " to " + to)));
-                report.unstampedTail().forEach((node, n) -> System.out.println("Chain " + node + ": the last " + n
-                        + " record(s) wait for the next batch time-stamp"));
+                        + report.archives() + " archive file(s)"
+                        + (from == null && to == null
+                                ? ""
+                                : " finished " + (from == null ? "" : "from " + from)
+                                        + (to == null ? "" : " to " + to)));
+                report.unstampedTail()
+                        .forEach((node, n) -> System.out.println(
+                                "Chain " + node + ": the last " + n + " record(s) wait for the next batch time-stamp"));
                 if (report.holds()) {
                     System.out.println("Result: the chain holds (exit 0)");
                     return 0;

@@ -3,7 +3,6 @@ package kz.shlyuz.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -11,7 +10,9 @@ import picocli.CommandLine.Parameters;
  * NOT_SERVING, new calls refused with MAINTENANCE while running calls and cases finish) or brings
  * it back, through its admin listener — from loopback, or with an admin client certificate.
  */
-@Command(name = "maintenance", mixinStandardHelpOptions = true,
+@Command(
+        name = "maintenance",
+        mixinStandardHelpOptions = true,
         description = "Turn a running gateway's maintenance mode on or off (drain the node), or show it.")
 final class MaintenanceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "on|off|status", description = "on, off or status")
@@ -39,8 +40,11 @@ final class MaintenanceCommand implements Callable<Integer> {
         }
         boolean on = answer.body().path("maintenance").asBoolean();
         String by = answer.body().path("by").asText("");
-        System.out.printf("maintenance %s%s%s; calls in flight: %d%n", on ? "ON" : "OFF",
-                on ? " since " + answer.body().path("since").asText() : "", by.isEmpty() ? "" : " (by " + by + ")",
+        System.out.printf(
+                "maintenance %s%s%s; calls in flight: %d%n",
+                on ? "ON" : "OFF",
+                on ? " since " + answer.body().path("since").asText() : "",
+                by.isEmpty() ? "" : " (by " + by + ")",
                 answer.body().path("inFlightCalls").asInt());
         return 0;
     }

@@ -21,6 +21,7 @@ import java.util.Properties;
 final class MicroBenchLauncher {
     /** The bench module's micro-benchmark jar, relative to the repository root. */
     static final Path JAR = Path.of("bench", "target", "shlyuz-bench.jar");
+
     private static final String MAIN = "kz.shlyuz.bench.micro.MicroBench";
 
     private MicroBenchLauncher() {}
@@ -32,7 +33,9 @@ final class MicroBenchLauncher {
                     + "'./mvnw -B -q -DskipTests package' from the repository root).");
             return 1;
         }
-        Process child = new ProcessBuilder(command(jar, quick, System.getProperties())).inheritIO().start();
+        Process child = new ProcessBuilder(command(jar, quick, System.getProperties()))
+                .inheritIO()
+                .start();
         // Ctrl-C stops this JVM; the benchmarks must not go on running without it.
         Thread stop = new Thread(child::destroy, "micro-bench-stop");
         Runtime.getRuntime().addShutdownHook(stop);
@@ -49,7 +52,8 @@ final class MicroBenchLauncher {
     static List<String> command(Path jar, boolean quick, Properties properties) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        properties.stringPropertyNames().stream().sorted()
+        properties.stringPropertyNames().stream()
+                .sorted()
                 .filter(name -> name.startsWith("shlyuz.bench.") && !name.equals("shlyuz.bench.jar"))
                 .forEach(name -> command.add("-D" + name + "=" + properties.getProperty(name)));
         command.addAll(List.of("-cp", jar.toString(), MAIN));
@@ -66,7 +70,11 @@ final class MicroBenchLauncher {
             return Files.isRegularFile(path) ? path : null;
         }
         // This class comes from cli/target/shlyuz.jar (or cli/target/classes): three levels up is the root.
-        Path here = Path.of(MicroBenchLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path here = Path.of(MicroBenchLauncher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path root = here.getParent() == null ? null : here.getParent().getParent();
         root = root == null ? null : root.getParent();
         for (Path candidate : root == null ? List.of(JAR) : List.of(root.resolve(JAR), JAR)) {

@@ -19,7 +19,8 @@ final class RequestBodies {
      * (a Struct), so the gateway can say the service is unknown.
      */
     static Message parse(String service, String json) {
-        Message.Builder builder = Services.standard().find(service)
+        Message.Builder builder = Services.standard()
+                .find(service)
                 .map(ServiceDefinition::bodyType)
                 .<Message.Builder>map(type -> Internal.getDefaultInstance(type).newBuilderForType())
                 .orElseGet(Struct::newBuilder);
@@ -36,10 +37,13 @@ final class RequestBodies {
             JsonFormat.parser().merge(json, builder);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             Descriptors.Descriptor type = builder.getDescriptorForType();
-            String fields = type.getFields().stream().map(Descriptors.FieldDescriptor::getJsonName)
+            String fields = type.getFields().stream()
+                    .map(Descriptors.FieldDescriptor::getJsonName)
                     .collect(Collectors.joining(", "));
-            throw new UsageError("--body: " + Errors.oneLine(e.getMessage()) + " (expected: protobuf JSON of "
-                    + type.getFullName() + (fields.isEmpty() ? "" : " with fields " + fields) + ")", e);
+            throw new UsageError(
+                    "--body: " + Errors.oneLine(e.getMessage()) + " (expected: protobuf JSON of " + type.getFullName()
+                            + (fields.isEmpty() ? "" : " with fields " + fields) + ")",
+                    e);
         }
         return builder.build();
     }

@@ -13,11 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
 import kz.shlyuz.certs.ocsp.OcspResponder;
+import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tsa.TimeStampServer;
-import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
-import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Option;
  * first start), every agency adapter on its configured loopback TLS port, and the gateway with
  * mutual TLS. Ctrl-C shuts down the gateway first (in-flight calls finish), then the adapters.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start the gateway and every agency adapter on loopback with mutual TLS.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
@@ -42,34 +43,47 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Gateway port, overriding the configuration.")
     Integer port;
 
-    @Option(names = "--admin-port", description = "Admin HTTP listener port (/metrics, /health/*), overriding "
-            + "ops.admin.port (default 9464); 0 picks a free one.")
+    @Option(
+            names = "--admin-port",
+            description = "Admin HTTP listener port (/metrics, /health/*), overriding "
+                    + "ops.admin.port (default 9464); 0 picks a free one.")
     Integer adminPort;
 
-    @Option(names = Logging.OPTION, paramLabel = "text|json", description = "Log format (also SHLYUZ_LOG_FORMAT): "
-            + "text for a terminal (default) or json, one object per line.")
+    @Option(
+            names = Logging.OPTION,
+            paramLabel = "text|json",
+            description = "Log format (also SHLYUZ_LOG_FORMAT): "
+                    + "text for a terminal (default) or json, one object per line.")
     String logFormat;
 
     @Option(names = "--no-adapters", description = "Do not start the adapters here (they run with './shlyuz adapter').")
     boolean noAdapters;
 
-    @Option(names = "--time-scale", description = "Development only: process time (deadlines, timers) runs this many "
-            + "times faster than real time, e.g. 10000 for the demo. Signatures and freshness keep real time.")
+    @Option(
+            names = "--time-scale",
+            description = "Development only: process time (deadlines, timers) runs this many "
+                    + "times faster than real time, e.g. 10000 for the demo. Signatures and freshness keep real time.")
     Double timeScale;
 
-    @Option(names = "--ocsp-port", defaultValue = "8480",
+    @Option(
+            names = "--ocsp-port",
+            defaultValue = "8480",
             description = "Port of the dev PKI's OCSP responder on loopback (default: ${DEFAULT-VALUE}); "
                     + "started unless the configuration names its own responder (trust.ocsp.url) or disables OCSP.")
     int ocspPort;
 
-    @Option(names = "--tsa-port", defaultValue = "8481",
-            description = "Port of the dev PKI's RFC 3161 time-stamping authority on loopback (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tsa-port",
+            defaultValue = "8481",
+            description =
+                    "Port of the dev PKI's RFC 3161 time-stamping authority on loopback (default: ${DEFAULT-VALUE}).")
     int tsaPort;
 
     @Override
     public Integer call() throws Exception {
         // defaults < file < environment (SHLYUZ_*) < these flags
-        GatewayConfig cfg = kz.shlyuz.gateway.ops.config.ConfigSources.load(config, System.getenv(), data.data).config();
+        GatewayConfig cfg = kz.shlyuz.gateway.ops.config.ConfigSources.load(config, System.getenv(), data.data)
+                .config();
         if (port != null) {
             cfg = cfg.withPort(port);
         }
@@ -89,62 +103,94 @@ final class ServeCommand implements Callable<Integer> {
         if (!noAdapters) {
             for (Map.Entry<String, AdapterEndpoint> e : cfg.adapters().entrySet()) {
                 AdapterEndpoint endpoint = e.getValue();
-                adapters.add(AdapterServer.start(new AdapterConfig(e.getKey(), pki,
-                        new InetSocketAddress(endpoint.host(), endpoint.port()), clock, Duration.ofSeconds(5),
+                adapters.add(AdapterServer.start(new AdapterConfig(
+                        e.getKey(),
+                        pki,
+                        new InetSocketAddress(endpoint.host(), endpoint.port()),
+                        clock,
+                        Duration.ofSeconds(5),
                         Set.of(DevMaterial.GATEWAY_SYSTEM))));
             }
         }
         // The dev PKI's CAs answer OCSP the way the national CA does at ocsp.pki.gov.kz.
         OcspResponder ocsp = null;
-        if (cfg.signerRules().devPkiTrust() && cfg.signerRules().ocsp().enabled()
+        if (cfg.signerRules().devPkiTrust()
+                && cfg.signerRules().ocsp().enabled()
                 && cfg.signerRules().ocsp().responder() == null) {
-            ocsp = OcspResponder.start(new InetSocketAddress("127.0.0.1", ocspPort), pki.ocspAuthorities(),
-                    pki.certificateStatuses(), clock, Duration.ofMinutes(5));
-            cfg = cfg.withSignerRules(cfg.signerRules().withOcsp(cfg.signerRules().ocsp().withResponder(ocsp.uri())));
+            ocsp = OcspResponder.start(
+                    new InetSocketAddress("127.0.0.1", ocspPort),
+                    pki.ocspAuthorities(),
+                    pki.certificateStatuses(),
+                    clock,
+                    Duration.ofMinutes(5));
+            cfg = cfg.withSignerRules(
+                    cfg.signerRules().withOcsp(cfg.signerRules().ocsp().withResponder(ocsp.uri())));
         }
         OcspResponder responder = ocsp;
-        TimeStampServer tsa = TimeStampServer.start(new InetSocketAddress("127.0.0.1", tsaPort),
+        TimeStampServer tsa = TimeStampServer.start(
+                new InetSocketAddress("127.0.0.1", tsaPort),
                 new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), clock));
-        GatewayServer.Processes processes = timeScale == null ? GatewayServer.Processes.defaults(clock)
-                : new GatewayServer.Processes(new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
-                        Duration.ofMillis(10), Duration.ofSeconds(30), "dev-node", 8);
+        GatewayServer.Processes processes = timeScale == null
+                ? GatewayServer.Processes.defaults(clock)
+                : new GatewayServer.Processes(
+                        new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
+                        Duration.ofMillis(10),
+                        Duration.ofSeconds(30),
+                        "dev-node",
+                        8);
         GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock), processes);
         GatewayConfig cfg0 = cfg;
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
-            // SIGTERM always ends the process, even when a part hangs on its way down.
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(cfg0.limits().shutdownGrace().toMillis() + 20_000);
-                    System.err.println("shlyuz: shutdown did not finish in time; halting");
-                    Runtime.getRuntime().halt(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "shutdown-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
-            gateway.close();
-            adapters.forEach(AdapterServer::close);
-            if (responder != null) {
-                responder.close();
-            }
-            tsa.close();
-            stopped.countDown();
-        }, "shlyuz-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.err.println("shlyuz: shutting down (in-flight calls finish first)…");
+                            // SIGTERM always ends the process, even when a part hangs on its way down.
+                            Thread watchdog = new Thread(
+                                    () -> {
+                                        try {
+                                            Thread.sleep(cfg0.limits()
+                                                            .shutdownGrace()
+                                                            .toMillis()
+                                                    + 20_000);
+                                            System.err.println("shlyuz: shutdown did not finish in time; halting");
+                                            Runtime.getRuntime().halt(1);
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                        }
+                                    },
+                                    "shutdown-watchdog");
+                            watchdog.setDaemon(true);
+                            watchdog.start();
+                            gateway.close();
+                            adapters.forEach(AdapterServer::close);
+                            if (responder != null) {
+                                responder.close();
+                            }
+                            tsa.close();
+                            stopped.countDown();
+                        },
+                        "shlyuz-shutdown"));
 
         if (gateway.operations().adminPort() >= 0) {
-            System.out.printf("Admin listener: http://%s:%d/metrics /health/live /health/ready /health/services "
-                    + "(./shlyuz doctor, ./shlyuz maintenance on|off)%n", cfg.ops().admin().host(),
-                    gateway.operations().adminPort());
+            System.out.printf(
+                    "Admin listener: http://%s:%d/metrics /health/live /health/ready /health/services "
+                            + "(./shlyuz doctor, ./shlyuz maintenance on|off)%n",
+                    cfg.ops().admin().host(), gateway.operations().adminPort());
         }
-        System.out.printf("Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
+        System.out.printf(
+                "Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
                         + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
-                cfg.host(), gateway.port(), cfg.senders().keySet(), adapters.size(),
+                cfg.host(),
+                gateway.port(),
+                cfg.senders().keySet(),
+                adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
-                pki.dir().toAbsolutePath().normalize(), cfg.journal().jdbcUrl(),
-                cfg.signerRules().ocsp().enabled() ? String.valueOf(cfg.signerRules().ocsp().responder()) : "off",
+                pki.dir().toAbsolutePath().normalize(),
+                cfg.journal().jdbcUrl(),
+                cfg.signerRules().ocsp().enabled()
+                        ? String.valueOf(cfg.signerRules().ocsp().responder())
+                        : "off",
                 tsa.uri());
         if (timeScale != null) {
             System.out.printf("Process time runs %.0f times faster than real time (development only).%n", timeScale);

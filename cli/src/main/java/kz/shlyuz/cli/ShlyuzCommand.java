@@ -7,12 +7,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code ./shlyuz}: the gateway, its adapters and a client, in one command. */
-@Command(name = "shlyuz", mixinStandardHelpOptions = true, version = "shlyuz 0.1.0",
+@Command(
+        name = "shlyuz",
+        mixinStandardHelpOptions = true,
+        version = "shlyuz 0.1.0",
         description = "Shlyuz — e-government integration gateway (ЭҮШ / ШЭП model).",
-        subcommands = {ServeCommand.class, AdapterCommand.class, CallCommand.class, SubmitCommand.class,
-                WatchCommand.class, DemoCommand.class, VerifyCommand.class, BenchCommand.class,
-                JournalCommand.class, EvidenceCommand.class, DoctorCommand.class, MaintenanceCommand.class,
-                ConfigCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            AdapterCommand.class,
+            CallCommand.class,
+            SubmitCommand.class,
+            WatchCommand.class,
+            DemoCommand.class,
+            VerifyCommand.class,
+            BenchCommand.class,
+            JournalCommand.class,
+            EvidenceCommand.class,
+            DoctorCommand.class,
+            MaintenanceCommand.class,
+            ConfigCommand.class
+        })
 public final class ShlyuzCommand implements Runnable {
     /** The option that adds stack traces to error lines; every subcommand accepts it. */
     static final String VERBOSE = "--verbose";
@@ -20,7 +34,9 @@ public final class ShlyuzCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+    @Option(
+            names = VERBOSE,
+            scope = ScopeType.INHERIT,
             description = "On an error, print the stack trace too (default: one line saying what was wrong).")
     boolean verbose;
 

@@ -18,11 +18,16 @@ final class SignedRequestOptions {
     @Option(names = "--as", required = true, description = "Sending system: egov-portal, hkko or burkit.")
     String sender;
 
-    @Option(names = "--signer", required = true, split = ",",
+    @Option(
+            names = "--signer",
+            required = true,
+            split = ",",
             description = "Who signs: identity name or IIN from data/pki/index.json; comma-separate for several.")
     List<String> signers;
 
-    @Option(names = "--service", required = true,
+    @Option(
+            names = "--service",
+            required = true,
             description = "Service id, e.g. ADDRESS_CERTIFICATE or EXIT_PERMANENT_RESIDENCE.")
     String service;
 
@@ -34,13 +39,18 @@ final class SignedRequestOptions {
 
     /** The request's content with this body, created now. */
     RequestContent content(Message requestBody, Clock clock) {
-        return RequestBuilder.content(messageId == null ? UUID.randomUUID().toString() : messageId, sender, service,
-                requestBody, clock.instant());
+        return RequestBuilder.content(
+                messageId == null ? UUID.randomUUID().toString() : messageId,
+                sender,
+                service,
+                requestBody,
+                clock.instant());
     }
 
     /** The content signed by every {@code --signer} (detached CMS). */
     SignedRequest sign(DevPki pki, RequestContent content, Clock clock) {
-        return new RequestBuilder(new CmsSigner(clock)).sign(content, signers.stream().map(s -> signerKey(pki, s)).toList());
+        return new RequestBuilder(new CmsSigner(clock))
+                .sign(content, signers.stream().map(s -> signerKey(pki, s)).toList());
     }
 
     private static SignerKey signerKey(DevPki pki, String nameOrIin) {

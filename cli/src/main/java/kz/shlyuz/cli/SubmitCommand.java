@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
  * acknowledgement (case id, status, due date) as JSON. With {@code --objection CASE} the body is
  * a PreliminaryRefusalObjection about that case. Exit status 0 accepted, 1 refused.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true,
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
         description = "Submit a signed asynchronous request (Gateway/Submit) and print the acknowledgement.")
 final class SubmitCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +40,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     SignedRequestOptions request;
 
-    @Option(names = "--objection", description = "Case id: the body is an objection to that case's preliminary refusal.")
+    @Option(
+            names = "--objection",
+            description = "Case id: the body is an objection to that case's preliminary refusal.")
     String objectionCase;
 
     @Override

@@ -10,8 +10,8 @@ import kz.shlyuz.proto.v1.StatusMessage;
 
 /** Prints cases and status messages for people at a terminal. */
 final class Timelines {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Asia/Almaty"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Asia/Almaty"));
 
     private Timelines() {}
 
@@ -26,11 +26,23 @@ final class Timelines {
     }
 
     static void timeline(PrintStream out, String title, Case c) {
-        out.printf("%n== %s%n   case %s  %s  %s  (due %s%s)%n", title, c.getCaseId(), c.getServiceId(), c.getState(),
-                when(c.getDueAt()), c.getOverdue() ? ", OVERDUE" : "");
+        out.printf(
+                "%n== %s%n   case %s  %s  %s  (due %s%s)%n",
+                title,
+                c.getCaseId(),
+                c.getServiceId(),
+                c.getState(),
+                when(c.getDueAt()),
+                c.getOverdue() ? ", OVERDUE" : "");
         for (CaseStep s : c.getStepsList()) {
-            out.printf("   step %-28s %-9s %-8s started %s due %s%s%s%n", s.getName(), s.getAgency(), s.getState(),
-                    when(s.getStartedAt()), when(s.getDueAt()), s.getResult().isEmpty() ? "" : " → " + s.getResult(),
+            out.printf(
+                    "   step %-28s %-9s %-8s started %s due %s%s%s%n",
+                    s.getName(),
+                    s.getAgency(),
+                    s.getState(),
+                    when(s.getStartedAt()),
+                    when(s.getDueAt()),
+                    s.getResult().isEmpty() ? "" : " → " + s.getResult(),
                     s.getOverdue() ? " OVERDUE" : "");
         }
         for (StatusMessage m : c.getHistoryList()) {

@@ -41,7 +41,9 @@ import picocli.CommandLine.Parameters;
  * (a signing certificate of a known holder role whose IIN/BIN pass the check digit); 1 when any
  * does not; 2 when the file cannot be read as a CMS at all, or there is no usable trust.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Verify a CMS signature (attached or detached, DER or base64) and explain every signer.")
 final class VerifyCommand implements Callable<Integer> {
     static final int OK = 0;
@@ -55,7 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "The signed content, for a detached signature.")
     Path data;
 
-    @Option(names = "--trust", paramLabel = "DIR",
+    @Option(
+            names = "--trust",
+            paramLabel = "DIR",
             description = "Folder of CA certificates (.crt .cer .pem .der) and CRLs (.crl); repeatable. "
                     + "Default: the configuration's trust (dev PKI under --data-dir, and trust.dirs).")
     List<Path> trust;
@@ -63,19 +67,29 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Gateway configuration whose trust to use (default: the shipped one).")
     Path config;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory holding pki/ (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "data",
+            description = "Data directory holding pki/ (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--revocation", defaultValue = "require", paramLabel = "require|soft-fail",
+    @Option(
+            names = "--revocation",
+            defaultValue = "require",
+            paramLabel = "require|soft-fail",
             description = "When no CRL answers for a signer: refuse (require, the default) or report it and go on.")
     String revocation;
 
-    @Option(names = "--ocsp", defaultValue = "aia", paramLabel = "aia|off|URL",
+    @Option(
+            names = "--ocsp",
+            defaultValue = "aia",
+            paramLabel = "aia|off|URL",
             description = "OCSP before the CRLs: the responder in each certificate's AIA (aia, the default), "
                     + "none (off), or this responder URL.")
     String ocsp;
 
-    @Option(names = "--allow-test-numbers",
+    @Option(
+            names = "--allow-test-numbers",
             description = "Accept IINs/BINs that fail the check digit (the national CA's test certificates).")
     boolean allowTestNumbers;
 
@@ -112,8 +126,12 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("--ocsp: " + ocsp + " (expected: aia, off or an http(s) URL)");
             return UNREADABLE;
         }
-        VerificationPolicy policy = new VerificationPolicy(null, revocation.equals("soft-fail")
-                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, ocspSettings);
+        VerificationPolicy policy = new VerificationPolicy(
+                null,
+                revocation.equals("soft-fail")
+                        ? VerificationPolicy.RevocationMode.SOFT_FAIL
+                        : VerificationPolicy.RevocationMode.REQUIRE,
+                ocspSettings);
         TrustSource trustSource;
         try {
             trustSource = trustSource(clock);
@@ -137,8 +155,10 @@ final class VerifyCommand implements Callable<Integer> {
         for (SignatureVerifier.SignerOutcome outcome : outcomes) {
             allGood &= describe(outcome);
         }
-        out.println(allGood ? "Result: every signature holds and every signer is acceptable (exit 0)"
-                : "Result: NOT acceptable (exit 1)");
+        out.println(
+                allGood
+                        ? "Result: every signature holds and every signer is acceptable (exit 0)"
+                        : "Result: NOT acceptable (exit 1)");
         return allGood ? OK : NOT_ACCEPTABLE;
     }
 
@@ -166,15 +186,19 @@ final class VerifyCommand implements Callable<Integer> {
             X509Certificate c = chain.get(i);
             String what = i == 0 ? "signer" : i == chain.size() - 1 ? "trust anchor" : "intermediate";
             // The signer's subject holds the IIN: name it by CN and serial number instead.
-            String name = i == 0 ? "CN=" + signer.holder().commonName() + ", serial " + c.getSerialNumber().toString(16)
-                    : X500Name.getInstance(c.getSubjectX500Principal().getEncoded()).toString();
-            out.println("    " + what + ": " + name + " (valid " + c.getNotBefore().toInstant() + " … "
-                    + c.getNotAfter().toInstant() + ")");
+            String name = i == 0
+                    ? "CN=" + signer.holder().commonName() + ", serial "
+                            + c.getSerialNumber().toString(16)
+                    : X500Name.getInstance(c.getSubjectX500Principal().getEncoded())
+                            .toString();
+            out.println("    " + what + ": " + name + " (valid "
+                    + c.getNotBefore().toInstant() + " … " + c.getNotAfter().toInstant() + ")");
         }
         out.println("  revocation   " + signer.revocation());
-        out.println("  time-stamp   " + (signer.timeStamp().isEmpty()
-                ? "none (no signatureTimeStampToken; the signing-time attribute is the signer's claim)"
-                : signer.timeStamp() + " — certificate judged at this time"));
+        out.println("  time-stamp   "
+                + (signer.timeStamp().isEmpty()
+                        ? "none (no signatureTimeStampToken; the signing-time attribute is the signer's claim)"
+                        : signer.timeStamp() + " — certificate judged at this time"));
         return problems.isEmpty();
     }
 

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * stream resumed from a cursor, or the completion notices ({@code --notices}, acknowledged with
  * {@code --ack}). Streams run until Ctrl-C or {@code --for}.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
         description = "List cases, stream status messages from a cursor, or receive completion notices.")
 final class WatchCommand implements Callable<Integer> {
     @Mixin
@@ -36,7 +38,10 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     GatewayOptions gateway;
 
-    @Option(names = "--as", required = true, description = "Reading system: egov-portal (with --citizen), hkko or burkit.")
+    @Option(
+            names = "--as",
+            required = true,
+            description = "Reading system: egov-portal (with --citizen), hkko or burkit.")
     String system;
 
     @Option(names = "--citizen", defaultValue = "", description = "The citizen's IIN or identity name (portal only).")
@@ -60,19 +65,29 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DevPki pki = data.pki();
-        String iin = citizen.isEmpty() || citizen.matches("\\d{12}") ? citizen : pki.identity(citizen).iin();
+        String iin = citizen.isEmpty() || citizen.matches("\\d{12}")
+                ? citizen
+                : pki.identity(citizen).iin();
         try (GatewayClient client = gateway.connect(pki, system)) {
             if (list) {
-                for (Case c : CabinetGrpc.newBlockingStub(client.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .listCases(ListCasesRequest.newBuilder().setCitizenIin(iin).setPageSize(500).build())
+                for (Case c : CabinetGrpc.newBlockingStub(client.channel())
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .listCases(ListCasesRequest.newBuilder()
+                                .setCitizenIin(iin)
+                                .setPageSize(500)
+                                .build())
                         .getCasesList()) {
                     Timelines.timeline(System.out, c.getServiceId(), c);
                 }
                 return 0;
             }
-            Context.CancellableContext context = duration == null ? Context.current().withCancellation()
-                    : Context.current().withDeadlineAfter(duration.toMillis(), TimeUnit.MILLISECONDS,
-                            java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+            Context.CancellableContext context = duration == null
+                    ? Context.current().withCancellation()
+                    : Context.current()
+                            .withDeadlineAfter(
+                                    duration.toMillis(),
+                                    TimeUnit.MILLISECONDS,
+                                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
             return context.call(() -> stream(client, iin));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED
@@ -80,8 +95,8 @@ final class WatchCommand implements Callable<Integer> {
                 return 0;
             }
             Refusals.Refused r = Refusals.read(e);
-            System.out.printf("%s %s (%s)%n  kk: %s%n  ru: %s%n", r.code(), r.reason(), r.shepCode(), r.kazakh(),
-                    r.russian());
+            System.out.printf(
+                    "%s %s (%s)%n  kk: %s%n  ru: %s%n", r.code(), r.reason(), r.shepCode(), r.kazakh(), r.russian());
             return 1;
         }
     }
@@ -92,18 +107,31 @@ final class WatchCommand implements Callable<Integer> {
                     .receive(ReceiveNoticesRequest.getDefaultInstance());
             while (it.hasNext()) {
                 CompletionNotice n = it.next();
-                System.out.printf("notice %s case %s %s %s %s (delivery %d)%n  kk: %s%n  ru: %s%n", n.getNoticeId(),
-                        n.getCaseId(), n.getServiceId(), n.getOutcome(), n.getReference(), n.getDelivery(),
-                        n.getTextKk(), n.getTextRu());
+                System.out.printf(
+                        "notice %s case %s %s %s %s (delivery %d)%n  kk: %s%n  ru: %s%n",
+                        n.getNoticeId(),
+                        n.getCaseId(),
+                        n.getServiceId(),
+                        n.getOutcome(),
+                        n.getReference(),
+                        n.getDelivery(),
+                        n.getTextKk(),
+                        n.getTextRu());
                 if (ack) {
-                    CompletionNoticesGrpc.newBlockingStub(client.channel()).withDeadlineAfter(5, TimeUnit.SECONDS)
-                            .acknowledge(AcknowledgeNoticeRequest.newBuilder().setNoticeId(n.getNoticeId()).build());
+                    CompletionNoticesGrpc.newBlockingStub(client.channel())
+                            .withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .acknowledge(AcknowledgeNoticeRequest.newBuilder()
+                                    .setNoticeId(n.getNoticeId())
+                                    .build());
                 }
             }
             return 0;
         }
         Iterator<StatusMessage> it = CabinetGrpc.newBlockingStub(client.channel())
-                .watchStatus(WatchStatusRequest.newBuilder().setCitizenIin(iin).setAfterCursor(after).build());
+                .watchStatus(WatchStatusRequest.newBuilder()
+                        .setCitizenIin(iin)
+                        .setAfterCursor(after)
+                        .build());
         while (it.hasNext()) {
             StatusMessage m = it.next();
             System.out.printf("case %s%n", m.getCaseId());

@@ -21,9 +21,12 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("kz.shlyuz.cli.(*)..").should().beFreeOfCycles()
+        slices().matching("kz.shlyuz.cli.(*)..")
+                .should()
+                .beFreeOfCycles()
                 // One package today: the rule keeps sub-packages, once there are any, free of cycles.
-                .allowEmptyShould(true).check(MODULE);
+                .allowEmptyShould(true)
+                .check(MODULE);
     }
 
     @Test
@@ -38,7 +41,10 @@ class ArchitectureTest {
 
     @Test
     void needsNoJmhAtRunTime() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.openjdk.jmh..", "kz.shlyuz.bench.micro..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.openjdk.jmh..", "kz.shlyuz.bench.micro..")
                 .check(MODULE);
     }
 }

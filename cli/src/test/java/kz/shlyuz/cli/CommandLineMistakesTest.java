@@ -39,9 +39,20 @@ class CommandLineMistakesTest {
 
     private static Run call(String... extra) {
         String[] base = java.util.Arrays.asList(extra).contains("--gateway")
-                ? new String[] {"call", "--data", data.toString(), "--as", "egov-portal", "--service", "ADDRESS_CERTIFICATE"}
-                : new String[] {"call", "--data", data.toString(), "--as", "egov-portal", "--service", "ADDRESS_CERTIFICATE",
-                        "--gateway", "127.0.0.1:1"};
+                ? new String[] {
+                    "call", "--data", data.toString(), "--as", "egov-portal", "--service", "ADDRESS_CERTIFICATE"
+                }
+                : new String[] {
+                    "call",
+                    "--data",
+                    data.toString(),
+                    "--as",
+                    "egov-portal",
+                    "--service",
+                    "ADDRESS_CERTIFICATE",
+                    "--gateway",
+                    "127.0.0.1:1"
+                };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -88,7 +99,9 @@ class CommandLineMistakesTest {
     void aGatewayAddressWithoutAPortSaysHostAndPort() {
         Run run = call("--signer", "aidar-clean", "--body", "{}", "--gateway", "localhost");
         assertEquals(2, run.exit(), run.err());
-        assertEquals("shlyuz call: --gateway: 'localhost' (expected: HOST:PORT, e.g. 127.0.0.1:8443)", run.err().strip());
+        assertEquals(
+                "shlyuz call: --gateway: 'localhost' (expected: HOST:PORT, e.g. 127.0.0.1:8443)",
+                run.err().strip());
     }
 
     @Test

@@ -30,22 +30,27 @@ class MainClassSizeTest {
                 tooLong.put(name, lines);
             }
         }
-        assertTrue(tooLong.isEmpty(), "main classes over " + MAX_LINES + " lines (split them along their seams): "
-                + tooLong);
+        assertTrue(
+                tooLong.isEmpty(),
+                "main classes over " + MAX_LINES + " lines (split them along their seams): " + tooLong);
     }
 
     /** The folder with the parent pom: the cli module's parent (surefire runs in the module's folder). */
     private static Path repositoryRoot() {
         Path root = Path.of("").toAbsolutePath().getParent();
-        assertTrue(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("cli")),
+        assertTrue(
+                Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("cli")),
                 "expected the repository root above " + Path.of("").toAbsolutePath());
         return root;
     }
 
     private static List<Path> mainSources(Path root) throws IOException {
         try (Stream<Path> modules = Files.list(root)) {
-            return modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory)
-                    .flatMap(MainClassSizeTest::javaFiles).sorted().toList();
+            return modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(MainClassSizeTest::javaFiles)
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -31,8 +31,14 @@ class MicroBenchLauncherTest {
         List<String> command = MicroBenchLauncher.command(jar, true, properties);
 
         assertTrue(command.get(0).endsWith("java"), command.toString());
-        assertEquals(List.of("-Dshlyuz.bench.include=.*CmsVerifyBenchmark.*", "-Dshlyuz.bench.jvmArgs=-Xss1m",
-                "-cp", jar.toString(), "kz.shlyuz.bench.micro.MicroBench", "--quick"),
+        assertEquals(
+                List.of(
+                        "-Dshlyuz.bench.include=.*CmsVerifyBenchmark.*",
+                        "-Dshlyuz.bench.jvmArgs=-Xss1m",
+                        "-cp",
+                        jar.toString(),
+                        "kz.shlyuz.bench.micro.MicroBench",
+                        "--quick"),
                 command.subList(1, command.size()));
     }
 

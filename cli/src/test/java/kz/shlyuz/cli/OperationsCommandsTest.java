@@ -63,17 +63,31 @@ class OperationsCommandsTest {
     void doctorAndMaintenanceWorkAgainstARunningGateway(@TempDir Path dir) throws Exception {
         DevPki pki = TestPki.shared();
         Clock clock = Clock.systemUTC();
-        GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0)
+        GatewayConfig defaults = ConfigLoader.defaults(dir)
+                .withPort(0)
                 .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
-        try (AdapterServer gbdFl = AdapterServer.start(new AdapterConfig("gbd-fl", pki,
-                new InetSocketAddress("127.0.0.1", 0), clock, Duration.ofSeconds(2), Set.of(DevMaterial.GATEWAY_SYSTEM)))) {
+        try (AdapterServer gbdFl = AdapterServer.start(new AdapterConfig(
+                "gbd-fl",
+                pki,
+                new InetSocketAddress("127.0.0.1", 0),
+                clock,
+                Duration.ofSeconds(2),
+                Set.of(DevMaterial.GATEWAY_SYSTEM)))) {
             Map<String, AdapterEndpoint> adapters = new LinkedHashMap<>();
-            adapters.put("gbd-fl", new AdapterEndpoint("127.0.0.1", gbdFl.port(),
-                    defaults.adapter("gbd-fl").orElseThrow().signerBins()));
-            adapters.put("gbd-ul", new AdapterEndpoint("127.0.0.1", closedPort(),
-                    defaults.adapter("gbd-ul").orElseThrow().signerBins()));
-            try (GatewayServer gateway = GatewayServer.start(defaults.withAdapters(adapters),
-                    DevMaterial.from(pki, clock))) {
+            adapters.put(
+                    "gbd-fl",
+                    new AdapterEndpoint(
+                            "127.0.0.1",
+                            gbdFl.port(),
+                            defaults.adapter("gbd-fl").orElseThrow().signerBins()));
+            adapters.put(
+                    "gbd-ul",
+                    new AdapterEndpoint(
+                            "127.0.0.1",
+                            closedPort(),
+                            defaults.adapter("gbd-ul").orElseThrow().signerBins()));
+            try (GatewayServer gateway =
+                    GatewayServer.start(defaults.withAdapters(adapters), DevMaterial.from(pki, clock))) {
                 String admin = "http://127.0.0.1:" + gateway.operations().adminPort();
 
                 Run doctor = shlyuz("doctor", "--admin", admin);
@@ -87,7 +101,8 @@ class OperationsCommandsTest {
                 Run json = shlyuz("doctor", "--json", "--admin", admin);
                 assertEquals(2, json.status());
                 JsonNode report = JSON.readTree(json.out());
-                assertEquals("NOT_READY", report.path("readiness").path("status").asText());
+                assertEquals(
+                        "NOT_READY", report.path("readiness").path("status").asText());
                 assertTrue(report.path("attention").size() >= 2, json.out());
 
                 Run on = shlyuz("maintenance", "on", "--admin", admin);
@@ -110,18 +125,39 @@ class OperationsCommandsTest {
         DevPki pki = TestPki.shared();
         GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0);
         OpsSettings.Admin a = defaults.ops().withAdminPort(0).admin();
-        GatewayConfig config = defaults.withOps(defaults.ops().withAdmin(new OpsSettings.Admin(a.enabled(), a.host(),
-                a.port(), Set.of("egov-portal"), true, false)));
+        GatewayConfig config = defaults.withOps(defaults.ops()
+                .withAdmin(new OpsSettings.Admin(a.enabled(), a.host(), a.port(), Set.of("egov-portal"), true, false)));
         try (GatewayServer gateway = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()))) {
             String admin = "https://127.0.0.1:" + gateway.operations().adminPort();
-            String[] portal = {"--cert", pki.tlsCertChainPem("egov-portal").toString(), "--key",
-                pki.tlsKeyPem("egov-portal").toString(), "--ca", pki.tlsTrustPem().toString()};
+            String[] portal = {
+                "--cert",
+                pki.tlsCertChainPem("egov-portal").toString(),
+                "--key",
+                pki.tlsKeyPem("egov-portal").toString(),
+                "--ca",
+                pki.tlsTrustPem().toString()
+            };
 
-            assertEquals(2, shlyuz("maintenance", "on", "--admin", admin, "--cert", portal[1]).status(),
+            assertEquals(
+                    2,
+                    shlyuz("maintenance", "on", "--admin", admin, "--cert", portal[1])
+                            .status(),
                     "--cert alone is a usage mistake");
-            assertEquals(1, shlyuz("maintenance", "on", "--admin", admin, "--cert",
-                    pki.tlsCertChainPem("hkko").toString(), "--key", pki.tlsKeyPem("hkko").toString(), "--ca",
-                    portal[5]).status(), "a system not named in adminClients is refused (403)");
+            assertEquals(
+                    1,
+                    shlyuz(
+                                    "maintenance",
+                                    "on",
+                                    "--admin",
+                                    admin,
+                                    "--cert",
+                                    pki.tlsCertChainPem("hkko").toString(),
+                                    "--key",
+                                    pki.tlsKeyPem("hkko").toString(),
+                                    "--ca",
+                                    portal[5])
+                            .status(),
+                    "a system not named in adminClients is refused (403)");
             assertTrue(!gateway.operations().maintenance().active());
 
             Run on = shlyuz(concat(new String[] {"maintenance", "on", "--admin", admin}, portal));
@@ -147,7 +183,8 @@ class OperationsCommandsTest {
         assertTrue(shipped.out().contains("WARNING weakened check trust.devPki: true"), shipped.out());
         assertTrue(shipped.out().contains("OK: the shipped defaults is valid"), shipped.out());
 
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ConfigLoader.defaultsTree().deepCopy();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ConfigLoader.defaultsTree().deepCopy();
         tree.remove("trust");
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("journal")).put("password", "s3cret");
         Path file = dir.resolve("no-trust.json");
@@ -155,8 +192,8 @@ class OperationsCommandsTest {
         Run noTrust = shlyuz("config", "check", file.toString());
         assertEquals(1, noTrust.status(), noTrust.out());
         assertTrue(noTrust.out().contains("INVALID: trust: no document-signature trust"), noTrust.out());
-        assertTrue(!noTrust.out().contains("s3cret") && noTrust.out().contains("\"password\" : \"****\""),
-                noTrust.out());
+        assertTrue(
+                !noTrust.out().contains("s3cret") && noTrust.out().contains("\"password\" : \"****\""), noTrust.out());
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"listen\": {}}");

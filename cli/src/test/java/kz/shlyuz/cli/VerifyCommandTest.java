@@ -1,6 +1,5 @@
 package kz.shlyuz.cli;
 
-import kz.shlyuz.certs.testing.NcaTestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import kz.shlyuz.certs.testing.NcaTestMaterial;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -48,7 +48,12 @@ class VerifyCommandTest {
 
     @Test
     void kalkanGost2004SignatureVerifiesAtItsSigningTimeWithTheLegalEntityRead() {
-        Run run = verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers",
+        Run run = verify(
+                "--trust",
+                trust(),
+                "--revocation",
+                "soft-fail",
+                "--allow-test-numbers",
                 NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
         assertEquals(VerifyCommand.OK, run.exit(), run.output());
         assertTrue(run.output().contains("role LEGAL_FIRST_HEAD"), run.output());
@@ -62,7 +67,11 @@ class VerifyCommandTest {
     @Test
     void kalkanRsaSignatureVerifiesAsDerToo(@TempDir Path dir) throws Exception {
         Path der = dir.resolve("rsa.p7s");
-        Files.write(der, Base64.getMimeDecoder().decode(Files.readString(NcaTestMaterial.file("cms/kalkan_individual_rsa.cms")).trim()));
+        Files.write(
+                der,
+                Base64.getMimeDecoder()
+                        .decode(Files.readString(NcaTestMaterial.file("cms/kalkan_individual_rsa.cms"))
+                                .trim()));
         Run run = verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers", der.toString());
         assertEquals(VerifyCommand.OK, run.exit(), run.output());
         assertTrue(run.output().contains("role INDIVIDUAL"), run.output());
@@ -70,7 +79,11 @@ class VerifyCommandTest {
 
     @Test
     void testNumbersFailTheCheckDigitUnlessAllowed() {
-        Run run = verify("--trust", trust(), "--revocation", "soft-fail",
+        Run run = verify(
+                "--trust",
+                trust(),
+                "--revocation",
+                "soft-fail",
                 NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
         assertEquals(VerifyCommand.NOT_ACCEPTABLE, run.exit(), run.output());
         assertTrue(run.output().contains("IIN fails the check digit"), run.output());
@@ -78,7 +91,10 @@ class VerifyCommandTest {
 
     @Test
     void unknownRevocationIsRefusedByDefault() {
-        Run run = verify("--trust", trust(), "--allow-test-numbers",
+        Run run = verify(
+                "--trust",
+                trust(),
+                "--allow-test-numbers",
                 NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
         assertEquals(VerifyCommand.NOT_ACCEPTABLE, run.exit(), run.output());
         assertTrue(run.output().contains("REVOCATION_UNKNOWN"), run.output());
@@ -87,23 +103,47 @@ class VerifyCommandTest {
     @Test
     void detachedSignatureNeedsItsDataAndFailsOnOtherData(@TempDir Path dir) throws Exception {
         // Kalkan's attached signature with its content cut out is a detached one over "asdasd".
-        org.bouncycastle.cms.CMSSignedData attached = new org.bouncycastle.cms.CMSSignedData(
-                Base64.getMimeDecoder().decode(Files.readString(NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms")).trim()));
+        org.bouncycastle.cms.CMSSignedData attached = new org.bouncycastle.cms.CMSSignedData(Base64.getMimeDecoder()
+                .decode(Files.readString(NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms"))
+                        .trim()));
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         generator.addSigners(attached.getSignerInfos());
         generator.addCertificates(attached.getCertificates());
         Path detached = dir.resolve("detached.cms");
-        Files.write(detached, generator.generate(new CMSProcessableByteArray("asdasd".getBytes()), false).getEncoded());
+        Files.write(
+                detached,
+                generator
+                        .generate(new CMSProcessableByteArray("asdasd".getBytes()), false)
+                        .getEncoded());
         Path good = Files.writeString(dir.resolve("good.txt"), "asdasd");
         Path bad = Files.writeString(dir.resolve("bad.txt"), "asdasD");
 
-        assertEquals(VerifyCommand.OK, verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers",
-                "--data", good.toString(), detached.toString()).exit());
-        Run tampered = verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers",
-                "--data", bad.toString(), detached.toString());
+        assertEquals(
+                VerifyCommand.OK,
+                verify(
+                                "--trust",
+                                trust(),
+                                "--revocation",
+                                "soft-fail",
+                                "--allow-test-numbers",
+                                "--data",
+                                good.toString(),
+                                detached.toString())
+                        .exit());
+        Run tampered = verify(
+                "--trust",
+                trust(),
+                "--revocation",
+                "soft-fail",
+                "--allow-test-numbers",
+                "--data",
+                bad.toString(),
+                detached.toString());
         assertEquals(VerifyCommand.NOT_ACCEPTABLE, tampered.exit(), tampered.output());
         assertTrue(tampered.output().contains("SIGNATURE_INVALID"), tampered.output());
-        assertEquals(VerifyCommand.UNREADABLE, verify("--trust", trust(), detached.toString()).exit(),
+        assertEquals(
+                VerifyCommand.UNREADABLE,
+                verify("--trust", trust(), detached.toString()).exit(),
                 "a detached signature without --data");
     }
 
@@ -113,11 +153,19 @@ class VerifyCommandTest {
         var keys = KeyPairGenerator.getInstance("RSA");
         keys.initialize(2048);
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.generateKeyPair().getPrivate()), auth));
+        generator.addSignerInfoGenerator(
+                new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                        .build(
+                                new JcaContentSignerBuilder("SHA256withRSA")
+                                        .build(keys.generateKeyPair().getPrivate()),
+                                auth));
         generator.addCertificates(new JcaCertStore(List.of(auth)));
         Path cms = dir.resolve("auth.cms");
-        Files.write(cms, generator.generate(new CMSProcessableByteArray("asdasd".getBytes()), true).getEncoded());
+        Files.write(
+                cms,
+                generator
+                        .generate(new CMSProcessableByteArray("asdasd".getBytes()), true)
+                        .getEncoded());
 
         Run run = verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers", cms.toString());
         assertEquals(VerifyCommand.NOT_ACCEPTABLE, run.exit(), run.output());
@@ -136,7 +184,10 @@ class VerifyCommandTest {
     @Test
     void trustFolderWithoutCaCertificatesIsNamedNotAStackTrace(@TempDir Path dir) throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty-trust"));
-        Run run = verify("--trust", empty.toString(), NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
+        Run run = verify(
+                "--trust",
+                empty.toString(),
+                NcaTestMaterial.file("cms/kalkan_legal_gost2004.cms").toString());
         assertEquals(VerifyCommand.UNREADABLE, run.exit(), run.output());
         assertTrue(run.output().startsWith("No usable trust"), run.output());
     }

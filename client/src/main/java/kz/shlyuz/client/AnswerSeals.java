@@ -65,10 +65,11 @@ public final class AnswerSeals {
             throw new SealRejected(Problem.SIGNATURE_MISSING, "the answer carries no gateway seal");
         }
         AnswerSeal seal = response.getGatewaySeal();
-        List<S> signers = check.signers(seal.getManifest().toByteArray(), seal.getManifestSignature().toByteArray());
+        List<S> signers = check.signers(
+                seal.getManifest().toByteArray(), seal.getManifestSignature().toByteArray());
         if (signers.size() != 1) {
-            throw new SealRejected(Problem.SIGNATURE_INVALID,
-                    "a seal manifest has one signer, this one " + signers.size());
+            throw new SealRejected(
+                    Problem.SIGNATURE_INVALID, "a seal manifest has one signer, this one " + signers.size());
         }
         SealManifest manifest;
         try {
@@ -79,10 +80,13 @@ public final class AnswerSeals {
         if (!MerkleTree.HASH_ALGORITHM.equals(manifest.getHashAlgorithm())) {
             throw new SealRejected(Problem.ALGORITHM_UNSUPPORTED, manifest.getHashAlgorithm());
         }
-        byte[] leaf = MerkleTree.leafHash(seal.getLeafSalt().toByteArray(), response.getContent().toByteArray());
-        byte[] root = MerkleTree.rootOf(leaf, seal.getPathList().stream()
-                .map(s -> new MerkleTree.Step(s.getSibling().toByteArray(), s.getSiblingOnLeft()))
-                .toList());
+        byte[] leaf = MerkleTree.leafHash(
+                seal.getLeafSalt().toByteArray(), response.getContent().toByteArray());
+        byte[] root = MerkleTree.rootOf(
+                leaf,
+                seal.getPathList().stream()
+                        .map(s -> new MerkleTree.Step(s.getSibling().toByteArray(), s.getSiblingOnLeft()))
+                        .toList());
         if (!MessageDigest.isEqual(root, manifest.getRoot().toByteArray())) {
             throw new SealRejected(Problem.SIGNATURE_INVALID, "the answer is not among those the seal covers");
         }

@@ -27,7 +27,8 @@ public final class GatewayClient implements AutoCloseable {
         ChannelCredentials credentials;
         try {
             credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile())
+                    .keyManager(
+                            tls.certificateChain().toFile(), tls.privateKey().toFile())
                     .trustManager(tls.trust().toFile())
                     .build();
         } catch (IOException e) {

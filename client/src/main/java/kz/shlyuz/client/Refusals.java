@@ -15,7 +15,8 @@ public final class Refusals {
      * The refusal's parts: code, ErrorInfo reason and ШЭП code, messages in Kazakh and Russian.
      * Fields the status lacks are empty.
      */
-    public record Refused(String code, String reason, String shepCode, String kazakh, String russian, String description) {}
+    public record Refused(
+            String code, String reason, String shepCode, String kazakh, String russian, String description) {}
 
     public static Refused read(StatusRuntimeException e) {
         String reason = "";
@@ -43,7 +44,8 @@ public final class Refusals {
                 }
             }
         }
-        String description = e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
+        String description =
+                e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
         return new Refused(e.getStatus().getCode().name(), reason, shep, kk, ru, description);
     }
 }

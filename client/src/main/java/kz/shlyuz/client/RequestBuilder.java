@@ -25,8 +25,8 @@ public final class RequestBuilder {
         return content(UUID.randomUUID().toString(), sender, serviceId, body, createdAt);
     }
 
-    public static RequestContent content(String messageId, String sender, String serviceId, Message body,
-            Instant createdAt) {
+    public static RequestContent content(
+            String messageId, String sender, String serviceId, Message body, Instant createdAt) {
         return RequestContent.newBuilder()
                 .setMessageId(messageId)
                 .setServiceId(serviceId)

@@ -53,7 +53,8 @@ class AnswerSealsTest {
             for (SignerInformation info : cms.getSignerInfos()) {
                 @SuppressWarnings("unchecked")
                 Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) (Selector<?>) info.getSID();
-                X509CertificateHolder certificate = cms.getCertificates().getMatches(sid).iterator().next();
+                X509CertificateHolder certificate =
+                        cms.getCertificates().getMatches(sid).iterator().next();
                 if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
                     throw new IllegalStateException("signature does not verify");
                 }
@@ -71,8 +72,13 @@ class AnswerSealsTest {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=gateway seal test, O=Shlyuz");
-        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                Date.from(NOW.minusSeconds(3600)), Date.from(NOW.plusSeconds(86_400)), name, pair.getPublic())
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.ONE,
+                        Date.from(NOW.minusSeconds(3600)),
+                        Date.from(NOW.plusSeconds(86_400)),
+                        name,
+                        pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
         gatewayKey = new SignerKey(pair.getPrivate(), certificate);
@@ -89,23 +95,33 @@ class AnswerSealsTest {
             leaves.add(MerkleTree.leafHash(SALT, answer(i)));
         }
         MerkleTree tree = MerkleTree.over(leaves);
-        byte[] manifest = SealManifest.newBuilder().setSealId("seal-1").setHashAlgorithm(hashAlgorithm)
-                .setLeafCount(count).setRoot(ByteString.copyFrom(tree.root())).build().toByteArray();
+        byte[] manifest = SealManifest.newBuilder()
+                .setSealId("seal-1")
+                .setHashAlgorithm(hashAlgorithm)
+                .setLeafCount(count)
+                .setRoot(ByteString.copyFrom(tree.root()))
+                .build()
+                .toByteArray();
         AnswerSeal.Builder seal = AnswerSeal.newBuilder()
                 .setManifest(ByteString.copyFrom(manifest))
                 .setManifestSignature(ByteString.copyFrom(
                         new CmsSigner(Clock.fixed(NOW, ZoneOffset.UTC)).signDetached(manifest, gatewayKey)))
                 .setLeafSalt(ByteString.copyFrom(SALT));
         for (MerkleTree.Step step : tree.path(index)) {
-            seal.addPath(MerkleStep.newBuilder().setSibling(ByteString.copyFrom(step.sibling()))
+            seal.addPath(MerkleStep.newBuilder()
+                    .setSibling(ByteString.copyFrom(step.sibling()))
                     .setSiblingOnLeft(step.siblingOnLeft()));
         }
-        return SignedResponse.newBuilder().setContent(ByteString.copyFrom(answer(index))).setGatewaySeal(seal).build();
+        return SignedResponse.newBuilder()
+                .setContent(ByteString.copyFrom(answer(index)))
+                .setGatewaySeal(seal)
+                .build();
     }
 
     @Test
     void acceptsAnAnswerTheSealCoversAndNamesTheGatewayAsItsSigner() {
-        AnswerSeals.VerifiedSeal<String> seal = AnswerSeals.verify(sealed(3, 5, MerkleTree.HASH_ALGORITHM), BOUNCY_CASTLE);
+        AnswerSeals.VerifiedSeal<String> seal =
+                AnswerSeals.verify(sealed(3, 5, MerkleTree.HASH_ALGORITHM), BOUNCY_CASTLE);
         assertEquals("CN=gateway seal test,O=Shlyuz", seal.gateway());
         assertEquals(5, seal.manifest().getLeafCount());
         assertEquals("seal-1", seal.manifest().getSealId());
@@ -114,7 +130,8 @@ class AnswerSealsTest {
     @Test
     void refusesAnAnswerTheSealDoesNotCover() {
         SignedResponse sealed = sealed(3, 5, MerkleTree.HASH_ALGORITHM);
-        SignedResponse other = sealed.toBuilder().setContent(ByteString.copyFrom(answer(4))).build();
+        SignedResponse other =
+                sealed.toBuilder().setContent(ByteString.copyFrom(answer(4))).build();
         SealRejected rejected = assertThrows(SealRejected.class, () -> AnswerSeals.verify(other, BOUNCY_CASTLE));
         assertEquals(SealRejected.Problem.SIGNATURE_INVALID, rejected.problem());
         assertEquals("the answer is not among those the seal covers", rejected.detail());
@@ -122,15 +139,17 @@ class AnswerSealsTest {
 
     @Test
     void refusesAnAnswerWithoutASeal() {
-        SignedResponse unsealed = SignedResponse.newBuilder().setContent(ByteString.copyFrom(answer(1))).build();
+        SignedResponse unsealed = SignedResponse.newBuilder()
+                .setContent(ByteString.copyFrom(answer(1)))
+                .build();
         SealRejected rejected = assertThrows(SealRejected.class, () -> AnswerSeals.verify(unsealed, BOUNCY_CASTLE));
         assertEquals(SealRejected.Problem.SIGNATURE_MISSING, rejected.problem());
     }
 
     @Test
     void refusesATreeHashItDoesNotKnow() {
-        SealRejected rejected = assertThrows(SealRejected.class,
-                () -> AnswerSeals.verify(sealed(0, 2, "SHA-1"), BOUNCY_CASTLE));
+        SealRejected rejected =
+                assertThrows(SealRejected.class, () -> AnswerSeals.verify(sealed(0, 2, "SHA-1"), BOUNCY_CASTLE));
         assertEquals(SealRejected.Problem.ALGORITHM_UNSUPPORTED, rejected.problem());
         assertEquals("SHA-1", rejected.detail());
     }
@@ -139,12 +158,14 @@ class AnswerSealsTest {
     void passesTheVerifiersOwnRefusalOfAChangedManifestThrough() {
         SignedResponse sealed = sealed(1, 3, MerkleTree.HASH_ALGORITHM);
         AnswerSeal changed = sealed.getGatewaySeal().toBuilder()
-                .setManifest(sealed.getGatewaySeal().getManifest().concat(ByteString.copyFromUtf8(" "))).build();
+                .setManifest(sealed.getGatewaySeal().getManifest().concat(ByteString.copyFromUtf8(" ")))
+                .build();
         SignedResponse tampered = sealed.toBuilder().setGatewaySeal(changed).build();
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> AnswerSeals.verify(tampered, BOUNCY_CASTLE));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> AnswerSeals.verify(tampered, BOUNCY_CASTLE));
         // BouncyCastle's own words: the manifest's digest no longer matches the signed one.
-        assertEquals("not a valid signature: message-digest attribute value does not match calculated value",
+        assertEquals(
+                "not a valid signature: message-digest attribute value does not match calculated value",
                 refused.getMessage());
     }
 }

@@ -21,9 +21,12 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("kz.shlyuz.client.(*)..").should().beFreeOfCycles()
+        slices().matching("kz.shlyuz.client.(*)..")
+                .should()
+                .beFreeOfCycles()
                 // One package today: the rule keeps sub-packages, once there are any, free of cycles.
-                .allowEmptyShould(true).check(MODULE);
+                .allowEmptyShould(true)
+                .check(MODULE);
     }
 
     @Test
@@ -38,7 +41,10 @@ class ArchitectureTest {
 
     @Test
     void knowsNothingOfTheGatewayOrTheAdapters() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("kz.shlyuz.gateway..", "kz.shlyuz.adapters..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("kz.shlyuz.gateway..", "kz.shlyuz.adapters..")
                 .check(MODULE);
     }
 }

@@ -21,40 +21,73 @@ class ArchitectureTest {
 
     @Test
     void signatureKnowsNothingOfServicesRoutingOrStorage() {
-        noClasses().that().resideInAPackage("..gateway.signature..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.admission..", "..gateway.routing..",
-                        "..gateway.journal..", "..gateway.call..", "..gateway.server..", "..gateway.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.signature..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..gateway.admission..",
+                        "..gateway.routing..",
+                        "..gateway.journal..",
+                        "..gateway.call..",
+                        "..gateway.server..",
+                        "..gateway.config..")
                 .check(GATEWAY);
     }
 
     @Test
     void statusDependsOnNoOtherCapability() {
-        noClasses().that().resideInAPackage("..gateway.status..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.signature..", "..gateway.admission..",
-                        "..gateway.routing..", "..gateway.journal..", "..gateway.call..", "..gateway.server..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.status..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..gateway.signature..",
+                        "..gateway.admission..",
+                        "..gateway.routing..",
+                        "..gateway.journal..",
+                        "..gateway.call..",
+                        "..gateway.server..")
                 .check(GATEWAY);
     }
 
     @Test
     void journalDoesNotReachOutToCallersOrAgencies() {
-        noClasses().that().resideInAPackage("..gateway.journal..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.call..", "..gateway.routing..",
-                        "..gateway.server..", "..gateway.admission..", "..gateway.signature..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.journal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..gateway.call..",
+                        "..gateway.routing..",
+                        "..gateway.server..",
+                        "..gateway.admission..",
+                        "..gateway.signature..")
                 .check(GATEWAY);
     }
 
     @Test
     void onlyTheServerPackageKnowsTheServerBootstrap() {
-        noClasses().that().resideOutsideOfPackage("..gateway.server..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("kz.shlyuz.gateway.server.GatewayServer")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..gateway.server..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("kz.shlyuz.gateway.server.GatewayServer")
                 .check(GATEWAY);
     }
 
     @Test
     void signatureKnowsNothingOfTheProcess() {
-        noClasses().that().resideInAPackage("..gateway.signature..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.process..", "..gateway.submit..",
-                        "..gateway.outbox..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.signature..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..gateway.process..", "..gateway.submit..", "..gateway.outbox..")
                 .check(GATEWAY);
     }
 
@@ -75,8 +108,12 @@ class ArchitectureTest {
 
     @Test
     void servicesReadTheCallerWithoutKnowingTheServerBootstrap() {
-        noClasses().that().resideInAnyPackage("..gateway.cabinet..", "..gateway.notices..", "..gateway.caller..")
-                .should().dependOnClassesThat().resideInAPackage("..gateway.server..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..gateway.cabinet..", "..gateway.notices..", "..gateway.caller..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..gateway.server..")
                 .check(MODULE);
     }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  */
 public final class StallingPeer implements AutoCloseable {
     /** How the peer fails to answer. */
-    public enum Mode { SILENT, HEADERS_THEN_STALL }
+    public enum Mode {
+        SILENT,
+        HEADERS_THEN_STALL
+    }
 
     private final ServerSocket socket;
     private final Thread acceptor;
@@ -26,23 +29,25 @@ public final class StallingPeer implements AutoCloseable {
 
     public StallingPeer(Mode mode) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    Socket connection = socket.accept();
-                    synchronized (held) {
-                        held.add(connection);
+        acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Socket connection = socket.accept();
+                            synchronized (held) {
+                                held.add(connection);
+                            }
+                            if (mode == Mode.HEADERS_THEN_STALL) {
+                                Thread answer = new Thread(() -> halfAnswer(connection), "stalling-peer-answer");
+                                answer.setDaemon(true);
+                                answer.start();
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // closed by the test
                     }
-                    if (mode == Mode.HEADERS_THEN_STALL) {
-                        Thread answer = new Thread(() -> halfAnswer(connection), "stalling-peer-answer");
-                        answer.setDaemon(true);
-                        answer.start();
-                    }
-                }
-            } catch (IOException closed) {
-                // closed by the test
-            }
-        }, "stalling-peer");
+                },
+                "stalling-peer");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -58,7 +63,8 @@ public final class StallingPeer implements AutoCloseable {
             }
             OutputStream out = connection.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 4096\r\n\r\n"
-                    + "0123456789").getBytes(StandardCharsets.US_ASCII));
+                            + "0123456789")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush(); // and then nothing more
         } catch (IOException closed) {
             // closed by the test or the client

@@ -55,8 +55,8 @@ public final class TestAdapters implements AutoCloseable {
     }
 
     private AdapterConfig config(String name, int port) {
-        return new AdapterConfig(name, pki, new InetSocketAddress("127.0.0.1", port), clock, grace,
-                Set.of(DevMaterial.GATEWAY_SYSTEM));
+        return new AdapterConfig(
+                name, pki, new InetSocketAddress("127.0.0.1", port), clock, grace, Set.of(DevMaterial.GATEWAY_SYSTEM));
     }
 
     /** Starts an adapter that is down, on its port. */
@@ -99,8 +99,8 @@ public final class TestAdapters implements AutoCloseable {
         for (String name : ports.keySet()) {
             AdapterEndpoint c = configured.get(name);
             if (c == null) {
-                throw new IllegalArgumentException("adapter " + name + " is not configured (expected one of "
-                        + configured.keySet() + ")");
+                throw new IllegalArgumentException(
+                        "adapter " + name + " is not configured (expected one of " + configured.keySet() + ")");
             }
             endpoints.put(name, new AdapterEndpoint("127.0.0.1", port(name), c.signerBins()));
         }

@@ -16,11 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.OpsSettings;
-import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 
@@ -36,13 +36,14 @@ public final class TestGateway implements AutoCloseable {
     private static final Queue<Path> FOLDERS = new ConcurrentLinkedQueue<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> FOLDERS.forEach(TestGateway::delete),
-                "delete-test-gateway-folders"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> FOLDERS.forEach(TestGateway::delete), "delete-test-gateway-folders"));
     }
 
     public final DevPki pki = TestPki.get();
     /** The data folder: journal, evidence, archives. */
     public final Path dir;
+
     public final GatewayConfig config;
     public final GatewayServer gateway;
     public final TestAdapters adapters;
@@ -56,16 +57,18 @@ public final class TestGateway implements AutoCloseable {
         FOLDERS.add(dir);
         OpsSettings ops = ConfigLoader.defaults().ops().withAdminPort(0);
         if (!b.adaptersDecideReadiness) {
-            ops = ops.withHealth(new OpsSettings.Health(ops.health().healthyFor(), ops.health().failedFor(), false));
+            ops = ops.withHealth(new OpsSettings.Health(
+                    ops.health().healthyFor(), ops.health().failedFor(), false));
         }
         GatewayConfig defaults = ConfigLoader.defaults(dir).withPort(0).withOps(ops);
         Collection<String> names = b.adapters == null ? defaults.adapters().keySet() : b.adapters;
-        TestAdapters started = new TestAdapters(pki, names, b.down, b.adapterClock == null ? b.clock : b.adapterClock,
-                b.adapterGrace);
+        TestAdapters started =
+                new TestAdapters(pki, names, b.down, b.adapterClock == null ? b.clock : b.adapterClock, b.adapterGrace);
         try {
             GatewayConfig cfg = b.tweak.apply(defaults.withAdapters(started.endpoints(defaults.adapters())));
             GatewayServer.Material material = DevMaterial.from(pki, b.clock);
-            this.gateway = b.processes == null ? GatewayServer.start(cfg, material)
+            this.gateway = b.processes == null
+                    ? GatewayServer.start(cfg, material)
                     : GatewayServer.start(cfg, material, b.processes);
             this.config = cfg;
             this.adapters = started;
@@ -81,9 +84,12 @@ public final class TestGateway implements AutoCloseable {
 
     /** A new client over mutual TLS with {@code system}'s certificate (a connection of its own), closed with this. */
     public GatewayClient client(String system) {
-        GatewayClient client = new GatewayClient("127.0.0.1", gateway.port(),
+        GatewayClient client = new GatewayClient(
+                "127.0.0.1",
+                gateway.port(),
                 new TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
-                DevMaterial.GATEWAY_SYSTEM, Duration.ofSeconds(10));
+                DevMaterial.GATEWAY_SYSTEM,
+                Duration.ofSeconds(10));
         synchronized (clients) {
             clients.add(client);
         }

@@ -37,8 +37,16 @@ class ArchitectureTest {
 
     @Test
     void knowsNothingOfTheModulesBuiltOnIt() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("kz.shlyuz.certs..", "kz.shlyuz.client..",
-                "kz.shlyuz.gateway..", "kz.shlyuz.adapters..", "kz.shlyuz.bench..", "kz.shlyuz.cli..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "kz.shlyuz.certs..",
+                        "kz.shlyuz.client..",
+                        "kz.shlyuz.gateway..",
+                        "kz.shlyuz.adapters..",
+                        "kz.shlyuz.bench..",
+                        "kz.shlyuz.cli..")
                 .check(MODULE);
     }
 }

@@ -8,9 +8,9 @@ import kz.shlyuz.adapters.address.LegalEntityAddressLookup;
 import kz.shlyuz.adapters.address.PersonAddressLookup;
 import kz.shlyuz.adapters.check.GroundsCheck;
 import kz.shlyuz.adapters.documents.IdentityDocumentsLookup;
+import kz.shlyuz.adapters.documents.ProductionStatusLookup;
 import kz.shlyuz.adapters.effect.EffectLedger;
 import kz.shlyuz.adapters.effect.EffectOperation;
-import kz.shlyuz.adapters.documents.ProductionStatusLookup;
 import kz.shlyuz.adapters.military.MilitaryRegistrationCheck;
 import kz.shlyuz.adapters.military.MilitaryStatusLookup;
 import kz.shlyuz.adapters.operation.Operation;
@@ -50,35 +50,76 @@ public final class AgencyCatalog {
         FixtureNode fixture = FixtureLoader.load(agency);
         // A switch over the registry's constants: an agency declared without operations here does not compile.
         return switch (declared) {
-            case GBD_FL -> new AgencyDefinition(agency, titleKk, titleRu, declared.answerSigners(),
-                    List.of(new PersonAddressLookup(new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
-                            everyPersonaRegistered(ResidenceRegister.read(fixture), fixture))));
-            case GBD_UL -> new AgencyDefinition(agency, titleKk, titleRu, declared.answerSigners(),
-                    List.of(new LegalEntityAddressLookup(new RegisterName(agency, "ЗТ МДБ", "ГБД ЮЛ"),
-                            LegalEntityRegister.read(fixture))));
+            case GBD_FL ->
+                new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        declared.answerSigners(),
+                        List.of(new PersonAddressLookup(
+                                new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
+                                everyPersonaRegistered(ResidenceRegister.read(fixture), fixture))));
+            case GBD_UL ->
+                new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        declared.answerSigners(),
+                        List.of(new LegalEntityAddressLookup(
+                                new RegisterName(agency, "ЗТ МДБ", "ГБД ЮЛ"), LegalEntityRegister.read(fixture))));
             case KPSISU -> checks(agency, titleKk, titleRu, fixture, KPSISU_CHECKS);
             case KNB -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
             case SAOD -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
             case TAX -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
-            case MIGRATION -> withEffects(checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
-                    migrationEffects(new EffectLedger(agency)));
+            case MIGRATION ->
+                withEffects(
+                        checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
+                        migrationEffects(new EffectLedger(agency)));
             case MILITARY -> {
                 MilitaryRegister register = MilitaryRegister.read(fixture);
                 EffectLedger ledger = new EffectLedger(agency);
-                yield new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), List.of(
-                        new MilitaryRegistrationCheck(register),
-                        new MilitaryStatusLookup(new RegisterName(agency, "ҚБ", "УДО"), register),
-                        new EffectOperation("MILITARY_DEREGISTRATION", "QB",
-                                "Әскери есептен шығарылды, анықтама", "Снят с воинского учёта, справка", ledger)));
+                yield new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        ownSigner(agency),
+                        List.of(
+                                new MilitaryRegistrationCheck(register),
+                                new MilitaryStatusLookup(new RegisterName(agency, "ҚБ", "УДО"), register),
+                                new EffectOperation(
+                                        "MILITARY_DEREGISTRATION",
+                                        "QB",
+                                        "Әскери есептен шығарылды, анықтама",
+                                        "Снят с воинского учёта, справка",
+                                        ledger)));
             }
-            case MVD_DOCS -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
-                    withEffects(List.of(new IdentityDocumentsLookup(new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
-                            DocumentRegister.read(fixture))), documentationEffects(new EffectLedger(agency))));
-            case AEO -> new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency),
-                    withEffects(List.of(new ProductionStatusLookup(new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
-                            ProductionRegister.read(fixture))), List.of(new EffectOperation("DOCUMENT_MANUFACTURE", "AEO",
-                            "Құжат дайындалды, бөлімшеге жөнелтілді", "Документ изготовлен и отправлен в подразделение",
-                            new EffectLedger(agency)))));
+            case MVD_DOCS ->
+                new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        ownSigner(agency),
+                        withEffects(
+                                List.of(new IdentityDocumentsLookup(
+                                        new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
+                                        DocumentRegister.read(fixture))),
+                                documentationEffects(new EffectLedger(agency))));
+            case AEO ->
+                new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        ownSigner(agency),
+                        withEffects(
+                                List.of(new ProductionStatusLookup(
+                                        new RegisterName(agency, "\"АӨО\" РМК", "РГП \"ИПЦ\""),
+                                        ProductionRegister.read(fixture))),
+                                List.of(new EffectOperation(
+                                        "DOCUMENT_MANUFACTURE",
+                                        "AEO",
+                                        "Құжат дайындалды, бөлімшеге жөнелтілді",
+                                        "Документ изготовлен и отправлен в подразделение",
+                                        new EffectLedger(agency)))));
         };
     }
 
@@ -86,23 +127,24 @@ public final class AgencyCatalog {
      * A check agency: one {@link GroundsCheck} per operation. The fixture may only hold grounds
      * under those operations, so that a typo in an operation name cannot silently clear people.
      */
-    private static AgencyDefinition checks(String agency, String titleKk, String titleRu, FixtureNode fixture,
-            Set<String> checkNames) {
+    private static AgencyDefinition checks(
+            String agency, String titleKk, String titleRu, FixtureNode fixture, Set<String> checkNames) {
         GroundsRegister grounds = GroundsRegister.read(fixture);
         for (String listed : grounds.operations()) {
             if (!checkNames.contains(listed)) {
                 throw fixture.failure("grounds." + listed + " (expected: one of " + checkNames + ")");
             }
         }
-        List<Operation<?>> operations = checkNames.stream().sorted()
+        List<Operation<?>> operations = checkNames.stream()
+                .sorted()
                 .<Operation<?>>map(name -> new GroundsCheck(name, grounds))
                 .toList();
         return new AgencyDefinition(agency, titleKk, titleRu, ownSigner(agency), operations);
     }
 
     private static AgencyDefinition withEffects(AgencyDefinition base, List<Operation<?>> effects) {
-        return new AgencyDefinition(base.name(), base.titleKk(), base.titleRu(), base.signers(),
-                withEffects(base.operations(), effects));
+        return new AgencyDefinition(
+                base.name(), base.titleKk(), base.titleRu(), base.signers(), withEffects(base.operations(), effects));
     }
 
     private static List<Operation<?>> withEffects(List<Operation<?>> operations, List<Operation<?>> effects) {
@@ -114,28 +156,59 @@ public final class AgencyCatalog {
     /** The migration service's decisions (000/002, 001, 003). */
     private static List<Operation<?>> migrationEffects(EffectLedger ledger) {
         return List.of(
-                new EffectOperation("EXIT_PERMIT_ISSUE", "EX", "Тұрақты тұруға шығуға рұқсат ресімделді",
-                        "Оформлено разрешение на выезд на постоянное жительство", ledger),
-                new EffectOperation("LABOUR_PERMIT_ISSUE", "WP", "Еңбекші көшіп келушіге рұқсат берілді",
-                        "Выдано разрешение трудовому мигранту", ledger),
-                new EffectOperation("LABOUR_PERMIT_EXTEND", "WPX", "Еңбекші көшіп келушіге рұқсат ұзартылды",
-                        "Разрешение трудовому мигранту продлено", ledger),
-                new EffectOperation("PERMANENT_STAY_NOTIFICATION", "PS",
+                new EffectOperation(
+                        "EXIT_PERMIT_ISSUE",
+                        "EX",
+                        "Тұрақты тұруға шығуға рұқсат ресімделді",
+                        "Оформлено разрешение на выезд на постоянное жительство",
+                        ledger),
+                new EffectOperation(
+                        "LABOUR_PERMIT_ISSUE",
+                        "WP",
+                        "Еңбекші көшіп келушіге рұқсат берілді",
+                        "Выдано разрешение трудовому мигранту",
+                        ledger),
+                new EffectOperation(
+                        "LABOUR_PERMIT_EXTEND",
+                        "WPX",
+                        "Еңбекші көшіп келушіге рұқсат ұзартылды",
+                        "Разрешение трудовому мигранту продлено",
+                        ledger),
+                new EffectOperation(
+                        "PERMANENT_STAY_NOTIFICATION",
+                        "PS",
                         "Тұрақты тұруға қалдыру туралы хабарлама ресімделді, Бүркітке белгі қойылды",
-                        "Оформлено уведомление об оставлении на ПМЖ, отметка в «Бүркіт» проставлена", ledger));
+                        "Оформлено уведомление об оставлении на ПМЖ, отметка в «Бүркіт» проставлена",
+                        ledger));
     }
 
     /** ХҚТ ТП АЖ: registrations and documents (004 annexes 1–4). */
     private static List<Operation<?>> documentationEffects(EffectLedger ledger) {
         return List.of(
-                new EffectOperation("RESIDENCE_REGISTRATION", "REG", "Тұрғылықты жері бойынша тіркелді",
-                        "Зарегистрирован по месту жительства", ledger),
-                new EffectOperation("RESIDENCE_DEREGISTRATION", "DEP", "Тіркеуден шығарылды, кету парағы",
-                        "Снят с регистрации, адресный листок убытия", ledger),
-                new EffectOperation("TEMPORARY_ID_ISSUE", "TID", "Уақытша жеке куәлік берілді",
-                        "Выдано временное удостоверение личности", ledger),
-                new EffectOperation("DOCUMENT_ISSUE", "DOC", "Құжат бөлімшеде беруге дайын",
-                        "Документ готов к выдаче в подразделении", ledger));
+                new EffectOperation(
+                        "RESIDENCE_REGISTRATION",
+                        "REG",
+                        "Тұрғылықты жері бойынша тіркелді",
+                        "Зарегистрирован по месту жительства",
+                        ledger),
+                new EffectOperation(
+                        "RESIDENCE_DEREGISTRATION",
+                        "DEP",
+                        "Тіркеуден шығарылды, кету парағы",
+                        "Снят с регистрации, адресный листок убытия",
+                        ledger),
+                new EffectOperation(
+                        "TEMPORARY_ID_ISSUE",
+                        "TID",
+                        "Уақытша жеке куәлік берілді",
+                        "Выдано временное удостоверение личности",
+                        ledger),
+                new EffectOperation(
+                        "DOCUMENT_ISSUE",
+                        "DOC",
+                        "Құжат бөлімшеде беруге дайын",
+                        "Документ готов к выдаче в подразделении",
+                        ledger));
     }
 
     /** The signing identities the registry names for its answers ({@code agency-<name>} for all but ЖТ/ЗТ МДБ). */

@@ -14,8 +14,8 @@ import kz.shlyuz.adapters.operation.Operation;
  * @param signers the dev-PKI signing identities whose signatures its answers carry, in order
  * @param operations what it serves; names are unique
  */
-public record AgencyDefinition(String name, String titleKk, String titleRu, List<String> signers,
-        List<Operation<?>> operations) {
+public record AgencyDefinition(
+        String name, String titleKk, String titleRu, List<String> signers, List<Operation<?>> operations) {
 
     public AgencyDefinition {
         Objects.requireNonNull(name, "name");
@@ -32,7 +32,8 @@ public record AgencyDefinition(String name, String titleKk, String titleRu, List
         var names = new HashSet<String>();
         for (Operation<?> operation : operations) {
             if (!names.add(operation.name())) {
-                throw new IllegalArgumentException("operations: " + operation.name() + " twice (expected: unique names)");
+                throw new IllegalArgumentException(
+                        "operations: " + operation.name() + " twice (expected: unique names)");
             }
         }
     }

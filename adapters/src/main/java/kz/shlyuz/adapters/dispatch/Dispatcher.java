@@ -60,7 +60,8 @@ public final class Dispatcher {
                 return replayed;
             }
             Operation<?> operation = agency.operation(request.getOperation())
-                    .orElseThrow(() -> Refusals.operationUnknown(agency.name(), request.getOperation()).exception());
+                    .orElseThrow(() -> Refusals.operationUnknown(agency.name(), request.getOperation())
+                            .exception());
             AnswerCache.Answer answer = answer(operation, request, fingerprint, line);
             AnswerCache.Answer standing = answers.keep(request.getRequestId(), answer);
             SignedResponse response = sameRequestOrRefuse(standing, fingerprint);
@@ -70,26 +71,34 @@ public final class Dispatcher {
             line.outcome = e.refusal().reason();
             throw e;
         } finally {
-            HandledRequestLog.handled(agency.name(), request.getOperation(), request.getRequestId(), line.subject,
-                    line.outcome, (System.nanoTime() - started) / 1_000_000);
+            HandledRequestLog.handled(
+                    agency.name(),
+                    request.getOperation(),
+                    request.getRequestId(),
+                    line.subject,
+                    line.outcome,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    private <B extends Message> AnswerCache.Answer answer(Operation<B> operation, AgencyRequest request,
-            RequestFingerprint fingerprint, LogLine line) {
+    private <B extends Message> AnswerCache.Answer answer(
+            Operation<B> operation, AgencyRequest request, RequestFingerprint fingerprint, LogLine line) {
         B body = unpack(operation, request);
         // Known before the register is asked, so that a refused subject is logged too.
         line.subject = operation.maskedSubject(body);
         Instant now = clock.instant();
-        Message answer = operation.answer(body, new OperationContext(request.getRequestId(), request.getServiceId(), now));
+        Message answer =
+                operation.answer(body, new OperationContext(request.getRequestId(), request.getServiceId(), now));
         return new AnswerCache.Answer(fingerprint, line.subject, signer.sign(request, answer, now));
     }
 
     private <B extends Message> B unpack(Operation<B> operation, AgencyRequest request) {
         Class<B> type = operation.bodyType();
-        String expected = Internal.getDefaultInstance(type).getDescriptorForType().getFullName();
+        String expected =
+                Internal.getDefaultInstance(type).getDescriptorForType().getFullName();
         if (!request.hasBody()) {
-            throw Refusals.bodyInvalid(operation.name(), expected, "дене жоқ", "тело отсутствует").exception();
+            throw Refusals.bodyInvalid(operation.name(), expected, "дене жоқ", "тело отсутствует")
+                    .exception();
         }
         Any body = request.getBody();
         if (!body.is(type)) {

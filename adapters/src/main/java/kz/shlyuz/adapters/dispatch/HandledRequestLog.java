@@ -12,11 +12,16 @@ final class HandledRequestLog {
 
     private HandledRequestLog() {}
 
-    static void handled(String agency, String operation, String requestId, String maskedSubject, String outcome,
-            long millis) {
-        LOG.info("agency={} operation={} request={} subject={} outcome={} millis={}",
-                agency, printable(operation), printable(requestId), maskedSubject.isEmpty() ? "-" : maskedSubject,
-                outcome, millis);
+    static void handled(
+            String agency, String operation, String requestId, String maskedSubject, String outcome, long millis) {
+        LOG.info(
+                "agency={} operation={} request={} subject={} outcome={} millis={}",
+                agency,
+                printable(operation),
+                printable(requestId),
+                maskedSubject.isEmpty() ? "-" : maskedSubject,
+                outcome,
+                millis);
     }
 
     /** Caller-supplied text in a log line: bounded, one line, no separators to forge fields with. */

@@ -40,9 +40,8 @@ public final class IdentityDocumentsLookup implements Operation<DocumentsLookup>
     @Override
     public IdentityDocuments answer(DocumentsLookup body, OperationContext context) {
         Iin iin = SubjectNumbers.iin(body.getIin(), "iin");
-        IdentityDocuments.Builder documents = IdentityDocuments.newBuilder()
-                .setIin(iin.value())
-                .setCheckedAt(ProtoTime.timestamp(context.now()));
+        IdentityDocuments.Builder documents =
+                IdentityDocuments.newBuilder().setIin(iin.value()).setCheckedAt(ProtoTime.timestamp(context.now()));
         for (IdentityDocumentRecord record : register.find(iin).orElseThrow(registerName::noSuchPerson)) {
             documents.addDocuments(IdentityDocument.newBuilder()
                     .setKind(record.kind())

@@ -3,8 +3,8 @@ package kz.shlyuz.adapters.documents;
 import kz.shlyuz.adapters.operation.Operation;
 import kz.shlyuz.adapters.operation.OperationContext;
 import kz.shlyuz.adapters.operation.ProtoTime;
-import kz.shlyuz.adapters.operation.RegisterName;
 import kz.shlyuz.adapters.operation.Refusals;
+import kz.shlyuz.adapters.operation.RegisterName;
 import kz.shlyuz.adapters.registry.IdentityDocumentRecord;
 import kz.shlyuz.adapters.registry.ProductionRecord;
 import kz.shlyuz.adapters.registry.ProductionRegister;
@@ -42,9 +42,12 @@ public final class ProductionStatusLookup implements Operation<DocumentStatusLoo
     public DocumentProductionStatus answer(DocumentStatusLookup body, OperationContext context) {
         String number = body.getDocumentNumber();
         if (!number.matches(IdentityDocumentRecord.NUMBER_PATTERN)) {
-            throw Refusals.bodyInvalid(name(), DocumentStatusLookup.getDescriptor().getFullName(),
-                    "document_number 9 цифрдан немесе N әрпі мен 8 цифрдан тұруы тиіс",
-                    "document_number должен состоять из 9 цифр или буквы N и 8 цифр").exception();
+            throw Refusals.bodyInvalid(
+                            name(),
+                            DocumentStatusLookup.getDescriptor().getFullName(),
+                            "document_number 9 цифрдан немесе N әрпі мен 8 цифрдан тұруы тиіс",
+                            "document_number должен состоять из 9 цифр или буквы N и 8 цифр")
+                    .exception();
         }
         ProductionRecord record = register.find(number).orElseThrow(registerName::noSuchDocument);
         return DocumentProductionStatus.newBuilder()

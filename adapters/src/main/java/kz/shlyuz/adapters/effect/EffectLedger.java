@@ -21,8 +21,8 @@ public final class EffectLedger {
     }
 
     /** One applied effect. */
-    public record Effect(String requestId, String operation, String caseId, String maskedSubject, String reference,
-            Instant at) {}
+    public record Effect(
+            String requestId, String operation, String caseId, String maskedSubject, String reference, Instant at) {}
 
     /**
      * Applies the effect unless this request id was applied before.
@@ -30,14 +30,15 @@ public final class EffectLedger {
      * @param prefix the agency's numbering prefix for what it produces, e.g. {@code WP} for a permit
      * @return the effect as recorded (the earlier one for a repeated request id)
      */
-    public synchronized Effect apply(String requestId, String operation, String caseId, String maskedSubject,
-            String prefix, Instant at) {
+    public synchronized Effect apply(
+            String requestId, String operation, String caseId, String maskedSubject, String prefix, Instant at) {
         Effect earlier = byRequestId.get(requestId);
         if (earlier != null) {
             return earlier;
         }
         sequence++;
-        String reference = String.format("%s-%d-%06d", prefix, at.atZone(java.time.ZoneOffset.UTC).getYear(), sequence);
+        String reference = String.format(
+                "%s-%d-%06d", prefix, at.atZone(java.time.ZoneOffset.UTC).getYear(), sequence);
         Effect effect = new Effect(requestId, operation, caseId, maskedSubject, reference, at);
         byRequestId.put(requestId, effect);
         return effect;
@@ -50,7 +51,9 @@ public final class EffectLedger {
 
     /** The effects of one case, oldest first. */
     public synchronized List<Effect> effectsOf(String caseId) {
-        return byRequestId.values().stream().filter(e -> e.caseId().equals(caseId)).toList();
+        return byRequestId.values().stream()
+                .filter(e -> e.caseId().equals(caseId))
+                .toList();
     }
 
     public Optional<Effect> find(String requestId) {

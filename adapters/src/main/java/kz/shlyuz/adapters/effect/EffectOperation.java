@@ -56,11 +56,15 @@ public final class EffectOperation implements Operation<EffectOrder> {
             SubjectNumbers.iin(body.getRelatedIin(), "related_iin");
         }
         if (body.getCaseId().isBlank() || body.getCaseId().length() > 64) {
-            throw Refusals.bodyInvalid(name, "shlyuz.v1.EffectOrder", "case_id бос немесе тым ұзын",
-                    "case_id пуст или слишком длинный").exception();
+            throw Refusals.bodyInvalid(
+                            name,
+                            "shlyuz.v1.EffectOrder",
+                            "case_id бос немесе тым ұзын",
+                            "case_id пуст или слишком длинный")
+                    .exception();
         }
-        EffectLedger.Effect effect = ledger.apply(context.requestId(), name, body.getCaseId(), Iin.mask(body.getIin()),
-                prefix, context.now());
+        EffectLedger.Effect effect = ledger.apply(
+                context.requestId(), name, body.getCaseId(), Iin.mask(body.getIin()), prefix, context.now());
         return EffectReceipt.newBuilder()
                 .setCaseId(body.getCaseId())
                 .setOperation(name)

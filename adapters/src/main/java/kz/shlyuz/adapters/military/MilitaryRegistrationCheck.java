@@ -52,7 +52,8 @@ public final class MilitaryRegistrationCheck implements Operation<SubjectCheck> 
 
     private static Ground servingGround(MilitaryRecord record) {
         String since = record.since().map(Object::toString).orElse("—");
-        return new Ground(GROUND_CODE,
+        return new Ground(
+                GROUND_CODE,
                 "Мерзімді әскери қызметті өткеруде (" + since + " бастап, " + record.officeKk()
                         + "); шығуға қызмет аяқталғанға дейін шектеу қойылады",
                 "Проходит срочную воинскую службу (с " + since + ", " + record.officeRu()

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param messageRu the same explanation in Russian
  * @param metadata extra {@code ErrorInfo} metadata (e.g. the ШЭП code); never personal data
  */
-public record Refusal(Status.Code code, String reason, String messageKk, String messageRu,
-        Map<String, String> metadata) {
+public record Refusal(
+        Status.Code code, String reason, String messageKk, String messageRu, Map<String, String> metadata) {
 
     public Refusal {
         Objects.requireNonNull(code, "code");

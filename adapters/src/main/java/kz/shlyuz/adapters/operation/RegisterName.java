@@ -17,12 +17,14 @@ public record RegisterName(String agency, String kk, String ru) {
 
     /** The register has no record for a person identified by IIN. */
     public RefusalException noSuchPerson() {
-        return Refusals.subjectNotFound(agency, kk, ru, "көрсетілген ЖСН", "указанному ИИН").exception();
+        return Refusals.subjectNotFound(agency, kk, ru, "көрсетілген ЖСН", "указанному ИИН")
+                .exception();
     }
 
     /** The register has no record for a legal entity identified by BIN. */
     public RefusalException noSuchEntity() {
-        return Refusals.subjectNotFound(agency, kk, ru, "көрсетілген БСН", "указанному БИН").exception();
+        return Refusals.subjectNotFound(agency, kk, ru, "көрсетілген БСН", "указанному БИН")
+                .exception();
     }
 
     /** The register has no record of a document with this number. */

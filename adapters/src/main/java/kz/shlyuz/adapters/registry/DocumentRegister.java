@@ -23,11 +23,14 @@ public final class DocumentRegister {
 
     public static DocumentRegister read(FixtureNode root) {
         Map<String, List<IdentityDocumentRecord>> byIin = new LinkedHashMap<>();
-        root.entries("documents").forEach((key, documents) -> byIin.put(SubjectKeys.iin(key, documents).value(),
-                documents.elements().stream()
-                        .map(DocumentRegister::document)
-                        .sorted(Comparator.comparing(IdentityDocumentRecord::issuedOn).reversed())
-                        .toList()));
+        root.entries("documents")
+                .forEach((key, documents) -> byIin.put(
+                        SubjectKeys.iin(key, documents).value(),
+                        documents.elements().stream()
+                                .map(DocumentRegister::document)
+                                .sorted(Comparator.comparing(IdentityDocumentRecord::issuedOn)
+                                        .reversed())
+                                .toList()));
         return new DocumentRegister(byIin);
     }
 

@@ -191,7 +191,9 @@ public final class FixtureNode {
         if (value == null || value.isMissingNode()) {
             return "missing";
         }
-        return value.isTextual() ? quoted(value.asText()) : value.getNodeType().name().toLowerCase(Locale.ROOT);
+        return value.isTextual()
+                ? quoted(value.asText())
+                : value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String quoted(String text) {

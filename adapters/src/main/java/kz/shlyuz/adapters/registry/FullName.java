@@ -15,8 +15,8 @@ public record FullName(String surname, String givenName, String patronymic) {
         Objects.requireNonNull(givenName, "givenName");
         Objects.requireNonNull(patronymic, "patronymic");
         if (surname.isBlank() || givenName.isBlank()) {
-            throw new IllegalArgumentException("surname, givenName: \"" + surname + "\", \"" + givenName
-                    + "\" (expected: both non-blank)");
+            throw new IllegalArgumentException(
+                    "surname, givenName: \"" + surname + "\", \"" + givenName + "\" (expected: both non-blank)");
         }
     }
 

@@ -23,9 +23,14 @@ public final class GroundsRegister {
         Map<String, Map<String, Ground>> byOperation = new LinkedHashMap<>();
         root.entries("grounds").forEach((operation, people) -> {
             Map<String, Ground> byIin = new LinkedHashMap<>();
-            people.entries().forEach((key, ground) -> byIin.put(SubjectKeys.iin(key, ground).value(),
-                    new Ground(ground.text("code", "[A-Z][A-Z0-9_]*", "UPPER_SNAKE_CASE"),
-                            ground.text("kk"), ground.text("ru"), ground.text("recordRef"))));
+            people.entries()
+                    .forEach((key, ground) -> byIin.put(
+                            SubjectKeys.iin(key, ground).value(),
+                            new Ground(
+                                    ground.text("code", "[A-Z][A-Z0-9_]*", "UPPER_SNAKE_CASE"),
+                                    ground.text("kk"),
+                                    ground.text("ru"),
+                                    ground.text("recordRef"))));
             byOperation.put(operation, Map.copyOf(byIin));
         });
         return new GroundsRegister(byOperation);

@@ -10,8 +10,13 @@ import kz.shlyuz.proto.v1.IdentityDocumentStatus;
  *
  * @param number ID card: 9 digits; passport: N and 8 digits
  */
-public record IdentityDocumentRecord(DocumentKind kind, String number, LocalDate issuedOn, LocalDate validUntil,
-        String issuer, IdentityDocumentStatus status) {
+public record IdentityDocumentRecord(
+        DocumentKind kind,
+        String number,
+        LocalDate issuedOn,
+        LocalDate validUntil,
+        String issuer,
+        IdentityDocumentStatus status) {
 
     /** ID card numbers are 9 digits, passport numbers N and 8 digits. */
     public static final String NUMBER_PATTERN = "\\d{9}|N\\d{8}";
@@ -25,7 +30,8 @@ public record IdentityDocumentRecord(DocumentKind kind, String number, LocalDate
         Objects.requireNonNull(issuedOn, "issuedOn");
         Objects.requireNonNull(validUntil, "validUntil");
         if (!validUntil.isAfter(issuedOn)) {
-            throw new IllegalArgumentException("validUntil: " + validUntil + " (expected: after issuedOn " + issuedOn + ")");
+            throw new IllegalArgumentException(
+                    "validUntil: " + validUntil + " (expected: after issuedOn " + issuedOn + ")");
         }
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(status, "status");

@@ -21,8 +21,12 @@ public final class LegalEntityRegister {
         Map<String, LegalEntity> byBin = new LinkedHashMap<>();
         root.entries("organisations").forEach((key, entity) -> {
             Organisation organisation = SubjectKeys.organisation(key, entity);
-            byBin.put(organisation.bin().value(), new LegalEntity(organisation,
-                    PostalAddress.read(entity.object("address")), entity.date("registeredSince")));
+            byBin.put(
+                    organisation.bin().value(),
+                    new LegalEntity(
+                            organisation,
+                            PostalAddress.read(entity.object("address")),
+                            entity.date("registeredSince")));
         });
         return new LegalEntityRegister(byBin);
     }

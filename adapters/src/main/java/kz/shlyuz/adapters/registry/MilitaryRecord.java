@@ -13,8 +13,12 @@ import kz.shlyuz.proto.v1.MilitaryRegistrationStatus;
  * @param since since when the status holds; empty when not registered
  * @param recordRef the office's reference (personal file or military ID number); may be empty
  */
-public record MilitaryRecord(MilitaryRegistrationStatus status, String officeKk, String officeRu,
-        Optional<LocalDate> since, String recordRef) {
+public record MilitaryRecord(
+        MilitaryRegistrationStatus status,
+        String officeKk,
+        String officeRu,
+        Optional<LocalDate> since,
+        String recordRef) {
 
     public MilitaryRecord {
         Objects.requireNonNull(status, "status");

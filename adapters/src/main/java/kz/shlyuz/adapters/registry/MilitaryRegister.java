@@ -20,11 +20,16 @@ public final class MilitaryRegister {
 
     public static MilitaryRegister read(FixtureNode root) {
         Map<String, MilitaryRecord> byIin = new LinkedHashMap<>();
-        root.entries("registrations").forEach((key, record) -> byIin.put(SubjectKeys.iin(key, record).value(),
-                new MilitaryRecord(
-                        record.protoEnum("status", MilitaryRegistrationStatus.class, "MILITARY_REGISTRATION_STATUS_"),
-                        record.optionalText("officeKk"), record.optionalText("officeRu"),
-                        record.optionalDate("since"), record.optionalText("recordRef"))));
+        root.entries("registrations")
+                .forEach((key, record) -> byIin.put(
+                        SubjectKeys.iin(key, record).value(),
+                        new MilitaryRecord(
+                                record.protoEnum(
+                                        "status", MilitaryRegistrationStatus.class, "MILITARY_REGISTRATION_STATUS_"),
+                                record.optionalText("officeKk"),
+                                record.optionalText("officeRu"),
+                                record.optionalDate("since"),
+                                record.optionalText("recordRef"))));
         return new MilitaryRegister(byIin);
     }
 

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param building house number
  * @param apartment flat number; empty for a private house or a whole building
  */
-public record PostalAddress(String kato, String region, String district, String locality, String street,
-        String building, String apartment) {
+public record PostalAddress(
+        String kato,
+        String region,
+        String district,
+        String locality,
+        String street,
+        String building,
+        String apartment) {
 
     public PostalAddress {
         Objects.requireNonNull(kato, "kato");

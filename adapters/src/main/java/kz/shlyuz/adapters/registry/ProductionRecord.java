@@ -12,14 +12,14 @@ import kz.shlyuz.proto.v1.DocumentProductionState;
  * @param holder whom the document is for
  * @param updatedAt when it entered {@code state}
  */
-public record ProductionRecord(String documentNumber, DocumentKind kind, Iin holder, DocumentProductionState state,
-        Instant updatedAt) {
+public record ProductionRecord(
+        String documentNumber, DocumentKind kind, Iin holder, DocumentProductionState state, Instant updatedAt) {
 
     public ProductionRecord {
         Objects.requireNonNull(documentNumber, "documentNumber");
         if (!documentNumber.matches(IdentityDocumentRecord.NUMBER_PATTERN)) {
-            throw new IllegalArgumentException("documentNumber: " + documentNumber
-                    + " (expected: 9 digits or N and 8 digits)");
+            throw new IllegalArgumentException(
+                    "documentNumber: " + documentNumber + " (expected: 9 digits or N and 8 digits)");
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(holder, "holder");

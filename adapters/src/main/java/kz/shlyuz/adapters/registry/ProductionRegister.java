@@ -31,7 +31,8 @@ public final class ProductionRegister {
                         order.protoEnum("state", DocumentProductionState.class, "DOCUMENT_PRODUCTION_STATE_"),
                         order.instant("updatedAt"));
                 if (byNumber.putIfAbsent(record.documentNumber(), record) != null) {
-                    throw order.failure("document " + record.documentNumber() + " listed twice (expected: unique numbers)");
+                    throw order.failure(
+                            "document " + record.documentNumber() + " listed twice (expected: unique numbers)");
                 }
             }
         });

@@ -23,15 +23,20 @@ public final class ResidenceRegister {
         Map<String, Residence> byIin = new LinkedHashMap<>();
         root.entries("persons").forEach((key, person) -> {
             Iin iin = SubjectKeys.iin(key, person);
-            FullName name = SubjectKeys.persona(key).map(FullName::of)
-                    .orElseGet(() -> FullName.read(person.object("name")));
+            FullName name =
+                    SubjectKeys.persona(key).map(FullName::of).orElseGet(() -> FullName.read(person.object("name")));
             var history = person.array("history").stream()
-                    .map(past -> new PastResidence(PostalAddress.read(past.object("address")),
-                            past.date("from"), past.date("until")))
+                    .map(past -> new PastResidence(
+                            PostalAddress.read(past.object("address")), past.date("from"), past.date("until")))
                     .toList();
             try {
-                byIin.put(iin.value(), new Residence(name, PostalAddress.read(person.object("address")),
-                        person.date("registeredSince"), history));
+                byIin.put(
+                        iin.value(),
+                        new Residence(
+                                name,
+                                PostalAddress.read(person.object("address")),
+                                person.date("registeredSince"),
+                                history));
             } catch (IllegalArgumentException e) {
                 throw person.failure(e.getMessage());
             }

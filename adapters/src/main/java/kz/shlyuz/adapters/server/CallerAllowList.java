@@ -24,8 +24,8 @@ public final class CallerAllowList implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         Optional<String> caller = PeerCommonName.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (caller.isEmpty()) {
             RefusalStatuses.close(call, Refusals.callerUnknown());

@@ -24,6 +24,7 @@ public final class GrpcServers {
 
     /** RST_STREAM frames a connection may send per window before GOAWAY (CVE-2023-44487). */
     public static final int MAX_RST_FRAMES_PER_WINDOW = 2000;
+
     public static final int RST_WINDOW_SECONDS = 10;
     public static final int MAX_HEADER_LIST_BYTES = 16 * 1024;
     public static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1000;
@@ -31,8 +32,13 @@ public final class GrpcServers {
     private GrpcServers() {}
 
     /** Builds the server, not yet started. */
-    public static Server build(InetSocketAddress bind, ServerCredentials credentials, String agency,
-            Set<String> allowedCallers, BindableService adapter, HealthStatusManager health) {
+    public static Server build(
+            InetSocketAddress bind,
+            ServerCredentials credentials,
+            String agency,
+            Set<String> allowedCallers,
+            BindableService adapter,
+            HealthStatusManager health) {
         return NettyServerBuilder.forAddress(bind, credentials)
                 .maxInboundMessageSize(MAX_INBOUND_BYTES)
                 // A peer that does not finish the TLS handshake promptly is not a gateway.
@@ -55,8 +61,10 @@ public final class GrpcServers {
                 .maxConnectionAgeGrace(2, TimeUnit.MINUTES)
                 .maxConcurrentCallsPerConnection(MAX_CONCURRENT_CALLS_PER_CONNECTION)
                 // Interceptors run last-added first: the allow-list, then refusal translation.
-                .addService(ServerInterceptors.intercept(adapter,
-                        new RefusalInterceptor(agency), new CallerAllowList(agency, allowedCallers),
+                .addService(ServerInterceptors.intercept(
+                        adapter,
+                        new RefusalInterceptor(agency),
+                        new CallerAllowList(agency, allowedCallers),
                         new TraceContext(agency)))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())

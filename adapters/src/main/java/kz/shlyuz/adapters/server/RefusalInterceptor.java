@@ -26,8 +26,8 @@ public final class RefusalInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         ServerCall.Listener<Q> listener = next.startCall(call, headers);
         return new SimpleForwardingServerCallListener<>(listener) {
             @Override
@@ -55,7 +55,8 @@ public final class RefusalInterceptor implements ServerInterceptor {
             RefusalStatuses.close(call, refusal.refusal());
             return;
         }
-        LOG.error("agency={} method={} failed", agency, call.getMethodDescriptor().getFullMethodName(), e);
+        LOG.error(
+                "agency={} method={} failed", agency, call.getMethodDescriptor().getFullMethodName(), e);
         RefusalStatuses.close(call, Refusals.internal(agency));
     }
 }

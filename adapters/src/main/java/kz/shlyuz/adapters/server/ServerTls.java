@@ -16,7 +16,9 @@ public final class ServerTls {
      */
     public static ServerCredentials credentials(DevPki pki, String systemId) throws IOException {
         return TlsServerCredentials.newBuilder()
-                .keyManager(pki.tlsCertChainPem(systemId).toFile(), pki.tlsKeyPem(systemId).toFile())
+                .keyManager(
+                        pki.tlsCertChainPem(systemId).toFile(),
+                        pki.tlsKeyPem(systemId).toFile())
                 .trustManager(pki.tlsTrustPem().toFile())
                 .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
                 .build();

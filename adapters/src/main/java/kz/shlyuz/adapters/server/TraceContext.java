@@ -14,8 +14,8 @@ import org.slf4j.MDC;
  * from the caller's trace id. A malformed header is ignored.
  */
 public final class TraceContext implements ServerInterceptor {
-    private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent",
-            Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> TRACEPARENT =
+            Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
     private static final Pattern VALID = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /** @param agency the adapter's name (kept for symmetry with the other interceptors) */
@@ -33,8 +33,8 @@ public final class TraceContext implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String traceId = traceId(headers.get(TRACEPARENT));
         if (traceId == null) {
             return next.startCall(call, headers);

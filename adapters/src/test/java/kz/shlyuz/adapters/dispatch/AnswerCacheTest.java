@@ -35,7 +35,11 @@ class AnswerCacheTest {
     }
 
     private static AnswerCache.Answer answer(String text) {
-        return new AnswerCache.Answer(new RequestFingerprint(ByteString.copyFromUtf8(text)), "-",
-                SignedResponse.newBuilder().setContent(ByteString.copyFromUtf8(text)).build());
+        return new AnswerCache.Answer(
+                new RequestFingerprint(ByteString.copyFromUtf8(text)),
+                "-",
+                SignedResponse.newBuilder()
+                        .setContent(ByteString.copyFromUtf8(text))
+                        .build());
     }
 }

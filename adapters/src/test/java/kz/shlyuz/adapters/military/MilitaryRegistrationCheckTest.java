@@ -20,21 +20,24 @@ import org.junit.jupiter.api.Test;
 class MilitaryRegistrationCheckTest {
     /** Born 2006-03-01, male, 21st century: 5; a conscript's age. */
     private static final String CONSCRIPT = CheckDigit.complete("06030150017");
+
     private static final String RESERVIST = CheckDigit.complete("90031430021");
 
-    private final MilitaryRegistrationCheck check = new MilitaryRegistrationCheck(MilitaryRegister.read(FixtureNode.parse("""
+    private final MilitaryRegistrationCheck check = new MilitaryRegistrationCheck(
+            MilitaryRegister.read(FixtureNode.parse("""
             {"registrations": {
               "%s": {"status": "SERVING", "officeKk": "Астана қаласы Сарыарқа ауданының ҚБ",
                      "officeRu": "УДО района Сарыарка города Астаны", "since": "2025-11-15", "recordRef": "AS-0099113"},
               "%s": {"status": "REGISTERED", "officeKk": "ҚБ", "officeRu": "УДО", "since": "2012-01-10"}
             }}""".formatted(CONSCRIPT, RESERVIST), "test military register")));
 
-    private final OperationContext context = new OperationContext("req-1", "EXIT_PERMANENT_RESIDENCE",
-            Instant.parse("2026-11-22T08:00:00Z"));
+    private final OperationContext context =
+            new OperationContext("req-1", "EXIT_PERMANENT_RESIDENCE", Instant.parse("2026-11-22T08:00:00Z"));
 
     @Test
     void findsCompulsoryServiceInProgressAsAGround() {
-        CheckResult result = check.answer(SubjectCheck.newBuilder().setIin(CONSCRIPT).build(), context);
+        CheckResult result =
+                check.answer(SubjectCheck.newBuilder().setIin(CONSCRIPT).build(), context);
 
         assertTrue(result.getGroundsFound());
         assertEquals("MILITARY_SERVICE", result.getGroundCode());
@@ -45,6 +48,7 @@ class MilitaryRegistrationCheckTest {
 
     @Test
     void findsNoGroundForAReservist() {
-        assertFalse(check.answer(SubjectCheck.newBuilder().setIin(RESERVIST).build(), context).getGroundsFound());
+        assertFalse(check.answer(SubjectCheck.newBuilder().setIin(RESERVIST).build(), context)
+                .getGroundsFound());
     }
 }

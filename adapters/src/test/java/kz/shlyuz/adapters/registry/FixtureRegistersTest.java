@@ -24,33 +24,34 @@ class FixtureRegistersTest {
 
     @Test
     void namesTheFieldOfAMalformedValue() {
-        FixtureException e = assertThrows(FixtureException.class, () -> ResidenceRegister.read(FixtureNode.parse("""
+        FixtureException e = assertThrows(
+                FixtureException.class, () -> ResidenceRegister.read(FixtureNode.parse("""
                 {"persons": {"aidar-clean": {"registeredSince": "2016-08-19", "address":
-                  {"kato": "7514", "region": "r", "locality": "l", "street": "s", "building": "1"}}}}""",
-                "fixtures/gbd-fl.json")));
+                  {"kato": "7514", "region": "r", "locality": "l", "street": "s", "building": "1"}}}}""", "fixtures/gbd-fl.json")));
 
-        assertEquals("fixtures/gbd-fl.json: persons.aidar-clean.address.kato: \"7514\" (expected: 9 digits)",
+        assertEquals(
+                "fixtures/gbd-fl.json: persons.aidar-clean.address.kato: \"7514\" (expected: 9 digits)",
                 e.getMessage());
     }
 
     @Test
     void refusesAKeyThatIsNeitherAPersonaNorAnIin() {
-        FixtureException e = assertThrows(FixtureException.class, () -> GroundsRegister.read(FixtureNode.parse("""
-                {"grounds": {"TAX_DEBT_CHECK": {"bota": {"code": "TAX_DEBT", "kk": "k", "ru": "r", "recordRef": "x"}}}}""",
-                "fixtures/tax.json")));
+        FixtureException e = assertThrows(
+                FixtureException.class, () -> GroundsRegister.read(FixtureNode.parse("""
+                {"grounds": {"TAX_DEBT_CHECK": {"bota": {"code": "TAX_DEBT", "kk": "k", "ru": "r", "recordRef": "x"}}}}""", "fixtures/tax.json")));
 
-        assertTrue(e.getMessage().startsWith("fixtures/tax.json: grounds.TAX_DEBT_CHECK.bota: \"bota\""),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("fixtures/tax.json: grounds.TAX_DEBT_CHECK.bota: \"bota\""), e.getMessage());
     }
 
     @Test
     void refusesAHistoryThatOverlapsTheCurrentRegistration() {
-        FixtureException e = assertThrows(FixtureException.class, () -> ResidenceRegister.read(FixtureNode.parse("""
+        FixtureException e = assertThrows(
+                FixtureException.class, () -> ResidenceRegister.read(FixtureNode.parse("""
                 {"persons": {"aidar-clean": {"registeredSince": "2016-08-19",
                   "address": {"kato": "751410000", "region": "r", "locality": "l", "street": "s", "building": "1"},
                   "history": [{"from": "2010-01-01", "until": "2017-01-01",
-                    "address": {"kato": "351010000", "region": "r", "locality": "l", "street": "s", "building": "2"}}]}}}""",
-                "fixtures/gbd-fl.json")));
+                    "address": {"kato": "351010000", "region": "r", "locality": "l", "street": "s", "building": "2"}}]}}}""", "fixtures/gbd-fl.json")));
 
         assertTrue(e.getMessage().contains("persons.aidar-clean"), e.getMessage());
     }

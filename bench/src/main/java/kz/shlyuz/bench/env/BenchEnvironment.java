@@ -53,7 +53,8 @@ public final class BenchEnvironment implements AutoCloseable {
     }
 
     /** Starts the adapters, the gateway and (if installed and wanted) nginx relaying to gbd-fl. */
-    public static BenchEnvironment start(boolean withNginx, PrintStream progress) throws IOException, InterruptedException {
+    public static BenchEnvironment start(boolean withNginx, PrintStream progress)
+            throws IOException, InterruptedException {
         return start(withNginx, AGENCY, progress);
     }
 
@@ -64,31 +65,42 @@ public final class BenchEnvironment implements AutoCloseable {
         progress.println("bench: generating a development PKI in " + runDir);
         BenchEnvironment env = new BenchEnvironment(runDir, DevPki.generate(runDir.resolve("pki"), Instant.now()));
         try {
-            env.adapter = AdapterServer.start(new AdapterConfig(AGENCY, env.pki,
-                    new InetSocketAddress("127.0.0.1", 0), env.clock, Duration.ofSeconds(2),
+            env.adapter = AdapterServer.start(new AdapterConfig(
+                    AGENCY,
+                    env.pki,
+                    new InetSocketAddress("127.0.0.1", 0),
+                    env.clock,
+                    Duration.ofSeconds(2),
                     Set.of(DevMaterial.GATEWAY_SYSTEM)));
             env.started.add(env.adapter);
-            env.docsAdapter = AdapterServer.start(new AdapterConfig(DOCS_AGENCY, env.pki,
-                    new InetSocketAddress("127.0.0.1", 0), env.clock, Duration.ofSeconds(2),
+            env.docsAdapter = AdapterServer.start(new AdapterConfig(
+                    DOCS_AGENCY,
+                    env.pki,
+                    new InetSocketAddress("127.0.0.1", 0),
+                    env.clock,
+                    Duration.ofSeconds(2),
                     Set.of(DevMaterial.GATEWAY_SYSTEM)));
             env.started.add(env.docsAdapter);
             progress.println("bench: adapters " + AGENCY + " on 127.0.0.1:" + env.adapter.port() + ", " + DOCS_AGENCY
                     + " on 127.0.0.1:" + env.docsAdapter.port()
                     + "; starting the gateway JVM (-Xmx" + GatewayProcess.HEAP_LIMIT + ")");
-            env.gateway = GatewayProcess.start(env.pki.dir(), runDir, List.of(AGENCY + "=" + env.adapter.port(),
-                    DOCS_AGENCY + "=" + env.docsAdapter.port()));
+            env.gateway = GatewayProcess.start(
+                    env.pki.dir(),
+                    runDir,
+                    List.of(AGENCY + "=" + env.adapter.port(), DOCS_AGENCY + "=" + env.docsAdapter.port()));
             env.started.add(env.gateway);
             progress.println("bench: gateway on 127.0.0.1:" + env.gateway.port() + " (pid " + env.gateway.pid() + ")");
             Optional<Path> executable = withNginx ? NginxRelay.executable() : Optional.empty();
             if (executable.isPresent()) {
                 int relayedPort = relayed.equals(DOCS_AGENCY) ? env.docsAdapter.port() : env.adapter.port();
-                NginxRelay relay = NginxRelay.start(executable.get(), env.pki, relayed, relayedPort,
-                        DevMaterial.GATEWAY_SYSTEM, runDir);
+                NginxRelay relay = NginxRelay.start(
+                        executable.get(), env.pki, relayed, relayedPort, DevMaterial.GATEWAY_SYSTEM, runDir);
                 env.started.add(relay);
                 env.nginx = Optional.of(relay);
                 progress.println("bench: nginx grpc_pass relay to " + relayed + " on 127.0.0.1:" + relay.port());
             } else {
-                env.nginxNote = withNginx ? "nginx is not installed (Debian: apt-get install nginx)"
+                env.nginxNote = withNginx
+                        ? "nginx is not installed (Debian: apt-get install nginx)"
                         : "nginx column switched off (--no-nginx)";
                 progress.println("bench: " + env.nginxNote + "; column (b) is skipped");
             }
@@ -137,7 +149,9 @@ public final class BenchEnvironment implements AutoCloseable {
         ChannelCredentials credentials;
         try {
             credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(pki.tlsCertChainPem(clientSystem).toFile(), pki.tlsKeyPem(clientSystem).toFile())
+                    .keyManager(
+                            pki.tlsCertChainPem(clientSystem).toFile(),
+                            pki.tlsKeyPem(clientSystem).toFile())
                     .trustManager(pki.tlsTrustPem().toFile())
                     .build();
         } catch (IOException e) {
@@ -167,7 +181,8 @@ public final class BenchEnvironment implements AutoCloseable {
             try {
                 started.get(i).close();
             } catch (Exception e) {
-                System.err.println("bench: stopping " + started.get(i).getClass().getSimpleName() + ": " + e);
+                System.err.println(
+                        "bench: stopping " + started.get(i).getClass().getSimpleName() + ": " + e);
             }
         }
         deleteTree(runDir);
@@ -178,7 +193,8 @@ public final class BenchEnvironment implements AutoCloseable {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // Leftovers in the temporary folder are harmless.
         }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.EvidenceSettings;
+import kz.shlyuz.gateway.config.GatewayConfig;
 
 /**
  * The evidence logging mode a bench gateway JVM runs with (issue 13 point 7). The parent writes

@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,16 +44,19 @@ public final class GatewayMain {
         }
         GatewayProcess.Operations ops = GatewayProcess.Operations.valueOf(System.getProperty(OPS, "DEFAULT"));
         String logFile = System.getProperty(LOG_FILE);
-        kz.shlyuz.gateway.ops.logging.LogSetup.configure(ops == GatewayProcess.Operations.ON
-                ? kz.shlyuz.gateway.ops.logging.LogSetup.Format.JSON : kz.shlyuz.gateway.ops.logging.LogSetup.Format.TEXT,
+        kz.shlyuz.gateway.ops.logging.LogSetup.configure(
+                ops == GatewayProcess.Operations.ON
+                        ? kz.shlyuz.gateway.ops.logging.LogSetup.Format.JSON
+                        : kz.shlyuz.gateway.ops.logging.LogSetup.Format.TEXT,
                 logFile == null ? null : Path.of(logFile));
         DevPki pki = DevPki.load(Path.of(args[0]));
         var opsSettings = ConfigLoader.defaults().ops().withAdminPort(0);
         if (ops == GatewayProcess.Operations.OFF) {
-            opsSettings = opsSettings.withAdmin(new kz.shlyuz.gateway.config.OpsSettings.Admin(false, "127.0.0.1", 0,
-                    java.util.Set.of(), false, true));
+            opsSettings = opsSettings.withAdmin(new kz.shlyuz.gateway.config.OpsSettings.Admin(
+                    false, "127.0.0.1", 0, java.util.Set.of(), false, true));
         }
-        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
+        GatewayConfig defaults =
+                ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
         defaults = BenchEvidenceMode.apply(defaults, Path.of(args[1]));
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
@@ -63,8 +65,9 @@ public final class GatewayMain {
             if (configured == null || agencyPort.length != 2) {
                 throw new IllegalArgumentException("adapter: " + args[i] + " (expected: <configured agency>=<port>)");
             }
-            endpoints.put(agencyPort[0], new AdapterEndpoint("127.0.0.1", Integer.parseInt(agencyPort[1]),
-                    configured.signerBins()));
+            endpoints.put(
+                    agencyPort[0],
+                    new AdapterEndpoint("127.0.0.1", Integer.parseInt(agencyPort[1]), configured.signerBins()));
         }
         Clock clock = Clock.systemUTC();
         HeapSampler sampler = new HeapSampler();
@@ -122,7 +125,8 @@ public final class GatewayMain {
 
         String report() {
             sample();
-            return "MEM " + peakUsed.get() + " " + peakCommitted.get() + " " + memory.getHeapMemoryUsage().getMax();
+            return "MEM " + peakUsed.get() + " " + peakCommitted.get() + " "
+                    + memory.getHeapMemoryUsage().getMax();
         }
     }
 }

@@ -35,7 +35,8 @@ public final class GatewayProcess implements AutoCloseable {
     private GatewayProcess(Process process, Path log) throws IOException, InterruptedException {
         this.process = process;
         this.log = log;
-        this.commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+        this.commands =
+                new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
         Thread reader = new Thread(this::readReplies, "bench-gateway-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -55,7 +56,11 @@ public final class GatewayProcess implements AutoCloseable {
      * as in production without a collector), or nothing (no metrics, text logs) — the bench's
      * baseline for what operations cost.
      */
-    public enum Operations { DEFAULT, ON, OFF }
+    public enum Operations {
+        DEFAULT,
+        ON,
+        OFF
+    }
 
     /** As {@link #start(Path, Path, List)}, with the operations features chosen; each in its own folder. */
     public static GatewayProcess start(Path pkiDir, Path runDir, List<String> adapters, Operations ops)
@@ -80,7 +85,8 @@ public final class GatewayProcess implements AutoCloseable {
         command.add(data.toString());
         command.addAll(adapters);
         Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("gateway" + suffix + ".stderr").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        runDir.resolve("gateway" + suffix + ".stderr").toFile()))
                 .start();
         try {
             return new GatewayProcess(process, log);
@@ -127,8 +133,8 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private void readReplies() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.startsWith(GatewayMain.PREFIX)) {
                     replies.add(line.substring(GatewayMain.PREFIX.length()));
@@ -147,8 +153,8 @@ public final class GatewayProcess implements AutoCloseable {
                 return line;
             }
             if (line == null && !process.isAlive()) {
-                throw new IllegalStateException("gateway process exited with " + process.exitValue()
-                        + " before " + kind + "; see " + log + " and gateway.stderr beside it");
+                throw new IllegalStateException("gateway process exited with " + process.exitValue() + " before " + kind
+                        + "; see " + log + " and gateway.stderr beside it");
             }
         }
         throw new IllegalStateException("gateway process: no " + kind + " within " + seconds + " s; see " + log);

@@ -20,8 +20,11 @@ public final class ProcessCpu {
         if (own < 0) {
             return -1;
         }
-        long descendants = !withDescendants ? 0
-                : process.descendants().mapToLong(p -> Math.max(0, ticks(p.pid()))).sum();
+        long descendants = !withDescendants
+                ? 0
+                : process.descendants()
+                        .mapToLong(p -> Math.max(0, ticks(p.pid())))
+                        .sum();
         return (own + descendants) * NANOS_PER_TICK;
     }
 

@@ -7,8 +7,8 @@ import org.HdrHistogram.Histogram;
  * The outcome of one measured phase: how many calls answered, how many failed, over how long,
  * and the latency of the answered ones (microseconds, three significant digits).
  */
-public record LatencyStats(String label, long ok, long errors, long elapsedNanos, Histogram histogram,
-        String firstError) {
+public record LatencyStats(
+        String label, long ok, long errors, long elapsedNanos, Histogram histogram, String firstError) {
 
     /** Largest latency the histogram records; anything slower is clamped (calls time out long before). */
     public static final long MAX_MICROS = TimeUnit.SECONDS.toMicros(60);
@@ -21,7 +21,12 @@ public record LatencyStats(String label, long ok, long errors, long elapsedNanos
     public LatencyStats plus(LatencyStats other) {
         Histogram both = histogram.copy();
         both.add(other.histogram);
-        return new LatencyStats(label, ok + other.ok, errors + other.errors, elapsedNanos + other.elapsedNanos, both,
+        return new LatencyStats(
+                label,
+                ok + other.ok,
+                errors + other.errors,
+                elapsedNanos + other.elapsedNanos,
+                both,
                 firstError != null ? firstError : other.firstError);
     }
 

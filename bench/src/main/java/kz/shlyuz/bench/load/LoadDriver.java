@@ -113,19 +113,22 @@ public final class LoadDriver {
                 done(scheduledNanos, e);
                 return true;
             }
-            Futures.addCallback(future, new FutureCallback<Object>() {
-                @Override
-                public void onSuccess(Object result) {
-                    done(scheduledNanos, null);
-                    after.run();
-                }
+            Futures.addCallback(
+                    future,
+                    new FutureCallback<Object>() {
+                        @Override
+                        public void onSuccess(Object result) {
+                            done(scheduledNanos, null);
+                            after.run();
+                        }
 
-                @Override
-                public void onFailure(Throwable t) {
-                    done(scheduledNanos, t);
-                    after.run();
-                }
-            }, MoreExecutors.directExecutor());
+                        @Override
+                        public void onFailure(Throwable t) {
+                            done(scheduledNanos, t);
+                            after.run();
+                        }
+                    },
+                    MoreExecutors.directExecutor());
             return true;
         }
 
@@ -147,7 +150,8 @@ public final class LoadDriver {
         }
 
         LatencyStats finish(String label) throws InterruptedException {
-            long waitUntil = Math.max(endNanos, System.nanoTime()) + plan.callTimeout().toNanos();
+            long waitUntil =
+                    Math.max(endNanos, System.nanoTime()) + plan.callTimeout().toNanos();
             synchronized (idle) {
                 while (true) {
                     boolean quiet = inFlight.get() == 0 && (over() || System.nanoTime() >= endNanos);

@@ -9,8 +9,8 @@ import java.time.Duration;
  * in flight) and latency counts from the scheduled start, so a stall is not hidden by the
  * schedule waiting for it.
  */
-public record LoadPlan(int concurrency, Duration duration, long maxRequests, double ratePerSecond,
-        Duration callTimeout) {
+public record LoadPlan(
+        int concurrency, Duration duration, long maxRequests, double ratePerSecond, Duration callTimeout) {
     public LoadPlan {
         if (concurrency < 1 || concurrency > 1024) {
             throw new IllegalArgumentException("concurrency: " + concurrency + " (expected: 1..1024)");

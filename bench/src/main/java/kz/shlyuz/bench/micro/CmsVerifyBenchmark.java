@@ -111,15 +111,22 @@ public class CmsVerifyBenchmark {
 
         // Each pair must agree before it is timed: both sides verify, or the figures mean nothing.
         CpuPerOperation check = new CpuPerOperation();
-        if (signatureVerifier(check).size() != 1 || !rawRsaBouncyCastle(check) || !rawRsaJdk(check)
-                || !bouncyCastleCms(check) || gost2015Verifier(check).size() != 1 || !rawGost2015(check)) {
+        if (signatureVerifier(check).size() != 1
+                || !rawRsaBouncyCastle(check)
+                || !rawRsaJdk(check)
+                || !bouncyCastleCms(check)
+                || gost2015Verifier(check).size() != 1
+                || !rawGost2015(check)) {
             throw new IllegalStateException("a benchmark's verification does not hold");
         }
     }
 
     private SignerInformation signerOf(byte[] signature) throws Exception {
         return new CMSSignedData(new CMSProcessableByteArray(content), signature)
-                .getSignerInfos().getSigners().iterator().next();
+                .getSignerInfos()
+                .getSigners()
+                .iterator()
+                .next();
     }
 
     /**
@@ -142,9 +149,16 @@ public class CmsVerifyBenchmark {
         public void print(BenchmarkParams benchmark, IterationParams iteration) {
             long cpu = THREADS.getCurrentThreadCpuTime() - start;
             if (iteration.getType() == IterationType.MEASUREMENT && operations > 0) {
-                String name = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
-                System.out.printf(java.util.Locale.ROOT, "cpu %s: %.2f µs/op (%d ops, %.0f ops per CPU second)%n",
-                        name, cpu / 1000.0 / operations, operations, operations * 1e9 / cpu);
+                String name = benchmark
+                        .getBenchmark()
+                        .substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "cpu %s: %.2f µs/op (%d ops, %.0f ops per CPU second)%n",
+                        name,
+                        cpu / 1000.0 / operations,
+                        operations,
+                        operations * 1e9 / cpu);
             }
         }
     }
@@ -160,7 +174,8 @@ public class CmsVerifyBenchmark {
     @Benchmark
     public boolean bouncyCastleCms(CpuPerOperation cpu) throws Exception {
         cpu.operations++;
-        return signerOf(rsaSignature).verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(rsaHolder));
+        return signerOf(rsaSignature)
+                .verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(rsaHolder));
     }
 
     /** The raw signature check with the same key and bytes, BouncyCastle provider. */

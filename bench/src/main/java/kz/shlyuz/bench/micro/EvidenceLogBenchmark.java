@@ -13,10 +13,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.evidence.EvidenceItem;
 import kz.shlyuz.gateway.evidence.EvidenceLog;
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.evidence.RevocationItem;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
@@ -64,14 +64,24 @@ public class EvidenceLogBenchmark {
         dir = Files.createTempDirectory("shlyuz-jmh-evidence-");
         String url = "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
         dataSource = JournalDatabase.open(new GatewayConfig.JournalSettings(url, "shlyuz", "", 8));
-        journal = new GroupCommitJournal(new JdbcJournal(dataSource, Duration.ofSeconds(20), () -> { }), dataSource,
-                url, Duration.ofSeconds(5));
-        EvidenceSettings settings = EvidenceSettings.defaults(dir).withMode(
-                logging.equals("full") ? EvidenceSettings.Mode.FULL : logging.equals("metadata")
-                        ? EvidenceSettings.Mode.METADATA : EvidenceSettings.Mode.NONE, Map.of());
-        evidence = EvidenceLog.open(settings, dataSource, url,
-                new TimeStampAuthority(BenchPki.get().newTimeStampingKey("RSA"), Clock.systemUTC()), Clock.systemUTC(),
-                Duration.ofSeconds(5), "bench-node");
+        journal = new GroupCommitJournal(
+                new JdbcJournal(dataSource, Duration.ofSeconds(20), () -> {}), dataSource, url, Duration.ofSeconds(5));
+        EvidenceSettings settings = EvidenceSettings.defaults(dir)
+                .withMode(
+                        logging.equals("full")
+                                ? EvidenceSettings.Mode.FULL
+                                : logging.equals("metadata")
+                                        ? EvidenceSettings.Mode.METADATA
+                                        : EvidenceSettings.Mode.NONE,
+                        Map.of());
+        evidence = EvidenceLog.open(
+                settings,
+                dataSource,
+                url,
+                new TimeStampAuthority(BenchPki.get().newTimeStampingKey("RSA"), Clock.systemUTC()),
+                Clock.systemUTC(),
+                Duration.ofSeconds(5),
+                "bench-node");
         // Sizes of the address-certificate call: request content, its CMS with the signer's chain,
         // the answer with two agency signatures and the gateway's stamped countersignature, one OCSP answer.
         Random random = new Random(13);
@@ -94,12 +104,16 @@ public class EvidenceLogBenchmark {
         long messages = ids.get();
         long bytes;
         try (var files = Files.list(dir)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
-        System.out.printf("%nEvidenceLogBenchmark logging=%s: %d messages, database %d bytes, %d bytes per message%n",
+        System.out.printf(
+                "%nEvidenceLogBenchmark logging=%s: %d messages, database %d bytes, %d bytes per message%n",
                 logging, messages, bytes, messages == 0 ? 0 : bytes / messages);
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -109,12 +123,40 @@ public class EvidenceLogBenchmark {
     public void answeredCallEightThreads() {
         Instant now = Instant.now();
         String id = "bench-" + ids.incrementAndGet();
-        JournalEntry entry = new JournalEntry(now, now, "egov-portal", id, kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(),
-                "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e", "1990-03-14******; RSA",
-                JournalEntry.Outcome.ANSWERED, null, "OK", null, "gbd-fl", 900, 4000, 6000);
-        EvidenceLog.Pending pending = evidence.record(new EvidenceItem(EvidenceItem.Kind.CALL, "egov-portal", id,
-                kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(), null, "ANSWERED", null, EvidenceItem.Decision.POSITIVE, now, now, 900, 4000,
-                6000, content, cms, answer, List.of(new RevocationItem("request", "1a2b3c", ocsp, null))));
+        JournalEntry entry = new JournalEntry(
+                now,
+                now,
+                "egov-portal",
+                id,
+                kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(),
+                "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+                "1990-03-14******; RSA",
+                JournalEntry.Outcome.ANSWERED,
+                null,
+                "OK",
+                null,
+                "gbd-fl",
+                900,
+                4000,
+                6000);
+        EvidenceLog.Pending pending = evidence.record(new EvidenceItem(
+                EvidenceItem.Kind.CALL,
+                "egov-portal",
+                id,
+                kz.shlyuz.gateway.services.Service.ADDRESS_CERTIFICATE.id(),
+                null,
+                "ANSWERED",
+                null,
+                EvidenceItem.Decision.POSITIVE,
+                now,
+                now,
+                900,
+                4000,
+                6000,
+                content,
+                cms,
+                answer,
+                List.of(new RevocationItem("request", "1a2b3c", ocsp, null))));
         journal.append(entry);
         pending.await();
     }

@@ -48,8 +48,8 @@ public class JournalAppendBenchmark {
         String url = "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
         dataSource = JournalDatabase.open(new GatewayConfig.JournalSettings(url, "shlyuz", "", 8));
         journal = new JdbcJournal(dataSource, Duration.ofSeconds(20), dataSource);
-        grouped = new GroupCommitJournal(new JdbcJournal(dataSource, Duration.ofSeconds(20), () -> { }), dataSource,
-                url, Duration.ofSeconds(5));
+        grouped = new GroupCommitJournal(
+                new JdbcJournal(dataSource, Duration.ofSeconds(20), () -> {}), dataSource, url, Duration.ofSeconds(5));
     }
 
     @TearDown(Level.Trial)
@@ -62,9 +62,22 @@ public class JournalAppendBenchmark {
 
     JournalEntry entry() {
         Instant now = Instant.now();
-        return new JournalEntry(now, now, "egov-portal", "bench-" + ids.incrementAndGet(), SERVICE,
-                "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e", "1990-03-14******; RSA",
-                JournalEntry.Outcome.ANSWERED, null, "OK", null, "gbd-fl", 900, 4000, 6000);
+        return new JournalEntry(
+                now,
+                now,
+                "egov-portal",
+                "bench-" + ids.incrementAndGet(),
+                SERVICE,
+                "0f3c5e2b9a7d4c1e8f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+                "1990-03-14******; RSA",
+                JournalEntry.Outcome.ANSWERED,
+                null,
+                "OK",
+                null,
+                "gbd-fl",
+                900,
+                4000,
+                6000);
     }
 
     @Benchmark
@@ -84,7 +97,8 @@ public class JournalAppendBenchmark {
     @Threads(8)
     public void appendAndSyncEachEightThreads() throws java.sql.SQLException {
         journal.append(entry());
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }
     }

@@ -34,8 +34,8 @@ public final class MicroBench {
         Path pkiDir = Files.createTempDirectory("shlyuz-jmh-pki-");
         out.println("bench --micro: generating a development PKI in " + pkiDir);
         DevPki.generate(pkiDir, Instant.now());
-        List<String> jvmArgs = new ArrayList<>(List.of("-D" + BenchPki.PROPERTY + "=" + pkiDir, "-Xmx1g",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-D" + BenchPki.PROPERTY + "=" + pkiDir, "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         String extra = System.getProperty("shlyuz.bench.jvmArgs", "").trim();
         if (!extra.isEmpty()) {
             jvmArgs.addAll(List.of(extra.split("\\s+")));
@@ -54,7 +54,8 @@ public final class MicroBench {
             new Runner(options).run();
         } finally {
             try (var walk = Files.walk(pkiDir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return 0;

@@ -49,11 +49,13 @@ public class ResponseSigningBenchmark {
         List<SignerKey> agency = List.of(pki.signerKey("agency-mvd"), pki.signerKey("agency-moj"));
         agencySignature = signer.signDetached(content, agency);
         sealer = new AnswerSealer(signer, gateway, Clock.systemUTC(), 1024, Duration.ofSeconds(30));
-        batchOf16 = java.util.stream.IntStream.range(0, 16).mapToObj(i -> {
-            byte[] answer = content.clone();
-            answer[0] = (byte) i;
-            return answer;
-        }).toList();
+        batchOf16 = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> {
+                    byte[] answer = content.clone();
+                    answer[0] = (byte) i;
+                    return answer;
+                })
+                .toList();
     }
 
     @TearDown

@@ -11,13 +11,21 @@ import kz.shlyuz.bench.load.LatencyStats;
  * gateway's memory. Every figure in docs/BENCHMARKS.md comes from this output.
  */
 public final class ResultTable {
-    private static final String HEADER = String.format(Locale.ROOT, "%-44s %9s %7s %9s %9s %9s %9s",
-            "column", "requests", "errors", "req/s", "p50 ms", "p99 ms", "p99.9 ms");
+    private static final String HEADER = String.format(
+            Locale.ROOT,
+            "%-44s %9s %7s %9s %9s %9s %9s",
+            "column",
+            "requests",
+            "errors",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "p99.9 ms");
 
     private ResultTable() {}
 
-    public static void print(PrintStream out, String title, List<Row> rows, List<String> notes,
-            Optional<MemoryFigures> memory) {
+    public static void print(
+            PrintStream out, String title, List<Row> rows, List<String> notes, Optional<MemoryFigures> memory) {
         out.println(title);
         out.println(HEADER);
         for (Row row : rows) {
@@ -30,8 +38,13 @@ public final class ResultTable {
             out.println(ratios(rows));
         }
         if (rows.stream().anyMatch(r -> r.cpuNanos() != null)) {
-            out.println(String.format(Locale.ROOT, "CPU ms per answered call (/proc/PID/stat): %-10s %20s %8s %12s",
-                    "", Row.PROCESSES[0], Row.PROCESSES[1], Row.PROCESSES[2]));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "CPU ms per answered call (/proc/PID/stat): %-10s %20s %8s %12s",
+                    "",
+                    Row.PROCESSES[0],
+                    Row.PROCESSES[1],
+                    Row.PROCESSES[2]));
             for (Row row : rows) {
                 if (row.cpuNanos() != null) {
                     out.println(cpuLine(row));
@@ -44,18 +57,28 @@ public final class ResultTable {
 
     static String line(Row row) {
         LatencyStats s = row.stats();
-        return String.format(Locale.ROOT, "%-44s %9d %7d %9.1f %9s %9s %9s",
-                "(" + row.role().letter() + ") " + s.label(), s.ok(), s.errors(), s.throughput(),
-                millis(s.percentileMillis(50)), millis(s.percentileMillis(99)), millis(s.percentileMillis(99.9)));
+        return String.format(
+                Locale.ROOT,
+                "%-44s %9d %7d %9.1f %9s %9s %9s",
+                "(" + row.role().letter() + ") " + s.label(),
+                s.ok(),
+                s.errors(),
+                s.throughput(),
+                millis(s.percentileMillis(50)),
+                millis(s.percentileMillis(99)),
+                millis(s.percentileMillis(99.9)));
     }
 
     static String cpuLine(Row row) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  (%s)%-54s", row.role().letter(), ""));
+        StringBuilder line = new StringBuilder(
+                String.format(Locale.ROOT, "  (%s)%-54s", row.role().letter(), ""));
         int[] widths = {20, 8, 12};
         for (int i = 0; i < widths.length; i++) {
             long nanos = i < row.cpuNanos().length ? row.cpuNanos()[i] : -1;
-            String cell = nanos < 0 || row.stats().ok() == 0 ? "-"
-                    : String.format(Locale.ROOT, "%.2f", nanos / 1e6 / row.stats().ok());
+            String cell = nanos < 0 || row.stats().ok() == 0
+                    ? "-"
+                    : String.format(
+                            Locale.ROOT, "%.2f", nanos / 1e6 / row.stats().ok());
             line.append(' ').append(String.format(Locale.ROOT, "%" + widths[i] + "s", cell));
         }
         return line.toString();
@@ -67,20 +90,29 @@ public final class ResultTable {
      */
     public static String ratios(List<Row> rows) {
         Optional<LatencyStats> c = find(rows, Role.SHLYUZ);
-        String ratios = String.format(Locale.ROOT, "ratios (req/s): c/a %s  c/b %s",
-                ratio(c, find(rows, Role.DIRECT)), ratio(c, find(rows, Role.PROXY)));
+        String ratios = String.format(
+                Locale.ROOT,
+                "ratios (req/s): c/a %s  c/b %s",
+                ratio(c, find(rows, Role.DIRECT)),
+                ratio(c, find(rows, Role.PROXY)));
         Optional<LatencyStats> d = find(rows, Role.SHLYUZ_SEALED);
         if (d.isPresent()) {
-            ratios += String.format(Locale.ROOT, "  d/a %s  d/b %s",
-                    ratio(d, find(rows, Role.DIRECT)), ratio(d, find(rows, Role.PROXY)));
+            ratios += String.format(
+                    Locale.ROOT,
+                    "  d/a %s  d/b %s",
+                    ratio(d, find(rows, Role.DIRECT)),
+                    ratio(d, find(rows, Role.PROXY)));
         }
         return ratios;
     }
 
     static String memory(MemoryFigures m) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "gateway JVM (-Xmx%dm): peak heap used %s, peak heap committed %s, peak RSS (VmHWM) %s",
-                m.maxHeapBytes() >> 20, mib(m.peakHeapUsedBytes()), mib(m.peakHeapCommittedBytes()),
+                m.maxHeapBytes() >> 20,
+                mib(m.peakHeapUsedBytes()),
+                mib(m.peakHeapCommittedBytes()),
                 mib(m.peakRssBytes()));
     }
 
@@ -92,7 +124,10 @@ public final class ResultTable {
         if (numerator.isEmpty() || denominator.isEmpty() || denominator.get().throughput() <= 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f", numerator.get().throughput() / denominator.get().throughput());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                numerator.get().throughput() / denominator.get().throughput());
     }
 
     private static String millis(double ms) {

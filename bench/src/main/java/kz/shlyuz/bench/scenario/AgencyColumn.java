@@ -35,7 +35,12 @@ final class AgencyColumn implements Column {
     }
 
     /** With a body made per request from its request id (effects the agency keys on a case id, say). */
-    AgencyColumn(Role role, String label, ManagedChannel channel, AgencyRequest template, Clock clock,
+    AgencyColumn(
+            Role role,
+            String label,
+            ManagedChannel channel,
+            AgencyRequest template,
+            Clock clock,
             Function<String, Any> body) {
         this.body = body;
         this.role = role;
@@ -63,9 +68,8 @@ final class AgencyColumn implements Column {
     @Override
     public ListenableFuture<?> send() {
         String requestId = idPrefix + next.getAndIncrement();
-        AgencyRequest.Builder request = template.toBuilder()
-                .setRequestId(requestId)
-                .setSentAt(Timestamps.fromMillis(clock.millis()));
+        AgencyRequest.Builder request =
+                template.toBuilder().setRequestId(requestId).setSentAt(Timestamps.fromMillis(clock.millis()));
         if (body != null) {
             request.setBody(body.apply(requestId));
         }

@@ -39,7 +39,8 @@ public final class AsyncSubmitScenario implements Scenario {
 
     @Override
     public String description() {
-        return "Gateway/Submit " + SERVICE + " by " + SENDER + " (operator's RSA-2048 CMS signature), acknowledged once "
+        return "Gateway/Submit " + SERVICE + " by " + SENDER
+                + " (operator's RSA-2048 CMS signature), acknowledged once "
                 + "the case is committed to the embedded H2 store, cases running meanwhile; baseline (a)/(b): the "
                 + "mvd-docs TEMPORARY_ID_ISSUE call a case makes later (adapter-signed answer), no gateway";
     }
@@ -60,25 +61,39 @@ public final class AsyncSubmitScenario implements Scenario {
                 .setOriginSystem(SENDER)
                 .setOriginal(sign(builder, operator, iin, env))
                 .buildPartial();
-        java.util.function.Function<String, Any> order = requestId -> Any.pack(EffectOrder.newBuilder()
-                .setCaseId(requestId).setIin(iin).build());
+        java.util.function.Function<String, Any> order = requestId -> Any.pack(
+                EffectOrder.newBuilder().setCaseId(requestId).setIin(iin).build());
         List<Column> columns = new ArrayList<>();
-        ManagedChannel direct = env.channel(env.docsAdapterPort(), DevMaterial.GATEWAY_SYSTEM,
-                BenchEnvironment.DOCS_AGENCY);
-        columns.add(new AgencyColumn(Role.DIRECT, "adapter mvd-docs direct (issue)", direct, template, env.clock(),
-                order));
-        env.nginx().ifPresent(nginx -> columns.add(new AgencyColumn(Role.PROXY, "nginx grpc_pass -> mvd-docs (issue)",
-                env.channel(nginx.port(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.DOCS_AGENCY), template,
-                env.clock(), order)));
+        ManagedChannel direct =
+                env.channel(env.docsAdapterPort(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.DOCS_AGENCY);
+        columns.add(
+                new AgencyColumn(Role.DIRECT, "adapter mvd-docs direct (issue)", direct, template, env.clock(), order));
+        env.nginx()
+                .ifPresent(nginx -> columns.add(new AgencyColumn(
+                        Role.PROXY,
+                        "nginx grpc_pass -> mvd-docs (issue)",
+                        env.channel(nginx.port(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.DOCS_AGENCY),
+                        template,
+                        env.clock(),
+                        order)));
         ManagedChannel gateway = env.channel(env.gateway().port(), SENDER, DevMaterial.GATEWAY_SYSTEM);
         // Every acknowledged case is followed to its end through hkko's status feed (see CaseTracker).
-        columns.add(new CaseTracker(new SignedColumn(Role.SHLYUZ, "Shlyuz Gateway/Submit (durable ack)", gateway,
-                () -> sign(builder, operator, iin, env), SignedColumn.Rpc.SUBMIT), gateway, env));
+        columns.add(new CaseTracker(
+                new SignedColumn(
+                        Role.SHLYUZ,
+                        "Shlyuz Gateway/Submit (durable ack)",
+                        gateway,
+                        () -> sign(builder, operator, iin, env),
+                        SignedColumn.Rpc.SUBMIT),
+                gateway,
+                env));
         return columns;
     }
 
     static SignedRequest sign(RequestBuilder builder, SignerKey operator, String iin, BenchEnvironment env) {
-        TemporaryIdRequest body = TemporaryIdRequest.newBuilder().setIin(iin).setReason("утерян").build();
-        return builder.sign(RequestBuilder.content(SENDER, SERVICE, body, env.clock().instant()), List.of(operator));
+        TemporaryIdRequest body =
+                TemporaryIdRequest.newBuilder().setIin(iin).setReason("утерян").build();
+        return builder.sign(
+                RequestBuilder.content(SENDER, SERVICE, body, env.clock().instant()), List.of(operator));
     }
 }

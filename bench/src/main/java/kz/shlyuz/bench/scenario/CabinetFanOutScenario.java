@@ -86,12 +86,25 @@ public final class CabinetFanOutScenario implements StreamScenario {
         List<Watcher> watchers = new ArrayList<>();
         for (int i = 0; i < streamCount; i++) {
             String iin = citizens[i % citizens.length].iin().value();
-            Watcher w = new Watcher(iin, measureFromMicros, measureUntilMicros, latency, delivered, lastDeliveryNanos, streamError,
+            Watcher w = new Watcher(
+                    iin,
+                    measureFromMicros,
+                    measureUntilMicros,
+                    latency,
+                    delivered,
+                    lastDeliveryNanos,
+                    streamError,
                     streamErrors);
             CabinetGrpc.newStub(channels.get(i / STREAMS_PER_CHANNEL))
-                    .withDeadlineAfter(options.warmup().plus(options.duration()).plus(DRAIN).plusSeconds(120)
-                            .toMillis(), TimeUnit.MILLISECONDS)
-                    .watchStatus(WatchStatusRequest.newBuilder().setCitizenIin(iin).build(), w);
+                    .withDeadlineAfter(
+                            options.warmup()
+                                    .plus(options.duration())
+                                    .plus(DRAIN)
+                                    .plusSeconds(120)
+                                    .toMillis(),
+                            TimeUnit.MILLISECONDS)
+                    .watchStatus(
+                            WatchStatusRequest.newBuilder().setCitizenIin(iin).build(), w);
             watchers.add(w);
         }
         out.printf(Locale.ROOT, "bench: %d WatchStatus streams open over %d channels%n", streamCount, channels.size());
@@ -99,11 +112,19 @@ public final class CabinetFanOutScenario implements StreamScenario {
         RequestBuilder builder = new RequestBuilder(new CmsSigner(env.clock()));
         SignerKey operator = env.pki().signerKey(Employee.HKKO_OPERATOR.key());
         AtomicLong nextCitizen = new AtomicLong();
-        ManagedChannel gateway = env.channel(env.gateway().port(), AsyncSubmitScenario.SENDER,
-                DevMaterial.GATEWAY_SYSTEM);
-        SignedColumn submits = new SignedColumn(Role.SHLYUZ, "hkko Gateway/Submit TEMPORARY_ID (producer)", gateway,
-                () -> AsyncSubmitScenario.sign(builder, operator,
-                        citizens[(int) (nextCitizen.getAndIncrement() % citizens.length)].iin().value(), env),
+        ManagedChannel gateway =
+                env.channel(env.gateway().port(), AsyncSubmitScenario.SENDER, DevMaterial.GATEWAY_SYSTEM);
+        SignedColumn submits = new SignedColumn(
+                Role.SHLYUZ,
+                "hkko Gateway/Submit TEMPORARY_ID (producer)",
+                gateway,
+                () -> AsyncSubmitScenario.sign(
+                        builder,
+                        operator,
+                        citizens[(int) (nextCitizen.getAndIncrement() % citizens.length)]
+                                .iin()
+                                .value(),
+                        env),
                 SignedColumn.Rpc.SUBMIT);
         LoadPlan plan = LoadPlan.closedLoop(options.concurrency(), options.duration(), options.maxRequests());
         // Requests are signed ahead, which takes time: sign what the warm-up's rate needs, with headroom.
@@ -111,15 +132,19 @@ public final class CabinetFanOutScenario implements StreamScenario {
         if (!options.warmup().isZero()) {
             out.printf(Locale.ROOT, "bench: warm-up %s of submits (messages not counted)%n", pretty(options.warmup()));
             long warmReady = submits.prepare(Math.min(budget, 3_000));
-            LatencyStats warm = LoadDriver.run("warm-up", plan.withDuration(options.warmup()).withMaxRequests(warmReady),
-                    seq -> submits.send());
-            budget = Math.min(budget, Math.max(500, (long) Math.ceil(warm.throughput()
-                    * options.duration().toMillis() / 1000.0 * 1.5)));
+            LatencyStats warm = LoadDriver.run(
+                    "warm-up", plan.withDuration(options.warmup()).withMaxRequests(warmReady), seq -> submits.send());
+            budget = Math.min(budget, Math.max(500, (long)
+                    Math.ceil(warm.throughput() * options.duration().toMillis() / 1000.0 * 1.5)));
             Thread.sleep(DRAIN.toMillis());
         }
         long ready = submits.prepare(budget);
-        out.printf(Locale.ROOT, "bench: %s of submits at concurrency %d, then up to %s for the last messages%n",
-                pretty(options.duration()), options.concurrency(), pretty(DRAIN));
+        out.printf(
+                Locale.ROOT,
+                "bench: %s of submits at concurrency %d, then up to %s for the last messages%n",
+                pretty(options.duration()),
+                options.concurrency(),
+                pretty(DRAIN));
         long startNanos = System.nanoTime();
         measureFromMicros.set(nowMicros());
         latency.reset();
@@ -136,16 +161,21 @@ public final class CabinetFanOutScenario implements StreamScenario {
             Thread.sleep(1000);
         }
         long elapsed = Math.max(1, lastDeliveryNanos.get() - startNanos);
-        LatencyStats deliveries = new LatencyStats(String.format(Locale.ROOT, "WatchStatus delivered (%d streams)",
-                streamCount), delivered.get(), streamErrors.get(), elapsed, latency.getIntervalHistogram(),
+        LatencyStats deliveries = new LatencyStats(
+                String.format(Locale.ROOT, "WatchStatus delivered (%d streams)", streamCount),
+                delivered.get(),
+                streamErrors.get(),
+                elapsed,
+                latency.getIntervalHistogram(),
                 streamError.get());
         for (Watcher w : watchers) {
             w.cancel();
         }
         List<Row> rows = List.of(new Row(Role.SHLYUZ, produced), new Row(Role.SHLYUZ, deliveries));
         List<String> notes = new ArrayList<>();
-        notes.add("deliveries: messages of case changes during the submits, per second of the submits plus their delivery; latency from the message's time (its case "
-                + "changed) to its arrival at the portal's stream; the gateway polls each stream every 100 ms");
+        notes.add(
+                "deliveries: messages of case changes during the submits, per second of the submits plus their delivery; latency from the message's time (its case "
+                        + "changed) to its arrival at the portal's stream; the gateway polls each stream every 100 ms");
         notes.add(consistency(watchers));
         if (produced.errors() > 0) {
             notes.add("(c) " + produced.errors() + " failed submits; first: " + produced.firstError());
@@ -154,9 +184,16 @@ public final class CabinetFanOutScenario implements StreamScenario {
             notes.add("(c) " + deliveries.errors() + " streams failed; first: " + deliveries.firstError());
         }
         out.println();
-        String title = String.format(Locale.ROOT, "scenario %s: %s%n%d submits in flight, %s measured after %s warm-up; "
-                + "client and servers on the same %d cores", name(), description(), options.concurrency(),
-                pretty(options.duration()), pretty(options.warmup()), Runtime.getRuntime().availableProcessors());
+        String title = String.format(
+                Locale.ROOT,
+                "scenario %s: %s%n%d submits in flight, %s measured after %s warm-up; "
+                        + "client and servers on the same %d cores",
+                name(),
+                description(),
+                options.concurrency(),
+                pretty(options.duration()),
+                pretty(options.warmup()),
+                Runtime.getRuntime().availableProcessors());
         ResultTable.print(out, title, rows, notes, Optional.of(env.gateway().memory()));
         return rows;
     }
@@ -170,8 +207,12 @@ public final class CabinetFanOutScenario implements StreamScenario {
         }
         boolean same = minMax.values().stream().allMatch(mm -> mm[0] == mm[1]);
         long perStreamTotal = minMax.values().stream().mapToLong(mm -> mm[1]).sum();
-        return String.format(Locale.ROOT, "every stream of a citizen received the same messages: %s (%d distinct "
-                + "messages across the %d citizens)", same ? "yes" : "NO " + describe(minMax), perStreamTotal,
+        return String.format(
+                Locale.ROOT,
+                "every stream of a citizen received the same messages: %s (%d distinct "
+                        + "messages across the %d citizens)",
+                same ? "yes" : "NO " + describe(minMax),
+                perStreamTotal,
                 minMax.size());
     }
 
@@ -204,8 +245,15 @@ public final class CabinetFanOutScenario implements StreamScenario {
         private volatile ClientCallStreamObserver<WatchStatusRequest> call;
         private volatile boolean cancelled;
 
-        Watcher(String iin, AtomicLong measureFromMicros, AtomicLong measureUntilMicros, Recorder latency, AtomicLong delivered,
-                AtomicLong lastDeliveryNanos, AtomicReference<String> error, AtomicLong errors) {
+        Watcher(
+                String iin,
+                AtomicLong measureFromMicros,
+                AtomicLong measureUntilMicros,
+                Recorder latency,
+                AtomicLong delivered,
+                AtomicLong lastDeliveryNanos,
+                AtomicReference<String> error,
+                AtomicLong errors) {
             this.iin = iin;
             this.measureFromMicros = measureFromMicros;
             this.measureUntilMicros = measureUntilMicros;

@@ -53,7 +53,8 @@ final class CaseTracker implements Column {
         this.submits = submits;
         this.env = env;
         this.gatewayCpuAtStart = ProcessCpu.nanos(env.gateway().process(), false);
-        CabinetGrpc.newStub(frontOffice).withDeadlineAfter(6, TimeUnit.HOURS)
+        CabinetGrpc.newStub(frontOffice)
+                .withDeadlineAfter(6, TimeUnit.HOURS)
                 .watchStatus(WatchStatusRequest.newBuilder().setAfterCursor("0").build(), feed);
     }
 
@@ -75,17 +76,20 @@ final class CaseTracker implements Column {
     @Override
     public ListenableFuture<?> send() {
         ListenableFuture<?> sent = submits.send();
-        Futures.addCallback(sent, new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(Object ack) {
-                acknowledgedMicros.put(((SubmitAck) ack).getCaseId(), nowMicros());
-            }
+        Futures.addCallback(
+                sent,
+                new FutureCallback<Object>() {
+                    @Override
+                    public void onSuccess(Object ack) {
+                        acknowledgedMicros.put(((SubmitAck) ack).getCaseId(), nowMicros());
+                    }
 
-            @Override
-            public void onFailure(Throwable t) {
-                // Counted by the load driver as an error; nothing was acknowledged.
-            }
-        }, MoreExecutors.directExecutor());
+                    @Override
+                    public void onFailure(Throwable t) {
+                        // Counted by the load driver as an error; nothing was acknowledged.
+                    }
+                },
+                MoreExecutors.directExecutor());
         return sent;
     }
 
@@ -101,9 +105,15 @@ final class CaseTracker implements Column {
 
     @Override
     public List<String> afterLoad(PrintStream out) throws InterruptedException {
-        long lastAck = acknowledgedMicros.values().stream().mapToLong(Long::longValue).max().orElse(nowMicros());
-        out.printf(Locale.ROOT, "bench: waiting for the %d acknowledged cases to finish (at most %s)%n",
-                acknowledgedMicros.size(), DRAIN_LIMIT.toSeconds() + " s");
+        long lastAck = acknowledgedMicros.values().stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(nowMicros());
+        out.printf(
+                Locale.ROOT,
+                "bench: waiting for the %d acknowledged cases to finish (at most %s)%n",
+                acknowledgedMicros.size(),
+                DRAIN_LIMIT.toSeconds() + " s");
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (unfinished() > 0 && System.nanoTime() < deadline && streamError.get() == null) {
             Thread.sleep(200);
@@ -111,7 +121,9 @@ final class CaseTracker implements Column {
         long gatewayCpu = ProcessCpu.nanos(env.gateway().process(), false) - gatewayCpuAtStart;
         feed.cancel();
         long acknowledged = acknowledgedMicros.size();
-        long finished = acknowledgedMicros.keySet().stream().filter(finishedMicros::containsKey).count();
+        long finished = acknowledgedMicros.keySet().stream()
+                .filter(finishedMicros::containsKey)
+                .count();
         long inWindows = 0;
         long measuredMicros = 0;
         List<long[]> measured;
@@ -129,16 +141,31 @@ final class CaseTracker implements Column {
                 }
             }
         }
-        long lastFinish = finishedMicros.values().stream().mapToLong(Long::longValue).max().orElse(lastAck);
+        long lastFinish = finishedMicros.values().stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(lastAck);
         List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "(c) cases: %d acknowledged (warm-up and every (c) phase), %d of them "
-                + "finished%s; the last finished %.1f s after the last acknowledgement", acknowledged, finished,
-                finished == acknowledged ? " (all)" : " — " + (acknowledged - finished) + " NOT within "
-                        + DRAIN_LIMIT.toSeconds() + " s", Math.max(0, lastFinish - lastAck) / 1e6));
-        notes.add(String.format(Locale.ROOT, "(c) cases finished during the measured (c) phases: %d, %.1f/s "
-                + "(acknowledged: the req/s above)", inWindows, inWindows / Math.max(1e-6, measuredMicros / 1e6)));
-        notes.add(String.format(Locale.ROOT, "(c) gateway CPU per case over the whole run (every column, warm-ups "
-                + "and the drain; acknowledged and run to its end): %.2f ms", gatewayCpu / 1e6 / Math.max(1, finished)));
+        notes.add(String.format(
+                Locale.ROOT,
+                "(c) cases: %d acknowledged (warm-up and every (c) phase), %d of them "
+                        + "finished%s; the last finished %.1f s after the last acknowledgement",
+                acknowledged,
+                finished,
+                finished == acknowledged
+                        ? " (all)"
+                        : " — " + (acknowledged - finished) + " NOT within " + DRAIN_LIMIT.toSeconds() + " s",
+                Math.max(0, lastFinish - lastAck) / 1e6));
+        notes.add(String.format(
+                Locale.ROOT,
+                "(c) cases finished during the measured (c) phases: %d, %.1f/s " + "(acknowledged: the req/s above)",
+                inWindows,
+                inWindows / Math.max(1e-6, measuredMicros / 1e6)));
+        notes.add(String.format(
+                Locale.ROOT,
+                "(c) gateway CPU per case over the whole run (every column, warm-ups "
+                        + "and the drain; acknowledged and run to its end): %.2f ms",
+                gatewayCpu / 1e6 / Math.max(1, finished)));
         if (streamError.get() != null) {
             notes.add("(c) the status stream failed: " + streamError.get());
         }
@@ -146,7 +173,9 @@ final class CaseTracker implements Column {
     }
 
     private long unfinished() {
-        return acknowledgedMicros.keySet().stream().filter(id -> !finishedMicros.containsKey(id)).count();
+        return acknowledgedMicros.keySet().stream()
+                .filter(id -> !finishedMicros.containsKey(id))
+                .count();
     }
 
     private static long nowMicros() {
@@ -166,13 +195,16 @@ final class CaseTracker implements Column {
         @Override
         public void onNext(StatusMessage m) {
             if (m.getStatus().equals("APPROVED") || m.getStatus().equals("REFUSED")) {
-                finishedMicros.put(m.getCaseId(), m.getAt().getSeconds() * 1_000_000 + m.getAt().getNanos() / 1000);
+                finishedMicros.put(
+                        m.getCaseId(),
+                        m.getAt().getSeconds() * 1_000_000 + m.getAt().getNanos() / 1000);
             }
         }
 
         @Override
         public void onError(Throwable t) {
-            if (!(t instanceof io.grpc.StatusRuntimeException s && s.getStatus().getCode() == io.grpc.Status.Code.CANCELLED)) {
+            if (!(t instanceof io.grpc.StatusRuntimeException s
+                    && s.getStatus().getCode() == io.grpc.Status.Code.CANCELLED)) {
                 streamError.set(t);
             }
         }

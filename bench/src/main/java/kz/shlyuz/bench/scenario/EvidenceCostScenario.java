@@ -29,10 +29,10 @@ import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.config.ConfigLoader;
-import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.EvidenceSettings;
-import kz.shlyuz.proto.seal.AnswerForm;
+import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.DevMaterial;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.SignedRequest;
 
@@ -62,7 +62,8 @@ public final class EvidenceCostScenario implements StreamScenario {
     @Override
     public List<Row> run(BenchEnvironment env, BenchOptions options, PrintStream out) throws Exception {
         Path runDir = Files.createTempDirectory("shlyuz-bench-evidence-");
-        List<String> adapters = List.of(BenchEnvironment.AGENCY + "=" + env.adapterPort(),
+        List<String> adapters = List.of(
+                BenchEnvironment.AGENCY + "=" + env.adapterPort(),
                 BenchEnvironment.DOCS_AGENCY + "=" + env.docsAdapterPort());
         RequestBuilder builder = new RequestBuilder(new CmsSigner(env.clock()));
         SignerKey citizen = env.pki().signerKey(Persona.CLEAN.key());
@@ -80,18 +81,28 @@ public final class EvidenceCostScenario implements StreamScenario {
             SignedColumn[][] columns = new SignedColumn[2][2];
             String[][] labels = new String[2][2];
             for (int g = 0; g < 2; g++) {
-                ManagedChannel channel = env.channel(gateways[g].port(), SyncCallScenario.SENDER,
-                        DevMaterial.GATEWAY_SYSTEM);
+                ManagedChannel channel =
+                        env.channel(gateways[g].port(), SyncCallScenario.SENDER, DevMaterial.GATEWAY_SYSTEM);
                 for (int f = 0; f < 2; f++) {
                     labels[g][f] = "evidence " + MODES[g].name().toLowerCase(Locale.ROOT) + ", " + FORMS[f];
-                    java.util.function.Supplier<SignedRequest> signer = () -> builder.sign(RequestBuilder.content(
-                            SyncCallScenario.SENDER, SyncCallScenario.SERVICE,
-                            AddressCertificateRequest.newBuilder().setIin(iin).build(), env.clock().instant()),
+                    java.util.function.Supplier<SignedRequest> signer = () -> builder.sign(
+                            RequestBuilder.content(
+                                    SyncCallScenario.SENDER,
+                                    SyncCallScenario.SERVICE,
+                                    AddressCertificateRequest.newBuilder()
+                                            .setIin(iin)
+                                            .build(),
+                                    env.clock().instant()),
                             List.of(citizen));
                     columns[g][f] = f == 0
                             ? new SignedColumn(Role.SHLYUZ, labels[g][f], channel, signer, SignedColumn.Rpc.CALL)
-                            : new SignedColumn(Role.SHLYUZ_SEALED, labels[g][f], channel, signer,
-                                    SignedColumn.Rpc.CALL, AnswerForm.BATCH_SEAL);
+                            : new SignedColumn(
+                                    Role.SHLYUZ_SEALED,
+                                    labels[g][f],
+                                    channel,
+                                    signer,
+                                    SignedColumn.Rpc.CALL,
+                                    AnswerForm.BATCH_SEAL);
                 }
             }
             Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
@@ -104,19 +115,31 @@ public final class EvidenceCostScenario implements StreamScenario {
                     for (int g = 0; g < 2; g++) {
                         SignedColumn column = columns[g][f];
                         if (round == 1 && !options.warmup().isZero()) {
-                            long warm = column.prepare(Math.min(options.maxRequests(),
-                                    options.warmup().toMillis() + options.concurrency()));
-                            LatencyStats warmed = LoadDriver.run("warm-up", LoadPlan.closedLoop(options.concurrency(),
-                                    options.warmup(), warm), seq -> column.send());
+                            long warm = column.prepare(Math.min(
+                                    options.maxRequests(), options.warmup().toMillis() + options.concurrency()));
+                            LatencyStats warmed = LoadDriver.run(
+                                    "warm-up",
+                                    LoadPlan.closedLoop(options.concurrency(), options.warmup(), warm),
+                                    seq -> column.send());
                             rate[g][f] = Math.max(rate[g][f], warmed.throughput());
                         }
-                        long ready = column.prepare(Math.min(options.maxRequests(),
-                                (long) Math.ceil(rate[g][f] * slice.toMillis() / 1000.0 * 1.3) + options.concurrency()));
-                        out.printf(Locale.ROOT, "bench: evidence-cost round %d/%d, %s — %s at concurrency %d%n", round,
-                                options.rounds(), labels[g][f], slice, options.concurrency());
+                        long ready = column.prepare(Math.min(
+                                options.maxRequests(),
+                                (long) Math.ceil(rate[g][f] * slice.toMillis() / 1000.0 * 1.3)
+                                        + options.concurrency()));
+                        out.printf(
+                                Locale.ROOT,
+                                "bench: evidence-cost round %d/%d, %s — %s at concurrency %d%n",
+                                round,
+                                options.rounds(),
+                                labels[g][f],
+                                slice,
+                                options.concurrency());
                         long before = ProcessCpu.nanos(gateways[g].process(), false);
-                        LatencyStats stats = LoadDriver.run(labels[g][f], LoadPlan.closedLoop(options.concurrency(),
-                                slice, ready), seq -> column.send());
+                        LatencyStats stats = LoadDriver.run(
+                                labels[g][f],
+                                LoadPlan.closedLoop(options.concurrency(), slice, ready),
+                                seq -> column.send());
                         cpu[g][f] += ProcessCpu.nanos(gateways[g].process(), false) - before;
                         merged[g][f] = merged[g][f] == null ? stats : merged[g][f].plus(stats);
                         rate[g][f] = Math.max(rate[g][f], stats.throughput());
@@ -126,7 +149,9 @@ public final class EvidenceCostScenario implements StreamScenario {
             // Stopped before the database is read: the embedded H2 file is the gateway's while it runs.
             full.close();
             metadata.close();
-            StoreFigures[] store = {StoreFigures.read(dirs[0], fileAtStart[0]), StoreFigures.read(dirs[1], fileAtStart[1])};
+            StoreFigures[] store = {
+                StoreFigures.read(dirs[0], fileAtStart[0]), StoreFigures.read(dirs[1], fileAtStart[1])
+            };
 
             List<Row> rows = new ArrayList<>();
             double[][] perCall = new double[2][2];
@@ -137,21 +162,37 @@ public final class EvidenceCostScenario implements StreamScenario {
                 for (int g = 0; g < 2; g++) {
                     LatencyStats s = merged[g][f];
                     perCall[g][f] = s.ok() == 0 ? Double.NaN : cpu[g][f] / 1e6 / s.ok();
-                    out.printf(Locale.ROOT, "  %-36s %8.1f req/s  %7.3f ms CPU/call  (%d calls, %d errors, p99 %.2f ms)%n",
-                            labels[g][f], s.throughput(), perCall[g][f], s.ok(), s.errors(), s.percentileMillis(99));
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-36s %8.1f req/s  %7.3f ms CPU/call  (%d calls, %d errors, p99 %.2f ms)%n",
+                            labels[g][f],
+                            s.throughput(),
+                            perCall[g][f],
+                            s.ok(),
+                            s.errors(),
+                            s.percentileMillis(99));
                     rows.add(new Row(f == 0 ? Role.SHLYUZ : Role.SHLYUZ_SEALED, s));
                 }
-                out.printf(Locale.ROOT, "  %-36s %+.1f %% CPU per call, %+.1f %% req/s (full vs metadata; target: CPU "
-                        + "at most +10 %%)%n", FORMS[f] + ": difference", (perCall[0][f] - perCall[1][f])
-                        / perCall[1][f] * 100, (merged[0][f].throughput() - merged[1][f].throughput())
-                        / merged[1][f].throughput() * 100);
+                out.printf(
+                        Locale.ROOT,
+                        "  %-36s %+.1f %% CPU per call, %+.1f %% req/s (full vs metadata; target: CPU "
+                                + "at most +10 %%)%n",
+                        FORMS[f] + ": difference",
+                        (perCall[0][f] - perCall[1][f]) / perCall[1][f] * 100,
+                        (merged[0][f].throughput() - merged[1][f].throughput()) / merged[1][f].throughput() * 100);
             }
             out.println("database bytes per message (every call of the run, warm-up included; gateway stopped):");
             for (int g = 0; g < 2; g++) {
                 StoreFigures s = store[g];
-                out.printf(Locale.ROOT, "  %-36s %8.0f B evidence bodies/record  %8.0f B H2 file growth/record  "
-                        + "(%d records, %d B CRLs kept once)%n", "evidence " + MODES[g].name().toLowerCase(Locale.ROOT),
-                        s.bodyBytesPerRecord(), s.fileGrowthPerRecord(), s.records(), s.crlBytes());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-36s %8.0f B evidence bodies/record  %8.0f B H2 file growth/record  "
+                                + "(%d records, %d B CRLs kept once)%n",
+                        "evidence " + MODES[g].name().toLowerCase(Locale.ROOT),
+                        s.bodyBytesPerRecord(),
+                        s.fileGrowthPerRecord(),
+                        s.records(),
+                        s.crlBytes());
             }
             out.println("  evidence bodies = octet_length of request_content + request_cms + answer + revocation of "
                     + "evidence_record (exact); H2 file growth = journal.mv.db after stop minus after start, over the "
@@ -169,7 +210,8 @@ public final class EvidenceCostScenario implements StreamScenario {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // Leftovers in the temporary folder are harmless.
         }
@@ -201,11 +243,15 @@ public final class EvidenceCostScenario implements StreamScenario {
             long records;
             long bodies;
             long crls;
-            try (Connection c = DriverManager.getConnection(config.journal().jdbcUrl(), config.journal().user(),
-                    config.journal().password()); Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(COALESCE(OCTET_LENGTH(request_content), 0)"
-                        + " + COALESCE(OCTET_LENGTH(request_cms), 0) + COALESCE(OCTET_LENGTH(answer), 0)"
-                        + " + COALESCE(OCTET_LENGTH(revocation), 0)), 0) FROM evidence_record")) {
+            try (Connection c = DriverManager.getConnection(
+                            config.journal().jdbcUrl(),
+                            config.journal().user(),
+                            config.journal().password());
+                    Statement st = c.createStatement()) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT COUNT(*), COALESCE(SUM(COALESCE(OCTET_LENGTH(request_content), 0)"
+                                + " + COALESCE(OCTET_LENGTH(request_cms), 0) + COALESCE(OCTET_LENGTH(answer), 0)"
+                                + " + COALESCE(OCTET_LENGTH(revocation), 0)), 0) FROM evidence_record")) {
                     rs.next();
                     records = rs.getLong(1);
                     bodies = rs.getLong(2);

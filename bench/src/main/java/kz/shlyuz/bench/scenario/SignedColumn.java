@@ -22,7 +22,10 @@ final class SignedColumn implements Column {
     private static final long CALL_DEADLINE_MS = 10_000;
 
     /** Which gateway RPC a column calls. */
-    enum Rpc { CALL, SUBMIT }
+    enum Rpc {
+        CALL,
+        SUBMIT
+    }
 
     private final Role role;
     private final String label;
@@ -38,7 +41,12 @@ final class SignedColumn implements Column {
     }
 
     /** @param answerForm what the calls ask for in {@code shlyuz-answer-form} (the default sends no header) */
-    SignedColumn(Role role, String label, ManagedChannel channel, Supplier<SignedRequest> signer, Rpc rpc,
+    SignedColumn(
+            Role role,
+            String label,
+            ManagedChannel channel,
+            Supplier<SignedRequest> signer,
+            Rpc rpc,
             AnswerForm answerForm) {
         this.answerForm = answerForm;
         this.role = role;
@@ -62,7 +70,8 @@ final class SignedColumn implements Column {
     public synchronized long prepare(long requests) {
         int count = (int) Math.min(requests, Integer.MAX_VALUE - 8);
         // The signing time must stay within the gateway's window (5 min), so sign per phase.
-        List<SignedRequest> batch = IntStream.range(0, count).parallel().mapToObj(i -> signer.get()).toList();
+        List<SignedRequest> batch =
+                IntStream.range(0, count).parallel().mapToObj(i -> signer.get()).toList();
         prepared.subList(0, (int) Math.min(next.get(), prepared.size())).clear();
         next.set(0);
         prepared.addAll(batch);
@@ -75,8 +84,8 @@ final class SignedColumn implements Column {
         if (i >= prepared.size()) {
             throw new IllegalStateException("no prepared request left (" + prepared.size() + " were signed ahead)");
         }
-        GatewayGrpc.GatewayFutureStub stub = GatewayGrpc.newFutureStub(channel)
-                .withDeadlineAfter(CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
+        GatewayGrpc.GatewayFutureStub stub =
+                GatewayGrpc.newFutureStub(channel).withDeadlineAfter(CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
         if (answerForm != AnswerForm.COUNTERSIGNATURE) {
             stub = stub.withInterceptors(AnswerSeals.asking(answerForm));
         }

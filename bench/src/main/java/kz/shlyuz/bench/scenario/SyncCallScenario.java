@@ -10,9 +10,9 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.services.Service;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.AddressLookup;
 import kz.shlyuz.proto.v1.AgencyRequest;
@@ -77,19 +77,34 @@ public final class SyncCallScenario implements Scenario {
         List<Column> columns = new ArrayList<>();
         ManagedChannel direct = env.channel(env.adapterPort(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.AGENCY);
         columns.add(new AgencyColumn(Role.DIRECT, "adapter gbd-fl direct", direct, template, env.clock()));
-        env.nginx().ifPresent(nginx -> columns.add(new AgencyColumn(Role.PROXY, "nginx grpc_pass -> adapter",
-                env.channel(nginx.port(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.AGENCY), template,
-                env.clock())));
+        env.nginx()
+                .ifPresent(nginx -> columns.add(new AgencyColumn(
+                        Role.PROXY,
+                        "nginx grpc_pass -> adapter",
+                        env.channel(nginx.port(), DevMaterial.GATEWAY_SYSTEM, BenchEnvironment.AGENCY),
+                        template,
+                        env.clock())));
         ManagedChannel gateway = env.channel(env.gateway().port(), SENDER, DevMaterial.GATEWAY_SYSTEM);
-        columns.add(new SignedColumn(Role.SHLYUZ, "Shlyuz Gateway/Call (signed)", gateway,
-                () -> sign(builder, citizen, iin, env), SignedColumn.Rpc.CALL));
-        columns.add(new SignedColumn(Role.SHLYUZ_SEALED, "Shlyuz Gateway/Call (signed, batch seal)", gateway,
-                () -> sign(builder, citizen, iin, env), SignedColumn.Rpc.CALL, AnswerForm.BATCH_SEAL));
+        columns.add(new SignedColumn(
+                Role.SHLYUZ,
+                "Shlyuz Gateway/Call (signed)",
+                gateway,
+                () -> sign(builder, citizen, iin, env),
+                SignedColumn.Rpc.CALL));
+        columns.add(new SignedColumn(
+                Role.SHLYUZ_SEALED,
+                "Shlyuz Gateway/Call (signed, batch seal)",
+                gateway,
+                () -> sign(builder, citizen, iin, env),
+                SignedColumn.Rpc.CALL,
+                AnswerForm.BATCH_SEAL));
         return columns;
     }
 
     private static SignedRequest sign(RequestBuilder builder, SignerKey citizen, String iin, BenchEnvironment env) {
-        AddressCertificateRequest body = AddressCertificateRequest.newBuilder().setIin(iin).build();
-        return builder.sign(RequestBuilder.content(SENDER, SERVICE, body, env.clock().instant()), List.of(citizen));
+        AddressCertificateRequest body =
+                AddressCertificateRequest.newBuilder().setIin(iin).build();
+        return builder.sign(
+                RequestBuilder.content(SENDER, SERVICE, body, env.clock().instant()), List.of(citizen));
     }
 }

@@ -28,31 +28,35 @@ class LoadDriverTest {
         return seq -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             SettableFuture<Long> answer = SettableFuture.create();
-            server.schedule(() -> {
-                inFlight.decrementAndGet();
-                answer.set(seq);
-            }, delayMicros, TimeUnit.MICROSECONDS);
+            server.schedule(
+                    () -> {
+                        inFlight.decrementAndGet();
+                        answer.set(seq);
+                    },
+                    delayMicros,
+                    TimeUnit.MICROSECONDS);
             return answer;
         };
     }
 
     @Test
     void closedLoopStopsAtTheRequestBoundAndKeepsConcurrencyInFlight() throws Exception {
-        LatencyStats stats = LoadDriver.run("fake", LoadPlan.closedLoop(4, Duration.ofSeconds(10), 200),
-                answeringAfter(1000));
+        LatencyStats stats =
+                LoadDriver.run("fake", LoadPlan.closedLoop(4, Duration.ofSeconds(10), 200), answeringAfter(1000));
         assertEquals(200, stats.ok());
         assertEquals(0, stats.errors());
         assertEquals(4, maxInFlight.get());
         assertEquals(200, stats.histogram().getTotalCount());
-        assertTrue(stats.percentileMillis(50) >= 1.0, "latency includes the 1 ms answer: " + stats.percentileMillis(50));
+        assertTrue(
+                stats.percentileMillis(50) >= 1.0, "latency includes the 1 ms answer: " + stats.percentileMillis(50));
         assertTrue(stats.elapsedNanos() < TimeUnit.SECONDS.toNanos(5), "ended by count, not by time");
     }
 
     @Test
     void closedLoopStopsAtItsDuration() throws Exception {
         long start = System.nanoTime();
-        LatencyStats stats = LoadDriver.run("fake", LoadPlan.closedLoop(2, Duration.ofMillis(300), 1_000_000),
-                answeringAfter(2000));
+        LatencyStats stats =
+                LoadDriver.run("fake", LoadPlan.closedLoop(2, Duration.ofMillis(300), 1_000_000), answeringAfter(2000));
         long took = System.nanoTime() - start;
         assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(300) && took < TimeUnit.SECONDS.toNanos(3), "took " + took);
         assertTrue(stats.ok() > 10 && stats.ok() < 1_000_000, "answered " + stats.ok());
@@ -73,8 +77,10 @@ class LoadDriverTest {
 
     @Test
     void pacedLoadStartsCallsOnScheduleAndCountsLatencyFromIt() throws Exception {
-        LatencyStats stats = LoadDriver.run("paced",
-                LoadPlan.closedLoop(8, Duration.ofMillis(500), 1_000_000).paced(200), answeringAfter(500));
+        LatencyStats stats = LoadDriver.run(
+                "paced",
+                LoadPlan.closedLoop(8, Duration.ofMillis(500), 1_000_000).paced(200),
+                answeringAfter(500));
         // 200/s for 0.5 s: about 100 calls, however fast the server is.
         assertTrue(stats.ok() >= 80 && stats.ok() <= 105, "answered " + stats.ok());
         assertTrue(maxInFlight.get() <= 8);

@@ -65,15 +65,18 @@ class ResultTableTest {
 
     @Test
     void emptyHistogramPrintsDashesNotZeroes() {
-        String line = ResultTable.line(new Row(Role.PROXY, new LatencyStats("relay", 0, 5, 1_000_000_000L,
-                LatencyStats.newHistogram(), "UNAVAILABLE")));
+        String line = ResultTable.line(new Row(
+                Role.PROXY,
+                new LatencyStats("relay", 0, 5, 1_000_000_000L, LatencyStats.newHistogram(), "UNAVAILABLE")));
         assertTrue(line.endsWith("        -         -         -"), line);
     }
 
     @Test
     void tablePrintsHeaderRowsNotesRatiosAndGatewayMemory() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ResultTable.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), "scenario x",
+        ResultTable.print(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                "scenario x",
                 List.of(new Row(Role.DIRECT, stats("a", 10, 1, 500)), new Row(Role.SHLYUZ, stats("c", 5, 1, 900))),
                 List.of("(b) not run: nginx is not installed"),
                 Optional.of(new MemoryFigures(100L << 20, 200L << 20, 256L << 20, 300L << 20)));
@@ -84,7 +87,9 @@ class ResultTableTest {
         assertTrue(lines[3].startsWith("(c) c"), lines[3]);
         assertEquals("  (b) not run: nginx is not installed", lines[4]);
         assertEquals("ratios (req/s): c/a 0.50  c/b n/a", lines[5]);
-        assertEquals("gateway JVM (-Xmx256m): peak heap used 100.0 MiB, peak heap committed 200.0 MiB, "
-                + "peak RSS (VmHWM) 300.0 MiB", lines[6]);
+        assertEquals(
+                "gateway JVM (-Xmx256m): peak heap used 100.0 MiB, peak heap committed 200.0 MiB, "
+                        + "peak RSS (VmHWM) 300.0 MiB",
+                lines[6]);
     }
 }

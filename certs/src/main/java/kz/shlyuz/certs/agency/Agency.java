@@ -19,66 +19,114 @@ import kz.shlyuz.certs.identity.Organisation;
  * <p>The order is that of the dev PKI's index and of the default ports.
  */
 public enum Agency {
-    GBD_FL("gbd-fl", "ЖТ МДБ", Organisation.JUSTICE, 9101,
+    GBD_FL(
+            "gbd-fl",
+            "ЖТ МДБ",
+            Organisation.JUSTICE,
+            9101,
             "\"Жеке тұлғалар\" мемлекеттік деректер базасы (ЖТ МДБ)",
             "Государственная база данных \"Физические лица\" (ГБД ФЛ)",
             List.of(Signatory.INTERNAL_AFFAIRS, Signatory.JUSTICE),
             "ADDRESS_LOOKUP"),
-    GBD_UL("gbd-ul", "ЗТ МДБ", Organisation.JUSTICE, 9102,
+    GBD_UL(
+            "gbd-ul",
+            "ЗТ МДБ",
+            Organisation.JUSTICE,
+            9102,
             "\"Заңды тұлғалар\" мемлекеттік деректер базасы (ЗТ МДБ)",
             "Государственная база данных \"Юридические лица\" (ГБД ЮЛ)",
             List.of(Signatory.INTERNAL_AFFAIRS, Signatory.JUSTICE),
             "ADDRESS_LOOKUP"),
-    KPSISU("kpsisu", "ҚР БП ҚСжАЕК", Organisation.INTERNAL_AFFAIRS, 9103,
-            "ҚР Бас прокуратурасының Құқықтық статистика және арнайы есепке алу жөніндегі комитеті"
-                    + " (ҚР БП ҚСжАЕК)",
-            "Комитет по правовой статистике и специальным учётам Генеральной прокуратуры РК"
-                    + " (КПСиСУ ГП РК)",
+    KPSISU(
+            "kpsisu",
+            "ҚР БП ҚСжАЕК",
+            Organisation.INTERNAL_AFFAIRS,
+            9103,
+            "ҚР Бас прокуратурасының Құқықтық статистика және арнайы есепке алу жөніндегі комитеті" + " (ҚР БП ҚСжАЕК)",
+            "Комитет по правовой статистике и специальным учётам Генеральной прокуратуры РК" + " (КПСиСУ ГП РК)",
             List.of(),
-            "CRIMINAL_RECORD_CHECK", "WANTED_CHECK"),
-    KNB("knb", "ҰҚК", Organisation.INTERNAL_AFFAIRS, 9104,
+            "CRIMINAL_RECORD_CHECK",
+            "WANTED_CHECK"),
+    KNB(
+            "knb",
+            "ҰҚК",
+            Organisation.INTERNAL_AFFAIRS,
+            9104,
             "ҚР Ұлттық қауіпсіздік комитеті (ҰҚК)",
             "Комитет национальной безопасности РК (КНБ)",
             List.of(),
             "STATE_SECRETS_CHECK"),
-    SAOD("saod", "САОД", Organisation.JUSTICE, 9105,
+    SAOD(
+            "saod",
+            "САОД",
+            Organisation.JUSTICE,
+            9105,
             "Сот актілерін орындау органдарының ақпараттық жүйесі (САОД)",
             "Информационная система органов исполнения судебных актов (САОД)",
             List.of(),
             "COURT_OBLIGATIONS_CHECK"),
-    TAX("tax", "СД", Organisation.INTERNAL_AFFAIRS, 9106,
+    TAX(
+            "tax",
+            "СД",
+            Organisation.INTERNAL_AFFAIRS,
+            9106,
             "ҚР Қаржы министрлігі Мемлекеттік кірістер комитетінің салық департаменті (СД)",
             "Департамент государственных доходов Комитета государственных доходов МФ РК (налоговый орган)",
             List.of(),
             "TAX_DEBT_CHECK"),
-    MILITARY("military", "ҚБ", Organisation.INTERNAL_AFFAIRS, 9107,
+    MILITARY(
+            "military",
+            "ҚБ",
+            Organisation.INTERNAL_AFFAIRS,
+            9107,
             "Қорғаныс істері жөніндегі басқарма (ҚБ)",
             "Управление по делам обороны (УДО)",
             List.of(),
-            "MILITARY_REGISTRATION_CHECK", "MILITARY_REGISTRATION_LOOKUP", "MILITARY_DEREGISTRATION"),
-    MIGRATION("migration", "ІІМ көші-қон қызметі", Organisation.INTERNAL_AFFAIRS, 9108,
+            "MILITARY_REGISTRATION_CHECK",
+            "MILITARY_REGISTRATION_LOOKUP",
+            "MILITARY_DEREGISTRATION"),
+    MIGRATION(
+            "migration",
+            "ІІМ көші-қон қызметі",
+            Organisation.INTERNAL_AFFAIRS,
+            9108,
             "ҚР ІІМ көші-қон қызметінің ақпараттық жүйесі",
             "Информационная система миграционной службы МВД РК",
             List.of(),
-            "EXIT_RESTRICTION_CHECK", "EXIT_PERMIT_ISSUE", "LABOUR_PERMIT_ISSUE", "LABOUR_PERMIT_EXTEND",
+            "EXIT_RESTRICTION_CHECK",
+            "EXIT_PERMIT_ISSUE",
+            "LABOUR_PERMIT_ISSUE",
+            "LABOUR_PERMIT_EXTEND",
             "PERMANENT_STAY_NOTIFICATION"),
-    MVD_DOCS("mvd-docs", "ХҚТ ТП АЖ", Organisation.INTERNAL_AFFAIRS, 9109,
+    MVD_DOCS(
+            "mvd-docs",
+            "ХҚТ ТП АЖ",
+            Organisation.INTERNAL_AFFAIRS,
+            9109,
             "ҚР ІІМ Халықты құжаттандыру және тіркеу пунктінің автоматтандырылған жүйесі (ХҚТ ТП АЖ)",
             "Автоматизированная система пунктов документирования и регистрации населения МВД РК",
             List.of(),
-            "DOCUMENTS_LOOKUP", "RESIDENCE_REGISTRATION", "RESIDENCE_DEREGISTRATION", "TEMPORARY_ID_ISSUE",
+            "DOCUMENTS_LOOKUP",
+            "RESIDENCE_REGISTRATION",
+            "RESIDENCE_DEREGISTRATION",
+            "TEMPORARY_ID_ISSUE",
             "DOCUMENT_ISSUE"),
-    AEO("aeo", "\"АӨО\" РМК", Organisation.INTERNAL_AFFAIRS, 9110,
+    AEO(
+            "aeo",
+            "\"АӨО\" РМК",
+            Organisation.INTERNAL_AFFAIRS,
+            9110,
             "ҚР ІІМ \"Ақпараттық-өндірістік орталығы\" РМК (\"АӨО\" РМК)",
             "РГП \"Информационно-производственный центр\" МВД РК",
             List.of(),
-            "DOCUMENT_STATUS", "DOCUMENT_MANUFACTURE");
+            "DOCUMENT_STATUS",
+            "DOCUMENT_MANUFACTURE");
 
     /** Prefix of an agency's own signing identity in the dev PKI: {@code agency-gbd-fl}. */
     public static final String SIGNING_PREFIX = "agency-";
 
-    private static final Map<String, Agency> BY_ID = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Agency::id, Function.identity()));
+    private static final Map<String, Agency> BY_ID =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Agency::id, Function.identity()));
 
     private final String id;
     private final String commonName;
@@ -89,8 +137,15 @@ public enum Agency {
     private final List<Signatory> answerSignatories;
     private final List<String> operations;
 
-    Agency(String id, String commonName, Organisation organisation, int defaultPort, String titleKk, String titleRu,
-            List<Signatory> answerSignatories, String... operations) {
+    Agency(
+            String id,
+            String commonName,
+            Organisation organisation,
+            int defaultPort,
+            String titleKk,
+            String titleRu,
+            List<Signatory> answerSignatories,
+            String... operations) {
         this.id = Objects.requireNonNull(id, "id");
         this.commonName = commonName;
         this.organisation = organisation;
@@ -100,8 +155,8 @@ public enum Agency {
         this.answerSignatories = List.copyOf(answerSignatories);
         this.operations = List.of(operations);
         if (this.operations.isEmpty() || Set.copyOf(this.operations).size() != this.operations.size()) {
-            throw new IllegalArgumentException(id + ".operations: " + this.operations
-                    + " (expected: at least one, names unique)");
+            throw new IllegalArgumentException(
+                    id + ".operations: " + this.operations + " (expected: at least one, names unique)");
         }
     }
 
@@ -160,7 +215,8 @@ public enum Agency {
 
     /** The dev PKI's signing identities whose signatures its answers carry, in order. */
     public List<String> answerSigners() {
-        return answerSignatories.isEmpty() ? List.of(signingIdentity())
+        return answerSignatories.isEmpty()
+                ? List.of(signingIdentity())
                 : answerSignatories.stream().map(Signatory::identity).toList();
     }
 
@@ -169,7 +225,8 @@ public enum Agency {
      * for an agency they sign for; none (any trusted agency certificate) otherwise.
      */
     public Set<String> requiredSignerBins() {
-        return answerSignatories.stream().map(s -> s.organisation().bin().value())
+        return answerSignatories.stream()
+                .map(s -> s.organisation().bin().value())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -180,8 +237,9 @@ public enum Agency {
 
     /** The agency with this short name, or an error naming the known ones. */
     public static Agency require(String id) {
-        return named(id).orElseThrow(() -> new IllegalArgumentException("agency: " + id + " (expected: one of "
-                + String.join(", ", ids()) + ")"));
+        return named(id)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "agency: " + id + " (expected: one of " + String.join(", ", ids()) + ")"));
     }
 
     /** Every short name, in declaration order. */

@@ -1,9 +1,9 @@
 package kz.shlyuz.certs.cms;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kz.shlyuz.certs.gost.GostOperators;
+import kz.shlyuz.certs.gost.GostPrivateKey;
+import kz.shlyuz.certs.identity.NcaOids;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
@@ -29,9 +32,6 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import kz.shlyuz.certs.gost.GostOperators;
-import kz.shlyuz.certs.gost.GostPrivateKey;
-import kz.shlyuz.certs.identity.NcaOids;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -143,8 +143,8 @@ public final class CmsSigner {
         return generate(content, signers, encapsulate, existing, true);
     }
 
-    private byte[] generate(byte[] content, List<SignerKey> signers, boolean encapsulate, CMSSignedData existing,
-            boolean withChain) {
+    private byte[] generate(
+            byte[] content, List<SignerKey> signers, boolean encapsulate, CMSSignedData existing, boolean withChain) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
@@ -160,7 +160,9 @@ public final class CmsSigner {
             for (SignerKey signer : signers) {
                 generator.addSignerInfoGenerator(signerInfoGenerator(signer));
             }
-            return generator.generate(new CMSProcessableByteArray(content), encapsulate).getEncoded("DER");
+            return generator
+                    .generate(new CMSProcessableByteArray(content), encapsulate)
+                    .getEncoded("DER");
         } catch (CMSException | IOException e) {
             throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
         }
@@ -176,7 +178,7 @@ public final class CmsSigner {
             // Identity finder: signatureAlgorithm stays sha256WithRSAEncryption as Kalkan writes it,
             // where BouncyCastle would put plain rsaEncryption.
             JcaSignerInfoGeneratorBuilder builder = new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build(), signatureAlgorithm -> signatureAlgorithm)
+                            new JcaDigestCalculatorProviderBuilder().build(), signatureAlgorithm -> signatureAlgorithm)
                     .setSignedAttributeGenerator(new SignedAttributes());
             if (timeStamper != null) {
                 builder.setUnsignedAttributeGenerator(new TimeStampAttribute());
@@ -194,8 +196,8 @@ public final class CmsSigner {
     private SignerInfoGenerator gostSignerInfoGenerator(SignerKey signer, GostPrivateKey key) {
         try {
             ContentSigner contentSigner = GostOperators.contentSigner(key, random);
-            SignerInfoGeneratorBuilder builder = new SignerInfoGeneratorBuilder(GostOperators.digestCalculatorProvider(),
-                    signatureAlgorithm -> signatureAlgorithm)
+            SignerInfoGeneratorBuilder builder = new SignerInfoGeneratorBuilder(
+                            GostOperators.digestCalculatorProvider(), signatureAlgorithm -> signatureAlgorithm)
                     .setContentDigest(key.gostAlgorithm().digestAlgorithmIdentifier())
                     .setSignedAttributeGenerator(new SignedAttributes());
             if (timeStamper != null) {
@@ -224,8 +226,8 @@ public final class CmsSigner {
         signers.forEach(s -> Objects.requireNonNull(s, "signers: contains null"));
     }
 
-    private static void addSignerCertificates(Map<String, X509CertificateHolder> into, Collection<SignerKey> signers,
-            boolean withChain) {
+    private static void addSignerCertificates(
+            Map<String, X509CertificateHolder> into, Collection<SignerKey> signers, boolean withChain) {
         for (SignerKey signer : signers) {
             List<X509Certificate> all = new ArrayList<>();
             all.add(signer.certificate());
@@ -243,8 +245,8 @@ public final class CmsSigner {
         try {
             return new X509CertificateHolder(certificate.getEncoded());
         } catch (CertificateEncodingException | IOException e) {
-            throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "certificate " + certificate.getSubjectX500Principal() + ": " + e.getMessage(), e);
         }
     }
 
@@ -289,8 +291,8 @@ public final class CmsSigner {
         @Override
         public AttributeTable getAttributes(@SuppressWarnings("rawtypes") Map parameters) {
             byte[] signature = (byte[]) parameters.get(SIGNATURE);
-            org.bouncycastle.asn1.cms.ContentInfo token = org.bouncycastle.asn1.cms.ContentInfo.getInstance(
-                    timeStamper.timeStampToken(signature));
+            org.bouncycastle.asn1.cms.ContentInfo token =
+                    org.bouncycastle.asn1.cms.ContentInfo.getInstance(timeStamper.timeStampToken(signature));
             return new AttributeTable(new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN, new DERSet(token)));
         }
     }

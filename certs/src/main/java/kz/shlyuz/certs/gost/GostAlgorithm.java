@@ -29,21 +29,41 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
  */
 public enum GostAlgorithm {
     /** GOST 34.310-2004: CryptoPro-A curve, GOST R 34.11-94 with the D-TEST S-box. */
-    GOST2004("GOST2004", NcaOids.GOST2004_KEY, NcaOids.GOST2004_SIGNATURE, NcaOids.GOST2004_DIGEST,
-            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.1.1.1"), new ASN1ObjectIdentifier("1.2.398.3.10.1.3.1.1.0"),
-            CryptoProObjectIdentifiers.gostR3410_2001_CryptoPro_A, 32,
-            () -> new GOST3411Digest(GOST28147Engine.getSBox("D-TEST")), "GOST3411-94"),
+    GOST2004(
+            "GOST2004",
+            NcaOids.GOST2004_KEY,
+            NcaOids.GOST2004_SIGNATURE,
+            NcaOids.GOST2004_DIGEST,
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.1.1.1"),
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.3.1.1.0"),
+            CryptoProObjectIdentifiers.gostR3410_2001_CryptoPro_A,
+            32,
+            () -> new GOST3411Digest(GOST28147Engine.getSBox("D-TEST")),
+            "GOST3411-94"),
     /** GOST 34.10-2015 with a 256-bit key: TC26 256 paramSetA, Streebog-256. */
-    GOST2015_256("GOST2015-256", new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.1"),
-            NcaOids.GOST2015_256_SIGNATURE, new ASN1ObjectIdentifier("1.2.398.3.10.1.3.2"),
-            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.1.1"), new ASN1ObjectIdentifier("1.2.398.3.10.1.3.2"),
-            RosstandartObjectIdentifiers.id_tc26_gost_3410_12_256_paramSetA, 32, GOST3411_2012_256Digest::new,
+    GOST2015_256(
+            "GOST2015-256",
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.1"),
+            NcaOids.GOST2015_256_SIGNATURE,
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.3.2"),
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.1.1"),
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.3.2"),
+            RosstandartObjectIdentifiers.id_tc26_gost_3410_12_256_paramSetA,
+            32,
+            GOST3411_2012_256Digest::new,
             "Streebog-256"),
     /** GOST 34.10-2015 with a 512-bit key: TC26 512 paramSetA, Streebog-512. */
-    GOST2015_512("GOST2015-512", NcaOids.GOST2015_512_KEY, NcaOids.GOST2015_512_SIGNATURE,
-            NcaOids.STREEBOG_512_DIGEST, new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.2.1"),
-            NcaOids.STREEBOG_512_DIGEST, RosstandartObjectIdentifiers.id_tc26_gost_3410_12_512_paramSetA, 64,
-            GOST3411_2012_512Digest::new, "Streebog-512");
+    GOST2015_512(
+            "GOST2015-512",
+            NcaOids.GOST2015_512_KEY,
+            NcaOids.GOST2015_512_SIGNATURE,
+            NcaOids.STREEBOG_512_DIGEST,
+            new ASN1ObjectIdentifier("1.2.398.3.10.1.1.2.2.1"),
+            NcaOids.STREEBOG_512_DIGEST,
+            RosstandartObjectIdentifiers.id_tc26_gost_3410_12_512_paramSetA,
+            64,
+            GOST3411_2012_512Digest::new,
+            "Streebog-512");
 
     private final String label;
     private final ASN1ObjectIdentifier keyOid;
@@ -56,9 +76,17 @@ public enum GostAlgorithm {
     private final Supplier<Digest> digest;
     private final String digestName;
 
-    GostAlgorithm(String label, ASN1ObjectIdentifier keyOid, ASN1ObjectIdentifier signatureOid,
-            ASN1ObjectIdentifier digestOid, ASN1ObjectIdentifier keyParameterSet, ASN1ObjectIdentifier digestParameterSet,
-            ASN1ObjectIdentifier curve, int fieldBytes, Supplier<Digest> digest, String digestName) {
+    GostAlgorithm(
+            String label,
+            ASN1ObjectIdentifier keyOid,
+            ASN1ObjectIdentifier signatureOid,
+            ASN1ObjectIdentifier digestOid,
+            ASN1ObjectIdentifier keyParameterSet,
+            ASN1ObjectIdentifier digestParameterSet,
+            ASN1ObjectIdentifier curve,
+            int fieldBytes,
+            Supplier<Digest> digest,
+            String digestName) {
         this.label = label;
         this.keyOid = keyOid;
         this.signatureOid = signatureOid;
@@ -110,8 +138,8 @@ public enum GostAlgorithm {
 
     /** The key's AlgorithmIdentifier as the national CA writes it: key OID, then (curve set, hash set). */
     public AlgorithmIdentifier keyAlgorithmIdentifier() {
-        return new AlgorithmIdentifier(keyOid, new DERSequence(new ASN1ObjectIdentifier[] {keyParameterSet,
-                digestParameterSet}));
+        return new AlgorithmIdentifier(
+                keyOid, new DERSequence(new ASN1ObjectIdentifier[] {keyParameterSet, digestParameterSet}));
     }
 
     /** The signature AlgorithmIdentifier with NULL parameters, as in the national CA's certificates. */
@@ -167,7 +195,9 @@ public enum GostAlgorithm {
     /** True when {@code oid} is a Kazakh GOST key, signature or digest OID. */
     public static boolean isGost(String oid) {
         ASN1ObjectIdentifier id = new ASN1ObjectIdentifier(oid);
-        return ofKey(id).isPresent() || ofSignature(id).isPresent() || ofDigest(id).isPresent();
+        return ofKey(id).isPresent()
+                || ofSignature(id).isPresent()
+                || ofDigest(id).isPresent();
     }
 
     @Override

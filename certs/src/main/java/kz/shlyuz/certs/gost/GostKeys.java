@@ -38,11 +38,13 @@ public final class GostKeys {
     /** Decodes a Kazakh GOST SubjectPublicKeyInfo; throws IllegalArgumentException naming the defect. */
     public static GostPublicKey publicKey(SubjectPublicKeyInfo info) {
         ASN1ObjectIdentifier oid = info.getAlgorithm().getAlgorithm();
-        GostAlgorithm algorithm = GostAlgorithm.ofKey(oid).orElseThrow(() ->
-                new IllegalArgumentException("key algorithm " + oid + " (expected: a national-CA GOST key)"));
+        GostAlgorithm algorithm = GostAlgorithm.ofKey(oid)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("key algorithm " + oid + " (expected: a national-CA GOST key)"));
         byte[] raw;
         try {
-            raw = ASN1OctetString.getInstance(info.getPublicKeyData().getOctets()).getOctets();
+            raw = ASN1OctetString.getInstance(info.getPublicKeyData().getOctets())
+                    .getOctets();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("GOST public key: not an OCTET STRING (" + e.getMessage() + ")", e);
         }
@@ -56,7 +58,8 @@ public final class GostKeys {
         try {
             point = algorithm.domain().getCurve().validatePoint(x, y);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("GOST public key: not a point of the " + algorithm.label() + " curve", e);
+            throw new IllegalArgumentException(
+                    "GOST public key: not a point of the " + algorithm.label() + " curve", e);
         }
         return new GostPublicKey(algorithm, new ECPublicKeyParameters(point, algorithm.domain()), info);
     }
@@ -77,8 +80,8 @@ public final class GostKeys {
         System.arraycopy(littleEndian(normal.getAffineXCoord().toBigInteger(), n), 0, raw, 0, n);
         System.arraycopy(littleEndian(normal.getAffineYCoord().toBigInteger(), n), 0, raw, n, n);
         try {
-            SubjectPublicKeyInfo info = new SubjectPublicKeyInfo(algorithm.keyAlgorithmIdentifier(),
-                    new DEROctetString(raw).getEncoded("DER"));
+            SubjectPublicKeyInfo info = new SubjectPublicKeyInfo(
+                    algorithm.keyAlgorithmIdentifier(), new DEROctetString(raw).getEncoded("DER"));
             return new GostPublicKey(algorithm, new ECPublicKeyParameters(normal, algorithm.domain()), info);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -88,8 +91,9 @@ public final class GostKeys {
     /** Decodes a PKCS#8 GOST private key (INTEGER scalar, or little-endian OCTET STRING). */
     public static GostPrivateKey privateKey(PrivateKeyInfo info) {
         ASN1ObjectIdentifier oid = info.getPrivateKeyAlgorithm().getAlgorithm();
-        GostAlgorithm algorithm = GostAlgorithm.ofKey(oid).orElseThrow(() ->
-                new IllegalArgumentException("key algorithm " + oid + " (expected: a national-CA GOST key)"));
+        GostAlgorithm algorithm = GostAlgorithm.ofKey(oid)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("key algorithm " + oid + " (expected: a national-CA GOST key)"));
         ASN1Encodable value;
         try {
             value = info.parsePrivateKey();
@@ -103,8 +107,8 @@ public final class GostKeys {
         if (primitive instanceof ASN1OctetString octets) {
             return new GostPrivateKey(algorithm, new BigInteger(1, reverse(octets.getOctets())));
         }
-        throw new IllegalArgumentException("GOST private key: " + primitive.getClass().getSimpleName()
-                + " (expected: INTEGER or OCTET STRING)");
+        throw new IllegalArgumentException(
+                "GOST private key: " + primitive.getClass().getSimpleName() + " (expected: INTEGER or OCTET STRING)");
     }
 
     /** A fresh key pair for {@code algorithm}. */

@@ -72,11 +72,12 @@ public final class GostOperators {
     public static ContentVerifier contentVerifier(GostPublicKey key, AlgorithmIdentifier algorithm)
             throws OperatorCreationException {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
-        GostAlgorithm gost = GostAlgorithm.ofSignature(oid).or(() -> GostAlgorithm.ofKey(oid))
+        GostAlgorithm gost = GostAlgorithm.ofSignature(oid)
+                .or(() -> GostAlgorithm.ofKey(oid))
                 .orElseThrow(() -> new OperatorCreationException("signature " + oid + " (expected: GOST)"));
         if (gost != key.gostAlgorithm()) {
-            throw new OperatorCreationException("signature " + gost.label() + " with a " + key.gostAlgorithm().label()
-                    + " key");
+            throw new OperatorCreationException("signature " + gost.label() + " with a "
+                    + key.gostAlgorithm().label() + " key");
         }
         return new ContentVerifier() {
             private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -105,7 +106,8 @@ public final class GostOperators {
         DigestCalculatorProvider fallback;
         try {
             fallback = new JcaDigestCalculatorProviderBuilder()
-                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build();
+                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }

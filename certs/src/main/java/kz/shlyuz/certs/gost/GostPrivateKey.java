@@ -23,8 +23,8 @@ public final class GostPrivateKey implements PrivateKey {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.scalar = Objects.requireNonNull(scalar, "scalar");
         if (scalar.signum() <= 0 || scalar.compareTo(algorithm.domain().getN()) >= 0) {
-            throw new IllegalArgumentException("scalar: out of range for " + algorithm.label()
-                    + " (expected: 0 < d < n)");
+            throw new IllegalArgumentException(
+                    "scalar: out of range for " + algorithm.label() + " (expected: 0 < d < n)");
         }
     }
 
@@ -38,7 +38,8 @@ public final class GostPrivateKey implements PrivateKey {
 
     /** The matching public key. */
     public GostPublicKey publicKey() {
-        return GostKeys.publicKey(algorithm, algorithm.domain().getG().multiply(scalar).normalize());
+        return GostKeys.publicKey(
+                algorithm, algorithm.domain().getG().multiply(scalar).normalize());
     }
 
     @Override

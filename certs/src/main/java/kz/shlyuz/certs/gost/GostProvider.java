@@ -37,21 +37,33 @@ public final class GostProvider extends Provider {
         super(NAME, "1.0", "National CA of Kazakhstan GOST 34.310-2004 / 34.10-2015 (Kalkan encoding)");
         for (GostAlgorithm algorithm : GostAlgorithm.values()) {
             String signature = algorithm.signatureOid().getId();
-            putService(new Service(this, "Signature", signature, GostSignatureSpi.class.getName(),
-                    java.util.List.of("OID." + signature), null) {
-                @Override
-                public Object newInstance(Object parameter) {
-                    return new GostSignatureSpi(algorithm);
-                }
-            });
+            putService(
+                    new Service(
+                            this,
+                            "Signature",
+                            signature,
+                            GostSignatureSpi.class.getName(),
+                            java.util.List.of("OID." + signature),
+                            null) {
+                        @Override
+                        public Object newInstance(Object parameter) {
+                            return new GostSignatureSpi(algorithm);
+                        }
+                    });
             String key = algorithm.keyOid().getId();
-            putService(new Service(this, "KeyFactory", key, GostKeyFactorySpi.class.getName(),
-                    java.util.List.of("OID." + key), null) {
-                @Override
-                public Object newInstance(Object parameter) {
-                    return new GostKeyFactorySpi();
-                }
-            });
+            putService(
+                    new Service(
+                            this,
+                            "KeyFactory",
+                            key,
+                            GostKeyFactorySpi.class.getName(),
+                            java.util.List.of("OID." + key),
+                            null) {
+                        @Override
+                        public Object newInstance(Object parameter) {
+                            return new GostKeyFactorySpi();
+                        }
+                    });
         }
     }
 
@@ -85,7 +97,8 @@ public final class GostProvider extends Provider {
                 throw new InvalidKeyException("not a national-CA GOST key: " + e.getMessage(), e);
             }
             if (gost.gostAlgorithm() != algorithm) {
-                throw new InvalidKeyException(gost.gostAlgorithm().label() + " key (expected: " + algorithm.label() + ")");
+                throw new InvalidKeyException(
+                        gost.gostAlgorithm().label() + " key (expected: " + algorithm.label() + ")");
             }
             publicKey = gost;
             privateKey = null;

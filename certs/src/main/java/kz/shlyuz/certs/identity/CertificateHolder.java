@@ -141,8 +141,7 @@ public record CertificateHolder(
         if (policies.contains(NcaOids.POLICY_LEGAL_SIGNING) || policies.contains(NcaOids.POLICY_LEGAL_AUTH)) {
             return HolderRole.LEGAL_ENTITY;
         }
-        if (policies.contains(NcaOids.POLICY_INDIVIDUAL_SIGNING)
-                || policies.contains(NcaOids.POLICY_INDIVIDUAL_AUTH)) {
+        if (policies.contains(NcaOids.POLICY_INDIVIDUAL_SIGNING) || policies.contains(NcaOids.POLICY_INDIVIDUAL_AUTH)) {
             return HolderRole.INDIVIDUAL;
         }
         return HolderRole.UNKNOWN;

@@ -17,8 +17,8 @@ public final class CheckDigit {
      */
     public static int compute(String first11) {
         if (first11 == null || first11.length() != 11 || !allDigits(first11)) {
-            throw new IllegalArgumentException("first11: " + (first11 == null ? "null" : first11.length() + " characters")
-                    + " (expected: 11 digits)");
+            throw new IllegalArgumentException("first11: "
+                    + (first11 == null ? "null" : first11.length() + " characters") + " (expected: 11 digits)");
         }
         int digit = weightedMod11(first11, FIRST_ROUND);
         if (digit == 10) {

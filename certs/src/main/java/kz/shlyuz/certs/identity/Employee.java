@@ -9,10 +9,24 @@ import java.time.LocalDate;
  */
 public enum Employee {
     /** An operator at a State Corporation service centre (ХҚКО), working in its front-office system. */
-    HKKO_OPERATOR("hkko-operator", "САРСЕНБАЕВА", "МАДИНА", "ҚАЙРАТҚЫЗЫ", LocalDate.of(1992, 6, 5), false, 1357,
+    HKKO_OPERATOR(
+            "hkko-operator",
+            "САРСЕНБАЕВА",
+            "МАДИНА",
+            "ҚАЙРАТҚЫЗЫ",
+            LocalDate.of(1992, 6, 5),
+            false,
+            1357,
             Organisation.STATE_CORPORATION),
     /** A consular officer of the Ministry of Foreign Affairs who enters applicants into "Бүркіт". */
-    CONSULAR_OFFICER("consular-officer", "ӘБІЛОВ", "ДӘУРЕН", "ЖАНАТҰЛЫ", LocalDate.of(1987, 2, 11), true, 2468,
+    CONSULAR_OFFICER(
+            "consular-officer",
+            "ӘБІЛОВ",
+            "ДӘУРЕН",
+            "ЖАНАТҰЛЫ",
+            LocalDate.of(1987, 2, 11),
+            true,
+            2468,
             Organisation.FOREIGN_AFFAIRS);
 
     private final String key;
@@ -22,8 +36,15 @@ public enum Employee {
     private final Iin iin;
     private final Organisation employer;
 
-    Employee(String key, String surname, String givenName, String patronymic, LocalDate birthDate, boolean male,
-            int serial, Organisation employer) {
+    Employee(
+            String key,
+            String surname,
+            String givenName,
+            String patronymic,
+            LocalDate birthDate,
+            boolean male,
+            int serial,
+            Organisation employer) {
         this.key = key;
         this.surname = surname;
         this.givenName = givenName;

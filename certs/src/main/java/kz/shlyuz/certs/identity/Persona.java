@@ -33,7 +33,13 @@ public enum Persona {
     private final boolean male;
     private final Iin iin;
 
-    Persona(String key, String surname, String givenName, String patronymic, LocalDate birthDate, boolean male,
+    Persona(
+            String key,
+            String surname,
+            String givenName,
+            String patronymic,
+            LocalDate birthDate,
+            boolean male,
             int serial) {
         this.key = key;
         this.surname = surname;
@@ -51,8 +57,9 @@ public enum Persona {
      */
     static Iin issueIin(LocalDate birthDate, boolean male, int serial) {
         int centuryDigit = (birthDate.getYear() < 2000 ? 3 : 5) + (male ? 0 : 1);
-        String prefix = String.format("%02d%02d%02d%d", birthDate.getYear() % 100, birthDate.getMonthValue(),
-                birthDate.getDayOfMonth(), centuryDigit);
+        String prefix = String.format(
+                "%02d%02d%02d%d",
+                birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth(), centuryDigit);
         for (int s = serial; ; s = (s + 1) % 10_000) {
             String first11 = prefix + String.format("%04d", s);
             if (CheckDigit.compute(first11) >= 0) {

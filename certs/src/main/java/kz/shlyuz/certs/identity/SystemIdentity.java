@@ -75,9 +75,10 @@ public sealed interface SystemIdentity {
             return new Refused("certificate subject has no CN");
         }
         if (names.size() > 1) {
-            List<String> shown = names.stream().limit(4).map(SystemIdentity::shown).toList();
-            return new Refused("certificate subject has " + names.size() + " CNs " + shown
-                    + "; exactly one is required");
+            List<String> shown =
+                    names.stream().limit(4).map(SystemIdentity::shown).toList();
+            return new Refused(
+                    "certificate subject has " + names.size() + " CNs " + shown + "; exactly one is required");
         }
         String cn = names.get(0);
         if (!SYSTEM_ID.matcher(cn).matches()) {

@@ -31,7 +31,6 @@ import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
@@ -78,8 +77,13 @@ public final class OcspResponder implements AutoCloseable {
     private final Duration validity;
     private final DigestCalculatorProvider digests = GostOperators.digestCalculatorProvider();
 
-    private OcspResponder(HttpServer server, ExecutorService executor, List<Authority> authorities,
-            CertificateStatuses statuses, Clock clock, Duration validity) {
+    private OcspResponder(
+            HttpServer server,
+            ExecutorService executor,
+            List<Authority> authorities,
+            CertificateStatuses statuses,
+            Clock clock,
+            Duration validity) {
         this.server = server;
         this.executor = executor;
         this.authorities = authorities;
@@ -93,8 +97,13 @@ public final class OcspResponder implements AutoCloseable {
      *
      * @param validity how long an answer is fresh (its nextUpdate − thisUpdate)
      */
-    public static OcspResponder start(InetSocketAddress address, List<Authority> authorities,
-            CertificateStatuses statuses, Clock clock, Duration validity) throws IOException {
+    public static OcspResponder start(
+            InetSocketAddress address,
+            List<Authority> authorities,
+            CertificateStatuses statuses,
+            Clock clock,
+            Duration validity)
+            throws IOException {
         if (authorities.isEmpty()) {
             throw new IllegalArgumentException("authorities: empty (expected: at least one CA)");
         }
@@ -107,8 +116,8 @@ public final class OcspResponder implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        OcspResponder responder = new OcspResponder(server, executor, List.copyOf(authorities), statuses, clock,
-                validity);
+        OcspResponder responder =
+                new OcspResponder(server, executor, List.copyOf(authorities), statuses, clock, validity);
         server.createContext("/", responder::handle);
         server.setExecutor(executor);
         server.start();
@@ -129,8 +138,8 @@ public final class OcspResponder implements AutoCloseable {
                 request = readLimited(exchange.getRequestBody());
             } else if ("GET".equals(exchange.getRequestMethod())) {
                 String path = exchange.getRequestURI().getRawPath();
-                String encoded = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1),
-                        java.nio.charset.StandardCharsets.US_ASCII);
+                String encoded = java.net.URLDecoder.decode(
+                        path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.US_ASCII);
                 request = encoded.length() > MAX_REQUEST_BYTES * 2 ? null : decode(encoded);
             } else {
                 exchange.sendResponseHeaders(405, -1);
@@ -169,7 +178,8 @@ public final class OcspResponder implements AutoCloseable {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Date thisUpdate = Date.from(now);
             Date nextUpdate = Date.from(now.plus(validity));
-            X509CertificateHolder caHolder = new X509CertificateHolder(authority.certificate().getEncoded());
+            X509CertificateHolder caHolder =
+                    new X509CertificateHolder(authority.certificate().getEncoded());
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(caHolder.getSubject()));
             for (Req item : items) {
                 CertificateID id = item.getCertID();
@@ -192,7 +202,9 @@ public final class OcspResponder implements AutoCloseable {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
             var basic = builder.build(signer(authority.key()), new X509CertificateHolder[] {caHolder}, thisUpdate);
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            return new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, basic)
+                    .getEncoded();
         } catch (OCSPException | IOException | CertificateEncodingException | OperatorCreationException e) {
             log.warn("OCSP responder cannot answer: {}", e.toString());
             return status(OCSPRespBuilder.INTERNAL_ERROR);
@@ -201,7 +213,8 @@ public final class OcspResponder implements AutoCloseable {
 
     private Authority authorityFor(CertificateID id) throws OCSPException, CertificateEncodingException, IOException {
         for (Authority authority : authorities) {
-            if (id.matchesIssuer(new X509CertificateHolder(authority.certificate().getEncoded()), digests)) {
+            if (id.matchesIssuer(
+                    new X509CertificateHolder(authority.certificate().getEncoded()), digests)) {
                 return authority;
             }
         }

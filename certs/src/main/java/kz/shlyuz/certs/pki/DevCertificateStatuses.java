@@ -33,8 +33,11 @@ public final class DevCertificateStatuses implements CertificateStatuses {
                 continue;
             }
             for (X509CRLEntry entry : crl.getRevokedCertificates()) {
-                int reason = entry.getRevocationReason() == null ? 0 : entry.getRevocationReason().ordinal();
-                revoked.put(key(crl.getIssuerX500Principal(), entry.getSerialNumber()),
+                int reason = entry.getRevocationReason() == null
+                        ? 0
+                        : entry.getRevocationReason().ordinal();
+                revoked.put(
+                        key(crl.getIssuerX500Principal(), entry.getSerialNumber()),
                         new CertificateStatus.Revoked(entry.getRevocationDate().toInstant(), reason));
             }
         }
@@ -43,7 +46,8 @@ public final class DevCertificateStatuses implements CertificateStatuses {
     /** Revokes {@code certificate} from {@code at} on, for {@code reason} (an RFC 5280 CRLReason code). */
     public void revoke(X509Certificate certificate, Instant at, int reason) {
         Objects.requireNonNull(certificate, "certificate");
-        revoked.put(key(certificate.getIssuerX500Principal(), certificate.getSerialNumber()),
+        revoked.put(
+                key(certificate.getIssuerX500Principal(), certificate.getSerialNumber()),
                 new CertificateStatus.Revoked(at, reason));
     }
 
@@ -55,7 +59,9 @@ public final class DevCertificateStatuses implements CertificateStatuses {
             return revocation;
         }
         Set<BigInteger> serials = issued.get(name);
-        return serials != null && serials.contains(serial) ? new CertificateStatus.Good() : new CertificateStatus.Unknown();
+        return serials != null && serials.contains(serial)
+                ? new CertificateStatus.Good()
+                : new CertificateStatus.Unknown();
     }
 
     private static String key(X500Principal issuer, BigInteger serial) {

@@ -41,7 +41,8 @@ public final class DevPki {
 
     /** Every system with a TLS identity {@code tls-<system>}: the gateway, the three senders, the adapters. */
     public static final List<String> SYSTEMS = Stream.concat(
-            Stream.of("gateway", "egov-portal", "hkko", "burkit"), ADAPTERS.stream()).toList();
+                    Stream.of("gateway", "egov-portal", "hkko", "burkit"), ADAPTERS.stream())
+            .toList();
 
     /** Suffix of a citizen's authentication identity: {@code aidar-clean-auth}. */
     public static final String AUTH_SUFFIX = "-auth";
@@ -82,8 +83,8 @@ public final class DevPki {
         }
         this.byName = names;
         this.crls = SigningHierarchies.crls(layout);
-        this.chains = new IssuerChains(this.identities.stream().filter(i -> i.role() == Role.CA).toList(),
-                this::certificate);
+        this.chains = new IssuerChains(
+                this.identities.stream().filter(i -> i.role() == Role.CA).toList(), this::certificate);
     }
 
     /**
@@ -160,7 +161,9 @@ public final class DevPki {
             return named;
         }
         return identities.stream()
-                .filter(i -> nameOrIin.equals(i.iin()) && PEOPLE.contains(i.role()) && !i.name().endsWith(AUTH_SUFFIX))
+                .filter(i -> nameOrIin.equals(i.iin())
+                        && PEOPLE.contains(i.role())
+                        && !i.name().endsWith(AUTH_SUFFIX))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no identity " + printable(nameOrIin) + " in "
                         + layout.index() + " (expected: a name or a person's IIN; known names: "
@@ -178,8 +181,9 @@ public final class DevPki {
                 .filter(i -> i.role() == Role.SYSTEM && systemId.equals(i.system()))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no TLS identity for system " + systemId + " in "
-                        + layout.index() + " (expected one of: " + identities(Role.SYSTEM).stream()
-                                .map(Identity::system).collect(Collectors.joining(", ")) + ")"));
+                        + layout.index() + " (expected one of: "
+                        + identities(Role.SYSTEM).stream().map(Identity::system).collect(Collectors.joining(", "))
+                        + ")"));
     }
 
     /** The identity's certificate. */
@@ -225,7 +229,10 @@ public final class DevPki {
     }
 
     private List<X509Certificate> certificatesOf(List<String> names) {
-        return names.stream().filter(byName::containsKey).map(n -> certificate(byName.get(n))).toList();
+        return names.stream()
+                .filter(byName::containsKey)
+                .map(n -> certificate(byName.get(n)))
+                .toList();
     }
 
     /**
@@ -242,8 +249,11 @@ public final class DevPki {
      * keys, each answering OCSP for the certificates it issued.
      */
     public List<kz.shlyuz.certs.ocsp.OcspResponder.Authority> ocspAuthorities() {
-        return SigningHierarchies.INTERMEDIATES.stream().filter(byName::containsKey).map(byName::get)
-                .map(ca -> new kz.shlyuz.certs.ocsp.OcspResponder.Authority(certificate(ca), privateKey(ca))).toList();
+        return SigningHierarchies.INTERMEDIATES.stream()
+                .filter(byName::containsKey)
+                .map(byName::get)
+                .map(ca -> new kz.shlyuz.certs.ocsp.OcspResponder.Authority(certificate(ca), privateKey(ca)))
+                .toList();
     }
 
     /** Fresh issuance and revocation records for an OCSP responder (revocations made on it stay on it). */

@@ -43,6 +43,7 @@ final class DevPkiGenerator {
     static final String INTERMEDIATE_GOST2015 = "intermediate-gost2015";
     /** Suffixes of the GOST signing identities some personas get: {@code aidar-clean-gost2015}. */
     static final String GOST2004_SUFFIX = "-gost2004";
+
     static final String GOST2015_SUFFIX = "-gost2015";
     static final String GOST2015_256_SUFFIX = "-gost2015-256";
 
@@ -50,7 +51,8 @@ final class DevPkiGenerator {
     private static final X500Name INTERMEDIATE_NAME = SubjectNames.certificationAuthority("ҰКО 3.0 (RSA DEV)");
     private static final X500Name TLS_CA_NAME = SubjectNames.devSystem("Shlyuz dev TLS CA");
     private static final X500Name GOST2004_ROOT_NAME = SubjectNames.certificationAuthority("НЕГІЗГІ КО DEV (GOST)");
-    private static final X500Name GOST2004_INTERMEDIATE_NAME = SubjectNames.certificationAuthority("ҰКО 3.0 (GOST DEV)");
+    private static final X500Name GOST2004_INTERMEDIATE_NAME =
+            SubjectNames.certificationAuthority("ҰКО 3.0 (GOST DEV)");
     private static final X500Name GOST2015_ROOT_NAME =
             SubjectNames.certificationAuthority("НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) DEV 2022");
     private static final X500Name GOST2015_INTERMEDIATE_NAME =
@@ -85,37 +87,61 @@ final class DevPkiGenerator {
         Instant caTo = plusYears(now, 10);
         Issuer.Authority root = issuer.selfSigned(ROOT_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
         KeyPair intermediateKeys = keys.next();
-        Issuer.Authority intermediate = new Issuer.Authority(issuer.issue(root, INTERMEDIATE_NAME,
-                intermediateKeys.getPublic(), CertificateProfile.intermediate(), caFrom, caTo),
+        Issuer.Authority intermediate = new Issuer.Authority(
+                issuer.issue(
+                        root,
+                        INTERMEDIATE_NAME,
+                        intermediateKeys.getPublic(),
+                        CertificateProfile.intermediate(),
+                        caFrom,
+                        caTo),
                 intermediateKeys.getPrivate());
         Issuer.Authority tlsCa = issuer.selfSigned(TLS_CA_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
-        Issuer.Authority unknownCa = issuer.selfSigned(UNKNOWN_CA_NAME, keys.next(), CertificateProfile.root(),
-                caFrom, caTo);
+        Issuer.Authority unknownCa =
+                issuer.selfSigned(UNKNOWN_CA_NAME, keys.next(), CertificateProfile.root(), caFrom, caTo);
         Map<Parent, Ca> parents = new EnumMap<>(Parent.class);
         parents.put(Parent.INTERMEDIATE, new Ca(intermediate, List.of(intermediate.certificate(), root.certificate())));
         parents.put(Parent.TLS_CA, new Ca(tlsCa, List.of(tlsCa.certificate())));
         parents.put(Parent.UNKNOWN_CA, new Ca(unknownCa, List.of(unknownCa.certificate())));
         // The national CA's GOST hierarchies, issued the same way as the RSA one.
-        Ca gost2004 = gostHierarchy(GOST2004_ROOT_NAME, GOST2004_INTERMEDIATE_NAME, GostAlgorithm.GOST2004, caFrom, caTo);
-        Ca gost2015 = gostHierarchy(GOST2015_ROOT_NAME, GOST2015_INTERMEDIATE_NAME, GostAlgorithm.GOST2015_512, caFrom,
-                caTo);
+        Ca gost2004 =
+                gostHierarchy(GOST2004_ROOT_NAME, GOST2004_INTERMEDIATE_NAME, GostAlgorithm.GOST2004, caFrom, caTo);
+        Ca gost2015 =
+                gostHierarchy(GOST2015_ROOT_NAME, GOST2015_INTERMEDIATE_NAME, GostAlgorithm.GOST2015_512, caFrom, caTo);
         parents.put(Parent.GOST2004, gost2004);
         parents.put(Parent.GOST2015, gost2015);
 
         List<Identity> identities = new ArrayList<>();
-        identities.add(writeIdentity(ROOT, Role.CA, null, null, null, root.privateKey(),
-                List.of(root.certificate())));
-        identities.add(writeIdentity(INTERMEDIATE, Role.CA, null, null, null, intermediate.privateKey(),
+        identities.add(writeIdentity(ROOT, Role.CA, null, null, null, root.privateKey(), List.of(root.certificate())));
+        identities.add(writeIdentity(
+                INTERMEDIATE,
+                Role.CA,
+                null,
+                null,
+                null,
+                intermediate.privateKey(),
                 parents.get(Parent.INTERMEDIATE).path()));
-        identities.add(writeIdentity(TLS_CA, Role.CA, null, null, null, tlsCa.privateKey(),
-                List.of(tlsCa.certificate())));
+        identities.add(
+                writeIdentity(TLS_CA, Role.CA, null, null, null, tlsCa.privateKey(), List.of(tlsCa.certificate())));
         for (Ca gost : List.of(gost2004, gost2015)) {
             boolean is2004 = gost == gost2004;
             X509Certificate gostRoot = gost.path().get(1);
-            identities.add(writeIdentity(is2004 ? ROOT_GOST2004 : ROOT_GOST2015, Role.CA, null, null, null,
-                    gostRootKeys.get(gostRoot), List.of(gostRoot)));
-            identities.add(writeIdentity(is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015, Role.CA, null, null,
-                    null, gost.authority().privateKey(), gost.path()));
+            identities.add(writeIdentity(
+                    is2004 ? ROOT_GOST2004 : ROOT_GOST2015,
+                    Role.CA,
+                    null,
+                    null,
+                    null,
+                    gostRootKeys.get(gostRoot),
+                    List.of(gostRoot)));
+            identities.add(writeIdentity(
+                    is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015,
+                    Role.CA,
+                    null,
+                    null,
+                    null,
+                    gost.authority().privateKey(),
+                    gost.path()));
         }
 
         Map<Parent, List<Issuer.Revocation>> revocationsByCa = new EnumMap<>(Parent.class);
@@ -127,40 +153,59 @@ final class DevPkiGenerator {
             Ca parent = parents.get(plan.parent());
             Instant from = plan.expired() ? plusYears(now, -2) : now.minus(Duration.ofDays(1));
             Instant to = plan.expired() ? plusYears(now, -1) : plusYears(now, 2);
-            X509Certificate certificate = issuer.issue(parent.authority(), plan.subject(), pair.getPublic(),
-                    plan.profile(), from, to);
+            X509Certificate certificate =
+                    issuer.issue(parent.authority(), plan.subject(), pair.getPublic(), plan.profile(), from, to);
             if (plan.revoked()) {
-                revocationsByCa.get(plan.parent()).add(new Issuer.Revocation(certificate.getSerialNumber(), now.minus(Duration.ofHours(1)),
-                        CRLReason.keyCompromise));
+                revocationsByCa
+                        .get(plan.parent())
+                        .add(new Issuer.Revocation(
+                                certificate.getSerialNumber(),
+                                now.minus(Duration.ofHours(1)),
+                                CRLReason.keyCompromise));
             }
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(certificate);
             chain.addAll(parent.path());
-            identities.add(writeIdentity(plan.name(), plan.role(), plan.iin(), plan.bin(), plan.system(),
-                    pair.getPrivate(), chain));
-
+            identities.add(writeIdentity(
+                    plan.name(), plan.role(), plan.iin(), plan.bin(), plan.system(), pair.getPrivate(), chain));
         }
 
         Instant thisUpdate = now.minus(Duration.ofHours(1));
         Instant nextUpdate = now.plus(Duration.ofDays(365));
         writeCrl(ROOT, issuer.crl(root, List.of(), BigInteger.ONE, thisUpdate, nextUpdate));
-        writeCrl(INTERMEDIATE, issuer.crl(intermediate, revocationsByCa.get(Parent.INTERMEDIATE), BigInteger.ONE,
-                thisUpdate, nextUpdate));
+        writeCrl(
+                INTERMEDIATE,
+                issuer.crl(
+                        intermediate,
+                        revocationsByCa.get(Parent.INTERMEDIATE),
+                        BigInteger.ONE,
+                        thisUpdate,
+                        nextUpdate));
         for (Parent p : List.of(Parent.GOST2004, Parent.GOST2015)) {
             Ca gost = parents.get(p);
             X509Certificate gostRoot = gost.path().get(1);
             boolean is2004 = p == Parent.GOST2004;
-            writeCrl(is2004 ? ROOT_GOST2004 : ROOT_GOST2015, issuer.crl(new Issuer.Authority(gostRoot,
-                    gostRootKeys.get(gostRoot)), List.of(), BigInteger.ONE, thisUpdate, nextUpdate));
-            writeCrl(is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015, issuer.crl(gost.authority(),
-                    revocationsByCa.get(p), BigInteger.ONE, thisUpdate, nextUpdate));
+            writeCrl(
+                    is2004 ? ROOT_GOST2004 : ROOT_GOST2015,
+                    issuer.crl(
+                            new Issuer.Authority(gostRoot, gostRootKeys.get(gostRoot)),
+                            List.of(),
+                            BigInteger.ONE,
+                            thisUpdate,
+                            nextUpdate));
+            writeCrl(
+                    is2004 ? INTERMEDIATE_GOST2004 : INTERMEDIATE_GOST2015,
+                    issuer.crl(gost.authority(), revocationsByCa.get(p), BigInteger.ONE, thisUpdate, nextUpdate));
         }
         PkiFiles.writePublic(layout.tlsTrust(), PemFiles.certificates(List.of(tlsCa.certificate())));
         PkiFiles.writePublic(layout.unknownCaRoot(), PemFiles.certificates(List.of(unknownCa.certificate())));
         PkiFiles.writePublic(layout.readme(), DevPkiReadme.text());
         IndexFile.write(layout, identities);
 
-        LOG.info("Generated the dev PKI in {}: {} identities in {} ms", layout.dir(), identities.size(),
+        LOG.info(
+                "Generated the dev PKI in {}: {} identities in {} ms",
+                layout.dir(),
+                identities.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -169,10 +214,24 @@ final class DevPkiGenerator {
      *
      * @param chain the certificate, then every issuer up to and including the root
      */
-    private Identity writeIdentity(String name, Role role, String iin, String bin, String system,
-            PrivateKey key, List<X509Certificate> chain) {
-        Identity identity = new Identity(name, role, iin, bin, system, algorithmOf(key),
-                layout.certificate(role, name), layout.key(role, name), layout.p12(role, name));
+    private Identity writeIdentity(
+            String name,
+            Role role,
+            String iin,
+            String bin,
+            String system,
+            PrivateKey key,
+            List<X509Certificate> chain) {
+        Identity identity = new Identity(
+                name,
+                role,
+                iin,
+                bin,
+                system,
+                algorithmOf(key),
+                layout.certificate(role, name),
+                layout.key(role, name),
+                layout.p12(role, name));
         PkiFiles.writePublic(identity.cert(), PemFiles.certificates(List.of(chain.get(0))));
         PkiFiles.writePublic(layout.chain(role, name), PemFiles.certificates(chain));
         PkiFiles.writeSecret(identity.key(), PemFiles.privateKey(key));
@@ -186,14 +245,20 @@ final class DevPkiGenerator {
     }
 
     /** A GOST root and an intermediate below it; the root's key is kept for its CRL. */
-    private Ca gostHierarchy(X500Name rootName, X500Name intermediateName, GostAlgorithm algorithm, Instant from,
-            Instant to) {
+    private Ca gostHierarchy(
+            X500Name rootName, X500Name intermediateName, GostAlgorithm algorithm, Instant from, Instant to) {
         KeyPair rootKeys = GostKeys.generate(algorithm, random);
         Issuer.Authority root = issuer.selfSigned(rootName, rootKeys, CertificateProfile.root(), from, to);
         gostRootKeys.put(root.certificate(), rootKeys.getPrivate());
         KeyPair intermediateKeys = GostKeys.generate(algorithm, random);
-        Issuer.Authority intermediate = new Issuer.Authority(issuer.issue(root, intermediateName,
-                intermediateKeys.getPublic(), CertificateProfile.intermediate(), from, to),
+        Issuer.Authority intermediate = new Issuer.Authority(
+                issuer.issue(
+                        root,
+                        intermediateName,
+                        intermediateKeys.getPublic(),
+                        CertificateProfile.intermediate(),
+                        from,
+                        to),
                 intermediateKeys.getPrivate());
         return new Ca(intermediate, List.of(intermediate.certificate(), root.certificate()));
     }

@@ -29,8 +29,8 @@ final class GenerationLock implements AutoCloseable {
         IN_THIS_JVM.lock();
         try {
             Files.createDirectories(layout.dir());
-            FileChannel channel = FileChannel.open(layout.generationLock(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(layout.generationLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new GenerationLock(channel, channel.lock());
             } catch (IOException | RuntimeException e) {

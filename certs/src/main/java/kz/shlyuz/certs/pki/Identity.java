@@ -17,8 +17,16 @@ import kz.shlyuz.certs.identity.Iin;
  * @param key the private key, unencrypted PKCS#8 PEM
  * @param p12 key, certificate and chain as PKCS#12 with password {@link DevPki#P12_PASSWORD}
  */
-public record Identity(String name, Role role, String iin, String bin, String system, String algorithm, Path cert,
-        Path key, Path p12) {
+public record Identity(
+        String name,
+        Role role,
+        String iin,
+        String bin,
+        String system,
+        String algorithm,
+        Path cert,
+        Path key,
+        Path p12) {
 
     public Identity {
         Objects.requireNonNull(name, "name");

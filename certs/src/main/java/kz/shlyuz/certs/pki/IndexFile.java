@@ -79,7 +79,8 @@ final class IndexFile {
     private static String required(PkiLayout layout, JsonNode node, String field) {
         String value = optional(node, field);
         if (value == null) {
-            throw new IllegalStateException(layout.index() + ": an identity has no \"" + field + "\": " + node.path("name"));
+            throw new IllegalStateException(
+                    layout.index() + ": an identity has no \"" + field + "\": " + node.path("name"));
         }
         return value;
     }

@@ -64,37 +64,54 @@ final class Issuer {
     }
 
     /** A self-signed CA certificate. */
-    Authority selfSigned(X500Name subject, KeyPair keys, CertificateProfile profile, Instant notBefore,
-            Instant notAfter) {
-        X509Certificate certificate = build(subject, keys.getPublic(), profile, subject, null, keys.getPrivate(),
-                notBefore, notAfter);
+    Authority selfSigned(
+            X500Name subject, KeyPair keys, CertificateProfile profile, Instant notBefore, Instant notAfter) {
+        X509Certificate certificate =
+                build(subject, keys.getPublic(), profile, subject, null, keys.getPrivate(), notBefore, notAfter);
         return new Authority(certificate, keys.getPrivate());
     }
 
     /** A certificate for {@code subjectKey} issued by {@code issuer}. */
-    X509Certificate issue(Authority issuer, X500Name subject, PublicKey subjectKey, CertificateProfile profile,
-            Instant notBefore, Instant notAfter) {
-        X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return build(subject, subjectKey, profile, issuerName, issuer.certificate(), issuer.privateKey(), notBefore,
+    X509Certificate issue(
+            Authority issuer,
+            X500Name subject,
+            PublicKey subjectKey,
+            CertificateProfile profile,
+            Instant notBefore,
+            Instant notAfter) {
+        X500Name issuerName = X500Name.getInstance(
+                issuer.certificate().getSubjectX500Principal().getEncoded());
+        return build(
+                subject,
+                subjectKey,
+                profile,
+                issuerName,
+                issuer.certificate(),
+                issuer.privateKey(),
+                notBefore,
                 notAfter);
     }
 
     /** A CRL of {@code issuer}, with a CRL number and the authority key identifier. */
-    X509CRL crl(Authority issuer, List<Revocation> revocations, BigInteger number, Instant thisUpdate,
-            Instant nextUpdate) {
+    X509CRL crl(
+            Authority issuer, List<Revocation> revocations, BigInteger number, Instant thisUpdate, Instant nextUpdate) {
         try {
-            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(issuer.certificate().getSubjectX500Principal(),
-                    Date.from(thisUpdate));
+            X509v2CRLBuilder builder =
+                    new JcaX509v2CRLBuilder(issuer.certificate().getSubjectX500Principal(), Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
             for (Revocation revocation : revocations) {
                 builder.addCRLEntry(revocation.serialNumber(), Date.from(revocation.revokedAt()), revocation.reason());
             }
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils.createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    extensionUtils.createAuthorityKeyIdentifier(
+                            issuer.certificate().getPublicKey()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
             return new JcaX509CRLConverter().getCRL(builder.build(signer(issuer.privateKey())));
         } catch (GeneralSecurityException | CertIOException e) {
-            throw new IllegalStateException("cannot build CRL of " + issuer.certificate().getSubjectX500Principal(), e);
+            throw new IllegalStateException(
+                    "cannot build CRL of " + issuer.certificate().getSubjectX500Principal(), e);
         }
     }
 
@@ -103,33 +120,53 @@ final class Issuer {
         return new BigInteger(128, random).setBit(127);
     }
 
-    private X509Certificate build(X500Name subject, PublicKey subjectKey, CertificateProfile profile,
-            X500Name issuerName, X509Certificate issuerCertificate, PrivateKey signingKey, Instant notBefore,
+    private X509Certificate build(
+            X500Name subject,
+            PublicKey subjectKey,
+            CertificateProfile profile,
+            X500Name issuerName,
+            X509Certificate issuerCertificate,
+            PrivateKey signingKey,
+            Instant notBefore,
             Instant notAfter) {
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serialNumber(),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    extensionUtils.createSubjectKeyIdentifier(subjectKey));
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuerName, serialNumber(), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(subjectKey));
             // Key identifier only, as the national CA writes it: issuer name and serial would tie
             // the AKI to one issuance of the CA certificate.
             PublicKey issuerKey = issuerCertificate == null ? subjectKey : issuerCertificate.getPublicKey();
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils.createAuthorityKeyIdentifier(issuerKey));
-            builder.addExtension(Extension.basicConstraints, true, !profile.ca()
-                    ? new BasicConstraints(false)
-                    : profile.pathLength() < 0 ? new BasicConstraints(true) : new BasicConstraints(profile.pathLength()));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, extensionUtils.createAuthorityKeyIdentifier(issuerKey));
+            builder.addExtension(
+                    Extension.basicConstraints,
+                    true,
+                    !profile.ca()
+                            ? new BasicConstraints(false)
+                            : profile.pathLength() < 0
+                                    ? new BasicConstraints(true)
+                                    : new BasicConstraints(profile.pathLength()));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
             if (!profile.extendedKeyUsage().isEmpty()) {
-                builder.addExtension(Extension.extendedKeyUsage, profile.timeStampingOnly(), new ExtendedKeyUsage(
-                        profile.extendedKeyUsage().stream().map(KeyPurposeId::getInstance).toArray(KeyPurposeId[]::new)));
+                builder.addExtension(
+                        Extension.extendedKeyUsage,
+                        profile.timeStampingOnly(),
+                        new ExtendedKeyUsage(profile.extendedKeyUsage().stream()
+                                .map(KeyPurposeId::getInstance)
+                                .toArray(KeyPurposeId[]::new)));
             }
             if (!profile.policies().isEmpty()) {
-                builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
-                        profile.policies().stream().map(Issuer::policy).toArray(PolicyInformation[]::new)));
+                builder.addExtension(
+                        Extension.certificatePolicies,
+                        false,
+                        new CertificatePolicies(
+                                profile.policies().stream().map(Issuer::policy).toArray(PolicyInformation[]::new)));
             }
             if (!profile.subjectAltNames().isEmpty()) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(profile.subjectAltNames().toArray(GeneralName[]::new)));
             }
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer(signingKey)));
@@ -147,7 +184,9 @@ final class Issuer {
             return GostOperators.contentSigner(gost, random);
         }
         try {
-            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setSecureRandom(random).build(key);
+            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
+                    .setSecureRandom(random)
+                    .build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with " + SIGNATURE_ALGORITHM, e);
         }

@@ -61,7 +61,8 @@ final class PemFiles {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (PemObject object : read(file)) {
                 if (CERTIFICATE.equals(object.getType())) {
-                    result.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(object.getContent())));
+                    result.add((X509Certificate)
+                            factory.generateCertificate(new ByteArrayInputStream(object.getContent())));
                 }
             }
         } catch (CertificateException e) {
@@ -100,7 +101,9 @@ final class PemFiles {
     private static PrivateKey privateKey(Path file, byte[] pkcs8) {
         try {
             PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
-            if (kz.shlyuz.certs.gost.GostAlgorithm.ofKey(info.getPrivateKeyAlgorithm().getAlgorithm()).isPresent()) {
+            if (kz.shlyuz.certs.gost.GostAlgorithm.ofKey(
+                            info.getPrivateKeyAlgorithm().getAlgorithm())
+                    .isPresent()) {
                 return kz.shlyuz.certs.gost.GostKeys.privateKey(info);
             }
             // The default JCA providers, so RSA keys are the JDK's own classes that JSSE takes as they are.

@@ -64,17 +64,18 @@ final class Pkcs12Files {
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
             pfx.addEncryptedData(encryptor(password), certificateBags);
             pfx.addData(keyBag.build());
-            PKCS12PfxPdu pdu = pfx.build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
-                    .setProvider(BC)
-                    .setIterationCount(ITERATIONS), password);
+            PKCS12PfxPdu pdu = pfx.build(
+                    new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
+                            .setProvider(BC)
+                            .setIterationCount(ITERATIONS),
+                    password);
             return pdu.getEncoded("DER");
         } catch (IOException | PKCSException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot build PKCS#12 for " + alias, e);
         }
     }
 
-    private static OutputEncryptor encryptor(char[] password)
-            throws OperatorCreationException {
+    private static OutputEncryptor encryptor(char[] password) throws OperatorCreationException {
         return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
                 .setProvider(BC)
                 .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))

@@ -31,7 +31,7 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("role: " + value + " (expected: one of citizen, operator, officer, agency,"
-                + " system, ca, test)");
+        throw new IllegalArgumentException(
+                "role: " + value + " (expected: one of citizen, operator, officer, agency," + " system, ca, test)");
     }
 }

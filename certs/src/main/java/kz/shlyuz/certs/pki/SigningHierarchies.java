@@ -11,13 +11,18 @@ import java.util.List;
  */
 final class SigningHierarchies {
     /** Roots before intermediates: RSA, GOST 2004, GOST 2015. */
-    static final List<String> CAS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.INTERMEDIATE,
-            DevPkiGenerator.ROOT_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.ROOT_GOST2015,
+    static final List<String> CAS = List.of(
+            DevPkiGenerator.ROOT,
+            DevPkiGenerator.INTERMEDIATE,
+            DevPkiGenerator.ROOT_GOST2004,
+            DevPkiGenerator.INTERMEDIATE_GOST2004,
+            DevPkiGenerator.ROOT_GOST2015,
             DevPkiGenerator.INTERMEDIATE_GOST2015);
-    static final List<String> ROOTS = List.of(DevPkiGenerator.ROOT, DevPkiGenerator.ROOT_GOST2004,
-            DevPkiGenerator.ROOT_GOST2015);
-    static final List<String> INTERMEDIATES = List.of(DevPkiGenerator.INTERMEDIATE,
-            DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2015);
+
+    static final List<String> ROOTS =
+            List.of(DevPkiGenerator.ROOT, DevPkiGenerator.ROOT_GOST2004, DevPkiGenerator.ROOT_GOST2015);
+    static final List<String> INTERMEDIATES = List.of(
+            DevPkiGenerator.INTERMEDIATE, DevPkiGenerator.INTERMEDIATE_GOST2004, DevPkiGenerator.INTERMEDIATE_GOST2015);
 
     private SigningHierarchies() {}
 

@@ -52,8 +52,8 @@ final class SubjectNames {
                 .build();
     }
 
-    private static X500NameBuilder person(String surname, String givenName, String patronymic, Iin iin,
-            Organisation employer) {
+    private static X500NameBuilder person(
+            String surname, String givenName, String patronymic, Iin iin, Organisation employer) {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.CN, surname + " " + givenName)
                 .addRDN(BCStyle.SURNAME, surname)

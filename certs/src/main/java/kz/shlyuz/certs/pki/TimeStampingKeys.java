@@ -25,8 +25,9 @@ final class TimeStampingKeys {
             case "RSA" -> DevPkiGenerator.INTERMEDIATE;
             case "GOST2004" -> DevPkiGenerator.INTERMEDIATE_GOST2004;
             case "GOST2015-512" -> DevPkiGenerator.INTERMEDIATE_GOST2015;
-            default -> throw new IllegalArgumentException("algorithm: " + algorithm
-                    + " (expected: RSA, GOST2004 or GOST2015-512)");
+            default ->
+                throw new IllegalArgumentException(
+                        "algorithm: " + algorithm + " (expected: RSA, GOST2004 or GOST2015-512)");
         };
     }
 
@@ -35,15 +36,20 @@ final class TimeStampingKeys {
      * @param caChain the intermediate's own chain (without the root)
      * @param now the instant the validity is counted from
      */
-    static SignerKey mint(String algorithm, X509Certificate ca, PrivateKey caKey, List<X509Certificate> caChain,
-            Instant now) {
+    static SignerKey mint(
+            String algorithm, X509Certificate ca, PrivateKey caKey, List<X509Certificate> caChain, Instant now) {
         SecureRandom random = new SecureRandom();
-        KeyPair keys = algorithm.equals("RSA") ? KeyPairs.generate(1, random).get(0)
+        KeyPair keys = algorithm.equals("RSA")
+                ? KeyPairs.generate(1, random).get(0)
                 : GostKeys.generate(GostAlgorithm.ofLabel(algorithm).orElseThrow(), random);
-        X509Certificate certificate = new Issuer(random).issue(new Issuer.Authority(ca, caKey),
-                SubjectNames.devSystem("Shlyuz dev TSA (" + algorithm + ")"), keys.getPublic(),
-                CertificateProfile.timeStamping(), now.minus(Duration.ofDays(3 * 366)),
-                now.plus(Duration.ofDays(2 * 366)));
+        X509Certificate certificate = new Issuer(random)
+                .issue(
+                        new Issuer.Authority(ca, caKey),
+                        SubjectNames.devSystem("Shlyuz dev TSA (" + algorithm + ")"),
+                        keys.getPublic(),
+                        CertificateProfile.timeStamping(),
+                        now.minus(Duration.ofDays(3 * 366)),
+                        now.plus(Duration.ofDays(2 * 366)));
         return new SignerKey(keys.getPrivate(), certificate, caChain);
     }
 }

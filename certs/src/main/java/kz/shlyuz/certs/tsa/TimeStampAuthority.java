@@ -62,19 +62,22 @@ public final class TimeStampAuthority implements TimeStamper {
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
             SignerInfoGenerator signer;
-            DigestCalculator certIdDigest = new JcaDigestCalculatorProviderBuilder().build()
+            DigestCalculator certIdDigest = new JcaDigestCalculatorProviderBuilder()
+                    .build()
                     .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
             if (key.privateKey() instanceof GostPrivateKey gost) {
                 GostAlgorithm algorithm = gost.gostAlgorithm();
                 policy = switch (algorithm) {
                     case GOST2004 -> NcaOids.TSA_POLICY_GOST2004;
                     case GOST2015_512 -> NcaOids.TSA_POLICY_GOST2015_512;
-                    case GOST2015_256 -> throw new IllegalArgumentException(
-                            "key: GOST2015-256 (the national CA publishes no TSA policy for it)");
+                    case GOST2015_256 ->
+                        throw new IllegalArgumentException(
+                                "key: GOST2015-256 (the national CA publishes no TSA policy for it)");
                 };
                 signer = new SignerInfoGeneratorBuilder(GostOperators.digestCalculatorProvider(), a -> a)
                         .setContentDigest(algorithm.digestAlgorithmIdentifier())
-                        .build(GostOperators.contentSigner(gost, new SecureRandom()),
+                        .build(
+                                GostOperators.contentSigner(gost, new SecureRandom()),
                                 new X509CertificateHolder(key.certificate().getEncoded()));
             } else {
                 policy = NcaOids.TSA_POLICY_RSA_SHA256;
@@ -113,8 +116,10 @@ public final class TimeStampAuthority implements TimeStamper {
                 request = new TimeStampRequest(requestDer);
             } catch (IOException | RuntimeException e) {
                 return new TimeStampResponseGenerator(tokens, acceptedDigests)
-                        .generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
-                                org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat, "not a TimeStampReq")
+                        .generateFailResponse(
+                                org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
+                                org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat,
+                                "not a TimeStampReq")
                         .getEncoded();
             }
             synchronized (tokens) {
@@ -135,7 +140,8 @@ public final class TimeStampAuthority implements TimeStamper {
         generator.setCertReq(true);
         byte[] nonce = new byte[8];
         new SecureRandom().nextBytes(nonce);
-        TimeStampRequest request = generator.generate(imprintAlgorithm.getAlgorithm(), imprint, new BigInteger(1, nonce));
+        TimeStampRequest request =
+                generator.generate(imprintAlgorithm.getAlgorithm(), imprint, new BigInteger(1, nonce));
         try {
             TimeStampResponse response = new TimeStampResponse(respond(request.getEncoded()));
             response.validate(request);
@@ -155,6 +161,7 @@ public final class TimeStampAuthority implements TimeStamper {
 
     @Override
     public String toString() {
-        return "TimeStampAuthority[" + key.certificate().getSubjectX500Principal().getName() + ", policy " + policy + "]";
+        return "TimeStampAuthority["
+                + key.certificate().getSubjectX500Principal().getName() + ", policy " + policy + "]";
     }
 }

@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.pki.DevPki;
@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CmsSignerTest {
     /** Within the shared PKI's validity: BouncyCastle checks the certificate at the signing time. */
     private static final Instant SIGNED_AT = TestPki.NOW.truncatedTo(ChronoUnit.SECONDS);
+
     private static final byte[] CONTENT = "{\"iin\":\"900314312348\"}".getBytes(StandardCharsets.UTF_8);
 
     private final DevPki pki = TestPki.shared();
@@ -61,12 +62,20 @@ class CmsSignerTest {
         assertTrue(verifies(signed, info));
         assertEquals("1.2.840.113549.1.1.11", info.getEncryptionAlgOID(), "sha256WithRSAEncryption, as Kalkan");
         assertEquals("2.16.840.1.101.3.4.2.1", info.getDigestAlgOID());
-        assertEquals(Set.of(CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime),
+        assertEquals(
+                Set.of(CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime),
                 attributeTypes(info));
         Attribute signingTime = info.getSignedAttributes().get(CMSAttributes.signingTime);
         assertInstanceOf(ASN1UTCTime.class, signingTime.getAttrValues().getObjectAt(0), "UTCTime per RFC 5652");
-        assertEquals(SIGNED_AT, Time.getInstance(signingTime.getAttrValues().getObjectAt(0)).getDate().toInstant());
-        assertEquals(Set.of(pki.certificate(pki.identity("aidar-clean")), pki.signingIntermediates().get(0)),
+        assertEquals(
+                SIGNED_AT,
+                Time.getInstance(signingTime.getAttrValues().getObjectAt(0))
+                        .getDate()
+                        .toInstant());
+        assertEquals(
+                Set.of(
+                        pki.certificate(pki.identity("aidar-clean")),
+                        pki.signingIntermediates().get(0)),
                 certificates(signed));
     }
 
@@ -74,12 +83,27 @@ class CmsSignerTest {
     void detachedSignatureVerifiesWithOpensslCms(@TempDir Path dir) throws Exception {
         assumeOpenssl();
         Path content = Files.write(dir.resolve("content.bin"), CONTENT);
-        Path signature = Files.write(dir.resolve("sig.der"), signer.signDetached(CONTENT,
-                List.of(pki.signerKey("aidar-clean"), pki.signerKey("nurlan-employer"))));
+        Path signature = Files.write(
+                dir.resolve("sig.der"),
+                signer.signDetached(CONTENT, List.of(pki.signerKey("aidar-clean"), pki.signerKey("nurlan-employer"))));
 
-        Processes.Result result = Processes.run(dir, List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", signature.toString(), "-content", content.toString(),
-                "-CAfile", pki.identity("root-rsa").cert().toString(), "-out", dir.resolve("out.bin").toString()));
+        Processes.Result result = Processes.run(
+                dir,
+                List.of(
+                        "openssl",
+                        "cms",
+                        "-verify",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        signature.toString(),
+                        "-content",
+                        content.toString(),
+                        "-CAfile",
+                        pki.identity("root-rsa").cert().toString(),
+                        "-out",
+                        dir.resolve("out.bin").toString()));
 
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("Verification successful"), result.output());
@@ -90,11 +114,26 @@ class CmsSignerTest {
     void opensslRejectsTheDetachedSignatureOverOtherContent(@TempDir Path dir) throws Exception {
         assumeOpenssl();
         Path content = Files.write(dir.resolve("content.bin"), "tampered".getBytes(StandardCharsets.UTF_8));
-        Path signature = Files.write(dir.resolve("sig.der"), signer.signDetached(CONTENT, pki.signerKey("aidar-clean")));
+        Path signature =
+                Files.write(dir.resolve("sig.der"), signer.signDetached(CONTENT, pki.signerKey("aidar-clean")));
 
-        Processes.Result result = Processes.run(dir, List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", signature.toString(), "-content", content.toString(),
-                "-CAfile", pki.identity("root-rsa").cert().toString(), "-out", "/dev/null"));
+        Processes.Result result = Processes.run(
+                dir,
+                List.of(
+                        "openssl",
+                        "cms",
+                        "-verify",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        signature.toString(),
+                        "-content",
+                        content.toString(),
+                        "-CAfile",
+                        pki.identity("root-rsa").cert().toString(),
+                        "-out",
+                        "/dev/null"));
 
         assertNotEquals(0, result.exitCode(), result.output());
     }
@@ -108,9 +147,21 @@ class CmsSignerTest {
         assertTrue(verifies(signed, single(signed.getSignerInfos().getSigners())));
         if (Processes.opensslAvailable()) {
             Path signature = Files.write(dir.resolve("sig.der"), der);
-            Processes.Result result = Processes.run(dir, List.of("openssl", "cms", "-verify", "-binary", "-inform",
-                    "DER", "-in", signature.toString(), "-CAfile", pki.identity("root-rsa").cert().toString(),
-                    "-out", dir.resolve("out.bin").toString()));
+            Processes.Result result = Processes.run(
+                    dir,
+                    List.of(
+                            "openssl",
+                            "cms",
+                            "-verify",
+                            "-binary",
+                            "-inform",
+                            "DER",
+                            "-in",
+                            signature.toString(),
+                            "-CAfile",
+                            pki.identity("root-rsa").cert().toString(),
+                            "-out",
+                            dir.resolve("out.bin").toString()));
             assertEquals(0, result.exitCode(), result.output());
             assertArrayEquals(CONTENT, Files.readAllBytes(dir.resolve("out.bin")));
         }
@@ -131,8 +182,8 @@ class CmsSignerTest {
 
     @Test
     void addSignersKeepsTheAgencySignatureAndAddsTheGateways(@TempDir Path dir) throws Exception {
-        byte[] agencyAnswer = signer.signDetached(CONTENT, List.of(pki.signerKey("agency-mvd"),
-                pki.signerKey("agency-moj")));
+        byte[] agencyAnswer =
+                signer.signDetached(CONTENT, List.of(pki.signerKey("agency-mvd"), pki.signerKey("agency-moj")));
         CmsSigner gatewaySigner = new CmsSigner(Clock.fixed(SIGNED_AT.plusSeconds(60), ZoneOffset.UTC));
 
         byte[] der = gatewaySigner.addSigners(agencyAnswer, CONTENT, List.of(pki.signerKey("agency-gateway")));
@@ -152,15 +203,33 @@ class CmsSignerTest {
         for (SignerInformation old : before.getSignerInfos().getSigners()) {
             assertTrue(kept.contains(encoded(old)), "existing SignerInfo kept byte for byte");
         }
-        assertEquals(Set.of(pki.certificate(pki.identity("agency-mvd")), pki.certificate(pki.identity("agency-moj")),
-                pki.certificate(pki.identity("agency-gateway")), pki.signingIntermediates().get(0)),
+        assertEquals(
+                Set.of(
+                        pki.certificate(pki.identity("agency-mvd")),
+                        pki.certificate(pki.identity("agency-moj")),
+                        pki.certificate(pki.identity("agency-gateway")),
+                        pki.signingIntermediates().get(0)),
                 certificates(after));
         if (Processes.opensslAvailable()) {
             Path content = Files.write(dir.resolve("content.bin"), CONTENT);
             Path signature = Files.write(dir.resolve("sig.der"), der);
-            Processes.Result result = Processes.run(dir, List.of("openssl", "cms", "-verify", "-binary", "-inform",
-                    "DER", "-in", signature.toString(), "-content", content.toString(),
-                    "-CAfile", pki.identity("root-rsa").cert().toString(), "-out", "/dev/null"));
+            Processes.Result result = Processes.run(
+                    dir,
+                    List.of(
+                            "openssl",
+                            "cms",
+                            "-verify",
+                            "-binary",
+                            "-inform",
+                            "DER",
+                            "-in",
+                            signature.toString(),
+                            "-content",
+                            content.toString(),
+                            "-CAfile",
+                            pki.identity("root-rsa").cert().toString(),
+                            "-out",
+                            "/dev/null"));
             assertEquals(0, result.exitCode(), result.output());
         }
     }
@@ -183,16 +252,18 @@ class CmsSignerTest {
     void addSignersRefusesContentThatDiffersFromTheEncapsulatedContent() {
         byte[] attached = signer.signAttached(CONTENT, pki.signerKey("aidar-clean"));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.addSigners(attached,
-                "other".getBytes(StandardCharsets.UTF_8), List.of(pki.signerKey("agency-gateway"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> signer.addSigners(
+                        attached, "other".getBytes(StandardCharsets.UTF_8), List.of(pki.signerKey("agency-gateway"))));
 
         assertTrue(e.getMessage().startsWith("content:"), e.getMessage());
     }
 
     @Test
     void refusesAnEmptySignerList() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> signer.signDetached(CONTENT, List.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> signer.signDetached(CONTENT, List.of()));
 
         assertEquals("signers: empty (expected: at least one)", e.getMessage());
     }

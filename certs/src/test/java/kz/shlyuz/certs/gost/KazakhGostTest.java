@@ -1,6 +1,5 @@
 package kz.shlyuz.certs.gost;
 
-import kz.shlyuz.certs.testing.NcaTestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,10 +12,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import kz.shlyuz.certs.testing.NcaTestMaterial;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -55,28 +54,51 @@ class KazakhGostTest {
     void pkixValidatesEveryGostTestCertificateToItsRootAtItsIssuance() throws Exception {
         record Case(String p12, String password, String root, String intermediate) {}
         List<Case> cases = List.of(
-                new Case("keys/legal_first_head_sign_gost2004.p12", "Qwerty12", "ca/root_gost_test.crt", "ca/nca_gost_test.crt"),
-                new Case("keys/legal_employee_sign_gost2004.p12", "Qwerty12", "ca/root_gost_test.crt", "ca/nca_gost_test.crt"),
-                new Case("keys/individual_gost2015_512.p12", "Aa123456", "ca/root_test_gost_2022.cer", "ca/nca_gost2022_test.cer"),
-                new Case("keys/individual_sign_gost2015_512.p12", "Qwerty12", "ca/root_test_gost_2022.cer", "ca/nca_gost2022_test.cer"),
-                new Case("keys/legal_signing_right_gost2015_512.p12", "Qwerty12", "ca/root_test_gost_2022.cer", "ca/nca_gost2022_test.cer"));
+                new Case(
+                        "keys/legal_first_head_sign_gost2004.p12",
+                        "Qwerty12",
+                        "ca/root_gost_test.crt",
+                        "ca/nca_gost_test.crt"),
+                new Case(
+                        "keys/legal_employee_sign_gost2004.p12",
+                        "Qwerty12",
+                        "ca/root_gost_test.crt",
+                        "ca/nca_gost_test.crt"),
+                new Case(
+                        "keys/individual_gost2015_512.p12",
+                        "Aa123456",
+                        "ca/root_test_gost_2022.cer",
+                        "ca/nca_gost2022_test.cer"),
+                new Case(
+                        "keys/individual_sign_gost2015_512.p12",
+                        "Qwerty12",
+                        "ca/root_test_gost_2022.cer",
+                        "ca/nca_gost2022_test.cer"),
+                new Case(
+                        "keys/legal_signing_right_gost2015_512.p12",
+                        "Qwerty12",
+                        "ca/root_test_gost_2022.cer",
+                        "ca/nca_gost2022_test.cer"));
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         for (Case c : cases) {
             X509Certificate leaf = leaf(NcaTestMaterial.p12(c.p12(), c.password()));
             X509Certificate intermediate = NcaTestMaterial.certificate(c.intermediate());
-            PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(NcaTestMaterial.certificate(c.root()), null)));
+            PKIXParameters params =
+                    new PKIXParameters(Set.of(new TrustAnchor(NcaTestMaterial.certificate(c.root()), null)));
             params.setRevocationEnabled(false);
             params.setDate(new Date(leaf.getNotBefore().getTime() + 86_400_000L));
-            CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(List.of(leaf, intermediate)), params);
+            CertPathValidator.getInstance("PKIX")
+                    .validate(factory.generateCertPath(List.of(leaf, intermediate)), params);
         }
     }
 
     @Test
     void verifiesKalkanGost2004SignatureOverItsSignedAttributes() throws Exception {
         CMSSignedData signed = new CMSSignedData(NcaTestMaterial.base64("cms/kalkan_legal_gost2004.cms"));
-        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
-        X509CertificateHolder certificate = (X509CertificateHolder) signed.getCertificates()
-                .getMatches(signer.getSID()).iterator().next();
+        SignerInformation signer =
+                signed.getSignerInfos().getSigners().iterator().next();
+        X509CertificateHolder certificate = (X509CertificateHolder)
+                signed.getCertificates().getMatches(signer.getSID()).iterator().next();
         GostPublicKey key = GostKeys.publicKey(certificate.getSubjectPublicKeyInfo());
         assertEquals(GostAlgorithm.GOST2004, key.gostAlgorithm());
         assertEquals("asdasd", new String((byte[]) signed.getSignedContent().getContent()));
@@ -89,14 +111,17 @@ class KazakhGostTest {
     @Test
     void digestIsGostR3411WithTheDTestSBox() {
         // messageDigest of Kalkan's signature over "asdasd".
-        assertEquals("08a5e8f4b3e3b01fac5e53af166e5e3bc9ce81eb2449aa8d744cd41fff3f72b6",
+        assertEquals(
+                "08a5e8f4b3e3b01fac5e53af166e5e3bc9ce81eb2449aa8d744cd41fff3f72b6",
                 java.util.HexFormat.of().formatHex(GostSignatures.digest(GostAlgorithm.GOST2004, "asdasd".getBytes())));
     }
 
     @Test
     void nationalTestKeysMatchTheirCertificatesAndSignVerifiably() throws Exception {
-        for (String[] p12 : new String[][] {{"keys/legal_first_head_sign_gost2004.p12", "Qwerty12"},
-                {"keys/individual_sign_gost2015_512.p12", "Qwerty12"}}) {
+        for (String[] p12 : new String[][] {
+            {"keys/legal_first_head_sign_gost2004.p12", "Qwerty12"},
+            {"keys/individual_sign_gost2015_512.p12", "Qwerty12"}
+        }) {
             NcaTestMaterial.P12 material = NcaTestMaterial.p12(p12[0], p12[1]);
             GostPrivateKey key = GostKeys.privateKey(material.key());
             X509Certificate certificate = leaf(material);
@@ -124,9 +149,10 @@ class KazakhGostTest {
 
     private static X509Certificate leaf(NcaTestMaterial.P12 material) throws Exception {
         for (X509CertificateHolder holder : material.certificates()) {
-            if (holder.getExtensions() != null && org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(
-                    holder.getExtensions()) != null && org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(
-                    holder.getExtensions()).isCA()) {
+            if (holder.getExtensions() != null
+                    && org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(holder.getExtensions()) != null
+                    && org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(holder.getExtensions())
+                            .isCA()) {
                 continue;
             }
             return (X509Certificate) CertificateFactory.getInstance("X.509")

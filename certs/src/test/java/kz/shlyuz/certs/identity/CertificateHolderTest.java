@@ -63,7 +63,8 @@ class CertificateHolderTest {
     void readsTheGostCertificateThroughTheJcaTypeToo() throws Exception {
         X509Certificate certificate = jdk(NCA.resolve("cms/kalkan_legal_gost2004.cer"));
 
-        assertEquals(CertificateHolder.of(bouncyCastle(NCA.resolve("cms/kalkan_legal_gost2004.cer"))),
+        assertEquals(
+                CertificateHolder.of(bouncyCastle(NCA.resolve("cms/kalkan_legal_gost2004.cer"))),
                 CertificateHolder.of(certificate));
     }
 

@@ -32,23 +32,33 @@ class SystemIdentityTest {
 
     private static X509Certificate certificate(X500Name subject) throws Exception {
         Instant now = Instant.now();
-        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                new X500Name("CN=test CA"), BigInteger.ONE, Date.from(now.minus(1, ChronoUnit.DAYS)),
-                Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=test CA"),
+                                BigInteger.ONE,
+                                Date.from(now.minus(1, ChronoUnit.DAYS)),
+                                Date.from(now.plus(1, ChronoUnit.DAYS)),
+                                subject,
+                                keys.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
     }
 
     @Test
     void identifiesTheOneCn() throws Exception {
         SystemIdentity identity = SystemIdentity.of(certificate(new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.C, "KZ").addRDN(BCStyle.CN, "egov-portal").addRDN(BCStyle.O, "Shlyuz dev").build()));
+                .addRDN(BCStyle.C, "KZ")
+                .addRDN(BCStyle.CN, "egov-portal")
+                .addRDN(BCStyle.O, "Shlyuz dev")
+                .build()));
         assertEquals(new SystemIdentity.Identified("egov-portal"), identity);
     }
 
     @Test
     void refusesTwoCnsWhateverTheirOrder() throws Exception {
         SystemIdentity identity = SystemIdentity.of(certificate(new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, "egov-portal").addRDN(BCStyle.CN, "hkko").build()));
+                .addRDN(BCStyle.CN, "egov-portal")
+                .addRDN(BCStyle.CN, "hkko")
+                .build()));
         SystemIdentity.Refused refused = assertInstanceOf(SystemIdentity.Refused.class, identity);
         assertTrue(refused.why().contains("2 CNs"), refused.why());
     }
@@ -56,29 +66,30 @@ class SystemIdentityTest {
     @Test
     void refusesTwoCnsInOneMultiValuedRdn() throws Exception {
         X500Name subject = new X500Name("CN=egov-portal+CN=hkko,C=KZ");
-        SystemIdentity.Refused refused = assertInstanceOf(SystemIdentity.Refused.class,
-                SystemIdentity.of(certificate(subject)));
+        SystemIdentity.Refused refused =
+                assertInstanceOf(SystemIdentity.Refused.class, SystemIdentity.of(certificate(subject)));
         assertTrue(refused.why().contains("2 CNs"), refused.why());
     }
 
     @Test
     void refusesSubjectWithoutCn() throws Exception {
-        SystemIdentity.Refused refused = assertInstanceOf(SystemIdentity.Refused.class,
-                SystemIdentity.of(certificate(new X500Name("O=Shlyuz dev,C=KZ"))));
+        SystemIdentity.Refused refused = assertInstanceOf(
+                SystemIdentity.Refused.class, SystemIdentity.of(certificate(new X500Name("O=Shlyuz dev,C=KZ"))));
         assertEquals("certificate subject has no CN", refused.why());
     }
 
     @Test
     void refusesCnWithCharactersOutsideSystemIds() throws Exception {
-        SystemIdentity.Refused refused = assertInstanceOf(SystemIdentity.Refused.class,
+        SystemIdentity.Refused refused = assertInstanceOf(
+                SystemIdentity.Refused.class,
                 SystemIdentity.of(certificate(new X500Name("CN=egov portal\u2028forged log line"))));
         assertTrue(refused.why().contains("egov portal?forged log line"), refused.why());
     }
 
     @Test
     void refusesOverlongCn() throws Exception {
-        SystemIdentity.Refused refused = assertInstanceOf(SystemIdentity.Refused.class,
-                SystemIdentity.of(certificate(new X500Name("CN=" + "a".repeat(65)))));
+        SystemIdentity.Refused refused = assertInstanceOf(
+                SystemIdentity.Refused.class, SystemIdentity.of(certificate(new X500Name("CN=" + "a".repeat(65)))));
         assertTrue(refused.why().contains("1–64"), refused.why());
     }
 

@@ -48,7 +48,9 @@ class DevPkiTest {
         assertEquals(pki.identities(), reloaded.identities());
         for (Identity identity : pki.identities()) {
             assertEquals(pki.certificate(identity), reloaded.certificate(identity), identity.name());
-            assertArrayEquals(pki.privateKey(identity).getEncoded(), reloaded.privateKey(identity).getEncoded(),
+            assertArrayEquals(
+                    pki.privateKey(identity).getEncoded(),
+                    reloaded.privateKey(identity).getEncoded(),
                     identity.name());
             assertEquals(pki.chain(identity), reloaded.chain(identity), identity.name());
         }
@@ -75,10 +77,12 @@ class DevPkiTest {
 
             assertTrue(Files.isRegularFile(target.resolve("index.json")));
             assertEquals(pki.identities().size(), a.identities().size());
-            assertEquals(a.certificate(a.identity("root-rsa")), b.certificate(b.identity("root-rsa")),
+            assertEquals(
+                    a.certificate(a.identity("root-rsa")),
+                    b.certificate(b.identity("root-rsa")),
                     "both callers see the one generated PKI");
-            assertNotEquals(pki.certificate(pki.identity("root-rsa")), a.certificate(a.identity("root-rsa")),
-                    "fresh keys");
+            assertNotEquals(
+                    pki.certificate(pki.identity("root-rsa")), a.certificate(a.identity("root-rsa")), "fresh keys");
         } finally {
             executor.shutdownNow();
         }
@@ -86,7 +90,8 @@ class DevPkiTest {
 
     @Test
     void indexJsonHasTheFixedShapeWithRelativePathsAndEveryRole() throws Exception {
-        JsonNode index = new ObjectMapper().readTree(pki.dir().resolve("index.json").toFile());
+        JsonNode index =
+                new ObjectMapper().readTree(pki.dir().resolve("index.json").toFile());
 
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> names = new HashSet<>();
@@ -94,24 +99,39 @@ class DevPkiTest {
             roles.add(Role.ofJson(node.get("role").asText()));
             assertTrue(names.add(node.get("name").asText()), "unique name " + node.get("name"));
             String name = node.get("name").asText();
-            String algorithm = name.endsWith("-gost2004") ? "GOST2004" : name.endsWith("-gost2015") ? "GOST2015-512"
-                    : name.endsWith("-gost2015-256") ? "GOST2015-256" : "RSA";
+            String algorithm = name.endsWith("-gost2004")
+                    ? "GOST2004"
+                    : name.endsWith("-gost2015")
+                            ? "GOST2015-512"
+                            : name.endsWith("-gost2015-256") ? "GOST2015-256" : "RSA";
             assertEquals(algorithm, node.get("algorithm").asText(), name);
             for (String field : List.of("cert", "key", "p12")) {
                 String path = node.get(field).asText();
                 assertFalse(Path.of(path).isAbsolute(), path);
                 assertTrue(Files.isRegularFile(pki.dir().resolve(path)), path);
             }
-            node.fieldNames().forEachRemaining(field -> assertTrue(
-                    Set.of("name", "role", "iin", "bin", "system", "algorithm", "cert", "key", "p12").contains(field),
-                    field));
+            node.fieldNames()
+                    .forEachRemaining(field -> assertTrue(
+                            Set.of("name", "role", "iin", "bin", "system", "algorithm", "cert", "key", "p12")
+                                    .contains(field),
+                            field));
             node.fields().forEachRemaining(e -> assertFalse(e.getValue().isNull(), "absent fields are omitted"));
         }
         assertEquals(EnumSet.allOf(Role.class), roles);
         // + 4 GOST CAs, GOST 2004 and 2015 identities for every persona and both employees, one
         // GOST 2015-256 identity and a revoked GOST one.
-        assertEquals(3 + 2 * Persona.values().length + 2 + 13 + DevPki.SYSTEMS.size() + 3
-                + 4 + 2 * (Persona.values().length + 2) + 1 + 1, names.size());
+        assertEquals(
+                3
+                        + 2 * Persona.values().length
+                        + 2
+                        + 13
+                        + DevPki.SYSTEMS.size()
+                        + 3
+                        + 4
+                        + 2 * (Persona.values().length + 2)
+                        + 1
+                        + 1,
+                names.size());
     }
 
     @Test
@@ -120,8 +140,12 @@ class DevPkiTest {
 
         assertEquals("aidar-clean", clean.name());
         assertEquals(Role.CITIZEN, clean.role());
-        assertEquals("hkko-operator", pki.identity(Employee.HKKO_OPERATOR.iin().value()).name());
-        assertEquals("consular-officer", pki.identity(Employee.CONSULAR_OFFICER.iin().value()).name());
+        assertEquals(
+                "hkko-operator",
+                pki.identity(Employee.HKKO_OPERATOR.iin().value()).name());
+        assertEquals(
+                "consular-officer",
+                pki.identity(Employee.CONSULAR_OFFICER.iin().value()).name());
     }
 
     @Test
@@ -140,8 +164,9 @@ class DevPkiTest {
         X509Certificate signing = pki.certificate(pki.identity(persona.key()));
         X509Certificate auth = pki.certificate(pki.identity(persona.key() + DevPki.AUTH_SUFFIX));
 
-        assertEquals("CN=" + persona.surname() + " " + persona.givenName() + ",SURNAME=" + persona.surname()
-                + ",SERIALNUMBER=IIN" + persona.iin().value() + ",C=KZ,GIVENNAME=" + persona.patronymic(),
+        assertEquals(
+                "CN=" + persona.surname() + " " + persona.givenName() + ",SURNAME=" + persona.surname()
+                        + ",SERIALNUMBER=IIN" + persona.iin().value() + ",C=KZ,GIVENNAME=" + persona.patronymic(),
                 X500Name.getInstance(signing.getSubjectX500Principal().getEncoded())
                         .toString());
         CertificateHolder signer = CertificateHolder.of(signing);
@@ -184,10 +209,12 @@ class DevPkiTest {
             X509Certificate certificate = pki.certificate(identity);
 
             assertEquals("tls-" + system, identity.name());
-            assertEquals("CN=" + system + ",O=Shlyuz dev", certificate.getSubjectX500Principal().getName());
+            assertEquals(
+                    "CN=" + system + ",O=Shlyuz dev",
+                    certificate.getSubjectX500Principal().getName());
             certificate.verify(tlsCa.getPublicKey());
-            assertTrue(certificate.getExtendedKeyUsage().containsAll(
-                    List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2")));
+            assertTrue(
+                    certificate.getExtendedKeyUsage().containsAll(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2")));
             List<String> altNames = new ArrayList<>();
             certificate.getSubjectAlternativeNames().forEach(n -> altNames.add(String.valueOf(n.get(1))));
             assertEquals(List.of("localhost", system, "127.0.0.1"), altNames);
@@ -211,13 +238,18 @@ class DevPkiTest {
         Identity clean = pki.identity("aidar-clean");
 
         assertEquals(List.of(pki.certificate(clean), intermediate), pki.chain(clean));
-        assertEquals(List.of(intermediate, pki.certificate(pki.identity("intermediate-gost2004")),
-                pki.certificate(pki.identity("intermediate-gost2015"))), pki.signingIntermediates());
+        assertEquals(
+                List.of(
+                        intermediate,
+                        pki.certificate(pki.identity("intermediate-gost2004")),
+                        pki.certificate(pki.identity("intermediate-gost2015"))),
+                pki.signingIntermediates());
         Identity gost = pki.identity("aidar-clean-gost2015");
-        assertEquals(List.of(pki.certificate(gost), pki.certificate(pki.identity("intermediate-gost2015"))),
+        assertEquals(
+                List.of(pki.certificate(gost), pki.certificate(pki.identity("intermediate-gost2015"))),
                 pki.chain(gost));
-        assertEquals(List.of(pki.certificate(pki.identity("test-unknown-ca"))),
-                pki.chain(pki.identity("test-unknown-ca")));
+        assertEquals(
+                List.of(pki.certificate(pki.identity("test-unknown-ca"))), pki.chain(pki.identity("test-unknown-ca")));
         assertEquals(List.of(pki.certificate(pki.system("gateway"))), pki.chain(pki.system("gateway")));
         assertEquals(List.of(intermediate), pki.signerKey("aidar-clean").chain());
     }
@@ -238,7 +270,10 @@ class DevPkiTest {
         X509Certificate unknownRoot = PemFiles.readCertificate(pki.dir().resolve("test/unknown-ca-root.pem"));
         pki.certificate(pki.identity("test-unknown-ca")).verify(unknownRoot.getPublicKey());
         assertTrue(pki.identities().stream().noneMatch(i -> i.cert().endsWith("unknown-ca-root.pem")));
-        assertTrue(pki.certificate(pki.identity("test-expired")).getNotAfter().toInstant().isBefore(TestPki.NOW));
+        assertTrue(pki.certificate(pki.identity("test-expired"))
+                .getNotAfter()
+                .toInstant()
+                .isBefore(TestPki.NOW));
     }
 
     @Test
@@ -253,8 +288,12 @@ class DevPkiTest {
         assertEquals("agency-gbd-fl", alias);
         assertEquals(pki.privateKey(identity), store.getKey(alias, DevPki.P12_PASSWORD.toCharArray()));
         Certificate[] chain = store.getCertificateChain(alias);
-        assertEquals(List.of(pki.certificate(identity), pki.signingIntermediates().get(0),
-                pki.signingTrustAnchors().get(0)), List.of(chain));
+        assertEquals(
+                List.of(
+                        pki.certificate(identity),
+                        pki.signingIntermediates().get(0),
+                        pki.signingTrustAnchors().get(0)),
+                List.of(chain));
     }
 
     @Test

@@ -52,8 +52,8 @@ class MutualTlsTest {
     private record ServerView(String clientSubject, Throwable failure) {}
 
     private static ServerView handshake(SSLContext server, SSLContext client) throws Exception {
-        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1,
-                InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket listener = (SSLServerSocket)
+                server.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setNeedClientAuth(true);
             CompletableFuture<ServerView> seen = CompletableFuture.supplyAsync(() -> {
                 try (SSLSocket socket = (SSLSocket) listener.accept()) {
@@ -65,8 +65,8 @@ class MutualTlsTest {
                     return new ServerView(null, e);
                 }
             });
-            try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("localhost",
-                    listener.getLocalPort())) {
+            try (SSLSocket socket =
+                    (SSLSocket) client.getSocketFactory().createSocket("localhost", listener.getLocalPort())) {
                 socket.startHandshake();
                 socket.getInputStream().read();
             } catch (IOException e) {

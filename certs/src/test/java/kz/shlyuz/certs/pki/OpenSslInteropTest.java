@@ -38,8 +38,16 @@ class OpenSslInteropTest {
 
     @Test
     void opensslVerifiesTlsCertificatesAgainstTrustPem() {
-        Processes.Result result = Processes.run(pki.dir(), List.of("openssl", "verify", "-CAfile",
-                pki.tlsTrustPem().toString(), "-purpose", "sslserver", pki.system("gateway").cert().toString()));
+        Processes.Result result = Processes.run(
+                pki.dir(),
+                List.of(
+                        "openssl",
+                        "verify",
+                        "-CAfile",
+                        pki.tlsTrustPem().toString(),
+                        "-purpose",
+                        "sslserver",
+                        pki.system("gateway").cert().toString()));
 
         assertEquals(0, result.exitCode(), result.output());
     }
@@ -48,8 +56,16 @@ class OpenSslInteropTest {
     void opensslReadsPkcs12WithChangeitWithoutLegacy() {
         for (String name : List.of("aidar-clean", "tls-gateway", "root-rsa")) {
             Path p12 = pki.identity(name).p12();
-            Processes.Result result = Processes.run(pki.dir(), List.of("openssl", "pkcs12", "-in", p12.toString(),
-                    "-passin", "pass:" + DevPki.P12_PASSWORD, "-noout"));
+            Processes.Result result = Processes.run(
+                    pki.dir(),
+                    List.of(
+                            "openssl",
+                            "pkcs12",
+                            "-in",
+                            p12.toString(),
+                            "-passin",
+                            "pass:" + DevPki.P12_PASSWORD,
+                            "-noout"));
 
             assertEquals(0, result.exitCode(), name + ": " + result.output());
         }
@@ -57,18 +73,42 @@ class OpenSslInteropTest {
 
     @Test
     void opensslRefusesPkcs12WithAWrongPassword() {
-        Processes.Result result = Processes.run(pki.dir(), List.of("openssl", "pkcs12", "-in",
-                pki.identity("aidar-clean").p12().toString(), "-passin", "pass:wrong", "-noout"));
+        Processes.Result result = Processes.run(
+                pki.dir(),
+                List.of(
+                        "openssl",
+                        "pkcs12",
+                        "-in",
+                        pki.identity("aidar-clean").p12().toString(),
+                        "-passin",
+                        "pass:wrong",
+                        "-noout"));
 
         assertNotEquals(0, result.exitCode(), result.output());
     }
 
     @Test
     void opensslReadsKeysAndCrls() {
-        Processes.Result key = Processes.run(pki.dir(), List.of("openssl", "pkey", "-in",
-                pki.identity("aidar-clean").key().toString(), "-noout"));
-        Processes.Result crl = Processes.run(pki.dir(), List.of("openssl", "crl", "-inform", "DER", "-in",
-                "crl/intermediate-rsa.crl", "-noout", "-CAfile", "ca/intermediate-rsa.pem"));
+        Processes.Result key = Processes.run(
+                pki.dir(),
+                List.of(
+                        "openssl",
+                        "pkey",
+                        "-in",
+                        pki.identity("aidar-clean").key().toString(),
+                        "-noout"));
+        Processes.Result crl = Processes.run(
+                pki.dir(),
+                List.of(
+                        "openssl",
+                        "crl",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        "crl/intermediate-rsa.crl",
+                        "-noout",
+                        "-CAfile",
+                        "ca/intermediate-rsa.pem"));
 
         assertEquals(0, key.exitCode(), key.output());
         assertEquals(0, crl.exitCode(), crl.output());
@@ -76,9 +116,15 @@ class OpenSslInteropTest {
     }
 
     private Processes.Result verify(Path leaf) {
-        return Processes.run(pki.dir(), List.of("openssl", "verify",
-                "-CAfile", pki.identity("root-rsa").cert().toString(),
-                "-untrusted", pki.identity("intermediate-rsa").cert().toString(),
-                leaf.toString()));
+        return Processes.run(
+                pki.dir(),
+                List.of(
+                        "openssl",
+                        "verify",
+                        "-CAfile",
+                        pki.identity("root-rsa").cert().toString(),
+                        "-untrusted",
+                        pki.identity("intermediate-rsa").cert().toString(),
+                        leaf.toString()));
     }
 }

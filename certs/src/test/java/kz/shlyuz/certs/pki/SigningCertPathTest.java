@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.security.cert.CRLReason;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -14,7 +15,6 @@ import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.CRLReason;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -37,32 +37,37 @@ class SigningCertPathTest {
 
     @Test
     void everySigningAndAuthenticationIdentityValidatesToItsRsaOrGostRootWithCrlsOn() {
-        List<Identity> checked = pki.identities().stream().filter(i -> SIGNING_ROLES.contains(i.role())).toList();
+        List<Identity> checked = pki.identities().stream()
+                .filter(i -> SIGNING_ROLES.contains(i.role()))
+                .toList();
 
         for (Identity identity : checked) {
             assertDoesNotThrow(() -> validate(pki.chain(identity)), identity.name());
         }
         // RSA: 8 personas signing + auth, 2 employees, 13 agencies; GOST: 10 people in 2004 and 2015-512, one 2015-256.
         assertEquals(2 * 8 + 2 + 13 + 2 * 10 + 1, checked.size());
-        assertEquals(Set.of("RSA", "GOST2004", "GOST2015-512", "GOST2015-256"),
+        assertEquals(
+                Set.of("RSA", "GOST2004", "GOST2015-512", "GOST2015-256"),
                 checked.stream().map(Identity::algorithm).collect(Collectors.toSet()));
     }
 
     @Test
     void revokedGostCertificateFailsAsRevokedOnTheGostSignedCrl() {
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
-                () -> validate(pki.chain(pki.identity("test-revoked-gost2015"))));
+        CertPathValidatorException e = assertThrows(
+                CertPathValidatorException.class, () -> validate(pki.chain(pki.identity("test-revoked-gost2015"))));
 
         assertEquals(BasicReason.REVOKED, e.getReason());
-        assertEquals("1.2.398.3.10.1.1.2.3.2", crlOf(pki.signingIntermediates().get(2)).getSigAlgOID());
+        assertEquals(
+                "1.2.398.3.10.1.1.2.3.2",
+                crlOf(pki.signingIntermediates().get(2)).getSigAlgOID());
     }
 
     @Test
     void revokedCertificateFailsAsRevokedForKeyCompromise() {
         Identity revoked = pki.identity("test-revoked");
 
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
-                () -> validate(pki.chain(revoked)));
+        CertPathValidatorException e =
+                assertThrows(CertPathValidatorException.class, () -> validate(pki.chain(revoked)));
 
         assertEquals(BasicReason.REVOKED, e.getReason());
         X509CRL crl = crlOf(pki.signingIntermediates().get(0));
@@ -72,16 +77,16 @@ class SigningCertPathTest {
 
     @Test
     void expiredCertificateFailsAsExpired() {
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
-                () -> validate(pki.chain(pki.identity("test-expired"))));
+        CertPathValidatorException e =
+                assertThrows(CertPathValidatorException.class, () -> validate(pki.chain(pki.identity("test-expired"))));
 
         assertEquals(BasicReason.EXPIRED, e.getReason());
     }
 
     @Test
     void certificateFromAnUnknownCaDoesNotChainToTheRoot() {
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
-                () -> validate(pki.chain(pki.identity("test-unknown-ca"))));
+        CertPathValidatorException e = assertThrows(
+                CertPathValidatorException.class, () -> validate(pki.chain(pki.identity("test-unknown-ca"))));
 
         assertTrue(e.getMessage().toLowerCase().contains("trust anchor"), e.getMessage());
     }
@@ -99,16 +104,20 @@ class SigningCertPathTest {
             assertTrue(crl.getNextUpdate().toInstant().isAfter(TestPki.NOW.plusSeconds(364L * 24 * 3600)));
             assertTrue(crl.getThisUpdate().toInstant().isBefore(TestPki.NOW));
         }
-        assertEquals(Set.of("test-revoked", "test-revoked-gost2015"), pki.identities().stream()
-                .filter(i -> pki.crls().stream().anyMatch(c -> c.isRevoked(pki.certificate(i))))
-                .map(Identity::name).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("test-revoked", "test-revoked-gost2015"),
+                pki.identities().stream()
+                        .filter(i -> pki.crls().stream().anyMatch(c -> c.isRevoked(pki.certificate(i))))
+                        .map(Identity::name)
+                        .collect(Collectors.toSet()));
     }
 
     private void validate(List<X509Certificate> chain) throws Exception {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         CertPath path = factory.generateCertPath(chain);
         PKIXParameters parameters = new PKIXParameters(pki.signingTrustAnchors().stream()
-                .map(root -> new TrustAnchor(root, null)).collect(Collectors.toSet()));
+                .map(root -> new TrustAnchor(root, null))
+                .collect(Collectors.toSet()));
         parameters.setRevocationEnabled(true);
         List<Object> store = new ArrayList<>(pki.crls());
         store.addAll(pki.signingIntermediates());
@@ -118,12 +127,15 @@ class SigningCertPathTest {
     }
 
     private X509CRL crlOf(X509Certificate issuer) {
-        return pki.crls().stream().filter(c -> c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()))
-                .findFirst().orElseThrow();
+        return pki.crls().stream()
+                .filter(c -> c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static BigInteger crlNumber(X509CRL crl) {
         byte[] extension = crl.getExtensionValue("2.5.29.20");
-        return ASN1Integer.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getValue();
+        return ASN1Integer.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                .getValue();
     }
 }

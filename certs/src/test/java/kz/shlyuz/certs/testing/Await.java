@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 public final class Await {
     /** The first pause between looks; each later one doubles, up to {@link #MAX_PAUSE}. */
     private static final Duration FIRST_PAUSE = Duration.ofMillis(1);
+
     private static final Duration MAX_PAUSE = Duration.ofMillis(50);
 
     private Await() {}

@@ -15,12 +15,12 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.operator.InputDecryptorProvider;
 
 /** The national CA's published test material in ../shared/nca-test, found from any module directory. */
 public final class NcaTestMaterial {
@@ -37,7 +37,8 @@ public final class NcaTestMaterial {
             }
             current = current.getParent();
         }
-        throw new IllegalStateException("no shared/nca-test above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no shared/nca-test above " + Path.of("").toAbsolutePath());
     }
 
     public static Path file(String relative) {
@@ -66,7 +67,8 @@ public final class NcaTestMaterial {
     /** A base64 text file (whitespace and PEM-less) decoded to DER. */
     public static byte[] base64(String relative) {
         try {
-            return Base64.getMimeDecoder().decode(Files.readString(file(relative)).trim());
+            return Base64.getMimeDecoder()
+                    .decode(Files.readString(file(relative)).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,12 +81,14 @@ public final class NcaTestMaterial {
         try {
             PKCS12PfxPdu pfx = new PKCS12PfxPdu(Files.readAllBytes(file(relative)));
             InputDecryptorProvider decryptor = new JcePKCSPBEInputDecryptorProviderBuilder()
-                    .setProvider(new BouncyCastleProvider()).build(password.toCharArray());
+                    .setProvider(new BouncyCastleProvider())
+                    .build(password.toCharArray());
             PrivateKeyInfo key = null;
             List<X509CertificateHolder> certificates = new ArrayList<>();
             for (var info : pfx.getContentInfos()) {
                 PKCS12SafeBagFactory factory = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
-                        ? new PKCS12SafeBagFactory(info, decryptor) : new PKCS12SafeBagFactory(info);
+                        ? new PKCS12SafeBagFactory(info, decryptor)
+                        : new PKCS12SafeBagFactory(info);
                 for (PKCS12SafeBag bag : factory.getSafeBags()) {
                     if (bag.getBagValue() instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                         key = encrypted.decryptPrivateKeyInfo(decryptor);

@@ -50,7 +50,9 @@ public final class TestHygiene {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
-                    if (!line.startsWith("//") && !line.startsWith("*") && !line.startsWith("/*")
+                    if (!line.startsWith("//")
+                            && !line.startsWith("*")
+                            && !line.startsWith("/*")
                             && SLEEP.matcher(line).find()) {
                         found.add(testSources.relativize(file) + ":" + (i + 1) + ": " + line);
                     }
@@ -62,7 +64,10 @@ public final class TestHygiene {
         if (scanned == 0) {
             throw new AssertionError("no test sources at " + testSources.toAbsolutePath());
         }
-        assertEquals(List.of(), found, "tests that wait by sleeping; await a condition with a deadline "
-                + "(kz.shlyuz.certs.testing.Await), a latch or a real signal instead, or drive the clock");
+        assertEquals(
+                List.of(),
+                found,
+                "tests that wait by sleeping; await a condition with a deadline "
+                        + "(kz.shlyuz.certs.testing.Await), a latch or a real signal instead, or drive the clock");
     }
 }

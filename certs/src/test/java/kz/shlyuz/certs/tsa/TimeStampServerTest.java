@@ -35,36 +35,50 @@ class TimeStampServerTest {
 
     @Test
     void gostTsaGrantsAStampUnderTheGost2015PolicyOverHttp() throws Exception {
-        TimeStampAuthority authority = new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), Clock.systemUTC());
+        TimeStampAuthority authority =
+                new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), Clock.systemUTC());
         try (TimeStampServer server = TimeStampServer.start(new InetSocketAddress("127.0.0.1", 0), authority)) {
             byte[] imprint = MessageDigest.getInstance("SHA-256").digest("document".getBytes());
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
             TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, imprint, BigInteger.TEN);
-            HttpResponse<byte[]> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri())
-                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/timestamp-query")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals("application/timestamp-reply", reply.headers().firstValue("Content-Type").orElse(""));
+            HttpResponse<byte[]> reply = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.uri())
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Content-Type", "application/timestamp-query")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(
+                    "application/timestamp-reply",
+                    reply.headers().firstValue("Content-Type").orElse(""));
             TimeStampResponse response = new TimeStampResponse(reply.body());
             response.validate(request);
             assertEquals(PKIStatus.GRANTED, response.getStatus());
             TimeStampToken token = response.getTimeStampToken();
-            assertEquals(NcaOids.TSA_POLICY_GOST2015_512, token.getTimeStampInfo().getPolicy());
-            X509CertificateHolder tsa = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID())
-                    .iterator().next();
+            assertEquals(
+                    NcaOids.TSA_POLICY_GOST2015_512, token.getTimeStampInfo().getPolicy());
+            X509CertificateHolder tsa = (X509CertificateHolder) token.getCertificates()
+                    .getMatches(token.getSID())
+                    .iterator()
+                    .next();
             assertTrue(GostKeys.isGost(tsa.getSubjectPublicKeyInfo()));
             var verifiers = GostOperators.contentVerifierProvider(tsa);
-            token.validate(new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                    new DefaultSignatureAlgorithmIdentifierFinder(), verifiers, GostOperators.digestCalculatorProvider()) {
-                @Override
-                public org.bouncycastle.operator.ContentVerifier getContentVerifier(
-                        org.bouncycastle.asn1.x509.AlgorithmIdentifier signing,
-                        org.bouncycastle.asn1.x509.AlgorithmIdentifier digest)
-                        throws org.bouncycastle.operator.OperatorCreationException {
-                    return verifiers.get(signing);
-                }
-            });
+            token.validate(
+                    new SignerInformationVerifier(
+                            new DefaultCMSSignatureAlgorithmNameGenerator(),
+                            new DefaultSignatureAlgorithmIdentifierFinder(),
+                            verifiers,
+                            GostOperators.digestCalculatorProvider()) {
+                        @Override
+                        public org.bouncycastle.operator.ContentVerifier getContentVerifier(
+                                org.bouncycastle.asn1.x509.AlgorithmIdentifier signing,
+                                org.bouncycastle.asn1.x509.AlgorithmIdentifier digest)
+                                throws org.bouncycastle.operator.OperatorCreationException {
+                            return verifiers.get(signing);
+                        }
+                    });
         }
     }
 

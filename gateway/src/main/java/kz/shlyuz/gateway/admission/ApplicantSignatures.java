@@ -19,37 +19,58 @@ import kz.shlyuz.gateway.status.Refusal;
 final class ApplicantSignatures {
     private ApplicantSignatures() {}
 
-    static void require(SignerRules.Roles roles, Applicants applicants, List<VerifiedSigner> signers,
-            SenderPolicy policy, String sender, String serviceId) {
-        List<VerifiedSigner> operators = signers.stream().filter(s -> isEntitledOperator(s, policy)).toList();
+    static void require(
+            SignerRules.Roles roles,
+            Applicants applicants,
+            List<VerifiedSigner> signers,
+            SenderPolicy policy,
+            String sender,
+            String serviceId) {
+        List<VerifiedSigner> operators =
+                signers.stream().filter(s -> isEntitledOperator(s, policy)).toList();
         if (!operators.isEmpty()) {
             for (VerifiedSigner operator : operators) {
                 if (!roles.operator().contains(operator.holder().role())) {
-                    throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "operator role " + operator.holder().role()
-                            + " may not sign " + serviceId + " (allowed: " + roles.operator() + ")");
+                    throw new Refusal(
+                            Reason.SIGNER_ROLE_NOT_ALLOWED,
+                            "operator role " + operator.holder().role() + " may not sign " + serviceId + " (allowed: "
+                                    + roles.operator() + ")");
                 }
             }
             return;
         }
         for (String iin : applicants.iins()) {
-            List<VerifiedSigner> own = signers.stream().filter(s -> iin.equals(s.holder().iin())).toList();
+            List<VerifiedSigner> own =
+                    signers.stream().filter(s -> iin.equals(s.holder().iin())).toList();
             if (own.isEmpty()) {
                 throw notSigned(signers, policy, sender, "applicant " + Iin.mask(iin) + " has not signed");
             }
-            if (own.stream().noneMatch(s -> roles.individualApplicant().contains(s.holder().role()))) {
-                throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "applicant " + Iin.mask(iin) + " signed as "
-                        + own.get(0).holder().role() + ", " + serviceId + " needs " + roles.individualApplicant());
+            if (own.stream()
+                    .noneMatch(
+                            s -> roles.individualApplicant().contains(s.holder().role()))) {
+                throw new Refusal(
+                        Reason.SIGNER_ROLE_NOT_ALLOWED,
+                        "applicant " + Iin.mask(iin) + " signed as "
+                                + own.get(0).holder().role() + ", " + serviceId + " needs "
+                                + roles.individualApplicant());
             }
         }
         if (applicants.bin() != null) {
-            List<VerifiedSigner> own = signers.stream().filter(s -> applicants.bin().equals(s.holder().bin())
-                    && s.holder().legalEntity()).toList();
+            List<VerifiedSigner> own = signers.stream()
+                    .filter(s -> applicants.bin().equals(s.holder().bin())
+                            && s.holder().legalEntity())
+                    .toList();
             if (own.isEmpty()) {
                 throw notSigned(signers, policy, sender, "no employee of BIN " + applicants.bin() + " has signed");
             }
-            if (own.stream().noneMatch(s -> roles.legalEntityApplicant().contains(s.holder().role()))) {
-                throw new Refusal(Reason.SIGNER_ROLE_NOT_ALLOWED, "BIN " + applicants.bin() + " signed by "
-                        + own.get(0).holder().role() + ", " + serviceId + " needs " + roles.legalEntityApplicant());
+            if (own.stream()
+                    .noneMatch(s ->
+                            roles.legalEntityApplicant().contains(s.holder().role()))) {
+                throw new Refusal(
+                        Reason.SIGNER_ROLE_NOT_ALLOWED,
+                        "BIN " + applicants.bin() + " signed by "
+                                + own.get(0).holder().role() + ", " + serviceId + " needs "
+                                + roles.legalEntityApplicant());
             }
         }
     }
@@ -63,9 +84,11 @@ final class ApplicantSignatures {
         if (!policy.operatorBins().isEmpty()) {
             for (VerifiedSigner signer : signers) {
                 if (signer.holder().legalEntity() && signer.holder().bin() != null) {
-                    return new Refusal(Reason.OPERATOR_NOT_ENTITLED, "BIN " + signer.holder().bin()
-                            + " may not sign for applicants through " + sender + " (entitled: "
-                            + String.join(", ", new TreeSet<>(policy.operatorBins())) + ")");
+                    return new Refusal(
+                            Reason.OPERATOR_NOT_ENTITLED,
+                            "BIN " + signer.holder().bin()
+                                    + " may not sign for applicants through " + sender + " (entitled: "
+                                    + String.join(", ", new TreeSet<>(policy.operatorBins())) + ")");
                 }
             }
         }
@@ -74,6 +97,8 @@ final class ApplicantSignatures {
 
     private static boolean isEntitledOperator(VerifiedSigner signer, SenderPolicy policy) {
         String bin = signer.holder().bin();
-        return bin != null && policy.operatorBins().contains(bin) && signer.holder().legalEntity();
+        return bin != null
+                && policy.operatorBins().contains(bin)
+                && signer.holder().legalEntity();
     }
 }

@@ -5,13 +5,13 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,8 +64,7 @@ public final class RequestAdmission {
         if (size > limit) {
             throw new Refusal(Reason.REQUEST_TOO_LARGE, size + " bytes (limit " + limit + ")");
         }
-        SenderPolicy policy = config.sender(sender)
-                .orElseThrow(() -> new Refusal(Reason.SENDER_NOT_ALLOWED, sender));
+        SenderPolicy policy = config.sender(sender).orElseThrow(() -> new Refusal(Reason.SENDER_NOT_ALLOWED, sender));
         if (request.getSignature().isEmpty()) {
             throw new Refusal(Reason.SIGNATURE_MISSING, "");
         }
@@ -74,21 +73,24 @@ public final class RequestAdmission {
         List<VerifiedSigner> signers;
         if (contentBytes.length == 0) {
             // An attached signature carries the content (NCALayer's default); take it from there.
-            SignatureVerifier.Attached attached = kz.shlyuz.gateway.ops.tracing.Stages.call("verification",
-                    () -> verifier.verifyAttached(signature));
+            SignatureVerifier.Attached attached =
+                    kz.shlyuz.gateway.ops.tracing.Stages.call("verification", () -> verifier.verifyAttached(signature));
             contentBytes = attached.content();
             signers = attached.signers();
-            request = request.toBuilder().setContent(ByteString.copyFrom(contentBytes)).build();
+            request = request.toBuilder()
+                    .setContent(ByteString.copyFrom(contentBytes))
+                    .build();
         } else {
             byte[] detached = contentBytes;
-            signers = kz.shlyuz.gateway.ops.tracing.Stages.call("verification",
-                    () -> verifier.verify(detached, signature));
+            signers = kz.shlyuz.gateway.ops.tracing.Stages.call(
+                    "verification", () -> verifier.verify(detached, signature));
         }
 
         RequestContent content = parse(request, config.bounds().content());
         if (!content.getSenderId().equals(sender)) {
-            throw new Refusal(Reason.SENDER_MISMATCH, "sender_id «" + Untrusted.shown(content.getSenderId())
-                    + "», TLS «" + sender + "»");
+            throw new Refusal(
+                    Reason.SENDER_MISMATCH,
+                    "sender_id «" + Untrusted.shown(content.getSenderId()) + "», TLS «" + sender + "»");
         }
         ServiceDefinition service = catalog.find(content.getServiceId())
                 .orElseThrow(() -> new Refusal(Reason.SERVICE_UNKNOWN, Untrusted.shown(content.getServiceId())));
@@ -96,15 +98,16 @@ public final class RequestAdmission {
             throw new Refusal(Reason.SERVICE_NOT_ALLOWED, service.id());
         }
         if (service.synchronous() != synchronous) {
-            throw new Refusal(service.synchronous() ? Reason.SERVICE_IS_SYNCHRONOUS : Reason.SERVICE_IS_ASYNCHRONOUS,
+            throw new Refusal(
+                    service.synchronous() ? Reason.SERVICE_IS_SYNCHRONOUS : Reason.SERVICE_IS_ASYNCHRONOUS,
                     service.id());
         }
         requireFresh(content);
         Message body = unpack(content, service, config.bounds().content().protobufRecursionLimit());
         Applicants applicants = service.applicantsOf(body);
         requireValidNumbers(applicants, signers);
-        ApplicantSignatures.require(config.signerRules().rolesFor(service.id()), applicants, signers, policy, sender,
-                service.id());
+        ApplicantSignatures.require(
+                config.signerRules().rolesFor(service.id()), applicants, signers, policy, sender, service.id());
         return new AdmittedRequest(sender, request, content, service, body, signers, sha256(contentBytes));
     }
 
@@ -135,8 +138,9 @@ public final class RequestAdmission {
      * Parses {@code bytes} with protobuf's nesting bounded: a message nested deeper than any
      * service's body is refused, not recursed into (protobuf's default allows 100 levels).
      */
-    static <T extends Message> T parseBounded(com.google.protobuf.Parser<T> parser, ByteString bytes,
-            int recursionLimit) throws InvalidProtocolBufferException {
+    static <T extends Message> T parseBounded(
+            com.google.protobuf.Parser<T> parser, ByteString bytes, int recursionLimit)
+            throws InvalidProtocolBufferException {
         CodedInputStream in = bytes.newCodedInput();
         in.setRecursionLimit(recursionLimit);
         T message = parser.parseFrom(in);
@@ -147,19 +151,23 @@ public final class RequestAdmission {
     /** The properties are journaled with the message: so many and so large at most. */
     private static void requireBoundedProperties(Map<String, String> properties, Bounds.Content bounds) {
         if (properties.size() > bounds.maxProperties()) {
-            throw new Refusal(Reason.MESSAGE_MALFORMED, properties.size() + " properties (expected: <= "
-                    + bounds.maxProperties() + ")");
+            throw new Refusal(
+                    Reason.MESSAGE_MALFORMED,
+                    properties.size() + " properties (expected: <= " + bounds.maxProperties() + ")");
         }
         for (Map.Entry<String, String> property : properties.entrySet()) {
             int keyBytes = property.getKey().getBytes(StandardCharsets.UTF_8).length;
             if (keyBytes > bounds.maxPropertyKeyBytes()) {
-                throw new Refusal(Reason.MESSAGE_MALFORMED, "a property key of " + keyBytes + " bytes (expected: <= "
-                        + bounds.maxPropertyKeyBytes() + ")");
+                throw new Refusal(
+                        Reason.MESSAGE_MALFORMED,
+                        "a property key of " + keyBytes + " bytes (expected: <= " + bounds.maxPropertyKeyBytes() + ")");
             }
             int valueBytes = property.getValue().getBytes(StandardCharsets.UTF_8).length;
             if (valueBytes > bounds.maxPropertyValueBytes()) {
-                throw new Refusal(Reason.MESSAGE_MALFORMED, "property «" + Untrusted.shown(property.getKey())
-                        + "»: " + valueBytes + " bytes (expected: <= " + bounds.maxPropertyValueBytes() + ")");
+                throw new Refusal(
+                        Reason.MESSAGE_MALFORMED,
+                        "property «" + Untrusted.shown(property.getKey()) + "»: " + valueBytes + " bytes (expected: <= "
+                                + bounds.maxPropertyValueBytes() + ")");
             }
         }
     }
@@ -174,32 +182,41 @@ public final class RequestAdmission {
         Instant now = clock.instant();
         Duration window = config.limits().messageFreshness();
         if (created.isBefore(now.minus(window)) || created.isAfter(now.plus(window))) {
-            throw new Refusal(Reason.MESSAGE_STALE, "created_at " + created + ", gateway time " + now
-                    + ", allowed ±" + window.toMinutes() + " min");
+            throw new Refusal(
+                    Reason.MESSAGE_STALE,
+                    "created_at " + created + ", gateway time " + now + ", allowed ±" + window.toMinutes() + " min");
         }
     }
 
     private static Message unpack(RequestContent content, ServiceDefinition service, int recursionLimit) {
         if (service.followUpType() != null && content.getBody().is(service.followUpType())) {
             if (content.getCorrelationId().isEmpty()) {
-                throw new Refusal(Reason.BODY_INVALID, service.followUpType().getSimpleName()
-                        + " needs correlation_id = the case id");
+                throw new Refusal(
+                        Reason.BODY_INVALID,
+                        service.followUpType().getSimpleName() + " needs correlation_id = the case id");
             }
             try {
                 return unpackBounded(content, service.followUpType(), recursionLimit);
             } catch (InvalidProtocolBufferException e) {
-                throw new Refusal(Reason.BODY_INVALID, "body cannot be read as "
-                        + service.followUpType().getSimpleName(), e);
+                throw new Refusal(
+                        Reason.BODY_INVALID,
+                        "body cannot be read as " + service.followUpType().getSimpleName(),
+                        e);
             }
         }
         if (!content.getBody().is(service.bodyType())) {
-            throw new Refusal(Reason.BODY_INVALID, "body is " + Untrusted.shown(content.getBody().getTypeUrl()) + ", "
-                    + service.id() + " expects " + service.bodyType().getSimpleName());
+            throw new Refusal(
+                    Reason.BODY_INVALID,
+                    "body is " + Untrusted.shown(content.getBody().getTypeUrl()) + ", " + service.id() + " expects "
+                            + service.bodyType().getSimpleName());
         }
         try {
             return unpackBounded(content, service.bodyType(), recursionLimit);
         } catch (InvalidProtocolBufferException e) {
-            throw new Refusal(Reason.BODY_INVALID, "body cannot be read as " + service.bodyType().getSimpleName(), e);
+            throw new Refusal(
+                    Reason.BODY_INVALID,
+                    "body cannot be read as " + service.bodyType().getSimpleName(),
+                    e);
         }
     }
 
@@ -207,8 +224,8 @@ public final class RequestAdmission {
     private static <T extends Message> T unpackBounded(RequestContent content, Class<T> type, int recursionLimit)
             throws InvalidProtocolBufferException {
         @SuppressWarnings("unchecked")
-        com.google.protobuf.Parser<T> parser = (com.google.protobuf.Parser<T>) com.google.protobuf.Internal
-                .getDefaultInstance(type).getParserForType();
+        com.google.protobuf.Parser<T> parser = (com.google.protobuf.Parser<T>)
+                com.google.protobuf.Internal.getDefaultInstance(type).getParserForType();
         return parseBounded(parser, content.getBody().getValue(), recursionLimit);
     }
 

@@ -23,8 +23,8 @@ public record Gathering(int enough, int max, long totalNanos, long gapNanos) {
             throw new IllegalArgumentException("max: " + max + " (expected: >= enough, " + enough + ")");
         }
         if (totalNanos < 0 || gapNanos < 0) {
-            throw new IllegalArgumentException("totalNanos/gapNanos: " + totalNanos + "/" + gapNanos
-                    + " (expected: >= 0)");
+            throw new IllegalArgumentException(
+                    "totalNanos/gapNanos: " + totalNanos + "/" + gapNanos + " (expected: >= 0)");
         }
     }
 

@@ -53,8 +53,14 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
      * @param maxWait the longest a caller waits for room or for its outcome, deadline or not
      * @param drain how long {@link #close} lets the thread finish what is queued
      */
-    public record Settings(String name, String thread, int capacity, Gathering gathering, int gatherAfter,
-            Duration maxWait, Duration drain) {
+    public record Settings(
+            String name,
+            String thread,
+            int capacity,
+            Gathering gathering,
+            int gatherAfter,
+            Duration maxWait,
+            Duration drain) {
         public Settings {
             if (capacity < 1) {
                 throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
@@ -237,8 +243,9 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         }
         for (Item<T, R> item : group) {
             if (!item.done().isDone()) {
-                item.done().completeExceptionally(new IllegalStateException(settings.name()
-                        + ": the group's action left an item unsettled"));
+                item.done()
+                        .completeExceptionally(new IllegalStateException(
+                                settings.name() + ": the group's action left an item unsettled"));
             }
         }
     }

@@ -38,7 +38,10 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
     private final Counter watches;
 
     /** @param knownSender true for the configured sending systems; anyone else is refused */
-    public CabinetService(CaseQueries queries, ScheduledExecutorService poller, Duration pollInterval,
+    public CabinetService(
+            CaseQueries queries,
+            ScheduledExecutorService poller,
+            Duration pollInterval,
             java.util.function.Predicate<String> knownSender) {
         this(queries, poller, pollInterval, knownSender, new CompositeMeterRegistry());
     }
@@ -48,8 +51,12 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
      *     stream is counted once the cursor it starts after is fixed, so whoever sees the count
      *     grow knows that every status message from then on reaches it
      */
-    public CabinetService(CaseQueries queries, ScheduledExecutorService poller, Duration pollInterval,
-            java.util.function.Predicate<String> knownSender, MeterRegistry metrics) {
+    public CabinetService(
+            CaseQueries queries,
+            ScheduledExecutorService poller,
+            Duration pollInterval,
+            java.util.function.Predicate<String> knownSender,
+            MeterRegistry metrics) {
         this.queries = queries;
         this.knownSender = knownSender;
         this.poller = poller;
@@ -87,8 +94,8 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
             throw new Refusal(Reason.CURSOR_INVALID, "page_token");
         }
         List<Case> cases = queries.cases(audience, offset, size + 1);
-        ListCasesResponse.Builder b = ListCasesResponse.newBuilder()
-                .addAllCases(cases.subList(0, Math.min(size, cases.size())));
+        ListCasesResponse.Builder b =
+                ListCasesResponse.newBuilder().addAllCases(cases.subList(0, Math.min(size, cases.size())));
         if (cases.size() > size) {
             b.setNextPageToken(Integer.toString(offset + size));
         }
@@ -106,8 +113,11 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
             try {
                 start = Long.parseLong(request.getAfterCursor());
             } catch (NumberFormatException e) {
-                throw new Refusal(Reason.CURSOR_INVALID, request.getAfterCursor().length() > 20
-                        ? request.getAfterCursor().substring(0, 20) : request.getAfterCursor());
+                throw new Refusal(
+                        Reason.CURSOR_INVALID,
+                        request.getAfterCursor().length() > 20
+                                ? request.getAfterCursor().substring(0, 20)
+                                : request.getAfterCursor());
             }
             if (start < 0) {
                 throw new Refusal(Reason.CURSOR_INVALID, request.getAfterCursor());
@@ -132,11 +142,15 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
             }
         };
         synchronized (task) {
-            task.set(poller.scheduleWithFixedDelay(() -> {
-                synchronized (task) {
-                    push.run();
-                }
-            }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+            task.set(poller.scheduleWithFixedDelay(
+                    () -> {
+                        synchronized (task) {
+                            push.run();
+                        }
+                    },
+                    0,
+                    pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS));
         }
         stream.setOnCancelHandler(() -> task.get().cancel(false));
         watches.increment();

@@ -33,7 +33,8 @@ public final class CaseQueries {
      */
     public record Audience(String citizenIin, String sender) {
         String where(String alias) {
-            return citizenIin != null ? "(" + alias + "citizen_iin = ? OR " + alias + "related_iin = ?)"
+            return citizenIin != null
+                    ? "(" + alias + "citizen_iin = ? OR " + alias + "related_iin = ?)"
                     : alias + "sender = ?";
         }
 
@@ -93,25 +94,37 @@ public final class CaseQueries {
         String caseId = rs.getString(1);
         Instant due = rs.getTimestamp(6).toInstant();
         boolean finished = rs.getTimestamp(10) != null;
-        Case.Builder b = Case.newBuilder().setCaseId(caseId).setServiceId(rs.getString(2))
-                .setMessageId(rs.getString(3)).setState(rs.getString(4)).setOpenedAt(ts(rs.getTimestamp(5)))
-                .setDueAt(ts(rs.getTimestamp(6))).setSenderId(rs.getString(7));
+        Case.Builder b = Case.newBuilder()
+                .setCaseId(caseId)
+                .setServiceId(rs.getString(2))
+                .setMessageId(rs.getString(3))
+                .setState(rs.getString(4))
+                .setOpenedAt(ts(rs.getTimestamp(5)))
+                .setDueAt(ts(rs.getTimestamp(6)))
+                .setSenderId(rs.getString(7));
         if (rs.getString(8) != null) {
             b.setResultKk(rs.getString(8)).setResultRu(rs.getString(9));
         }
         boolean overdue = !finished && now.isAfter(due);
-        try (PreparedStatement s = c.prepareStatement("SELECT step_name, adapter, state, started_at, due_at, finished_at, "
-                + "result_code, reference FROM process_step WHERE case_id = ? ORDER BY started_at, step_name")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT step_name, adapter, state, started_at, due_at, finished_at, "
+                        + "result_code, reference FROM process_step WHERE case_id = ? ORDER BY started_at, step_name")) {
             s.setString(1, caseId);
             try (ResultSet st = s.executeQuery()) {
                 while (st.next()) {
                     // Pending, or undelivered and waiting for an operator: the agency has not answered.
                     boolean pending = StepState.valueOf(st.getString(3)).awaitsAnswer();
-                    boolean stepOverdue = pending && !finished && now.isAfter(st.getTimestamp(5).toInstant());
+                    boolean stepOverdue = pending
+                            && !finished
+                            && now.isAfter(st.getTimestamp(5).toInstant());
                     overdue |= stepOverdue;
-                    CaseStep.Builder step = CaseStep.newBuilder().setName(st.getString(1)).setAgency(st.getString(2))
-                            .setState(st.getString(3)).setStartedAt(ts(st.getTimestamp(4)))
-                            .setDueAt(ts(st.getTimestamp(5))).setOverdue(stepOverdue);
+                    CaseStep.Builder step = CaseStep.newBuilder()
+                            .setName(st.getString(1))
+                            .setAgency(st.getString(2))
+                            .setState(st.getString(3))
+                            .setStartedAt(ts(st.getTimestamp(4)))
+                            .setDueAt(ts(st.getTimestamp(5)))
+                            .setOverdue(stepOverdue);
                     if (st.getTimestamp(6) != null) {
                         step.setFinishedAt(ts(st.getTimestamp(6)));
                     }
@@ -124,8 +137,9 @@ public final class CaseQueries {
             }
         }
         b.setOverdue(overdue);
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
-                + "FROM status_message WHERE case_id = ? ORDER BY seq")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
+                        + "FROM status_message WHERE case_id = ? ORDER BY seq")) {
             s.setString(1, caseId);
             try (ResultSet m = s.executeQuery()) {
                 while (m.next()) {
@@ -139,8 +153,9 @@ public final class CaseQueries {
     /** Status messages after {@code cursor}, oldest first. */
     public List<StatusMessage> messagesAfter(Audience audience, long cursor, int limit) {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
-                        + "FROM status_message WHERE seq > ? AND " + audience.where("") + " ORDER BY seq")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
+                                + "FROM status_message WHERE seq > ? AND " + audience.where("") + " ORDER BY seq")) {
             s.setLong(1, cursor);
             audience.bind(s, 2);
             s.setMaxRows(limit);
@@ -159,7 +174,8 @@ public final class CaseQueries {
     /** The cursor of the newest message anyone has: "only new messages" starts after it. */
     public long latestCursor() {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'");
+                PreparedStatement s =
+                        c.prepareStatement("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -169,9 +185,13 @@ public final class CaseQueries {
     }
 
     private static StatusMessage message(ResultSet rs) throws SQLException {
-        StatusMessage.Builder m = StatusMessage.newBuilder().setCursor(Long.toString(rs.getLong(1)))
-                .setCaseId(rs.getString(2)).setStatus(rs.getString(3)).setTextKk(rs.getString(4))
-                .setTextRu(rs.getString(5)).setAt(ts(rs.getTimestamp(6)));
+        StatusMessage.Builder m = StatusMessage.newBuilder()
+                .setCursor(Long.toString(rs.getLong(1)))
+                .setCaseId(rs.getString(2))
+                .setStatus(rs.getString(3))
+                .setTextKk(rs.getString(4))
+                .setTextRu(rs.getString(5))
+                .setAt(ts(rs.getTimestamp(6)));
         if (rs.getTimestamp(7) != null) {
             m.setNextDueAt(ts(rs.getTimestamp(7)));
         }

@@ -23,9 +23,19 @@ public final class KazakhstanCalendar {
     public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
 
     private static final List<MonthDay> SECULAR = List.of(
-            MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(3, 8), MonthDay.of(3, 21), MonthDay.of(3, 22),
-            MonthDay.of(3, 23), MonthDay.of(5, 1), MonthDay.of(5, 7), MonthDay.of(5, 9), MonthDay.of(7, 6),
-            MonthDay.of(8, 30), MonthDay.of(10, 25), MonthDay.of(12, 16));
+            MonthDay.of(1, 1),
+            MonthDay.of(1, 2),
+            MonthDay.of(3, 8),
+            MonthDay.of(3, 21),
+            MonthDay.of(3, 22),
+            MonthDay.of(3, 23),
+            MonthDay.of(5, 1),
+            MonthDay.of(5, 7),
+            MonthDay.of(5, 9),
+            MonthDay.of(7, 6),
+            MonthDay.of(8, 30),
+            MonthDay.of(10, 25),
+            MonthDay.of(12, 16));
     private static final MonthDay ORTHODOX_CHRISTMAS = MonthDay.of(1, 7);
     /** First day of Kurban ait, as the government announced it. */
     private static final Map<Integer, LocalDate> KURBAN_AIT = Map.of(
@@ -93,7 +103,8 @@ public final class KazakhstanCalendar {
             DayOfWeek dow = holiday.getDayOfWeek();
             if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
                 LocalDate moved = holiday.plusDays(1);
-                while (moved.getDayOfWeek() == DayOfWeek.SATURDAY || moved.getDayOfWeek() == DayOfWeek.SUNDAY
+                while (moved.getDayOfWeek() == DayOfWeek.SATURDAY
+                        || moved.getDayOfWeek() == DayOfWeek.SUNDAY
                         || off.contains(moved)) {
                     moved = moved.plusDays(1);
                 }

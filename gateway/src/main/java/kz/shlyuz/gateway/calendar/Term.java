@@ -16,7 +16,13 @@ public record Term(int amount, Unit unit) {
     /** When a working day closes (000 §8: 9:00–18:30). */
     static final LocalTime CLOSE_OF_DAY = LocalTime.of(18, 30);
 
-    public enum Unit { MINUTES, HOURS, CALENDAR_DAYS, WORKING_DAYS, MONTHS }
+    public enum Unit {
+        MINUTES,
+        HOURS,
+        CALENDAR_DAYS,
+        WORKING_DAYS,
+        MONTHS
+    }
 
     public Term {
         Objects.requireNonNull(unit, "unit");
@@ -63,23 +69,25 @@ public record Term(int amount, Unit unit) {
 
     /** As the regulation writes it, in Kazakh. */
     public String kazakh() {
-        return amount + switch (unit) {
-            case MINUTES -> " минут";
-            case HOURS -> " сағат";
-            case CALENDAR_DAYS -> " күнтізбелік күн";
-            case WORKING_DAYS -> " жұмыс күні";
-            case MONTHS -> " ай";
-        };
+        return amount
+                + switch (unit) {
+                    case MINUTES -> " минут";
+                    case HOURS -> " сағат";
+                    case CALENDAR_DAYS -> " күнтізбелік күн";
+                    case WORKING_DAYS -> " жұмыс күні";
+                    case MONTHS -> " ай";
+                };
     }
 
     /** As the regulation writes it, in Russian. */
     public String russian() {
-        return amount + switch (unit) {
-            case MINUTES -> " мин.";
-            case HOURS -> " ч.";
-            case CALENDAR_DAYS -> " календарных дн.";
-            case WORKING_DAYS -> " рабочих дн.";
-            case MONTHS -> " мес.";
-        };
+        return amount
+                + switch (unit) {
+                    case MINUTES -> " мин.";
+                    case HOURS -> " ч.";
+                    case CALENDAR_DAYS -> " календарных дн.";
+                    case WORKING_DAYS -> " рабочих дн.";
+                    case MONTHS -> " мес.";
+                };
     }
 }

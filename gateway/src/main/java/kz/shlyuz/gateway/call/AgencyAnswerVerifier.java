@@ -37,15 +37,19 @@ public final class AgencyAnswerVerifier {
         Map<String, String> meta = Map.of("agency", adapter);
         List<VerifiedSigner> signers;
         try {
-            signers = verifier.verify(answer.getContent().toByteArray(), answer.getSignature().toByteArray());
+            signers = verifier.verify(
+                    answer.getContent().toByteArray(), answer.getSignature().toByteArray());
         } catch (Refusal r) {
             throw new Refusal(Reason.AGENCY_SIGNATURE_INVALID, adapter + ": " + r.reason(), meta, r);
         }
-        Set<String> signedBins = signers.stream().map(s -> s.holder().bin()).filter(b -> b != null)
+        Set<String> signedBins = signers.stream()
+                .map(s -> s.holder().bin())
+                .filter(b -> b != null)
                 .collect(Collectors.toSet());
         for (String required : endpoint.signerBins()) {
             if (!signedBins.contains(required)) {
-                throw new Refusal(Reason.AGENCY_SIGNATURE_INVALID, adapter + ": no signature of BIN " + required, meta, null);
+                throw new Refusal(
+                        Reason.AGENCY_SIGNATURE_INVALID, adapter + ": no signature of BIN " + required, meta, null);
             }
         }
         ResponseContent content;

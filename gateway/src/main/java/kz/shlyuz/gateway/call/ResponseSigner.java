@@ -4,8 +4,8 @@ import com.google.protobuf.ByteString;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
-import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.gateway.seal.AnswerSealer;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.SignedResponse;
 
 /**
@@ -28,15 +28,20 @@ public final class ResponseSigner {
     SignedResponse sign(SignedResponse agencyAnswer, AnswerForm form) {
         return switch (form) {
             case COUNTERSIGNATURE -> countersign(agencyAnswer);
-            case BATCH_SEAL -> agencyAnswer.toBuilder()
-                    .setGatewaySeal(sealer.seal(agencyAnswer.getContent().toByteArray()))
-                    .build();
+            case BATCH_SEAL ->
+                agencyAnswer.toBuilder()
+                        .setGatewaySeal(sealer.seal(agencyAnswer.getContent().toByteArray()))
+                        .build();
         };
     }
 
     private SignedResponse countersign(SignedResponse agencyAnswer) {
-        byte[] signature = signer.addSigners(agencyAnswer.getSignature().toByteArray(),
-                agencyAnswer.getContent().toByteArray(), List.of(gatewayKey));
-        return agencyAnswer.toBuilder().setSignature(ByteString.copyFrom(signature)).build();
+        byte[] signature = signer.addSigners(
+                agencyAnswer.getSignature().toByteArray(),
+                agencyAnswer.getContent().toByteArray(),
+                List.of(gatewayKey));
+        return agencyAnswer.toBuilder()
+                .setSignature(ByteString.copyFrom(signature))
+                .build();
     }
 }

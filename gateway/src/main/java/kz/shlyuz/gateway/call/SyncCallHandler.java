@@ -17,12 +17,12 @@ import kz.shlyuz.gateway.evidence.EvidenceLog;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
-import kz.shlyuz.gateway.services.AgencyCall;
 import kz.shlyuz.gateway.routing.AgencyClients;
-import kz.shlyuz.proto.seal.AnswerForm;
+import kz.shlyuz.gateway.services.AgencyCall;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.AgencyRequest;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SignedResponse;
@@ -50,9 +50,15 @@ public final class SyncCallHandler {
      * @param policies each sender's policy, for the answer forms it may ask for (admission has
      *     already refused unknown senders when this is asked)
      */
-    public SyncCallHandler(RequestAdmission admission, Journal journal, AgencyClients agencies,
-            SignatureVerifier verifier, ResponseSigner responseSigner,
-            Function<String, Optional<SenderPolicy>> policies, Clock clock, EvidenceLog evidence) {
+    public SyncCallHandler(
+            RequestAdmission admission,
+            Journal journal,
+            AgencyClients agencies,
+            SignatureVerifier verifier,
+            ResponseSigner responseSigner,
+            Function<String, Optional<SenderPolicy>> policies,
+            Clock clock,
+            EvidenceLog evidence) {
         this.evidence = evidence;
         this.policies = policies;
         this.admission = admission;
@@ -74,11 +80,15 @@ public final class SyncCallHandler {
         try {
             // No new message is taken in while its record could not be time-stamped (issue 13).
             evidence.refuseIfUnavailable();
-            AdmittedRequest admitted = kz.shlyuz.gateway.ops.tracing.Stages.call("admission",
-                    () -> admission.admit(sender, request, true));
+            AdmittedRequest admitted = kz.shlyuz.gateway.ops.tracing.Stages.call(
+                    "admission", () -> admission.admit(sender, request, true));
             record.admitted(admitted, System.nanoTime());
             AnswerForm form = answerForm(sender, answerForm);
-            Claim claim = journal.claim(sender, admitted.messageId(), admitted.contentSha256(), admitted.service().id(),
+            Claim claim = journal.claim(
+                    sender,
+                    admitted.messageId(),
+                    admitted.contentSha256(),
+                    admitted.service().id(),
                     clock.instant());
             if (claim instanceof Claim.Completed completed) {
                 SignedResponse recorded = SignedResponse.parseFrom(completed.response());
@@ -122,8 +132,8 @@ public final class SyncCallHandler {
         // The header is the caller's text: bounded and plain before it goes into a refusal or the journal.
         String shown = requested.replaceAll("[^A-Za-z0-9_-]", "?");
         String detail = shown.length() <= 32 ? shown : shown.substring(0, 32) + "...";
-        AnswerForm form = AnswerForm.named(requested)
-                .orElseThrow(() -> new Refusal(Reason.ANSWER_FORM_NOT_ALLOWED, detail));
+        AnswerForm form =
+                AnswerForm.named(requested).orElseThrow(() -> new Refusal(Reason.ANSWER_FORM_NOT_ALLOWED, detail));
         if (!policies.apply(sender).map(p -> p.allows(form)).orElse(false)) {
             throw new Refusal(Reason.ANSWER_FORM_NOT_ALLOWED, detail);
         }
@@ -131,7 +141,8 @@ public final class SyncCallHandler {
     }
 
     private SignedResponse askAgency(AdmittedRequest admitted, CallRecord record, AnswerForm form) {
-        AgencyCall call = admitted.service().routeOf(admitted.body())
+        AgencyCall call = admitted.service()
+                .routeOf(admitted.body())
                 .orElseThrow(() -> new IllegalStateException(admitted.service().id() + " has no route"));
         record.agency = call.adapter();
         String requestId = agencyRequestId(admitted.sender(), admitted.messageId());
@@ -149,12 +160,13 @@ public final class SyncCallHandler {
             SignedResponse answer = kz.shlyuz.gateway.ops.tracing.Stages.call("agency", () -> {
                 SignedResponse agencyAnswer = agencies.call(call.adapter(), request);
                 record.answer = agencyAnswer.toByteArray();
-                record.answerSigners = answers.verifySigned(call.adapter(), agencies.endpoint(call.adapter()),
-                        requestId, agencyAnswer).signers();
+                record.answerSigners = answers.verifySigned(
+                                call.adapter(), agencies.endpoint(call.adapter()), requestId, agencyAnswer)
+                        .signers();
                 return agencyAnswer;
             });
-            SignedResponse signed = kz.shlyuz.gateway.ops.tracing.Stages.call("seal",
-                    () -> responseSigner.sign(answer, form));
+            SignedResponse signed =
+                    kz.shlyuz.gateway.ops.tracing.Stages.call("seal", () -> responseSigner.sign(answer, form));
             record.answer = null; // the answer sent (with the gateway's signature) is recorded by finish
             return signed;
         } finally {
@@ -168,8 +180,8 @@ public final class SyncCallHandler {
      */
     static String agencyRequestId(String sender, String messageId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((sender + "\n" + messageId)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((sender + "\n" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "shlyuz-" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -218,9 +230,15 @@ public final class SyncCallHandler {
                 throw e;
             }
         }
-        log.info("call sender={} service={} message={} signers=[{}] outcome={}{} agency={} total={}ms",
-                record.sender, record.serviceId, record.messageId, record.signers == null ? "" : record.signers,
-                outcome, refusal == null ? "" : " reason=" + refusal.reason(), record.agency,
+        log.info(
+                "call sender={} service={} message={} signers=[{}] outcome={}{} agency={} total={}ms",
+                record.sender,
+                record.serviceId,
+                record.messageId,
+                record.signers == null ? "" : record.signers,
+                outcome,
+                refusal == null ? "" : " reason=" + refusal.reason(),
+                record.agency,
                 (end - record.startNanos) / 1_000_000);
     }
 
@@ -229,19 +247,31 @@ public final class SyncCallHandler {
      * Refusals are kept too: they are what a sender disputes.
      */
     private EvidenceLog.Pending keepEvidence(CallRecord record, JournalEntry entry, Refusal refusal, byte[] answer) {
-        if (refusal != null && (refusal.reason() == Reason.MESSAGE_MALFORMED
-                || refusal.reason() == Reason.REQUEST_TOO_LARGE)) {
+        if (refusal != null
+                && (refusal.reason() == Reason.MESSAGE_MALFORMED || refusal.reason() == Reason.REQUEST_TOO_LARGE)) {
             return null;
         }
-        java.util.List<kz.shlyuz.gateway.evidence.RevocationItem> revocation = new java.util.ArrayList<>(
-                EvidenceLog.revocationOf("request", record.requestSigners));
+        java.util.List<kz.shlyuz.gateway.evidence.RevocationItem> revocation =
+                new java.util.ArrayList<>(EvidenceLog.revocationOf("request", record.requestSigners));
         revocation.addAll(EvidenceLog.revocationOf("answer", record.answerSigners));
         byte[] answerBytes = answer != null ? answer : record.answer;
-        return evidence.record(new EvidenceItem(EvidenceItem.Kind.CALL, entry.sender(), entry.messageId(),
-                entry.serviceId(), null, entry.outcome().name(), entry.reason(),
-                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE, entry.receivedAt(),
-                entry.finishedAt(), entry.verifyMicros(), entry.agencyMicros(), entry.totalMicros(),
+        return evidence.record(new EvidenceItem(
+                EvidenceItem.Kind.CALL,
+                entry.sender(),
+                entry.messageId(),
+                entry.serviceId(),
+                null,
+                entry.outcome().name(),
+                entry.reason(),
+                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE,
+                entry.receivedAt(),
+                entry.finishedAt(),
+                entry.verifyMicros(),
+                entry.agencyMicros(),
+                entry.totalMicros(),
                 record.request == null ? null : record.request.getContent().toByteArray(),
-                record.request == null ? null : record.request.getSignature().toByteArray(), answerBytes, revocation));
+                record.request == null ? null : record.request.getSignature().toByteArray(),
+                answerBytes,
+                revocation));
     }
 }

@@ -23,12 +23,14 @@ public final class Caller {
     /** The system id of a TLS peer by the shared rule (exactly one CN), or null when its certificate names none. */
     public static String systemOf(SSLSession session) {
         return SystemIdentity.of(session) instanceof SystemIdentity.Identified identified
-                ? identified.systemId() : null;
+                ? identified.systemId()
+                : null;
     }
 
     /** The system id a certificate names by the shared rule (exactly one CN), or null. */
     public static String systemOf(X509Certificate certificate) {
         return SystemIdentity.of(certificate) instanceof SystemIdentity.Identified identified
-                ? identified.systemId() : null;
+                ? identified.systemId()
+                : null;
     }
 }

@@ -25,7 +25,8 @@ public record AdapterEndpoint(String host, int port, Set<String> signerBins) {
         if (colon <= 0) {
             throw new IllegalArgumentException("address: " + address + " (expected: host:port)");
         }
-        return new AdapterEndpoint(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), signerBins);
+        return new AdapterEndpoint(
+                address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), signerBins);
     }
 
     public String target() {

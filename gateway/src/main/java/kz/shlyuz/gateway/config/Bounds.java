@@ -21,10 +21,12 @@ public record Bounds(SignatureLimits signature, Content content) {
      * @param protobufRecursionLimit how deep protobuf messages may nest when the content and its
      *     body are parsed (protobuf's own default is 100)
      */
-    public record Content(int maxProperties, int maxPropertyKeyBytes, int maxPropertyValueBytes,
-            int protobufRecursionLimit) {
+    public record Content(
+            int maxProperties, int maxPropertyKeyBytes, int maxPropertyValueBytes, int protobufRecursionLimit) {
         public Content {
-            if (maxProperties < 0 || maxPropertyKeyBytes < 1 || maxPropertyValueBytes < 0
+            if (maxProperties < 0
+                    || maxPropertyKeyBytes < 1
+                    || maxPropertyValueBytes < 0
                     || protobufRecursionLimit < 2) {
                 throw new IllegalArgumentException("bounds.content: " + maxProperties + " properties, keys "
                         + maxPropertyKeyBytes + " bytes, values " + maxPropertyValueBytes + " bytes, recursion "
@@ -69,15 +71,18 @@ public record Bounds(SignatureLimits signature, Content content) {
                         cache(caches.path("crlSelections"), c.crlSelections())));
         JsonNode content = bounds.path("content");
         Content cd = Content.defaults();
-        return new Bounds(signature, new Content(
-                content.path("maxProperties").asInt(cd.maxProperties()),
-                content.path("maxPropertyKeyBytes").asInt(cd.maxPropertyKeyBytes()),
-                content.path("maxPropertyValueBytes").asInt(cd.maxPropertyValueBytes()),
-                content.path("protobufRecursionLimit").asInt(cd.protobufRecursionLimit())));
+        return new Bounds(
+                signature,
+                new Content(
+                        content.path("maxProperties").asInt(cd.maxProperties()),
+                        content.path("maxPropertyKeyBytes").asInt(cd.maxPropertyKeyBytes()),
+                        content.path("maxPropertyValueBytes").asInt(cd.maxPropertyValueBytes()),
+                        content.path("protobufRecursionLimit").asInt(cd.protobufRecursionLimit())));
     }
 
     private static SignatureLimits.CacheBound cache(JsonNode node, SignatureLimits.CacheBound fallback) {
-        return new SignatureLimits.CacheBound(node.path("maxEntries").asLong(fallback.maxEntries()),
+        return new SignatureLimits.CacheBound(
+                node.path("maxEntries").asLong(fallback.maxEntries()),
                 node.path("maxBytes").asLong(fallback.maxBytes()));
     }
 }

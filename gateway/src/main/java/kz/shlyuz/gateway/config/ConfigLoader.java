@@ -81,8 +81,10 @@ public final class ConfigLoader {
                 limits.path("maxConcurrentCallsPerConnection").asInt(256));
         JsonNode journal = required(root, "journal");
         GatewayConfig.JournalSettings journalSettings = new GatewayConfig.JournalSettings(
-                text(journal, "jdbcUrl", "jdbc:h2:file:${dataDir}/journal").replace("${dataDir}",
-                        dataDir.toAbsolutePath().toString().replace('\\', '/')),
+                text(journal, "jdbcUrl", "jdbc:h2:file:${dataDir}/journal")
+                        .replace(
+                                "${dataDir}",
+                                dataDir.toAbsolutePath().toString().replace('\\', '/')),
                 text(journal, "user", "shlyuz"),
                 text(journal, "password", ""),
                 journal.path("poolSize").asInt(8));
@@ -91,13 +93,22 @@ public final class ConfigLoader {
         // Keys starting with "_" are comments, as elsewhere in the file.
         required(root, "senders").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("_")) {
-                senders.put(e.getKey(), new SenderPolicy(strings(e.getValue().path("services")),
-                        strings(e.getValue().path("operatorBins")), answerForms(e.getKey(), e.getValue().path("answerForms"))));
+                senders.put(
+                        e.getKey(),
+                        new SenderPolicy(
+                                strings(e.getValue().path("services")),
+                                strings(e.getValue().path("operatorBins")),
+                                answerForms(e.getKey(), e.getValue().path("answerForms"))));
             }
         });
         Map<String, AdapterEndpoint> adapters = new LinkedHashMap<>();
-        required(root, "adapters").fields().forEachRemaining(e -> adapters.put(e.getKey(),
-                AdapterEndpoint.parse(text(e.getValue(), "address", ""), strings(e.getValue().path("signerBins")))));
+        required(root, "adapters")
+                .fields()
+                .forEachRemaining(e -> adapters.put(
+                        e.getKey(),
+                        AdapterEndpoint.parse(
+                                text(e.getValue(), "address", ""),
+                                strings(e.getValue().path("signerBins")))));
 
         return new GatewayConfig(
                 text(listen, "host", "127.0.0.1"),
@@ -129,12 +140,20 @@ public final class ConfigLoader {
         JsonNode holderRoles = root.path("holderRoles");
         SignerRules.Roles roles = roles(holderRoles, "holderRoles", defaults.roles());
         Map<String, SignerRules.Roles> services = new LinkedHashMap<>();
-        holderRoles.path("services").fields().forEachRemaining(e -> services.put(e.getKey(),
-                roles(e.getValue(), "holderRoles.services." + e.getKey(), roles)));
+        holderRoles
+                .path("services")
+                .fields()
+                .forEachRemaining(e ->
+                        services.put(e.getKey(), roles(e.getValue(), "holderRoles.services." + e.getKey(), roles)));
         // Trust is explicit (issue 9): the dev PKI only when the configuration says so.
-        return new SignerRules(dirs, trust.path("devPki").asBoolean(false),
-                duration(trust, "recheck", defaults.trustRecheck().toString()), revocation.equals("soft-fail"), roles,
-                services, OcspConfig.parse(root));
+        return new SignerRules(
+                dirs,
+                trust.path("devPki").asBoolean(false),
+                duration(trust, "recheck", defaults.trustRecheck().toString()),
+                revocation.equals("soft-fail"),
+                roles,
+                services,
+                OcspConfig.parse(root));
     }
 
     private static SignerRules.Roles roles(JsonNode node, String where, SignerRules.Roles fallback) {
@@ -144,8 +163,8 @@ public final class ConfigLoader {
                 holderRoles(node, "operator", where, fallback.operator()));
     }
 
-    private static Set<kz.shlyuz.certs.identity.HolderRole> holderRoles(JsonNode node, String field, String where,
-            Set<kz.shlyuz.certs.identity.HolderRole> fallback) {
+    private static Set<kz.shlyuz.certs.identity.HolderRole> holderRoles(
+            JsonNode node, String field, String where, Set<kz.shlyuz.certs.identity.HolderRole> fallback) {
         JsonNode array = node.get(field);
         if (array == null || array.isNull()) {
             return fallback;
@@ -155,8 +174,10 @@ public final class ConfigLoader {
             try {
                 roles.add(kz.shlyuz.certs.identity.HolderRole.valueOf(value.asText()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + "." + field + ": " + value.asText() + " (expected one of "
-                        + java.util.Arrays.toString(kz.shlyuz.certs.identity.HolderRole.values()) + ")", e);
+                throw new IllegalArgumentException(
+                        where + "." + field + ": " + value.asText() + " (expected one of "
+                                + java.util.Arrays.toString(kz.shlyuz.certs.identity.HolderRole.values()) + ")",
+                        e);
             }
         }
         return roles;
@@ -188,8 +209,9 @@ public final class ConfigLoader {
     private static Set<AnswerForm> answerForms(String sender, JsonNode array) {
         Set<AnswerForm> forms = new HashSet<>();
         for (String name : strings(array)) {
-            forms.add(AnswerForm.named(name).orElseThrow(() -> new IllegalArgumentException("senders." + sender
-                    + ".answerForms: unknown form " + name + " (expected: countersignature, batch-seal)")));
+            forms.add(AnswerForm.named(name)
+                    .orElseThrow(() -> new IllegalArgumentException("senders." + sender + ".answerForms: unknown form "
+                            + name + " (expected: countersignature, batch-seal)")));
         }
         return forms;
     }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *     a sender without an entry has no limit of its own (the global one still applies)
  * @param quotaZone where a day starts for daily quotas: Asia/Almaty
  */
-public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<String, SenderLimits> senders,
-        ZoneId quotaZone) {
+public record EdgeSettings(
+        Transport transport, RateLimit globalRateLimit, Map<String, SenderLimits> senders, ZoneId quotaZone) {
 
     public EdgeSettings {
         transport = transport == null ? Transport.defaults() : transport;
@@ -101,10 +101,21 @@ public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<S
      * @param maxConnections open connections in total; the next one is closed at once
      * @param maxConnectionsPerSystem open connections per client certificate identity
      */
-    public record Transport(int envelopeSlackBytes, int maxHeaderListBytes, int maxRstFramesPerWindow,
-            Duration rstWindow, Duration readTimeout, Duration maxCallDuration, Duration maxConnectionIdle,
-            Duration maxConnectionAge, Duration maxConnectionAgeGrace, Duration keepAliveTime,
-            Duration keepAliveTimeout, Duration permitKeepAliveTime, int maxConnections, int maxConnectionsPerSystem) {
+    public record Transport(
+            int envelopeSlackBytes,
+            int maxHeaderListBytes,
+            int maxRstFramesPerWindow,
+            Duration rstWindow,
+            Duration readTimeout,
+            Duration maxCallDuration,
+            Duration maxConnectionIdle,
+            Duration maxConnectionAge,
+            Duration maxConnectionAgeGrace,
+            Duration keepAliveTime,
+            Duration keepAliveTimeout,
+            Duration permitKeepAliveTime,
+            int maxConnections,
+            int maxConnectionsPerSystem) {
         public Transport {
             atLeast("limits.transport.envelopeSlackBytes", envelopeSlackBytes, 0);
             atLeast("limits.transport.maxHeaderListBytes", maxHeaderListBytes, 1024);
@@ -113,8 +124,8 @@ public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<S
             atLeast("limits.transport.maxConnectionsPerSystem", maxConnectionsPerSystem, 1);
             positive("limits.transport.rstWindow", rstWindow);
             if (rstWindow.toSeconds() < 1) {
-                throw new IllegalArgumentException("limits.transport.rstWindow: " + rstWindow
-                        + " (expected: at least PT1S)");
+                throw new IllegalArgumentException(
+                        "limits.transport.rstWindow: " + rstWindow + " (expected: at least PT1S)");
             }
             positive("limits.transport.readTimeout", readTimeout);
             positive("limits.transport.maxCallDuration", maxCallDuration);
@@ -128,23 +139,59 @@ public record EdgeSettings(Transport transport, RateLimit globalRateLimit, Map<S
 
         /** The same limits with other call timers. */
         public Transport withCallTimes(Duration newReadTimeout, Duration newMaxCallDuration) {
-            return new Transport(envelopeSlackBytes, maxHeaderListBytes, maxRstFramesPerWindow, rstWindow,
-                    newReadTimeout, newMaxCallDuration, maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace,
-                    keepAliveTime, keepAliveTimeout, permitKeepAliveTime, maxConnections, maxConnectionsPerSystem);
+            return new Transport(
+                    envelopeSlackBytes,
+                    maxHeaderListBytes,
+                    maxRstFramesPerWindow,
+                    rstWindow,
+                    newReadTimeout,
+                    newMaxCallDuration,
+                    maxConnectionIdle,
+                    maxConnectionAge,
+                    maxConnectionAgeGrace,
+                    keepAliveTime,
+                    keepAliveTimeout,
+                    permitKeepAliveTime,
+                    maxConnections,
+                    maxConnectionsPerSystem);
         }
 
         /** The same limits with other connection caps. */
         public Transport withConnectionCaps(int newMaxConnections, int newMaxConnectionsPerSystem) {
-            return new Transport(envelopeSlackBytes, maxHeaderListBytes, maxRstFramesPerWindow, rstWindow,
-                    readTimeout, maxCallDuration, maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace,
-                    keepAliveTime, keepAliveTimeout, permitKeepAliveTime, newMaxConnections, newMaxConnectionsPerSystem);
+            return new Transport(
+                    envelopeSlackBytes,
+                    maxHeaderListBytes,
+                    maxRstFramesPerWindow,
+                    rstWindow,
+                    readTimeout,
+                    maxCallDuration,
+                    maxConnectionIdle,
+                    maxConnectionAge,
+                    maxConnectionAgeGrace,
+                    keepAliveTime,
+                    keepAliveTimeout,
+                    permitKeepAliveTime,
+                    newMaxConnections,
+                    newMaxConnectionsPerSystem);
         }
 
         /** The shipped values; docs/LIMITS-EDGE.md says why each. */
         public static Transport defaults() {
-            return new Transport(64 * 1024, 16 * 1024, 1000, Duration.ofSeconds(10), Duration.ofSeconds(10),
-                    Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(2),
-                    Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30), 10_000, 500);
+            return new Transport(
+                    64 * 1024,
+                    16 * 1024,
+                    1000,
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(2),
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(30),
+                    10_000,
+                    500);
         }
 
         private static void atLeast(String name, int value, int min) {

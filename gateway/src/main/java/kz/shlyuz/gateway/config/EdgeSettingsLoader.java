@@ -62,22 +62,26 @@ final class EdgeSettingsLoader {
         try {
             quotaZone = ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("limits.quotaZone: " + zone + " (expected: a zone id such as Asia/Almaty)", e);
+            throw new IllegalArgumentException(
+                    "limits.quotaZone: " + zone + " (expected: a zone id such as Asia/Almaty)", e);
         }
-        return new EdgeSettings(transport, rateLimit(limits.get("globalRateLimit"), "limits.globalRateLimit"),
-                senders, quotaZone);
+        return new EdgeSettings(
+                transport, rateLimit(limits.get("globalRateLimit"), "limits.globalRateLimit"), senders, quotaZone);
     }
 
     private static EdgeSettings.RateLimit rateLimit(JsonNode node, String where) {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isObject() || !node.path("perSecond").isNumber() || !node.path("burst").canConvertToInt()) {
+        if (!node.isObject()
+                || !node.path("perSecond").isNumber()
+                || !node.path("burst").canConvertToInt()) {
             throw new IllegalArgumentException(where + ": " + node
                     + " (expected: an object with perSecond and burst, e.g. {\"perSecond\": 100, \"burst\": 200})");
         }
         try {
-            return new EdgeSettings.RateLimit(node.path("perSecond").asDouble(), node.path("burst").asInt());
+            return new EdgeSettings.RateLimit(
+                    node.path("perSecond").asDouble(), node.path("burst").asInt());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
@@ -89,7 +93,8 @@ final class EdgeSettingsLoader {
             return fallback;
         }
         if (!value.canConvertToInt()) {
-            throw new IllegalArgumentException("limits.transport." + field + ": " + value + " (expected: a whole number)");
+            throw new IllegalArgumentException(
+                    "limits.transport." + field + ": " + value + " (expected: a whole number)");
         }
         return value.asInt();
     }
@@ -102,8 +107,10 @@ final class EdgeSettingsLoader {
         try {
             return Duration.parse(value.asText());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("limits.transport." + field + ": " + value.asText()
-                    + " (expected: ISO-8601 duration such as PT10S)", e);
+            throw new IllegalArgumentException(
+                    "limits.transport." + field + ": " + value.asText()
+                            + " (expected: ISO-8601 duration such as PT10S)",
+                    e);
         }
     }
 }

@@ -105,38 +105,102 @@ public record EvidenceSettings(
      * permanent residence, 002 §20).
      */
     public static EvidenceSettings defaults(Path dataDir) {
-        return new EvidenceSettings(Mode.FULL, Map.of(), null, Duration.ofSeconds(60), 10_000, null,
-                Duration.ofHours(4), null, defaultRetention(), dataDir.resolve("archive"), Duration.ofHours(1));
+        return new EvidenceSettings(
+                Mode.FULL,
+                Map.of(),
+                null,
+                Duration.ofSeconds(60),
+                10_000,
+                null,
+                Duration.ofHours(4),
+                null,
+                defaultRetention(),
+                dataDir.resolve("archive"),
+                Duration.ofHours(1));
     }
 
     public static Retention defaultRetention() {
-        return new Retention(Period.ofYears(5), Period.ofYears(5), Map.of(kz.shlyuz.gateway.services.Service.EXIT_PERMANENT_RESIDENCE.id(),
-                new Retention(Period.ofYears(10), Period.ofYears(5), Map.of())));
+        return new Retention(
+                Period.ofYears(5),
+                Period.ofYears(5),
+                Map.of(
+                        kz.shlyuz.gateway.services.Service.EXIT_PERMANENT_RESIDENCE.id(),
+                        new Retention(Period.ofYears(10), Period.ofYears(5), Map.of())));
     }
 
     public EvidenceSettings withTsaUrl(URI url) {
-        return new EvidenceSettings(mode, services, nodeId, stampInterval, stampRecords, url, maxStampOutage,
-                encryption, retention, archiveDir, archiveCheck);
+        return new EvidenceSettings(
+                mode,
+                services,
+                nodeId,
+                stampInterval,
+                stampRecords,
+                url,
+                maxStampOutage,
+                encryption,
+                retention,
+                archiveDir,
+                archiveCheck);
     }
 
     public EvidenceSettings withStamping(Duration interval, int records, Duration maxOutage) {
-        return new EvidenceSettings(mode, services, nodeId, interval, records, tsaUrl, maxOutage, encryption,
-                retention, archiveDir, archiveCheck);
+        return new EvidenceSettings(
+                mode,
+                services,
+                nodeId,
+                interval,
+                records,
+                tsaUrl,
+                maxOutage,
+                encryption,
+                retention,
+                archiveDir,
+                archiveCheck);
     }
 
     public EvidenceSettings withEncryption(Encryption newEncryption) {
-        return new EvidenceSettings(mode, services, nodeId, stampInterval, stampRecords, tsaUrl, maxStampOutage,
-                newEncryption, retention, archiveDir, archiveCheck);
+        return new EvidenceSettings(
+                mode,
+                services,
+                nodeId,
+                stampInterval,
+                stampRecords,
+                tsaUrl,
+                maxStampOutage,
+                newEncryption,
+                retention,
+                archiveDir,
+                archiveCheck);
     }
 
     public EvidenceSettings withMode(Mode newMode, Map<String, Mode> newServices) {
-        return new EvidenceSettings(newMode, newServices, nodeId, stampInterval, stampRecords, tsaUrl,
-                maxStampOutage, encryption, retention, archiveDir, archiveCheck);
+        return new EvidenceSettings(
+                newMode,
+                newServices,
+                nodeId,
+                stampInterval,
+                stampRecords,
+                tsaUrl,
+                maxStampOutage,
+                encryption,
+                retention,
+                archiveDir,
+                archiveCheck);
     }
 
     public EvidenceSettings withNodeId(String newNodeId) {
-        return new EvidenceSettings(mode, services, newNodeId, stampInterval, stampRecords, tsaUrl, maxStampOutage,
-                encryption, retention, archiveDir, archiveCheck);
+        return new EvidenceSettings(
+                mode,
+                services,
+                newNodeId,
+                stampInterval,
+                stampRecords,
+                tsaUrl,
+                maxStampOutage,
+                encryption,
+                retention,
+                archiveDir,
+                archiveCheck);
     }
 
     private static void positive(String name, Duration d) {
@@ -155,7 +219,9 @@ public record EvidenceSettings(
         Map<String, Mode> services = new java.util.LinkedHashMap<>();
         node.path("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("_")) {
-                services.put(e.getKey(), mode("evidence.services." + e.getKey(), e.getValue().asText()));
+                services.put(
+                        e.getKey(),
+                        mode("evidence.services." + e.getKey(), e.getValue().asText()));
             }
         });
         String nodeId = text(node, "nodeId", null);
@@ -164,8 +230,11 @@ public record EvidenceSettings(
         com.fasterxml.jackson.databind.JsonNode enc = node.path("encryption");
         String keystore = text(enc, "keystore", null);
         if (keystore != null && !keystore.isBlank()) {
-            encryption = new Encryption(Path.of(keystore.replace("${dataDir}", dataDir.toString())),
-                    text(enc, "type", "PKCS12"), text(enc, "password", ""), text(enc, "currentKey", null));
+            encryption = new Encryption(
+                    Path.of(keystore.replace("${dataDir}", dataDir.toString())),
+                    text(enc, "type", "PKCS12"),
+                    text(enc, "password", ""),
+                    text(enc, "currentKey", null));
         }
         com.fasterxml.jackson.databind.JsonNode ret = node.path("retention");
         Retention defaults = d.retention();
@@ -174,15 +243,27 @@ public record EvidenceSettings(
             Map<String, Retention> perService = new java.util.LinkedHashMap<>(defaults.services());
             Period positive = period(ret, "positive", defaults.positive());
             Period negative = period(ret, "negative", defaults.negative());
-            ret.path("services").fields().forEachRemaining(e -> perService.put(e.getKey(), new Retention(
-                    period(e.getValue(), "positive", positive), period(e.getValue(), "negative", negative), Map.of())));
+            ret.path("services")
+                    .fields()
+                    .forEachRemaining(e -> perService.put(
+                            e.getKey(),
+                            new Retention(
+                                    period(e.getValue(), "positive", positive),
+                                    period(e.getValue(), "negative", negative),
+                                    Map.of())));
             retention = new Retention(positive, negative, perService);
         }
         String archiveDir = text(node, "archiveDir", null);
-        return new EvidenceSettings(mode, services, nodeId == null || nodeId.isBlank() ? null : nodeId,
-                duration(node, "stampInterval", d.stampInterval()), node.path("stampRecords").asInt(d.stampRecords()),
+        return new EvidenceSettings(
+                mode,
+                services,
+                nodeId == null || nodeId.isBlank() ? null : nodeId,
+                duration(node, "stampInterval", d.stampInterval()),
+                node.path("stampRecords").asInt(d.stampRecords()),
                 tsa == null || tsa.isBlank() ? null : URI.create(tsa),
-                duration(node, "maxStampOutage", d.maxStampOutage()), encryption, retention,
+                duration(node, "maxStampOutage", d.maxStampOutage()),
+                encryption,
+                retention,
                 archiveDir == null ? d.archiveDir() : Path.of(archiveDir.replace("${dataDir}", dataDir.toString())),
                 duration(node, "archiveCheck", d.archiveCheck()));
     }
@@ -208,8 +289,8 @@ public record EvidenceSettings(
         try {
             return Duration.parse(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("evidence." + field + ": " + value
-                    + " (expected: ISO-8601 duration such as PT60S)", e);
+            throw new IllegalArgumentException(
+                    "evidence." + field + ": " + value + " (expected: ISO-8601 duration such as PT60S)", e);
         }
     }
 
@@ -221,8 +302,8 @@ public record EvidenceSettings(
         try {
             return Period.parse(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("evidence.retention." + field + ": " + value
-                    + " (expected: ISO-8601 period such as P10Y)", e);
+            throw new IllegalArgumentException(
+                    "evidence.retention." + field + ": " + value + " (expected: ISO-8601 period such as P10Y)", e);
         }
     }
 }

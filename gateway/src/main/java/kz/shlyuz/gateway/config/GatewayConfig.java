@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * Everything the gateway is configured with. Built once by {@link ConfigLoader}; anything a
  * sender or adapter is not explicitly given here is refused.
@@ -55,51 +54,161 @@ public record GatewayConfig(
     }
 
     /** Without signer rules: the national CA's usual rights, no trust until some is named. */
-    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
-            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits) {
+    public GatewayConfig(
+            String host,
+            int port,
+            Path dataDir,
+            Limits limits,
+            JournalSettings journal,
+            Map<String, SenderPolicy> senders,
+            Map<String, AdapterEndpoint> adapters,
+            boolean strictCheckDigits) {
         this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, SignerRules.defaults());
     }
 
     /** With the default bounds, edge settings (the shipped transport limits, no rate limits) and evidence settings. */
-    public GatewayConfig(String host, int port, Path dataDir, Limits limits, JournalSettings journal,
-            Map<String, SenderPolicy> senders, Map<String, AdapterEndpoint> adapters, boolean strictCheckDigits,
+    public GatewayConfig(
+            String host,
+            int port,
+            Path dataDir,
+            Limits limits,
+            JournalSettings journal,
+            Map<String, SenderPolicy> senders,
+            Map<String, AdapterEndpoint> adapters,
+            boolean strictCheckDigits,
             SignerRules signerRules) {
-        this(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, signerRules, null, null, null, null, null);
+        this(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, newBounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                newBounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withEdge(EdgeSettings newEdge) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, newEdge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                newEdge,
+                evidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withOps(OpsSettings newOps) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, newOps, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                newOps,
+                process);
     }
 
     public GatewayConfig withProcess(ProcessSettings newProcess) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, newProcess);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                newProcess);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, newEvidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                newEvidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, adapters, strictCheckDigits, newRules,
-                bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                newRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     /** Size limits, time windows and deadlines. */
-    public record Limits(int maxRequestBytes, Duration messageFreshness, Duration agencyDeadline,
-            Duration shutdownGrace, int maxConcurrentCallsPerConnection) {
+    public record Limits(
+            int maxRequestBytes,
+            Duration messageFreshness,
+            Duration agencyDeadline,
+            Duration shutdownGrace,
+            int maxConcurrentCallsPerConnection) {
         public Limits {
             if (maxRequestBytes <= 0) {
                 throw new IllegalArgumentException("maxRequestBytes: " + maxRequestBytes + " (expected: > 0)");
@@ -133,30 +242,95 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, dataDir, limits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                newPort,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
-        return new GatewayConfig(host, port, dataDir, limits, journal, senders, newAdapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                senders,
+                newAdapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
     public GatewayConfig withSender(String systemId, SenderPolicy policy) {
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
-        return new GatewayConfig(host, port, dataDir, limits, journal, newSenders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                journal,
+                newSenders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
-        return new GatewayConfig(host, port, dataDir, limits, newJournal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                limits,
+                newJournal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
-        return new GatewayConfig(host, port, dataDir, newLimits, journal, senders, adapters, strictCheckDigits,
-                signerRules, bounds, edge, evidence, ops, process);
+        return new GatewayConfig(
+                host,
+                port,
+                dataDir,
+                newLimits,
+                journal,
+                senders,
+                adapters,
+                strictCheckDigits,
+                signerRules,
+                bounds,
+                edge,
+                evidence,
+                ops,
+                process);
     }
 }

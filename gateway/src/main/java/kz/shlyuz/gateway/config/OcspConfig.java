@@ -24,14 +24,17 @@ final class OcspConfig {
         JsonNode breaker = root.path("bounds").path("ocspBreaker");
         JsonNode url = ocsp.get("url");
         String responder = url == null || url.isNull() ? null : url.asText();
-        return new OcspSettings(ocsp.path("enabled").asBoolean(d.enabled()),
+        return new OcspSettings(
+                ocsp.path("enabled").asBoolean(d.enabled()),
                 responder == null || responder.isBlank() ? null : uri(responder),
                 duration(ocsp, "timeout", d.timeout(), ""),
                 duration(ocsp, "cacheTtl", d.cacheTtl(), ""),
                 d.maxAge(),
-                new SignatureLimits.CacheBound(cache.path("maxEntries").asLong(d.cache().maxEntries()),
+                new SignatureLimits.CacheBound(
+                        cache.path("maxEntries").asLong(d.cache().maxEntries()),
                         cache.path("maxBytes").asLong(d.cache().maxBytes())),
-                new OcspSettings.Breaker(duration(breaker, "openFor", d.breaker().openFor(), "bounds.ocspBreaker."),
+                new OcspSettings.Breaker(
+                        duration(breaker, "openFor", d.breaker().openFor(), "bounds.ocspBreaker."),
                         breaker.path("maxResponders").asInt(d.breaker().maxResponders())));
     }
 
@@ -57,8 +60,9 @@ final class OcspConfig {
             return Duration.parse(value.asText());
         } catch (RuntimeException e) {
             String example = prefix.isEmpty() ? "PT5S" : "PT30S";
-            throw new IllegalArgumentException(prefix + field + ": " + value.asText()
-                    + " (expected: ISO-8601 duration such as " + example + ")", e);
+            throw new IllegalArgumentException(
+                    prefix + field + ": " + value.asText() + " (expected: ISO-8601 duration such as " + example + ")",
+                    e);
         }
     }
 }

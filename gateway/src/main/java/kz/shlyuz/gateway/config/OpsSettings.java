@@ -34,8 +34,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
      *     certificate (true by default: whoever is on the node's host already runs it); false on a
      *     host shared with other accounts, so that only {@code adminClients} may
      */
-    public record Admin(boolean enabled, String host, int port, Set<String> adminClients, boolean tls,
-            boolean trustLoopback) {
+    public record Admin(
+            boolean enabled, String host, int port, Set<String> adminClients, boolean tls, boolean trustLoopback) {
         public Admin {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("ops.admin.port: " + port + " (expected: 0–65535)");
@@ -76,7 +76,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     public static OpsSettings defaults() {
-        return new OpsSettings(new Admin(true, "127.0.0.1", 9464, Set.of(), false, true),
+        return new OpsSettings(
+                new Admin(true, "127.0.0.1", 9464, Set.of(), false, true),
                 new Tracing(null, "shlyuz-gateway", 1.0),
                 new Health(Duration.ofSeconds(2), Duration.ofSeconds(30), true));
     }
@@ -87,8 +88,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
 
     /** The same settings with the admin listener on {@code port} (0 in tests: a free port). */
     public OpsSettings withAdminPort(int port) {
-        return withAdmin(new Admin(admin.enabled(), admin.host(), port, admin.adminClients(), admin.tls(),
-                admin.trustLoopback()));
+        return withAdmin(new Admin(
+                admin.enabled(), admin.host(), port, admin.adminClients(), admin.tls(), admin.trustLoopback()));
     }
 
     public OpsSettings withHealth(Health newHealth) {
@@ -107,17 +108,24 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
         Set<String> clients = new LinkedHashSet<>();
         admin.path("adminClients").forEach(c -> clients.add(c.asText()));
         JsonNode tracing = ops.path("tracing");
-        String endpoint = tracing.path("otlpEndpoint").isTextual() ? tracing.path("otlpEndpoint").asText() : null;
+        String endpoint = tracing.path("otlpEndpoint").isTextual()
+                ? tracing.path("otlpEndpoint").asText()
+                : null;
         JsonNode health = ops.path("health");
         return new OpsSettings(
-                new Admin(admin.path("enabled").asBoolean(d.admin().enabled()),
+                new Admin(
+                        admin.path("enabled").asBoolean(d.admin().enabled()),
                         admin.path("host").asText(d.admin().host()),
-                        admin.path("port").asInt(d.admin().port()), clients, admin.path("tls").asBoolean(false),
+                        admin.path("port").asInt(d.admin().port()),
+                        clients,
+                        admin.path("tls").asBoolean(false),
                         admin.path("trustLoopback").asBoolean(d.admin().trustLoopback())),
-                new Tracing(endpoint == null || endpoint.isBlank() ? null : endpoint(endpoint),
+                new Tracing(
+                        endpoint == null || endpoint.isBlank() ? null : endpoint(endpoint),
                         tracing.path("serviceName").asText(d.tracing().serviceName()),
                         tracing.path("sampleRatio").asDouble(d.tracing().sampleRatio())),
-                new Health(duration(health, "healthyFor", d.health().healthyFor()),
+                new Health(
+                        duration(health, "healthyFor", d.health().healthyFor()),
                         duration(health, "failedFor", d.health().failedFor()),
                         health.path("requireAdapters").asBoolean(d.health().requireAdapters())));
     }
@@ -126,7 +134,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
         try {
             URI uri = new URI(value);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("ops.tracing.otlpEndpoint: " + value + " (expected: an http(s) URL)");
+                throw new IllegalArgumentException(
+                        "ops.tracing.otlpEndpoint: " + value + " (expected: an http(s) URL)");
             }
             return uri;
         } catch (java.net.URISyntaxException e) {
@@ -142,8 +151,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
         try {
             return Duration.parse(value.asText());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("ops.health." + field + ": " + value.asText()
-                    + " (expected: ISO-8601 duration such as PT2S)", e);
+            throw new IllegalArgumentException(
+                    "ops.health." + field + ": " + value.asText() + " (expected: ISO-8601 duration such as PT2S)", e);
         }
     }
 }

@@ -60,7 +60,8 @@ public record ProcessSettings(Retry retry) {
         JsonNode retry = root.path("process").path("retry");
         JsonNode max = retry.path("maxAttempts");
         if (!max.isMissingNode() && !max.isNull() && !(max.isIntegralNumber() && max.canConvertToInt())) {
-            throw new IllegalArgumentException("process.retry.maxAttempts: " + max + " (expected: a whole number >= 1)");
+            throw new IllegalArgumentException(
+                    "process.retry.maxAttempts: " + max + " (expected: a whole number >= 1)");
         }
         JsonNode jitter = retry.path("jitter");
         if (!jitter.isMissingNode() && !jitter.isNull() && !jitter.isNumber()) {
@@ -81,8 +82,9 @@ public record ProcessSettings(Retry retry) {
         try {
             return Duration.parse(value.asText());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("process.retry." + field + ": " + value.asText()
-                    + " (expected: ISO-8601 duration such as PT1S)", e);
+            throw new IllegalArgumentException(
+                    "process.retry." + field + ": " + value.asText() + " (expected: ISO-8601 duration such as PT1S)",
+                    e);
         }
     }
 }

@@ -27,7 +27,8 @@ final class ShippedDefaults {
         JsonNode senders = completed.path("senders");
         for (Iterator<Map.Entry<String, JsonNode>> it = senders.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> sender = it.next();
-            if (!sender.getKey().startsWith("_") && sender.getValue() instanceof ObjectNode policy
+            if (!sender.getKey().startsWith("_")
+                    && sender.getValue() instanceof ObjectNode policy
                     && !policy.has("services")) {
                 ArrayNode services = policy.putArray("services");
                 Services.standard().defaultServicesOf(sender.getKey()).forEach(services::add);

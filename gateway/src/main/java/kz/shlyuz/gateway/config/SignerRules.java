@@ -29,8 +29,14 @@ import kz.shlyuz.gateway.signature.OcspSettings;
  *     record the verifier takes as it is ({@code trust.ocsp}, {@code bounds.caches.ocsp},
  *     {@code bounds.ocspBreaker}; see {@link OcspConfig})
  */
-public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration trustRecheck,
-        boolean softFailRevocation, Roles roles, Map<String, Roles> serviceRoles, OcspSettings ocsp) {
+public record SignerRules(
+        List<Path> trustDirs,
+        boolean devPkiTrust,
+        Duration trustRecheck,
+        boolean softFailRevocation,
+        Roles roles,
+        Map<String, Roles> serviceRoles,
+        OcspSettings ocsp) {
 
     public SignerRules {
         Objects.requireNonNull(ocsp, "ocsp");
@@ -51,8 +57,8 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
      * @param operator roles of an operator of an organisation entitled for the sender
      *     ({@code senders.<id>.operatorBins})
      */
-    public record Roles(Set<HolderRole> individualApplicant, Set<HolderRole> legalEntityApplicant,
-            Set<HolderRole> operator) {
+    public record Roles(
+            Set<HolderRole> individualApplicant, Set<HolderRole> legalEntityApplicant, Set<HolderRole> operator) {
         public Roles {
             individualApplicant = copy(individualApplicant);
             legalEntityApplicant = copy(legalEntityApplicant);
@@ -70,11 +76,20 @@ public record SignerRules(List<Path> trustDirs, boolean devPkiTrust, Duration tr
      * {@code trust.devPki: true}, national CAs only from the folders it names.
      */
     public static SignerRules defaults() {
-        return new SignerRules(List.of(), false, Duration.ofSeconds(10), false, new Roles(
-                EnumSet.of(HolderRole.INDIVIDUAL),
-                EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT),
-                EnumSet.of(HolderRole.LEGAL_EMPLOYEE, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_FIRST_HEAD)),
-                Map.of(), OcspSettings.defaults());
+        return new SignerRules(
+                List.of(),
+                false,
+                Duration.ofSeconds(10),
+                false,
+                new Roles(
+                        EnumSet.of(HolderRole.INDIVIDUAL),
+                        EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT),
+                        EnumSet.of(
+                                HolderRole.LEGAL_EMPLOYEE,
+                                HolderRole.LEGAL_SIGNING_RIGHT,
+                                HolderRole.LEGAL_FIRST_HEAD)),
+                Map.of(),
+                OcspSettings.defaults());
     }
 
     /** The roles for {@code serviceId}: its own when configured, else the defaults. */

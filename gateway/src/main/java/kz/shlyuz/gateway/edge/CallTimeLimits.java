@@ -38,8 +38,8 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
     private final Context.Key<String> sender;
     private final ScheduledThreadPoolExecutor timer;
 
-    public CallTimeLimits(Duration readTimeout, Duration maxCallDuration, EdgeJournal journal,
-            Context.Key<String> sender) {
+    public CallTimeLimits(
+            Duration readTimeout, Duration maxCallDuration, EdgeJournal journal, Context.Key<String> sender) {
         this.readTimeout = readTimeout;
         this.maxCallDuration = maxCallDuration;
         this.journal = journal;
@@ -54,8 +54,8 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         // Cancelled when a timer refuses the call, so that the work under it (an agency call) stops too.
         Context.CancellableContext context = Context.current().withCancellation();
         Watch watch = new Watch(call, sender.get(), journal.now(), System.nanoTime(), context);
@@ -99,7 +99,11 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
         private ScheduledFuture<?> pending;
         private boolean done;
 
-        Watch(ServerCall<?, ?> call, String system, Instant received, long startNanos,
+        Watch(
+                ServerCall<?, ?> call,
+                String system,
+                Instant received,
+                long startNanos,
                 Context.CancellableContext context) {
             this.context = context;
             this.call = call;
@@ -136,8 +140,8 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
             }
             String id = EdgeJournal.newId();
             Refusal refusal = new Refusal(reason, shown(limit), Map.of("journal_id", id), null);
-            journal.refused(system, id, null, call.getMethodDescriptor().getFullMethodName(), refusal, received,
-                    startNanos);
+            journal.refused(
+                    system, id, null, call.getMethodDescriptor().getFullMethodName(), refusal, received, startNanos);
             try {
                 EdgeStatus.close(call, refusal, null);
             } catch (RuntimeException e) {
@@ -150,7 +154,8 @@ public final class CallTimeLimits implements ServerInterceptor, AutoCloseable {
     }
 
     private static String shown(Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds())
+        return d.toMillis() % 1000 == 0
+                ? Long.toString(d.toSeconds())
                 : String.format(java.util.Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
     }
 

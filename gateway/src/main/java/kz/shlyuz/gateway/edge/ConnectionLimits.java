@@ -79,8 +79,11 @@ public final class ConnectionLimits extends ServerTransportFilter {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
             SocketAddress peer = child.remoteAddress();
-            totalLog.event(folded -> log.warn("connection from {} refused: {} connections open, the most allowed"
-                    + " (limits.transport.maxConnections){}", peer, maxConnections,
+            totalLog.event(folded -> log.warn(
+                    "connection from {} refused: {} connections open, the most allowed"
+                            + " (limits.transport.maxConnections){}",
+                    peer,
+                    maxConnections,
                     folded == 0 ? "" : "; " + folded + " more refused since the last such line"));
             return false;
         }
@@ -109,14 +112,20 @@ public final class ConnectionLimits extends ServerTransportFilter {
         if (count.incrementAndGet() > maxPerSystem) {
             count.decrementAndGet();
             SocketAddress peer = attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-            systemLog.event(folded -> log.warn("connection of {} from {} closed: it has {} connections open, the most"
-                    + " allowed per system (limits.transport.maxConnectionsPerSystem){}", system, peer, maxPerSystem,
+            systemLog.event(folded -> log.warn(
+                    "connection of {} from {} closed: it has {} connections open, the most"
+                            + " allowed per system (limits.transport.maxConnectionsPerSystem){}",
+                    system,
+                    peer,
+                    maxPerSystem,
                     folded == 0 ? "" : "; " + folded + " more closed since the last such line"));
             Channel channel = peer == null ? null : byPeer.get(peer);
             if (channel != null) {
                 channel.close();
             }
-            return attributes.toBuilder().set(OVER_CAP, system + ": " + maxPerSystem + " open").build();
+            return attributes.toBuilder()
+                    .set(OVER_CAP, system + ": " + maxPerSystem + " open")
+                    .build();
         }
         return attributes.toBuilder().set(COUNTED_AS, system).build();
     }

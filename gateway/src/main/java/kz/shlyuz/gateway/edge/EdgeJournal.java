@@ -41,7 +41,8 @@ public final class EdgeJournal {
 
     /** A fresh row id for an edge refusal. */
     public static String newId() {
-        return "edge-" + HexFormat.of().formatHex(longBytes(ThreadLocalRandom.current().nextLong()));
+        return "edge-"
+                + HexFormat.of().formatHex(longBytes(ThreadLocalRandom.current().nextLong()));
     }
 
     /**
@@ -53,13 +54,31 @@ public final class EdgeJournal {
      * @param bytes the request's bytes when they were read, else null
      * @param method the gRPC method, e.g. {@code shlyuz.v1.Gateway/Call}
      */
-    public void refused(String sender, String id, byte[] bytes, String method, Refusal refusal, Instant receivedAt,
+    public void refused(
+            String sender,
+            String id,
+            byte[] bytes,
+            String method,
+            Refusal refusal,
+            Instant receivedAt,
             long startNanos) {
         String detail = Shown.bounded((method == null ? "" : method + ": ") + refusal.detail(), 500);
         try {
-            journal.append(new JournalEntry(receivedAt, clock.instant(), sender, id, null,
-                    bytes == null ? null : sha256(bytes), null, JournalEntry.Outcome.REFUSED,
-                    refusal.reason().name(), refusal.reason().code().name(), detail, null, -1, -1,
+            journal.append(new JournalEntry(
+                    receivedAt,
+                    clock.instant(),
+                    sender,
+                    id,
+                    null,
+                    bytes == null ? null : sha256(bytes),
+                    null,
+                    JournalEntry.Outcome.REFUSED,
+                    refusal.reason().name(),
+                    refusal.reason().code().name(),
+                    detail,
+                    null,
+                    -1,
+                    -1,
                     (System.nanoTime() - startNanos) / 1000));
         } catch (RuntimeException e) {
             log.error("journal append failed for edge refusal {} from {}", id, sender, e);

@@ -27,10 +27,13 @@ final class EdgeStatus {
     static StatusRuntimeException toException(Refusal refusal, Duration retryDelay) {
         com.google.rpc.Status status = StatusTranslator.toStatus(refusal);
         if (retryDelay != null) {
-            status = status.toBuilder().addDetails(Any.pack(RetryInfo.newBuilder()
-                    .setRetryDelay(com.google.protobuf.Duration.newBuilder()
-                            .setSeconds(retryDelay.getSeconds()).setNanos(retryDelay.getNano()))
-                    .build())).build();
+            status = status.toBuilder()
+                    .addDetails(Any.pack(RetryInfo.newBuilder()
+                            .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                                    .setSeconds(retryDelay.getSeconds())
+                                    .setNanos(retryDelay.getNano()))
+                            .build()))
+                    .build();
         }
         return StatusProto.toStatusRuntimeException(status);
     }

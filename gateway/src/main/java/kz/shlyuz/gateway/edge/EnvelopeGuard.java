@@ -38,8 +38,8 @@ public final class EnvelopeGuard {
     /** The same service, with every method's requests read as bytes and parsed here. */
     public static ServerServiceDefinition wrap(ServerServiceDefinition definition, EdgeJournal journal) {
         ServiceDescriptor original = definition.getServiceDescriptor();
-        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
-                .setSchemaDescriptor(original.getSchemaDescriptor());
+        ServiceDescriptor.Builder descriptor =
+                ServiceDescriptor.newBuilder(original.getName()).setSchemaDescriptor(original.getSchemaDescriptor());
         List<ServerMethodDefinition<byte[], ?>> methods = new ArrayList<>();
         for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
             ServerMethodDefinition<byte[], ?> raw = raw(method, journal);
@@ -51,10 +51,11 @@ public final class EnvelopeGuard {
         return wrapped.build();
     }
 
-    private static <Q, A> ServerMethodDefinition<byte[], A> raw(ServerMethodDefinition<Q, A> method,
-            EdgeJournal journal) {
+    private static <Q, A> ServerMethodDefinition<byte[], A> raw(
+            ServerMethodDefinition<Q, A> method, EdgeJournal journal) {
         MethodDescriptor<Q, A> original = method.getMethodDescriptor();
-        MethodDescriptor<byte[], A> raw = original.toBuilder(Bytes.INSTANCE, original.getResponseMarshaller()).build();
+        MethodDescriptor<byte[], A> raw = original.toBuilder(Bytes.INSTANCE, original.getResponseMarshaller())
+                .build();
         return ServerMethodDefinition.create(raw, new Handler<>(original, method.getServerCallHandler(), journal));
     }
 
@@ -72,7 +73,10 @@ public final class EnvelopeGuard {
             try {
                 return stream.readAllBytes();
             } catch (IOException e) {
-                throw Status.INTERNAL.withDescription("request could not be read").withCause(e).asRuntimeException();
+                throw Status.INTERNAL
+                        .withDescription("request could not be read")
+                        .withCause(e)
+                        .asRuntimeException();
             }
         }
     }
@@ -112,12 +116,22 @@ public final class EnvelopeGuard {
                 private void refuse(byte[] bytes, Throwable cause) {
                     String id = EdgeJournal.newId();
                     String type = method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> p
-                            && p.getMessagePrototype() instanceof com.google.protobuf.Message m
-                            ? m.getDescriptorForType().getFullName() : "the method's request";
-                    Refusal refusal = new Refusal(Reason.MESSAGE_MALFORMED, bytes.length + " bytes are not a "
-                            + type, Map.of("journal_id", id), cause);
-                    journal.refused(senderOf(call.getAttributes()), id, bytes, method.getFullMethodName(), refusal,
-                            received, start);
+                                    && p.getMessagePrototype() instanceof com.google.protobuf.Message m
+                            ? m.getDescriptorForType().getFullName()
+                            : "the method's request";
+                    Refusal refusal = new Refusal(
+                            Reason.MESSAGE_MALFORMED,
+                            bytes.length + " bytes are not a " + type,
+                            Map.of("journal_id", id),
+                            cause);
+                    journal.refused(
+                            senderOf(call.getAttributes()),
+                            id,
+                            bytes,
+                            method.getFullMethodName(),
+                            refusal,
+                            received,
+                            start);
                     EdgeStatus.close(guarded, refusal, null);
                 }
 
@@ -147,7 +161,9 @@ public final class EnvelopeGuard {
 
         private static String senderOf(Attributes attributes) {
             return SystemIdentity.of(attributes.get(Grpc.TRANSPORT_ATTR_SSL_SESSION))
-                    instanceof SystemIdentity.Identified identified ? identified.systemId() : null;
+                            instanceof SystemIdentity.Identified identified
+                    ? identified.systemId()
+                    : null;
         }
     }
 

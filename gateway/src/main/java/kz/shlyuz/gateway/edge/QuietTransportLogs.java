@@ -44,8 +44,12 @@ final class QuietTransportLogs {
                 return true;
             }
             Throwable thrown = record.getThrown();
-            String what = record.getMessage() + ": " + EdgeJournal.Shown.bounded(String.valueOf(thrown.getMessage()), 200);
-            once.event(folded -> log.warn("transport {} ({}){}", what, source,
+            String what =
+                    record.getMessage() + ": " + EdgeJournal.Shown.bounded(String.valueOf(thrown.getMessage()), 200);
+            once.event(folded -> log.warn(
+                    "transport {} ({}){}",
+                    what,
+                    source,
                     folded == 0 ? "" : "; " + folded + " more such events folded since the last line"));
             return false;
         };

@@ -27,13 +27,15 @@ public final class RateLimitInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String system = sender.get();
         String overCap = call.getAttributes().get(ConnectionLimits.OVER_CAP);
         RateLimiter.Decision decision = overCap != null
-                ? new RateLimiter.Decision(new kz.shlyuz.gateway.status.Refusal(
-                        kz.shlyuz.gateway.status.Reason.CONNECTION_LIMITED, overCap), java.time.Duration.ofSeconds(1))
+                ? new RateLimiter.Decision(
+                        new kz.shlyuz.gateway.status.Refusal(
+                                kz.shlyuz.gateway.status.Reason.CONNECTION_LIMITED, overCap),
+                        java.time.Duration.ofSeconds(1))
                 : limiter.admit(system);
         if (decision.allowed()) {
             return next.startCall(call, headers);
@@ -41,8 +43,8 @@ public final class RateLimitInterceptor implements ServerInterceptor {
         Instant received = journal.now();
         long start = System.nanoTime();
         String id = EdgeJournal.newId();
-        journal.refused(system, id, null, call.getMethodDescriptor().getFullMethodName(), decision.refusal(),
-                received, start);
+        journal.refused(
+                system, id, null, call.getMethodDescriptor().getFullMethodName(), decision.refusal(), received, start);
         EdgeStatus.close(call, EdgeStatus.withJournalId(decision.refusal(), id), decision.retryAfter());
         return new ServerCall.Listener<>() {};
     }

@@ -73,8 +73,9 @@ public final class RateLimiter {
             if (resetsAt != null) {
                 count(sender, Reason.QUOTA_EXCEEDED);
                 ZonedDateTime local = resetsAt.atZone(settings.quotaZone());
-                return new Decision(new Refusal(Reason.QUOTA_EXCEEDED, local.format(SHOWN) + " (" + settings.quotaZone()
-                        + ")"), Duration.between(clock.instant(), resetsAt));
+                return new Decision(
+                        new Refusal(Reason.QUOTA_EXCEEDED, local.format(SHOWN) + " (" + settings.quotaZone() + ")"),
+                        Duration.between(clock.instant(), resetsAt));
             }
         }
         TokenBucket own = buckets.get(sender);
@@ -110,8 +111,9 @@ public final class RateLimiter {
     }
 
     private void count(String sender, Reason reason) {
-        refused.computeIfAbsent(sender, s -> new ConcurrentHashMap<>()).computeIfAbsent(reason,
-                r -> new LongAdder()).increment();
+        refused.computeIfAbsent(sender, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(reason, r -> new LongAdder())
+                .increment();
     }
 
     /**

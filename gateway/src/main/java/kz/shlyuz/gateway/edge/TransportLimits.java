@@ -30,10 +30,13 @@ public final class TransportLimits implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, (long) maxRequestBytes + transport.envelopeSlackBytes());
     }
 
-    public static TransportLimits apply(NettyServerBuilder builder, EdgeSettings.Transport transport,
-            int maxRequestBytes, int maxConcurrentCallsPerConnection) {
-        ConnectionLimits connections = new ConnectionLimits(transport.maxConnections(),
-                transport.maxConnectionsPerSystem());
+    public static TransportLimits apply(
+            NettyServerBuilder builder,
+            EdgeSettings.Transport transport,
+            int maxRequestBytes,
+            int maxConcurrentCallsPerConnection) {
+        ConnectionLimits connections =
+                new ConnectionLimits(transport.maxConnections(), transport.maxConnectionsPerSystem());
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("shlyuz-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("shlyuz-transport", true));
         builder.channelFactory(connections::newServerChannel)
@@ -42,7 +45,8 @@ public final class TransportLimits implements AutoCloseable {
                 .addTransportFilter(connections)
                 .maxInboundMessageSize(maxInboundMessageBytes(transport, maxRequestBytes))
                 .maxInboundMetadataSize(transport.maxHeaderListBytes())
-                .maxRstFramesPerWindow(transport.maxRstFramesPerWindow(), (int) transport.rstWindow().toSeconds())
+                .maxRstFramesPerWindow(transport.maxRstFramesPerWindow(), (int)
+                        transport.rstWindow().toSeconds())
                 .maxConcurrentCallsPerConnection(maxConcurrentCallsPerConnection)
                 .maxConnectionIdle(transport.maxConnectionIdle().toNanos(), TimeUnit.NANOSECONDS)
                 .maxConnectionAge(transport.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS)

@@ -13,6 +13,13 @@ public interface BodyAccessAudit {
      * @param nodeId the record's chain
      * @param seq the record's sequence number
      */
-    void bodyRead(Instant at, String actor, String action, String nodeId, long seq, String sender, String messageId,
+    void bodyRead(
+            Instant at,
+            String actor,
+            String action,
+            String nodeId,
+            long seq,
+            String sender,
+            String messageId,
             String purpose);
 }

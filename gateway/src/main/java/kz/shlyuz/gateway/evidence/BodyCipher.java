@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 
 /**
  * Encrypts bodies at rest with AES-GCM (96-bit random nonce, 128-bit tag; stored as nonce ||
@@ -44,7 +44,8 @@ public final class BodyCipher {
         if (settings == null) {
             return OFF;
         }
-        char[] password = settings.password() == null ? new char[0] : settings.password().toCharArray();
+        char[] password =
+                settings.password() == null ? new char[0] : settings.password().toCharArray();
         try (InputStream in = Files.newInputStream(settings.keystore())) {
             KeyStore store = KeyStore.getInstance(settings.type());
             store.load(in, password);
@@ -63,8 +64,9 @@ public final class BodyCipher {
             }
             return new BodyCipher(Map.copyOf(keys), settings.currentKey());
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("evidence.encryption.keystore: cannot read " + settings.keystore()
-                    + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "evidence.encryption.keystore: cannot read " + settings.keystore() + " (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -109,8 +111,8 @@ public final class BodyCipher {
         }
         SecretKey key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("the body is encrypted with key \"" + keyId
-                    + "\", which the configured keystore does not hold");
+            throw new IllegalStateException(
+                    "the body is encrypted with key \"" + keyId + "\", which the configured keystore does not hold");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -118,8 +120,8 @@ public final class BodyCipher {
             cipher.updateAAD(part.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the " + part + " body does not decrypt with key \"" + keyId
-                    + "\" (changed, or another key)", e);
+            throw new IllegalStateException(
+                    "the " + part + " body does not decrypt with key \"" + keyId + "\" (changed, or another key)", e);
         }
     }
 }

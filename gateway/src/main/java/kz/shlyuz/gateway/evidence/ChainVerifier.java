@@ -42,7 +42,13 @@ public final class ChainVerifier {
     }
 
     /** What is wrong, at which record. */
-    public enum Problem { CHANGED, REMOVED, INSERTED, STAMP_INVALID, ARCHIVE_INVALID }
+    public enum Problem {
+        CHANGED,
+        REMOVED,
+        INSERTED,
+        STAMP_INVALID,
+        ARCHIVE_INVALID
+    }
 
     /** One finding. */
     public record Finding(String nodeId, long seq, Problem problem, String detail) {
@@ -53,8 +59,8 @@ public final class ChainVerifier {
     }
 
     /** The outcome of a run. */
-    public record Report(List<Finding> findings, long records, long stamps, Map<String, Long> unstampedTail,
-            long archives) {
+    public record Report(
+            List<Finding> findings, long records, long stamps, Map<String, Long> unstampedTail, long archives) {
         public boolean holds() {
             return findings.isEmpty();
         }
@@ -103,9 +109,13 @@ public final class ChainVerifier {
 
     private static TreeSet<String> nodes(Connection c) throws SQLException {
         TreeSet<String> nodes = new TreeSet<>();
-        for (String sql : new String[] {"SELECT DISTINCT node_id FROM evidence_record",
-                "SELECT DISTINCT node_id FROM evidence_archive", "SELECT DISTINCT node_id FROM evidence_stamp"}) {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        for (String sql : new String[] {
+            "SELECT DISTINCT node_id FROM evidence_record",
+            "SELECT DISTINCT node_id FROM evidence_archive",
+            "SELECT DISTINCT node_id FROM evidence_stamp"
+        }) {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     nodes.add(rs.getString(1));
                 }
@@ -118,7 +128,8 @@ public final class ChainVerifier {
 
     private static Map<Long, Stamp> stamps(Connection c, String node) throws SQLException {
         Map<Long, Stamp> stamps = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, digest, token FROM evidence_stamp WHERE node_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT seq, digest, token FROM evidence_stamp WHERE node_id = ?")) {
             s.setString(1, node);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -146,8 +157,11 @@ public final class ChainVerifier {
                     Path file = archiveDir.resolve(name);
                     walk.counts[2]++;
                     if (!Files.isRegularFile(file)) {
-                        walk.findings.add(new Finding(node, first, Problem.REMOVED, "archive file " + name
-                                + " (records " + first + "–" + last + ") is missing"));
+                        walk.findings.add(new Finding(
+                                node,
+                                first,
+                                Problem.REMOVED,
+                                "archive file " + name + " (records " + first + "–" + last + ") is missing"));
                         walk.skipTo(last, rs.getString(3));
                         upTo = last;
                         prevFileSha = rs.getString(5);
@@ -155,8 +169,11 @@ public final class ChainVerifier {
                     }
                     String sha = readArchive(file, node, first, last, prevFileSha, walk);
                     if (!sha.equals(rs.getString(5))) {
-                        walk.findings.add(new Finding(node, first, Problem.ARCHIVE_INVALID, "archive file " + name
-                                + " is not the file that was archived (SHA-256 " + sha + ")"));
+                        walk.findings.add(new Finding(
+                                node,
+                                first,
+                                Problem.ARCHIVE_INVALID,
+                                "archive file " + name + " is not the file that was archived (SHA-256 " + sha + ")"));
                     }
                     prevFileSha = rs.getString(5);
                     upTo = last;
@@ -169,8 +186,8 @@ public final class ChainVerifier {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     String n = f.getFileName().toString();
                     if (n.startsWith(prefix) && n.endsWith(".zip") && !listed.contains(n)) {
-                        walk.findings.add(new Finding(node, upTo, Problem.INSERTED, "archive file " + n
-                                + " is not in the archive index"));
+                        walk.findings.add(new Finding(
+                                node, upTo, Problem.INSERTED, "archive file " + n + " is not in the archive index"));
                     }
                 }
             } catch (IOException e) {
@@ -196,8 +213,13 @@ public final class ChainVerifier {
                                 || !node.equals(header.getProperty("node_id"))
                                 || !Long.toString(first).equals(header.getProperty("first_seq"))
                                 || !Long.toString(last).equals(header.getProperty("last_seq"))) {
-                            walk.findings.add(new Finding(node, first, Problem.ARCHIVE_INVALID, file.getFileName()
-                                    + ": its header does not link to the previous archive file or names another range"));
+                            walk.findings.add(
+                                    new Finding(
+                                            node,
+                                            first,
+                                            Problem.ARCHIVE_INVALID,
+                                            file.getFileName()
+                                                    + ": its header does not link to the previous archive file or names another range"));
                         }
                     }
                     case "stamps.bin" -> {
@@ -213,7 +235,10 @@ public final class ChainVerifier {
                         StoredRow row;
                         while ((row = StoredRow.read(in)) != null) {
                             if (row.record().seq() > last || row.record().seq() < first) {
-                                walk.findings.add(new Finding(node, row.record().seq(), Problem.INSERTED,
+                                walk.findings.add(new Finding(
+                                        node,
+                                        row.record().seq(),
+                                        Problem.INSERTED,
                                         file.getFileName() + " holds a record outside its range"));
                             }
                             walk.accept(row);
@@ -224,8 +249,8 @@ public final class ChainVerifier {
             }
             zip.readAllBytes();
         } catch (IOException | RuntimeException e) {
-            walk.findings.add(new Finding(node, first, Problem.ARCHIVE_INVALID, file.getFileName() + " unreadable: "
-                    + e.getMessage()));
+            walk.findings.add(new Finding(
+                    node, first, Problem.ARCHIVE_INVALID, file.getFileName() + " unreadable: " + e.getMessage()));
         }
         return HexFormat.of().formatHex(md.digest());
     }

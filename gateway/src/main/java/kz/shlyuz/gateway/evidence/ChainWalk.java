@@ -28,7 +28,13 @@ final class ChainWalk {
     private final ChainVerifier.StampCheck stamps;
 
     /** @param counts records checked, stamps checked, archives read: added to as the walk goes */
-    ChainWalk(String node, Instant from, Instant to, List<Finding> findings, long[] counts, BodyCipher cipher,
+    ChainWalk(
+            String node,
+            Instant from,
+            Instant to,
+            List<Finding> findings,
+            long[] counts,
+            BodyCipher cipher,
             ChainVerifier.StampCheck stamps) {
         this.cipher = cipher;
         this.stamps = stamps;
@@ -47,7 +53,8 @@ final class ChainWalk {
     }
 
     boolean inRange(EvidenceRecord r) {
-        return (from == null || !r.finishedAt().isBefore(from)) && (to == null || !r.finishedAt().isAfter(to));
+        return (from == null || !r.finishedAt().isBefore(from))
+                && (to == null || !r.finishedAt().isAfter(to));
     }
 
     void accept(StoredRow row) {
@@ -72,20 +79,31 @@ final class ChainWalk {
 
     private void checkLink(EvidenceRecord r) {
         if (r.seq() > lastSeq + 1) {
-            findings.add(new Finding(node, lastSeq + 1, Problem.REMOVED, (r.seq() - lastSeq - 1)
-                    + " record(s) " + (lastSeq + 1) + (r.seq() - 1 > lastSeq + 1 ? "–" + (r.seq() - 1) : "")
-                    + " missing before record " + r.seq()));
+            findings.add(new Finding(
+                    node,
+                    lastSeq + 1,
+                    Problem.REMOVED,
+                    (r.seq() - lastSeq - 1)
+                            + " record(s) " + (lastSeq + 1) + (r.seq() - 1 > lastSeq + 1 ? "–" + (r.seq() - 1) : "")
+                            + " missing before record " + r.seq()));
         } else if (r.seq() <= lastSeq) {
-            findings.add(new Finding(node, r.seq(), Problem.INSERTED, "record " + r.seq()
-                    + " repeats a sequence number already seen"));
+            findings.add(new Finding(
+                    node, r.seq(), Problem.INSERTED, "record " + r.seq() + " repeats a sequence number already seen"));
         } else if (!r.prevDigest().equals(lastDigest)) {
             if (r.prevDigest().equals(beforeLastDigest)) {
-                findings.add(new Finding(node, lastSeq, Problem.INSERTED, "record " + lastSeq
-                        + " was inserted: record " + r.seq() + " links to the record before it"));
+                findings.add(new Finding(
+                        node,
+                        lastSeq,
+                        Problem.INSERTED,
+                        "record " + lastSeq + " was inserted: record " + r.seq() + " links to the record before it"));
             } else {
-                findings.add(new Finding(node, lastSeq, Problem.CHANGED, "record " + r.seq()
-                        + " does not link to record " + lastSeq + ": that record was changed, or records "
-                        + "between them removed"));
+                findings.add(new Finding(
+                        node,
+                        lastSeq,
+                        Problem.CHANGED,
+                        "record " + r.seq()
+                                + " does not link to record " + lastSeq + ": that record was changed, or records "
+                                + "between them removed"));
             }
         }
     }
@@ -106,8 +124,9 @@ final class ChainWalk {
             String p = part(row.requestContent(), r.requestSha256(), r.keyId(), EvidenceLog.Parts.REQUEST_CONTENT);
             p = p != null ? p : part(row.requestCms(), r.requestCmsSha256(), r.keyId(), EvidenceLog.Parts.REQUEST_CMS);
             p = p != null ? p : part(row.answer(), r.answerSha256(), r.keyId(), EvidenceLog.Parts.ANSWER);
-            return p != null ? p : part(row.revocation(), r.revocationSha256(), r.keyId(),
-                    EvidenceLog.Parts.REVOCATION);
+            return p != null
+                    ? p
+                    : part(row.revocation(), r.revocationSha256(), r.keyId(), EvidenceLog.Parts.REVOCATION);
         } catch (IllegalStateException e) {
             return e.getMessage();
         }
@@ -124,23 +143,32 @@ final class ChainWalk {
     private void checkStamp(EvidenceRecord r, Stamp stamp) {
         counts[1]++;
         if (!stamp.digest().equals(r.digest())) {
-            findings.add(new Finding(node, r.seq(), Problem.CHANGED, "the time-stamp over record " + r.seq()
-                    + " covers another digest"));
+            findings.add(new Finding(
+                    node,
+                    r.seq(),
+                    Problem.CHANGED,
+                    "the time-stamp over record " + r.seq() + " covers another digest"));
             return;
         }
         try {
             stamps.check(stamp.token(), HexFormat.of().parseHex(stamp.digest()));
         } catch (RuntimeException e) {
-            findings.add(new Finding(node, r.seq(), Problem.STAMP_INVALID, "time-stamp over record " + r.seq()
-                    + " does not hold: " + e.getMessage()));
+            findings.add(new Finding(
+                    node,
+                    r.seq(),
+                    Problem.STAMP_INVALID,
+                    "time-stamp over record " + r.seq() + " does not hold: " + e.getMessage()));
         }
     }
 
     void finish() {
         for (Stamp s : stampsAt.values()) {
             if (s.seq() > lastSeq) {
-                findings.add(new Finding(node, s.seq(), Problem.REMOVED, "a time-stamp covers record " + s.seq()
-                        + ", which is not there"));
+                findings.add(new Finding(
+                        node,
+                        s.seq(),
+                        Problem.REMOVED,
+                        "a time-stamp covers record " + s.seq() + ", which is not there"));
             }
         }
     }

@@ -72,18 +72,33 @@ public final class ContainerVerifier {
         List<String> signing = new ArrayList<>();
         if (entries.containsKey("request/signature.p7s")) {
             byte[] content = entries.get("request/content.bin");
-            signers("request", content == null || content.length == 0 ? null : content,
-                    entries.get("request/signature.p7s"), revocation, crls, lines, refused ? signing : failures, false);
+            signers(
+                    "request",
+                    content == null || content.length == 0 ? null : content,
+                    entries.get("request/signature.p7s"),
+                    revocation,
+                    crls,
+                    lines,
+                    refused ? signing : failures,
+                    false);
         }
         if (entries.containsKey("answer/signature.p7s")) {
-            signers("answer", entries.get("answer/content.bin"), entries.get("answer/signature.p7s"), revocation, crls,
-                    lines, refused ? signing : failures, true);
+            signers(
+                    "answer",
+                    entries.get("answer/content.bin"),
+                    entries.get("answer/signature.p7s"),
+                    revocation,
+                    crls,
+                    lines,
+                    refused ? signing : failures,
+                    true);
         }
         if (entries.containsKey("answer/seal-signature.p7s")) {
             try {
-                AnswerSeals.VerifiedSeal seal = AnswerSeals.verify(SignedResponse.parseFrom(entries.get("answer/answer.pb")),
-                        verifier);
-                lines.add("answer: batch seal " + seal.manifest().getSealId() + " of " + seal.manifest().getLeafCount()
+                AnswerSeals.VerifiedSeal seal =
+                        AnswerSeals.verify(SignedResponse.parseFrom(entries.get("answer/answer.pb")), verifier);
+                lines.add("answer: batch seal " + seal.manifest().getSealId() + " of "
+                        + seal.manifest().getLeafCount()
                         + " answers, signed by " + who(seal.gateway()) + " at " + when(seal.gateway())
                         + "; the answer's Merkle path leads to its root");
             } catch (Refusal r) {
@@ -96,19 +111,24 @@ public final class ContainerVerifier {
 
     private static Result done(List<String> lines, List<String> failures) {
         failures.forEach(f -> lines.add("FAILED: " + f));
-        lines.add(failures.isEmpty() ? "Result: the evidence holds (exit 0)" : "Result: the evidence does NOT hold (exit 1)");
+        lines.add(
+                failures.isEmpty()
+                        ? "Result: the evidence holds (exit 0)"
+                        : "Result: the evidence does NOT hold (exit 1)");
         return new Result(failures.isEmpty(), lines);
     }
 
     private static Map<String, byte[]> read(Path file, List<String> failures) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             boolean first = true;
             while ((entry = zip.getNextEntry()) != null) {
                 byte[] data = zip.readNBytes(64 << 20);
                 if (first) {
-                    if (!entry.getName().equals("mimetype") || entry.getMethod() != ZipEntry.STORED
+                    if (!entry.getName().equals("mimetype")
+                            || entry.getMethod() != ZipEntry.STORED
                             || !EvidenceExporter.MIMETYPE.equals(new String(data, StandardCharsets.US_ASCII))) {
                         failures.add("not an ASiC-E container: the first entry must be mimetype, stored, "
                                 + EvidenceExporter.MIMETYPE);
@@ -174,8 +194,12 @@ public final class ContainerVerifier {
     }
 
     private static void checkBodies(Properties p, Map<String, byte[]> entries, List<String> failures) {
-        String[][] parts = {{"request/content.bin", "request_sha256"}, {"request/signature.p7s", "request_cms_sha256"},
-                {"answer/answer.pb", "answer_sha256"}, {"revocation/revocation.bin", "revocation_sha256"}};
+        String[][] parts = {
+            {"request/content.bin", "request_sha256"},
+            {"request/signature.p7s", "request_cms_sha256"},
+            {"answer/answer.pb", "answer_sha256"},
+            {"revocation/revocation.bin", "revocation_sha256"}
+        };
         for (String[] part : parts) {
             byte[] data = entries.get(part[0]);
             String recorded = p.getProperty(part[1]);
@@ -197,8 +221,15 @@ public final class ContainerVerifier {
         }
     }
 
-    private void signers(String part, byte[] content, byte[] cms, List<RevocationBlob.Entry> revocation,
-            Map<String, byte[]> crls, List<String> lines, List<String> failures, boolean gatewayMayBeUnchecked) {
+    private void signers(
+            String part,
+            byte[] content,
+            byte[] cms,
+            List<RevocationBlob.Entry> revocation,
+            Map<String, byte[]> crls,
+            List<String> lines,
+            List<String> failures,
+            boolean gatewayMayBeUnchecked) {
         List<SignatureVerifier.SignerOutcome> outcomes;
         try {
             outcomes = verifier.inspect(content, cms);
@@ -209,29 +240,33 @@ public final class ContainerVerifier {
         int unchecked = 0;
         for (SignatureVerifier.SignerOutcome o : outcomes) {
             if (o.refusal() != null) {
-                failures.add(part + " signer " + o.index() + ": " + o.refusal().reason() + " " + o.refusal().detail());
+                failures.add(part + " signer " + o.index() + ": " + o.refusal().reason() + " "
+                        + o.refusal().detail());
                 continue;
             }
             VerifiedSigner s = o.signer();
             String serial = s.certificate().getSerialNumber().toString(16);
             RevocationBlob.Entry evidence = revocation.stream()
-                    .filter(e -> e.part().equals(part) && e.serialHex().equals(serial)).findFirst().orElse(null);
+                    .filter(e -> e.part().equals(part) && e.serialHex().equals(serial))
+                    .findFirst()
+                    .orElse(null);
             String status;
             if (evidence == null || (evidence.ocsp() == null && evidence.crl() == null)) {
                 if (gatewayMayBeUnchecked && evidence == null && ++unchecked == 1) {
-                    status = "the gateway's own signature (not revocation-checked by the gateway; "
-                            + s.revocation() + ")";
+                    status = "the gateway's own signature (not revocation-checked by the gateway; " + s.revocation()
+                            + ")";
                 } else {
                     failures.add(part + " signer " + o.index() + " (" + who(s) + "): no revocation evidence kept");
                     continue;
                 }
             } else {
                 try {
-                    status = evidence.ocsp() != null ? RevocationAtSigning.ocsp(evidence.ocsp(), s)
+                    status = evidence.ocsp() != null
+                            ? RevocationAtSigning.ocsp(evidence.ocsp(), s)
                             : RevocationAtSigning.crl(evidence.crl(), crls, s);
                 } catch (IllegalStateException e) {
-                    failures.add(part + " signer " + o.index() + " (" + who(s) + "): revocation evidence does not hold: "
-                            + e.getMessage());
+                    failures.add(part + " signer " + o.index() + " (" + who(s)
+                            + "): revocation evidence does not hold: " + e.getMessage());
                     continue;
                 }
             }
@@ -244,7 +279,8 @@ public final class ContainerVerifier {
     }
 
     private static String when(VerifiedSigner s) {
-        return s.timeStamp().isEmpty() ? s.signingTime() + " (signing-time)" : s.signingTime()
-                + " (time-stamp " + s.timeStamp() + ")";
+        return s.timeStamp().isEmpty()
+                ? s.signingTime() + " (signing-time)"
+                : s.signingTime() + " (time-stamp " + s.timeStamp() + ")";
     }
 }

@@ -28,7 +28,8 @@ public final class DataDirectory {
     /** Creates {@code dataDir} if absent and closes it and the embedded database's folder to others. */
     public static void secure(Path dataDir, String jdbcUrl) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            log.warn("{}: the file system has no POSIX permissions; restrict access to the service account by its own means",
+            log.warn(
+                    "{}: the file system has no POSIX permissions; restrict access to the service account by its own means",
                     dataDir);
             return;
         }
@@ -36,8 +37,11 @@ public final class DataDirectory {
             Files.createDirectories(dataDir);
             closeTree(dataDir);
             Path h2 = embeddedH2Dir(jdbcUrl);
-            if (h2 != null && Files.isDirectory(h2) && !h2.toAbsolutePath().normalize()
-                    .startsWith(dataDir.toAbsolutePath().normalize())) {
+            if (h2 != null
+                    && Files.isDirectory(h2)
+                    && !h2.toAbsolutePath()
+                            .normalize()
+                            .startsWith(dataDir.toAbsolutePath().normalize())) {
                 try (Stream<Path> files = Files.list(h2)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
                         String name = f.getFileName().toString();
@@ -80,7 +84,9 @@ public final class DataDirectory {
     }
 
     private static Path embeddedH2Dir(String jdbcUrl) {
-        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.startsWith("jdbc:h2:tcp:")
+        if (!jdbcUrl.startsWith("jdbc:h2:")
+                || jdbcUrl.startsWith("jdbc:h2:mem:")
+                || jdbcUrl.startsWith("jdbc:h2:tcp:")
                 || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
             return null;
         }

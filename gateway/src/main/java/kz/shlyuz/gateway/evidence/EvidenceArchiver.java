@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,19 +97,20 @@ public final class EvidenceArchiver {
             String[] lastDigest = new String[1];
             String sha;
             MessageDigest md = Digests.sha256();
-            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (OutputStream raw = Files.newOutputStream(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 DataDirectory.restrict(tmp);
-                ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(raw, md),
-                        1 << 16));
+                ZipOutputStream zip =
+                        new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(raw, md), 1 << 16));
                 // Bodies are CMS and JSON (and ciphertext when encrypted): the fastest level gets most
                 // of what deflate can, at a fraction of the default level's CPU.
                 zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
                 String firstPrev = prevDigestOf(c, first);
                 zip.putNextEntry(new ZipEntry("header.txt"));
                 zip.write(("format=" + FORMAT + "\nnode_id=" + nodeId + "\nfirst_seq=" + first + "\nlast_seq=" + cutoff
-                        + "\nprev_file_sha256=" + last.fileSha256() + "\nfirst_prev_digest=" + firstPrev
-                        + "\ncreated_at=" + now + "\n").getBytes(StandardCharsets.UTF_8));
+                                + "\nprev_file_sha256=" + last.fileSha256() + "\nfirst_prev_digest=" + firstPrev
+                                + "\ncreated_at=" + now + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
                 DataOutputStream out = new DataOutputStream(zip);
                 zip.putNextEntry(new ZipEntry("stamps.bin"));
@@ -172,15 +173,16 @@ public final class EvidenceArchiver {
                 + "WHERE node_id = ? ORDER BY last_seq DESC LIMIT 1")) {
             s.setString(1, nodeId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Last(rs.getLong(1), rs.getString(2), rs.getString(3))
+                return rs.next()
+                        ? new Last(rs.getLong(1), rs.getString(2), rs.getString(3))
                         : new Last(0, Digests.GENESIS, Digests.GENESIS);
             }
         }
     }
 
     private String prevDigestOf(Connection c, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT prev_digest FROM evidence_record WHERE node_id = ? AND seq = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT prev_digest FROM evidence_record WHERE node_id = ? AND seq = ?")) {
             s.setString(1, nodeId);
             s.setLong(2, seq);
             try (ResultSet rs = s.executeQuery()) {
@@ -203,8 +205,8 @@ public final class EvidenceArchiver {
         }
     }
 
-    private void writeStamps(Connection c, long after, long upTo, DataOutputStream out) throws SQLException,
-            IOException {
+    private void writeStamps(Connection c, long after, long upTo, DataOutputStream out)
+            throws SQLException, IOException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, digest, stamped_at, token FROM evidence_stamp "
                 + "WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY node_id, seq")) {
             s.setString(1, nodeId);
@@ -225,7 +227,7 @@ public final class EvidenceArchiver {
 
     private static void writeCrls(Connection c, DataOutputStream out) throws SQLException, IOException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT issuer_sha256, crl_number, issuer, der_sha256, der FROM evidence_crl ORDER BY issuer_sha256, crl_number");
+                        "SELECT issuer_sha256, crl_number, issuer, der_sha256, der FROM evidence_crl ORDER BY issuer_sha256, crl_number");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.writeByte(1);
@@ -246,8 +248,8 @@ public final class EvidenceArchiver {
         }
         long from = scalar(c, "SELECT MIN(seq) FROM evidence_record WHERE node_id = ?", null);
         for (long lo = Math.max(0, from - 1); from > 0 && lo < seq; lo += DELETE_CHUNK) {
-            try (PreparedStatement d = c.prepareStatement(
-                    "DELETE FROM evidence_record WHERE node_id = ? AND seq > ? AND seq <= ?")) {
+            try (PreparedStatement d =
+                    c.prepareStatement("DELETE FROM evidence_record WHERE node_id = ? AND seq > ? AND seq <= ?")) {
                 d.setString(1, nodeId);
                 d.setLong(2, lo);
                 d.setLong(3, Math.min(seq, lo + DELETE_CHUNK));

@@ -47,9 +47,10 @@ public final class EvidenceExporter {
 
     /** Which record: the newest not-replayed record of the message id (of the sender, when given). */
     public EvidenceRecord find(String messageId, String sender) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT "
-                + EvidenceRecord.COLUMNS + " FROM evidence_record WHERE message_id = ?"
-                + (sender == null ? "" : " AND sender = ?") + " ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT "
+                        + EvidenceRecord.COLUMNS + " FROM evidence_record WHERE message_id = ?"
+                        + (sender == null ? "" : " AND sender = ?") + " ORDER BY seq")) {
             s.setString(1, messageId);
             if (sender != null) {
                 s.setString(2, sender);
@@ -64,8 +65,10 @@ public final class EvidenceExporter {
                 }
             }
             if (chosen == null) {
-                throw new EvidenceException("no evidence record of message " + messageId
-                        + " in the database (archived, kept as none, or never received)", null);
+                throw new EvidenceException(
+                        "no evidence record of message " + messageId
+                                + " in the database (archived, kept as none, or never received)",
+                        null);
             }
             return chosen;
         } catch (SQLException e) {
@@ -81,8 +84,15 @@ public final class EvidenceExporter {
     public void export(EvidenceRecord record, Path out, String actor, String purpose) {
         try (Connection c = dataSource.getConnection()) {
             Stamp stamp = coveringStamp(c, record);
-            audit.bodyRead(clock.instant(), actor, "EXPORT", record.nodeId(), record.seq(), record.sender(),
-                    record.messageId(), purpose);
+            audit.bodyRead(
+                    clock.instant(),
+                    actor,
+                    "EXPORT",
+                    record.nodeId(),
+                    record.seq(),
+                    record.sender(),
+                    record.messageId(),
+                    purpose);
             StoredRow[] row = new StoredRow[1];
             List<String> links = new ArrayList<>();
             links.add("prev " + record.prevDigest());
@@ -90,7 +100,8 @@ public final class EvidenceExporter {
                 if (r.record().seq() == record.seq()) {
                     row[0] = r;
                 }
-                links.add(r.record().seq() + " " + HexFormat.of().formatHex(r.record().contentHash()) + " "
+                links.add(r.record().seq() + " "
+                        + HexFormat.of().formatHex(r.record().contentHash()) + " "
                         + r.record().digest());
             });
             if (row[0] == null) {
@@ -111,8 +122,9 @@ public final class EvidenceExporter {
             s.setLong(2, record.seq());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new EvidenceException("record " + record.nodeId() + "#" + record.seq()
-                            + " is not time-stamped yet (the next batch stamp covers it; see evidence.stampInterval)",
+                    throw new EvidenceException(
+                            "record " + record.nodeId() + "#" + record.seq()
+                                    + " is not time-stamped yet (the next batch stamp covers it; see evidence.stampInterval)",
                             null);
                 }
                 return new Stamp(rs.getLong(1), rs.getString(2), rs.getBytes(3));
@@ -155,8 +167,11 @@ public final class EvidenceExporter {
                     entries.put("answer/signature.p7s", response.getSignature().toByteArray());
                 }
                 if (response.hasGatewaySeal()) {
-                    entries.put("answer/seal-manifest.bin", response.getGatewaySeal().getManifest().toByteArray());
-                    entries.put("answer/seal-signature.p7s",
+                    entries.put(
+                            "answer/seal-manifest.bin",
+                            response.getGatewaySeal().getManifest().toByteArray());
+                    entries.put(
+                            "answer/seal-signature.p7s",
                             response.getGatewaySeal().getManifestSignature().toByteArray());
                 }
             }
@@ -167,8 +182,10 @@ public final class EvidenceExporter {
                 if (e.ocsp() != null) {
                     entries.put("revocation/ocsp-" + e.part() + "-" + e.serialHex() + ".der", e.ocsp());
                 } else if (e.crl() != null) {
-                    entries.put("revocation/crl-" + e.crl().issuerSha256().substring(0, 16) + "-" + e.crl().number()
-                            + ".crl", crl(c, e.crl()));
+                    entries.put(
+                            "revocation/crl-" + e.crl().issuerSha256().substring(0, 16) + "-"
+                                    + e.crl().number() + ".crl",
+                            crl(c, e.crl()));
                 }
             }
         }
@@ -176,7 +193,8 @@ public final class EvidenceExporter {
         entries.put("chain/head.bin", HexFormat.of().parseHex(stamp.digest()));
         entries.put("chain/stamp.tst", stamp.token());
         Files.createDirectories(out.toAbsolutePath().getParent());
-        try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(out);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             DataDirectory.restrict(out);
             byte[] mime = MIMETYPE.getBytes(StandardCharsets.US_ASCII);
             ZipEntry mimetype = new ZipEntry("mimetype");
@@ -200,8 +218,8 @@ public final class EvidenceExporter {
     }
 
     private static byte[] crl(Connection c, RevocationBlob.CrlRef ref) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT der FROM evidence_crl WHERE issuer_sha256 = ? AND crl_number = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT der FROM evidence_crl WHERE issuer_sha256 = ? AND crl_number = ?")) {
             s.setString(1, ref.issuerSha256());
             s.setString(2, ref.number());
             try (ResultSet rs = s.executeQuery()) {
@@ -218,8 +236,11 @@ public final class EvidenceExporter {
                 + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\n"
                 + "  <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"" + MIMETYPE + "\"/>\n");
         for (String name : names) {
-            xml.append("  <manifest:file-entry manifest:full-path=\"").append(name).append("\" manifest:media-type=\"")
-                    .append(mediaType(name)).append("\"/>\n");
+            xml.append("  <manifest:file-entry manifest:full-path=\"")
+                    .append(name)
+                    .append("\" manifest:media-type=\"")
+                    .append(mediaType(name))
+                    .append("\"/>\n");
         }
         return xml.append("</manifest:manifest>\n").toString();
     }

@@ -43,8 +43,16 @@ public record EvidenceItem(
     }
 
     /** What the message was. */
-    public enum Kind { CALL, SUBMIT, OBJECTION, CASE_ANSWER }
+    public enum Kind {
+        CALL,
+        SUBMIT,
+        OBJECTION,
+        CASE_ANSWER
+    }
 
     /** How the message ended, for retention. */
-    public enum Decision { POSITIVE, NEGATIVE }
+    public enum Decision {
+        POSITIVE,
+        NEGATIVE
+    }
 }

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.signature.RevocationEvidence;
 import kz.shlyuz.gateway.signature.VerifiedSigner;
 import kz.shlyuz.gateway.status.Reason;
@@ -32,7 +32,11 @@ public final class EvidenceLog implements AutoCloseable {
     private final EvidenceWriter writer;
     private final EvidenceStamper stamper;
 
-    private EvidenceLog(EvidenceSettings settings, String nodeId, BodyCipher cipher, EvidenceWriter writer,
+    private EvidenceLog(
+            EvidenceSettings settings,
+            String nodeId,
+            BodyCipher cipher,
+            EvidenceWriter writer,
             EvidenceStamper stamper) {
         this.settings = settings;
         this.nodeId = nodeId;
@@ -48,8 +52,14 @@ public final class EvidenceLog implements AutoCloseable {
      * @param timeout the longest a caller waits for its record's commit (less when its gRPC deadline is nearer)
      * @param processNodeId the chain's name when {@code evidence.nodeId} is not set (this run's node id)
      */
-    public static EvidenceLog open(EvidenceSettings settings, DataSource dataSource, String jdbcUrl, TimeStamper tsa,
-            Clock clock, Duration timeout, String processNodeId) {
+    public static EvidenceLog open(
+            EvidenceSettings settings,
+            DataSource dataSource,
+            String jdbcUrl,
+            TimeStamper tsa,
+            Clock clock,
+            Duration timeout,
+            String processNodeId) {
         String nodeId = settings.nodeId() != null ? settings.nodeId() : processNodeId;
         BodyCipher cipher = BodyCipher.open(settings.encryption());
         EvidenceStamper[] stamper = new EvidenceStamper[1];
@@ -64,12 +74,20 @@ public final class EvidenceLog implements AutoCloseable {
             writer.close();
             throw e;
         }
-        log.info("evidence: chain {} (head {}), mode {}{}, bodies {}, stamped by {} every {} or {} records, "
-                + "refusing after {} without a stamp", nodeId, writer.head().seq(), settings.mode(),
+        log.info(
+                "evidence: chain {} (head {}), mode {}{}, bodies {}, stamped by {} every {} or {} records, "
+                        + "refusing after {} without a stamp",
+                nodeId,
+                writer.head().seq(),
+                settings.mode(),
                 settings.services().isEmpty() ? "" : " " + settings.services(),
-                cipher.enabled() ? "encrypted (AES-GCM, key " + cipher.currentKey() + ")"
+                cipher.enabled()
+                        ? "encrypted (AES-GCM, key " + cipher.currentKey() + ")"
                         : "NOT encrypted (evidence.encryption.keystore not set)",
-                tsa, settings.stampInterval(), settings.stampRecords(), settings.maxStampOutage());
+                tsa,
+                settings.stampInterval(),
+                settings.stampRecords(),
+                settings.maxStampOutage());
         return new EvidenceLog(settings, nodeId, cipher, writer, stamper[0]);
     }
 
@@ -84,7 +102,8 @@ public final class EvidenceLog implements AutoCloseable {
     /** Refuses a new message while the chain cannot be time-stamped for longer than allowed. */
     public void refuseIfUnavailable() {
         if (!stamper.accepting()) {
-            throw new Refusal(Reason.TIMESTAMP_UNAVAILABLE, "since " + stamper.status().failingSince());
+            throw new Refusal(
+                    Reason.TIMESTAMP_UNAVAILABLE, "since " + stamper.status().failingSince());
         }
     }
 
@@ -128,24 +147,46 @@ public final class EvidenceLog implements AutoCloseable {
         boolean full = mode == EvidenceSettings.Mode.FULL;
         EvidenceSettings.Retention retention = settings.retention().of(item.serviceId());
         Instant finished = item.finishedAt();
-        Instant retainUntil = finished.atZone(ZoneOffset.UTC).plus(item.decision() == EvidenceItem.Decision.NEGATIVE
-                ? retention.negative() : retention.positive()).toInstant();
+        Instant retainUntil = finished.atZone(ZoneOffset.UTC)
+                .plus(item.decision() == EvidenceItem.Decision.NEGATIVE ? retention.negative() : retention.positive())
+                .toInstant();
         String keyId = full && cipher.enabled() ? cipher.currentKey() : null;
-        EvidenceRecord record = new EvidenceRecord(nodeId, 0, item.kind().name(), mode.name(), item.sender(),
-                item.messageId(), item.serviceId(), item.caseId(), item.outcome(), item.reason(),
-                item.decision() == null ? null : item.decision().name(), item.receivedAt(), finished,
-                item.verifyMicros(), item.agencyMicros(), item.totalMicros(), retainUntil,
-                Digests.hex(item.requestContent()), Digests.hex(item.requestCms()), Digests.hex(item.answer()),
-                Digests.hex(revocation), keyId, null, null);
+        EvidenceRecord record = new EvidenceRecord(
+                nodeId,
+                0,
+                item.kind().name(),
+                mode.name(),
+                item.sender(),
+                item.messageId(),
+                item.serviceId(),
+                item.caseId(),
+                item.outcome(),
+                item.reason(),
+                item.decision() == null ? null : item.decision().name(),
+                item.receivedAt(),
+                finished,
+                item.verifyMicros(),
+                item.agencyMicros(),
+                item.totalMicros(),
+                retainUntil,
+                Digests.hex(item.requestContent()),
+                Digests.hex(item.requestCms()),
+                Digests.hex(item.answer()),
+                Digests.hex(revocation),
+                keyId,
+                null,
+                null);
         List<RevocationBlob.Crl> crls = new ArrayList<>();
         if (full) {
             item.revocation().stream().filter(r -> r.crl() != null).forEach(r -> crls.add(RevocationBlob.crl(r.crl())));
         }
-        CompletableFuture<EvidenceRecord> done = writer.submit(new EvidenceWriter.Prepared(record,
+        CompletableFuture<EvidenceRecord> done = writer.submit(new EvidenceWriter.Prepared(
+                record,
                 full ? cipher.seal(item.requestContent(), Parts.REQUEST_CONTENT) : null,
                 full ? cipher.seal(item.requestCms(), Parts.REQUEST_CMS) : null,
                 full ? cipher.seal(item.answer(), Parts.ANSWER) : null,
-                full ? cipher.seal(revocation, Parts.REVOCATION) : null, crls));
+                full ? cipher.seal(revocation, Parts.REVOCATION) : null,
+                crls));
         return new Pending(writer, done);
     }
 

@@ -50,10 +50,28 @@ public record EvidenceRecord(
         String digest) {
 
     /** The names of {@link #fields()}, in order. */
-    public static final java.util.List<String> FIELD_NAMES = java.util.List.of("version", "node_id", "kind", "mode",
-            "sender", "message_id", "service_id", "case_id", "outcome", "reason", "decision", "received_at",
-            "finished_at", "verify_micros", "agency_micros", "total_micros", "retain_until", "request_sha256",
-            "request_cms_sha256", "answer_sha256", "revocation_sha256");
+    public static final java.util.List<String> FIELD_NAMES = java.util.List.of(
+            "version",
+            "node_id",
+            "kind",
+            "mode",
+            "sender",
+            "message_id",
+            "service_id",
+            "case_id",
+            "outcome",
+            "reason",
+            "decision",
+            "received_at",
+            "finished_at",
+            "verify_micros",
+            "agency_micros",
+            "total_micros",
+            "retain_until",
+            "request_sha256",
+            "request_cms_sha256",
+            "answer_sha256",
+            "revocation_sha256");
 
     /** Format version of the canonical encoding. */
     public static final int VERSION = 1;
@@ -134,16 +152,60 @@ public record EvidenceRecord(
     }
 
     public EvidenceRecord linked(long newSeq, String newPrev) {
-        EvidenceRecord r = new EvidenceRecord(nodeId, newSeq, kind, mode, sender, messageId, serviceId, caseId,
-                outcome, reason, decision, receivedAt, finishedAt, verifyMicros, agencyMicros, totalMicros,
-                retainUntil, requestSha256, requestCmsSha256, answerSha256, revocationSha256, keyId, newPrev, null);
+        EvidenceRecord r = new EvidenceRecord(
+                nodeId,
+                newSeq,
+                kind,
+                mode,
+                sender,
+                messageId,
+                serviceId,
+                caseId,
+                outcome,
+                reason,
+                decision,
+                receivedAt,
+                finishedAt,
+                verifyMicros,
+                agencyMicros,
+                totalMicros,
+                retainUntil,
+                requestSha256,
+                requestCmsSha256,
+                answerSha256,
+                revocationSha256,
+                keyId,
+                newPrev,
+                null);
         return r.withDigest(r.computedDigest());
     }
 
     public EvidenceRecord withDigest(String newDigest) {
-        return new EvidenceRecord(nodeId, seq, kind, mode, sender, messageId, serviceId, caseId, outcome, reason,
-                decision, receivedAt, finishedAt, verifyMicros, agencyMicros, totalMicros, retainUntil, requestSha256,
-                requestCmsSha256, answerSha256, revocationSha256, keyId, prevDigest, newDigest);
+        return new EvidenceRecord(
+                nodeId,
+                seq,
+                kind,
+                mode,
+                sender,
+                messageId,
+                serviceId,
+                caseId,
+                outcome,
+                reason,
+                decision,
+                receivedAt,
+                finishedAt,
+                verifyMicros,
+                agencyMicros,
+                totalMicros,
+                retainUntil,
+                requestSha256,
+                requestCmsSha256,
+                answerSha256,
+                revocationSha256,
+                keyId,
+                prevDigest,
+                newDigest);
     }
 
     static final String COLUMNS = "node_id, seq, kind, mode, sender, message_id, service_id, case_id, outcome, "
@@ -185,14 +247,31 @@ public record EvidenceRecord(
 
     /** Reads the {@link #COLUMNS} of the current row. */
     static EvidenceRecord read(ResultSet rs) throws SQLException {
-        return new EvidenceRecord(rs.getString("node_id"), rs.getLong("seq"), rs.getString("kind"),
-                rs.getString("mode"), rs.getString("sender"), rs.getString("message_id"), rs.getString("service_id"),
-                rs.getString("case_id"), rs.getString("outcome"), rs.getString("reason"), rs.getString("decision"),
-                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
-                rs.getLong("verify_micros"), rs.getLong("agency_micros"), rs.getLong("total_micros"),
-                rs.getTimestamp("retain_until").toInstant(), rs.getString("request_sha256"),
-                rs.getString("request_cms_sha256"), rs.getString("answer_sha256"), rs.getString("revocation_sha256"),
-                rs.getString("key_id"), rs.getString("prev_digest"), rs.getString("digest"));
+        return new EvidenceRecord(
+                rs.getString("node_id"),
+                rs.getLong("seq"),
+                rs.getString("kind"),
+                rs.getString("mode"),
+                rs.getString("sender"),
+                rs.getString("message_id"),
+                rs.getString("service_id"),
+                rs.getString("case_id"),
+                rs.getString("outcome"),
+                rs.getString("reason"),
+                rs.getString("decision"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("finished_at").toInstant(),
+                rs.getLong("verify_micros"),
+                rs.getLong("agency_micros"),
+                rs.getLong("total_micros"),
+                rs.getTimestamp("retain_until").toInstant(),
+                rs.getString("request_sha256"),
+                rs.getString("request_cms_sha256"),
+                rs.getString("answer_sha256"),
+                rs.getString("revocation_sha256"),
+                rs.getString("key_id"),
+                rs.getString("prev_digest"),
+                rs.getString("digest"));
     }
 
     /** Identifiers are bounded before they reach the database; the hash covers the stored value. */

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,12 @@ final class EvidenceStamper implements AutoCloseable {
     private volatile Instant failingSince;
     private volatile String lastError;
 
-    EvidenceStamper(DataSource dataSource, String nodeId, TimeStamper tsa, Clock clock, EvidenceSettings settings,
+    EvidenceStamper(
+            DataSource dataSource,
+            String nodeId,
+            TimeStamper tsa,
+            Clock clock,
+            EvidenceSettings settings,
             Supplier<EvidenceWriter.Head> head) {
         this.dataSource = dataSource;
         this.nodeId = nodeId;
@@ -61,8 +66,9 @@ final class EvidenceStamper implements AutoCloseable {
     }
 
     private void loadLastStamp() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT seq, stamped_at FROM evidence_stamp WHERE node_id = ? ORDER BY node_id DESC, seq DESC LIMIT 1")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT seq, stamped_at FROM evidence_stamp WHERE node_id = ? ORDER BY node_id DESC, seq DESC LIMIT 1")) {
             s.setString(1, nodeId);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
@@ -88,7 +94,8 @@ final class EvidenceStamper implements AutoCloseable {
             return false;
         }
         Instant now = clock.instant();
-        return waiting >= settings.stampRecords() || lastStampAt == null
+        return waiting >= settings.stampRecords()
+                || lastStampAt == null
                 || !now.isBefore(lastStampAt.plus(settings.stampInterval()))
                 || (failingSince != null);
     }
@@ -125,14 +132,18 @@ final class EvidenceStamper implements AutoCloseable {
         } catch (RuntimeException e) {
             if (failingSince == null) {
                 failingSince = now;
-                log.warn("the time-stamping authority failed for chain {} (records up to {} wait): {}", nodeId,
-                        h.seq(), e.getMessage());
+                log.warn(
+                        "the time-stamping authority failed for chain {} (records up to {} wait): {}",
+                        nodeId,
+                        h.seq(),
+                        e.getMessage());
             }
             lastError = e.getMessage();
             return false;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO evidence_stamp (node_id, seq, digest, stamped_at, token) VALUES (?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO evidence_stamp (node_id, seq, digest, stamped_at, token) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, nodeId);
             insert.setLong(2, h.seq());
             insert.setString(3, h.digest());
@@ -166,7 +177,13 @@ final class EvidenceStamper implements AutoCloseable {
     }
 
     EvidenceStatus status() {
-        return new EvidenceStatus(accepting(), failingSince, lastError, lastStampAt, stampedSeq, head.get().seq());
+        return new EvidenceStatus(
+                accepting(),
+                failingSince,
+                lastError,
+                lastStampAt,
+                stampedSeq,
+                head.get().seq());
     }
 
     @Override

@@ -12,5 +12,10 @@ import java.time.Instant;
  * @param stampedSeq the last sequence number covered by a stamp
  * @param headSeq the chain's last committed sequence number
  */
-public record EvidenceStatus(boolean accepting, Instant failingSince, String lastError, Instant lastStampAt,
-        long stampedSeq, long headSeq) {}
+public record EvidenceStatus(
+        boolean accepting,
+        Instant failingSince,
+        String lastError,
+        Instant lastStampAt,
+        long stampedSeq,
+        long headSeq) {}

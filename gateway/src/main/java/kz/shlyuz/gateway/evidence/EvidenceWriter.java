@@ -28,6 +28,7 @@ final class EvidenceWriter implements AutoCloseable {
     private static final Gathering GATHERING = new Gathering(32, MAX_BATCH, 1_000_000, 300_000);
     /** How long {@link #close} lets the thread write what is queued. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
+
     private static final GroupCommitter.Failures FAILURES = new GroupCommitter.Failures() {
         @Override
         public RuntimeException of(String message, Throwable cause) {
@@ -36,12 +37,19 @@ final class EvidenceWriter implements AutoCloseable {
 
         @Override
         public RuntimeException failed(Throwable cause) {
-            return cause instanceof EvidenceException x ? x : new EvidenceException("evidence record not written", cause);
+            return cause instanceof EvidenceException x
+                    ? x
+                    : new EvidenceException("evidence record not written", cause);
         }
     };
 
     /** A record ready to be linked: metadata (no seq, no digest yet), stored bodies, CRLs to keep. */
-    record Prepared(EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer, byte[] revocation,
+    record Prepared(
+            EvidenceRecord record,
+            byte[] requestContent,
+            byte[] requestCms,
+            byte[] answer,
+            byte[] revocation,
             List<RevocationBlob.Crl> crls) {}
 
     /** The chain's last committed link. */
@@ -63,12 +71,18 @@ final class EvidenceWriter implements AutoCloseable {
         this.dataSource = dataSource;
         this.nodeId = nodeId;
         this.onCommit = onCommit;
-        this.syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
-                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+        this.syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:")
+                && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:");
         this.head = loadHead(dataSource, nodeId);
         // "shlyuz-": a writer that dies is a fatal error (FatalErrors), as the journal's is.
-        this.writer = new GroupCommitter<>(new GroupCommitter.Settings("the evidence log", "shlyuz-evidence-writer",
-                QUEUE_CAPACITY, GATHERING, 0, timeout, DRAIN), this::write, FAILURES, () -> { });
+        this.writer = new GroupCommitter<>(
+                new GroupCommitter.Settings(
+                        "the evidence log", "shlyuz-evidence-writer", QUEUE_CAPACITY, GATHERING, 0, timeout, DRAIN),
+                this::write,
+                FAILURES,
+                () -> {});
     }
 
     /** The last committed link of {@code nodeId}'s chain: in the database, else in the last archive. */

@@ -43,7 +43,10 @@ public final class HttpTimeStamper implements TimeStamper {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.breaker = new CircuitBreaker(openFor, clock);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -55,18 +58,19 @@ public final class HttpTimeStamper implements TimeStamper {
         }
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256,
-                Digests.sha256().digest(data), new BigInteger(64, random));
+        TimeStampRequest request = generator.generate(
+                NISTObjectIdentifiers.id_sha256, Digests.sha256().digest(data), new BigInteger(64, random));
         BoundedPost.Reply reply;
         try {
-            reply = BoundedPost.post(http, uri, "application/timestamp-query", request.getEncoded(), timeout,
-                    MAX_RESPONSE_BYTES);
+            reply = BoundedPost.post(
+                    http, uri, "application/timestamp-query", request.getEncoded(), timeout, MAX_RESPONSE_BYTES);
         } catch (BoundedPost.TooLarge e) {
             breaker.succeeded(); // it answers; what it answered is unusable
             throw new IllegalStateException(uri + " " + e.getMessage(), e);
         } catch (IOException e) {
             breaker.failed(e.getClass().getSimpleName());
-            throw new IllegalStateException(uri + " unreachable (" + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalStateException(
+                    uri + " unreachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(uri + ": interrupted", e);

@@ -16,11 +16,19 @@ public final class JdbcBodyAccessAudit implements BodyAccessAudit {
     }
 
     @Override
-    public void bodyRead(Instant at, String actor, String action, String nodeId, long seq, String sender,
-            String messageId, String purpose) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO evidence_audit (at, actor, action, node_id, seq, sender, message_id, purpose) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    public void bodyRead(
+            Instant at,
+            String actor,
+            String action,
+            String nodeId,
+            long seq,
+            String sender,
+            String messageId,
+            String purpose) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO evidence_audit (at, actor, action, node_id, seq, sender, message_id, purpose) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setTimestamp(1, Timestamp.from(at));
             insert.setString(2, actor.length() > 128 ? actor.substring(0, 128) : actor);
             insert.setString(3, action);

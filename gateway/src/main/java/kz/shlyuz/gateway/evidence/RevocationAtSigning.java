@@ -49,19 +49,23 @@ final class RevocationAtSigning {
     static String ocsp(byte[] der, VerifiedSigner s) {
         try {
             OCSPResp response = new OCSPResp(der);
-            if (response.getStatus() != OCSPResp.SUCCESSFUL || !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
+            if (response.getStatus() != OCSPResp.SUCCESSFUL
+                    || !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
                 throw new IllegalStateException("not a successful basic OCSP response");
             }
             if (s.chain().size() < 2) {
                 throw new IllegalStateException("the signer's issuer is unknown");
             }
-            X509CertificateHolder issuer = new X509CertificateHolder(s.chain().get(1).getEncoded());
+            X509CertificateHolder issuer =
+                    new X509CertificateHolder(s.chain().get(1).getEncoded());
             X509CertificateHolder signer = issuer;
             for (X509CertificateHolder included : basic.getCerts()) {
                 if (!included.equals(issuer)) {
-                    ExtendedKeyUsage eku = included.getExtensions() == null ? null
+                    ExtendedKeyUsage eku = included.getExtensions() == null
+                            ? null
                             : ExtendedKeyUsage.fromExtensions(included.getExtensions());
-                    if (!included.isSignatureValid(verifierOf(issuer)) || eku == null
+                    if (!included.isSignatureValid(verifierOf(issuer))
+                            || eku == null
                             || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
                         throw new IllegalStateException("the responder is not the CA or its delegated OCSP responder");
                     }
@@ -71,8 +75,10 @@ final class RevocationAtSigning {
             if (!basic.isSignatureValid(verifierOf(signer))) {
                 throw new IllegalStateException("the OCSP response's signature does not verify");
             }
-            CertificateID id = new CertificateID(GostOperators.digestCalculatorProvider().get(CertificateID.HASH_SHA1),
-                    issuer, s.certificate().getSerialNumber());
+            CertificateID id = new CertificateID(
+                    GostOperators.digestCalculatorProvider().get(CertificateID.HASH_SHA1),
+                    issuer,
+                    s.certificate().getSerialNumber());
             Instant at = judgedAt(s);
             for (SingleResp single : basic.getResponses()) {
                 if (!single.getCertID().equals(id)) {
@@ -80,8 +86,8 @@ final class RevocationAtSigning {
                 }
                 Instant thisUpdate = single.getThisUpdate().toInstant();
                 if (thisUpdate.isBefore(at.minus(OCSP_BEFORE_SIGNING))) {
-                    throw new IllegalStateException("the OCSP answer (" + thisUpdate + ") is older than the signature ("
-                            + at + ")");
+                    throw new IllegalStateException(
+                            "the OCSP answer (" + thisUpdate + ") is older than the signature (" + at + ")");
                 }
                 Object status = single.getCertStatus();
                 if (status == null) {
@@ -93,7 +99,8 @@ final class RevocationAtSigning {
                     if (!when.isAfter(at)) {
                         throw new IllegalStateException("revoked " + when + ", before the signature");
                     }
-                    return "revoked only later (" + when + "), valid at signing time (OCSP by " + signer.getSubject() + ")";
+                    return "revoked only later (" + when + "), valid at signing time (OCSP by " + signer.getSubject()
+                            + ")";
                 }
                 throw new IllegalStateException("the responder did not know the certificate");
             }
@@ -111,8 +118,7 @@ final class RevocationAtSigning {
             throw new IllegalStateException("CRL " + ref.number() + " is not in the container");
         }
         try {
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(der));
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
             X509Certificate issuer = s.chain().get(1);
             X509CertificateHolder issuerHolder = new X509CertificateHolder(issuer.getEncoded());
             X509CRLHolder holder = new X509CRLHolder(der);
@@ -127,8 +133,9 @@ final class RevocationAtSigning {
             if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
                 throw new IllegalStateException("listed on CRL " + ref.number() + " as revoked before the signature");
             }
-            return "not revoked at signing time: CRL " + ref.number() + " of " + issuer.getSubjectX500Principal().getName()
-                    + ", thisUpdate " + crl.getThisUpdate().toInstant();
+            return "not revoked at signing time: CRL " + ref.number() + " of "
+                    + issuer.getSubjectX500Principal().getName() + ", thisUpdate "
+                    + crl.getThisUpdate().toInstant();
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {

@@ -34,8 +34,8 @@ public final class RevocationBlob {
 
     public static CrlRef ref(X509CRL crl) {
         try {
-            return new CrlRef(Digests.hex(crl.getIssuerX500Principal().getEncoded()), number(crl),
-                    Digests.hex(crl.getEncoded()));
+            return new CrlRef(
+                    Digests.hex(crl.getIssuerX500Principal().getEncoded()), number(crl), Digests.hex(crl.getEncoded()));
         } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
@@ -55,7 +55,9 @@ public final class RevocationBlob {
         if (ext == null) {
             return "t" + crl.getThisUpdate().toInstant().getEpochSecond();
         }
-        return ASN1Integer.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getValue().toString();
+        return ASN1Integer.getInstance(ASN1OctetString.getInstance(ext).getOctets())
+                .getValue()
+                .toString();
     }
 
     public static byte[] encode(List<RevocationItem> items) {

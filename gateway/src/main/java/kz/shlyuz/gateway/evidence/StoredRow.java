@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * and in archive files. Rows are read in pages by sequence number, so that walking a chain of
  * any length holds one page at a time.
  */
-public record StoredRow(EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer,
-        byte[] revocation) {
+public record StoredRow(
+        EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer, byte[] revocation) {
 
     static final int PAGE = 500;
 
@@ -37,8 +37,12 @@ public record StoredRow(EvidenceRecord record, byte[] requestContent, byte[] req
                 s.setLong(3, upTo);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        page.add(new StoredRow(EvidenceRecord.read(rs), rs.getBytes("request_content"),
-                                rs.getBytes("request_cms"), rs.getBytes("answer"), rs.getBytes("revocation")));
+                        page.add(new StoredRow(
+                                EvidenceRecord.read(rs),
+                                rs.getBytes("request_content"),
+                                rs.getBytes("request_cms"),
+                                rs.getBytes("answer"),
+                                rs.getBytes("revocation")));
                     }
                 }
             }
@@ -57,10 +61,28 @@ public record StoredRow(EvidenceRecord record, byte[] requestContent, byte[] req
         EvidenceRecord r = record;
         out.writeByte(1);
         out.writeLong(r.seq());
-        for (String v : new String[] {r.nodeId(), r.kind(), r.mode(), r.sender(), r.messageId(), r.serviceId(),
-                r.caseId(), r.outcome(), r.reason(), r.decision(), r.receivedAt().toString(), r.finishedAt().toString(),
-                r.retainUntil().toString(), r.requestSha256(), r.requestCmsSha256(), r.answerSha256(),
-                r.revocationSha256(), r.keyId(), r.prevDigest(), r.digest()}) {
+        for (String v : new String[] {
+            r.nodeId(),
+            r.kind(),
+            r.mode(),
+            r.sender(),
+            r.messageId(),
+            r.serviceId(),
+            r.caseId(),
+            r.outcome(),
+            r.reason(),
+            r.decision(),
+            r.receivedAt().toString(),
+            r.finishedAt().toString(),
+            r.retainUntil().toString(),
+            r.requestSha256(),
+            r.requestCmsSha256(),
+            r.answerSha256(),
+            r.revocationSha256(),
+            r.keyId(),
+            r.prevDigest(),
+            r.digest()
+        }) {
             writeString(out, v);
         }
         out.writeLong(r.verifyMicros());
@@ -91,9 +113,31 @@ public record StoredRow(EvidenceRecord record, byte[] requestContent, byte[] req
         long verify = in.readLong();
         long agency = in.readLong();
         long total = in.readLong();
-        EvidenceRecord r = new EvidenceRecord(v[0], seq, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-                Instant.parse(v[10]), Instant.parse(v[11]), verify, agency, total, Instant.parse(v[12]), v[13], v[14],
-                v[15], v[16], v[17], v[18], v[19]);
+        EvidenceRecord r = new EvidenceRecord(
+                v[0],
+                seq,
+                v[1],
+                v[2],
+                v[3],
+                v[4],
+                v[5],
+                v[6],
+                v[7],
+                v[8],
+                v[9],
+                Instant.parse(v[10]),
+                Instant.parse(v[11]),
+                verify,
+                agency,
+                total,
+                Instant.parse(v[12]),
+                v[13],
+                v[14],
+                v[15],
+                v[16],
+                v[17],
+                v[18],
+                v[19]);
         return new StoredRow(r, readBytes(in), readBytes(in), readBytes(in), readBytes(in));
     }
 

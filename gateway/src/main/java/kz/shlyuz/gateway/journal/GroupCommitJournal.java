@@ -37,6 +37,7 @@ import kz.shlyuz.gateway.journal.JournalOp.MessageKey;
 public final class GroupCommitJournal implements Journal {
     /** Most operations in one transaction: a bound on one commit's size and on what one failure affects. */
     static final int MAX_BATCH = 512;
+
     private static final int QUEUE_CAPACITY = 8192;
     /**
      * A group smaller than 32 gathers more for up to 1 ms, while operations come within 0.3 ms (as
@@ -44,6 +45,7 @@ public final class GroupCommitJournal implements Journal {
      * own page and layout bookkeeping, about as costly for three operations as for thirty.
      */
     private static final Gathering GATHERING = new Gathering(32, MAX_BATCH, 1_000_000, 300_000);
+
     private static final GroupCommitter.Failures FAILURES = new GroupCommitter.Failures() {
         @Override
         public RuntimeException of(String message, Throwable cause) {
@@ -70,12 +72,22 @@ public final class GroupCommitJournal implements Journal {
     public GroupCommitJournal(JdbcJournal delegate, DataSource dataSource, String jdbcUrl, Duration timeout) {
         this.delegate = delegate;
         // An embedded H2 store (file:, or a bare path); not in-memory, not a remote H2 server.
-        boolean syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
-                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
-        this.writer = new GroupCommitter<>(new GroupCommitter.Settings("the journal", "journal-group-commit",
-                QUEUE_CAPACITY, GATHERING, 0, timeout, timeout.plusSeconds(1)),
+        boolean syncEmbeddedStore = jdbcUrl.startsWith("jdbc:h2:")
+                && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+        this.writer = new GroupCommitter<>(
+                new GroupCommitter.Settings(
+                        "the journal",
+                        "journal-group-commit",
+                        QUEUE_CAPACITY,
+                        GATHERING,
+                        0,
+                        timeout,
+                        timeout.plusSeconds(1)),
                 new JournalBatch(delegate, dataSource, syncEmbeddedStore, op -> inFlight.remove(op.key(), op.claim())),
-                FAILURES, () -> { });
+                FAILURES,
+                () -> {});
     }
 
     @Override

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 public final class JdbcJournal implements Journal {
     /** SQLSTATE of a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String IN_PROGRESS = JournalStatements.IN_PROGRESS;
     private static final String COMPLETED = JournalStatements.COMPLETED;
 
@@ -71,8 +72,8 @@ public final class JdbcJournal implements Journal {
      * Records an answer whether or not the message has a claim row: completes an in-progress row,
      * or inserts a completed one. False when another call recorded an answer first.
      */
-    boolean record(String sender, String messageId, String contentSha256, String serviceId, byte[] response,
-            Instant now) {
+    boolean record(
+            String sender, String messageId, String contentSha256, String serviceId, byte[] response, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -101,8 +102,15 @@ public final class JdbcJournal implements Journal {
     }
 
     /** Inserts a completed row unless the message has one; the number of rows inserted (0 or 1). */
-    static int insertCompleted(Connection c, String sender, String messageId, String contentSha256,
-            String serviceId, byte[] response, Instant now) throws SQLException {
+    static int insertCompleted(
+            Connection c,
+            String sender,
+            String messageId,
+            String contentSha256,
+            String serviceId,
+            byte[] response,
+            Instant now)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_COMPLETED_IF_ABSENT)) {
             JournalStatements.bindCompleted(insert, sender, messageId, contentSha256, serviceId, response, now);
             return insert.executeUpdate();
@@ -115,8 +123,9 @@ public final class JdbcJournal implements Journal {
         return existing(c, sender, messageId, contentSha256, now, new Claim.InProgress());
     }
 
-    private Claim existing(Connection c, String sender, String messageId, String contentSha256, Instant now,
-            Claim whenAbsent) throws SQLException {
+    private Claim existing(
+            Connection c, String sender, String messageId, String contentSha256, Instant now, Claim whenAbsent)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement(JournalStatements.SELECT_CLAIM)) {
             select.setString(1, sender);
             select.setString(2, messageId);
@@ -184,7 +193,8 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void append(JournalEntry e) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_ENTRY)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_ENTRY)) {
             JournalStatements.bindEntry(insert, e);
             insert.executeUpdate();
         } catch (SQLException ex) {
@@ -203,7 +213,8 @@ public final class JdbcJournal implements Journal {
     }
 
     private List<JournalEntry> query(String sql, int limit, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(sql)) {
             select.setMaxRows(limit);
             for (int i = 0; i < params.length; i++) {
                 select.setString(i + 1, params[i]);

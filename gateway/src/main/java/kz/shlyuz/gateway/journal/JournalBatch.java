@@ -30,7 +30,10 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
      * @param syncEmbeddedStore whether each group ends with an H2 disk sync
      * @param recorded told of every answer once it is durable (the claim it answers is over)
      */
-    JournalBatch(JdbcJournal delegate, DataSource dataSource, boolean syncEmbeddedStore,
+    JournalBatch(
+            JdbcJournal delegate,
+            DataSource dataSource,
+            boolean syncEmbeddedStore,
             Consumer<JournalOp.Complete> recorded) {
         this.delegate = delegate;
         this.dataSource = dataSource;
@@ -82,14 +85,16 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
      */
     private static void recordAnswers(Connection c, List<GroupCommitter.Item<JournalOp, Void>> items)
             throws SQLException {
-        List<JournalOp.Complete> completions = items.stream().map(i -> (JournalOp.Complete) i.value()).toList();
+        List<JournalOp.Complete> completions =
+                items.stream().map(i -> (JournalOp.Complete) i.value()).toList();
         List<JournalOp.Complete> inserts = new ArrayList<>();
-        List<JournalOp.Complete> updates = completions.stream().filter(op -> op.claim().claimRow()).toList();
+        List<JournalOp.Complete> updates =
+                completions.stream().filter(op -> op.claim().claimRow()).toList();
         if (!updates.isEmpty()) {
             try (PreparedStatement update = c.prepareStatement(JournalStatements.COMPLETE_IN_PROGRESS)) {
                 for (JournalOp.Complete op : updates) {
-                    JournalStatements.bindCompletion(update, op.key().sender(), op.key().messageId(), op.response(),
-                            op.now());
+                    JournalStatements.bindCompletion(
+                            update, op.key().sender(), op.key().messageId(), op.response(), op.now());
                     update.addBatch();
                 }
                 int[] counts = update.executeBatch();
@@ -106,15 +111,23 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
         }
         try (PreparedStatement insert = c.prepareStatement(JournalStatements.INSERT_COMPLETED_IF_ABSENT)) {
             for (JournalOp.Complete op : inserts) {
-                JournalStatements.bindCompleted(insert, op.key().sender(), op.key().messageId(),
-                        op.claim().contentSha256(), op.claim().serviceId(), op.response(), op.now());
+                JournalStatements.bindCompleted(
+                        insert,
+                        op.key().sender(),
+                        op.key().messageId(),
+                        op.claim().contentSha256(),
+                        op.claim().serviceId(),
+                        op.response(),
+                        op.now());
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {
-                    log.warn("message {} from {} was answered by another call first; its recorded answer stands",
-                            inserts.get(i).key().messageId(), inserts.get(i).key().sender());
+                    log.warn(
+                            "message {} from {} was answered by another call first; its recorded answer stands",
+                            inserts.get(i).key().messageId(),
+                            inserts.get(i).key().sender());
                 }
             }
         }
@@ -143,8 +156,13 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
         for (GroupCommitter.Item<JournalOp, Void> item : group) {
             try {
                 if (item.value() instanceof JournalOp.Complete c) {
-                    delegate.record(c.key().sender(), c.key().messageId(), c.claim().contentSha256(),
-                            c.claim().serviceId(), c.response(), c.now());
+                    delegate.record(
+                            c.key().sender(),
+                            c.key().messageId(),
+                            c.claim().contentSha256(),
+                            c.claim().serviceId(),
+                            c.response(),
+                            c.now());
                 } else if (item.value() instanceof JournalOp.Append a) {
                     delegate.append(a.entry());
                 }
@@ -156,7 +174,8 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
             }
         }
         if (!written.isEmpty() && syncEmbeddedStore) {
-            try (Connection c = dataSource.getConnection(); Statement sync = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement sync = c.createStatement()) {
                 sync.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
                 JournalException failure = new JournalException("disk sync after a failed group", e);

@@ -37,9 +37,11 @@ public final class JournalDatabase {
      * the operating system before the commit returns. Other databases are left as configured.
      */
     static String durable(String jdbcUrl) {
-        boolean embeddedFile = jdbcUrl.startsWith("jdbc:h2:file:") || (jdbcUrl.startsWith("jdbc:h2:")
-                && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
-                && !jdbcUrl.startsWith("jdbc:h2:ssl:"));
+        boolean embeddedFile = jdbcUrl.startsWith("jdbc:h2:file:")
+                || (jdbcUrl.startsWith("jdbc:h2:")
+                        && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                        && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                        && !jdbcUrl.startsWith("jdbc:h2:ssl:"));
         if (!embeddedFile || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
             return jdbcUrl;
         }

@@ -25,5 +25,9 @@ public record JournalEntry(
         long agencyMicros,
         long totalMicros) {
 
-    public enum Outcome { ANSWERED, REPLAYED, REFUSED }
+    public enum Outcome {
+        ANSWERED,
+        REPLAYED,
+        REFUSED
+    }
 }

@@ -49,15 +49,21 @@ final class JournalStatements {
             + "agency, verify_micros, agency_micros, total_micros) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    static final String ENTRIES_OF_MESSAGE = "SELECT * FROM journal_entry WHERE sender = ? AND message_id = ? "
-            + "ORDER BY id";
+    static final String ENTRIES_OF_MESSAGE =
+            "SELECT * FROM journal_entry WHERE sender = ? AND message_id = ? " + "ORDER BY id";
 
     static final String RECENT_ENTRIES = "SELECT * FROM journal_entry ORDER BY id DESC";
 
     private JournalStatements() {}
 
-    static void bindClaim(PreparedStatement insert, String sender, String messageId, String contentSha256,
-            String serviceId, Instant now) throws SQLException {
+    static void bindClaim(
+            PreparedStatement insert,
+            String sender,
+            String messageId,
+            String contentSha256,
+            String serviceId,
+            Instant now)
+            throws SQLException {
         insert.setString(1, sender);
         insert.setString(2, messageId);
         insert.setString(3, contentSha256);
@@ -66,16 +72,23 @@ final class JournalStatements {
         insert.setTimestamp(6, Timestamp.from(now));
     }
 
-    static void bindCompletion(PreparedStatement update, String sender, String messageId, byte[] response,
-            Instant now) throws SQLException {
+    static void bindCompletion(PreparedStatement update, String sender, String messageId, byte[] response, Instant now)
+            throws SQLException {
         update.setBytes(1, response);
         update.setTimestamp(2, Timestamp.from(now));
         update.setString(3, sender);
         update.setString(4, messageId);
     }
 
-    static void bindCompleted(PreparedStatement insert, String sender, String messageId, String contentSha256,
-            String serviceId, byte[] response, Instant now) throws SQLException {
+    static void bindCompleted(
+            PreparedStatement insert,
+            String sender,
+            String messageId,
+            String contentSha256,
+            String serviceId,
+            byte[] response,
+            Instant now)
+            throws SQLException {
         insert.setString(1, sender);
         insert.setString(2, messageId);
         insert.setString(3, contentSha256);

@@ -30,8 +30,12 @@ public final class NoticeService extends CompletionNoticesGrpc.CompletionNotices
     private final Predicate<String> knownSender;
     private final Clock clock;
 
-    public NoticeService(NoticeStore store, ScheduledExecutorService poller, Duration pollInterval,
-            Predicate<String> knownSender, Clock clock) {
+    public NoticeService(
+            NoticeStore store,
+            ScheduledExecutorService poller,
+            Duration pollInterval,
+            Predicate<String> knownSender,
+            Clock clock) {
         this.store = store;
         this.poller = poller;
         this.pollInterval = pollInterval;
@@ -71,11 +75,15 @@ public final class NoticeService extends CompletionNoticesGrpc.CompletionNotices
             }
         };
         synchronized (task) {
-            task.set(poller.scheduleWithFixedDelay(() -> {
-                synchronized (task) {
-                    push.run();
-                }
-            }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+            task.set(poller.scheduleWithFixedDelay(
+                    () -> {
+                        synchronized (task) {
+                            push.run();
+                        }
+                    },
+                    0,
+                    pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS));
         }
         stream.setOnCancelHandler(() -> task.get().cancel(false));
     }
@@ -89,7 +97,8 @@ public final class NoticeService extends CompletionNoticesGrpc.CompletionNotices
             throw new Refusal(Reason.NOTICE_NOT_FOUND, id.length() > 48 ? id.substring(0, 48) : id);
         }
         responses.onNext(AcknowledgeNoticeResponse.newBuilder()
-                .setAcknowledgedAt(Timestamps.fromMillis(now.toEpochMilli())).build());
+                .setAcknowledgedAt(Timestamps.fromMillis(now.toEpochMilli()))
+                .build());
         responses.onCompleted();
     }
 }

@@ -34,10 +34,16 @@ public final class NoticeStore {
                     if (alreadySent.contains(rs.getString(1))) {
                         continue;
                     }
-                    CompletionNotice.Builder n = CompletionNotice.newBuilder().setNoticeId(rs.getString(1))
-                            .setCaseId(rs.getString(2)).setMessageId(rs.getString(3)).setServiceId(rs.getString(4))
-                            .setOutcome(rs.getString(5)).setTextKk(rs.getString(7)).setTextRu(rs.getString(8))
-                            .setFinishedAt(Timestamps.fromMillis(rs.getTimestamp(9).getTime()))
+                    CompletionNotice.Builder n = CompletionNotice.newBuilder()
+                            .setNoticeId(rs.getString(1))
+                            .setCaseId(rs.getString(2))
+                            .setMessageId(rs.getString(3))
+                            .setServiceId(rs.getString(4))
+                            .setOutcome(rs.getString(5))
+                            .setTextKk(rs.getString(7))
+                            .setTextRu(rs.getString(8))
+                            .setFinishedAt(
+                                    Timestamps.fromMillis(rs.getTimestamp(9).getTime()))
                             .setDelivery(rs.getInt(10) + 1);
                     if (rs.getString(6) != null) {
                         n.setReference(rs.getString(6));

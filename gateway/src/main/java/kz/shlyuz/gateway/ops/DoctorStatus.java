@@ -42,8 +42,16 @@ final class DoctorStatus {
     private final IntSupplier inFlight;
     private final SignatureMeters outsideCalls;
 
-    DoctorStatus(GatewayConfig config, Clock clock, Instant startedAt, Readiness readiness, ExpiryGauges expiry,
-            Maintenance maintenance, DataSource database, IntSupplier inFlight, SignatureMeters outsideCalls) {
+    DoctorStatus(
+            GatewayConfig config,
+            Clock clock,
+            Instant startedAt,
+            Readiness readiness,
+            ExpiryGauges expiry,
+            Maintenance maintenance,
+            DataSource database,
+            IntSupplier inFlight,
+            SignatureMeters outsideCalls) {
         this.config = config;
         this.clock = clock;
         this.startedAt = startedAt;
@@ -75,7 +83,11 @@ final class DoctorStatus {
             deps.put(d.name(), one);
         }
         body.put("dependencies", deps);
-        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
+        body.put(
+                "weakenedChecks",
+                report.weakened().stream()
+                        .map(WeakenedChecks.Weakened::toString)
+                        .toList());
         return body;
     }
 
@@ -92,16 +104,31 @@ final class DoctorStatus {
         summary.put("dataDir", config.dataDir().toAbsolutePath().normalize().toString());
         summary.put("senders", config.senders().keySet());
         summary.put("adapters", config.adapters().keySet());
-        summary.put("trustDirs", config.signerRules().trustDirs().stream().map(Path::toString).toList());
+        summary.put(
+                "trustDirs",
+                config.signerRules().trustDirs().stream().map(Path::toString).toList());
         summary.put("devPkiTrust", config.signerRules().devPkiTrust());
         summary.put("revocation", config.signerRules().softFailRevocation() ? "soft-fail" : "require");
-        summary.put("ocsp", config.signerRules().ocsp().enabled() ? String.valueOf(config.signerRules().ocsp()
-                .responder() == null ? "AIA" : config.signerRules().ocsp().responder()) : "off");
+        summary.put(
+                "ocsp",
+                config.signerRules().ocsp().enabled()
+                        ? String.valueOf(
+                                config.signerRules().ocsp().responder() == null
+                                        ? "AIA"
+                                        : config.signerRules().ocsp().responder())
+                        : "off");
         summary.put("strictCheckDigits", config.strictCheckDigits());
-        summary.put("tracing", config.ops().tracing().enabled() ? config.ops().tracing().otlpEndpoint().toString()
-                : "off");
+        summary.put(
+                "tracing",
+                config.ops().tracing().enabled()
+                        ? config.ops().tracing().otlpEndpoint().toString()
+                        : "off");
         body.put("config", summary);
-        body.put("weakenedChecks", report.weakened().stream().map(WeakenedChecks.Weakened::toString).toList());
+        body.put(
+                "weakenedChecks",
+                report.weakened().stream()
+                        .map(WeakenedChecks.Weakened::toString)
+                        .toList());
         Instant now = clock.instant();
         List<Map<String, Object>> certs = new ArrayList<>();
         for (ExpiryGauges.Expiry e : expiry.certificates()) {
@@ -135,8 +162,11 @@ final class DoctorStatus {
     private Map<String, Object> database() {
         Map<String, Object> out = new LinkedHashMap<>();
         String url = config.journal().jdbcUrl();
-        out.put("kind", url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:h2:") ? "h2" : "other");
-        try (var c = database.getConnection(); var s = c.createStatement()) {
+        out.put(
+                "kind",
+                url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:h2:") ? "h2" : "other");
+        try (var c = database.getConnection();
+                var s = c.createStatement()) {
             if (url.startsWith("jdbc:postgresql:")) {
                 try (var rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
                     rs.next();
@@ -179,8 +209,8 @@ final class DoctorStatus {
 
     /** The gateway's version from its jar, or "dev" when run from classes. */
     static String version() {
-        try (InputStream in = DoctorStatus.class.getResourceAsStream(
-                "/META-INF/maven/kz.shlyuz/shlyuz-gateway/pom.properties")) {
+        try (InputStream in =
+                DoctorStatus.class.getResourceAsStream("/META-INF/maven/kz.shlyuz/shlyuz-gateway/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);

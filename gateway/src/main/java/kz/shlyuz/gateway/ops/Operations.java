@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kz.shlyuz.certs.cms.TimeStamper;
-import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.ops.admin.AdminServer;
 import kz.shlyuz.gateway.ops.admin.AdminTls;
@@ -34,9 +34,9 @@ import kz.shlyuz.gateway.ops.metrics.ExpiryGauges;
 import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
 import kz.shlyuz.gateway.ops.metrics.MeteredJournal;
 import kz.shlyuz.gateway.ops.metrics.ServiceHealthStats;
-import kz.shlyuz.gateway.signature.SignatureEvents;
 import kz.shlyuz.gateway.ops.metrics.StoreGauges;
 import kz.shlyuz.gateway.ops.tracing.Tracing;
+import kz.shlyuz.gateway.signature.SignatureEvents;
 import kz.shlyuz.gateway.signature.TrustSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +76,14 @@ public final class Operations implements AutoCloseable {
         this.clock = clock;
         this.processClock = processClock;
         this.startedAt = clock.instant();
-        this.metrics = new GatewayMetrics(services, config.senders().keySet(), config.ops().admin().enabled());
+        this.metrics = new GatewayMetrics(
+                services, config.senders().keySet(), config.ops().admin().enabled());
         this.tracing = Tracing.start(config.ops().tracing());
         this.maintenance = new Maintenance(clock, metrics.registry());
         this.serviceHealth = new ServiceHealthStats(clock);
         Gauge.builder("shlyuz.calls.inflight", inFlight, AtomicInteger::get)
-                .description("Calls of the gateway's services running now").register(metrics.registry());
+                .description("Calls of the gateway's services running now")
+                .register(metrics.registry());
         FatalErrors.install();
     }
 
@@ -134,8 +136,15 @@ public final class Operations implements AutoCloseable {
      * @param ocspResponder the responder revocation asks, or null
      * @param signingCertificate the gateway's signing certificate (for its expiry)
      */
-    public void start(DataSource db, TrustSource trust, TlsFiles tls, X509Certificate signingCertificate,
-            URI ocspResponder, boolean timeStamped, Consumer<Boolean> serving) throws IOException {
+    public void start(
+            DataSource db,
+            TrustSource trust,
+            TlsFiles tls,
+            X509Certificate signingCertificate,
+            URI ocspResponder,
+            boolean timeStamped,
+            Consumer<Boolean> serving)
+            throws IOException {
         for (WeakenedChecks.Weakened w : WeakenedChecks.of(config)) {
             log.warn("WEAKENED CHECK {}", w);
         }
@@ -153,8 +162,8 @@ public final class Operations implements AutoCloseable {
         expiry = new ExpiryGauges(metrics, trust, own, clock);
         metrics.beforeScrape(expiry);
         metrics.beforeScrape(new StoreGauges(metrics, db, processClock));
-        doctor = new DoctorStatus(config, clock, startedAt, readiness, expiry, maintenance, db, inFlight::get,
-                metrics.signatureEvents());
+        doctor = new DoctorStatus(
+                config, clock, startedAt, readiness, expiry, maintenance, db, inFlight::get, metrics.signatureEvents());
         readiness.report();
         // gRPC health follows readiness without anyone probing the admin listener.
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -163,16 +172,20 @@ public final class Operations implements AutoCloseable {
             return t;
         });
         long period = Math.max(1000, config.ops().health().healthyFor().toMillis());
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                readiness.report();
-            } catch (RuntimeException e) {
-                log.warn("readiness refresh failed: {}", e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        readiness.report();
+                    } catch (RuntimeException e) {
+                        log.warn("readiness refresh failed: {}", e.toString());
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         if (config.ops().admin().enabled()) {
-            admin = AdminServer.start(config.ops().admin(), endpoints(),
-                    config.ops().admin().tls() ? AdminTls.context(tls) : null);
+            admin = AdminServer.start(
+                    config.ops().admin(), endpoints(), config.ops().admin().tls() ? AdminTls.context(tls) : null);
         }
     }
 

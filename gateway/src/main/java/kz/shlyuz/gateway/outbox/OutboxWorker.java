@@ -26,7 +26,6 @@ import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AgencyRequest;
 import kz.shlyuz.proto.v1.CheckResult;
 import kz.shlyuz.proto.v1.EffectReceipt;
-import kz.shlyuz.proto.v1.ResponseContent;
 import kz.shlyuz.proto.v1.SignedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     /** Transient: the agency may answer later, so the row is retried with backoff. */
-    private static final Set<Reason> TRANSIENT = Set.of(Reason.AGENCY_UNAVAILABLE, Reason.AGENCY_TIMEOUT,
-            Reason.AGENCY_SIGNATURE_INVALID);
+    private static final Set<Reason> TRANSIENT =
+            Set.of(Reason.AGENCY_UNAVAILABLE, Reason.AGENCY_TIMEOUT, Reason.AGENCY_SIGNATURE_INVALID);
     /** Leased rows per worker thread: results waiting for their group's commit free the thread meanwhile. */
     static final int IN_FLIGHT_PER_WORKER = 8;
 
@@ -62,6 +61,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     /** The last poll leased all it asked for: more rows are probably due. */
     private volatile boolean backlog;
+
     private volatile boolean closed;
 
     /**
@@ -69,8 +69,15 @@ public final class OutboxWorker implements AutoCloseable {
      * @param lease how long a leased row is ours; longer than an agency call with its retries
      * @param parallelism agency calls at once
      */
-    public OutboxWorker(ProcessEngine engine, AgencyClients agencies, AgencyAnswerVerifier answers, String owner,
-            Duration lease, Duration pollInterval, int parallelism, kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
+    public OutboxWorker(
+            ProcessEngine engine,
+            AgencyClients agencies,
+            AgencyAnswerVerifier answers,
+            String owner,
+            Duration lease,
+            Duration pollInterval,
+            int parallelism,
+            kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
         this.evidence = evidence;
         this.engine = engine;
         this.agencies = agencies;
@@ -174,8 +181,8 @@ public final class OutboxWorker implements AutoCloseable {
         SignedResponse answer = null;
         try {
             answer = agencies.call(order.adapter(), request);
-            AgencyAnswerVerifier.Verified verified = answers.verifySigned(order.adapter(),
-                    agencies.endpoint(order.adapter()), item.requestId(), answer);
+            AgencyAnswerVerifier.Verified verified =
+                    answers.verifySigned(order.adapter(), agencies.endpoint(order.adapter()), item.requestId(), answer);
             result = interpret(verified.content().getBody());
             // The step's result is committed only once the agency's answer is kept.
             keep(item, order, asked, start, answer, verified.signers(), null, result);
@@ -186,32 +193,60 @@ public final class OutboxWorker implements AutoCloseable {
             if (TRANSIENT.contains(refusal.reason())) {
                 RetryPolicy.Next next = engine.retryLater(item, owner, refusal.reason() + " " + refusal.detail());
                 if (next instanceof RetryPolicy.Next.RetryAfter after) {
-                    log.info("case {} step {}: {} ({}), retrying in {} (attempt {} of {})", item.caseId(),
-                            item.stepName(), refusal.reason(), order.adapter(), after.delay(), item.attempts() + 1,
+                    log.info(
+                            "case {} step {}: {} ({}), retrying in {} (attempt {} of {})",
+                            item.caseId(),
+                            item.stepName(),
+                            refusal.reason(),
+                            order.adapter(),
+                            after.delay(),
+                            item.attempts() + 1,
                             engine.retryPolicy().maxAttempts());
                 }
                 return CompletableFuture.completedFuture(null);
             }
-            result = new StepResult.Failed(refusal.reason().name(), refusal.reason().kazakh(refusal.detail()),
+            result = new StepResult.Failed(
+                    refusal.reason().name(),
+                    refusal.reason().kazakh(refusal.detail()),
                     refusal.reason().russian(refusal.detail()));
         }
         return engine.completeLater(item, owner, result);
     }
 
     /** The agency's answer of a case step, as evidence (its request is the Submit's record, by case id). */
-    private void keep(OutboxItem item, ProcessEngine.CallOrder order, java.time.Instant asked, long start,
-            SignedResponse answer, List<kz.shlyuz.gateway.signature.VerifiedSigner> signers, Refusal refusal,
+    private void keep(
+            OutboxItem item,
+            ProcessEngine.CallOrder order,
+            java.time.Instant asked,
+            long start,
+            SignedResponse answer,
+            List<kz.shlyuz.gateway.signature.VerifiedSigner> signers,
+            Refusal refusal,
             StepResult result) {
-        boolean negative = refusal != null || result instanceof StepResult.Grounds || result instanceof StepResult.Failed;
+        boolean negative =
+                refusal != null || result instanceof StepResult.Grounds || result instanceof StepResult.Failed;
         long micros = (System.nanoTime() - start) / 1000;
         evidence.record(new kz.shlyuz.gateway.evidence.EvidenceItem(
-                kz.shlyuz.gateway.evidence.EvidenceItem.Kind.CASE_ANSWER, order.sender(), item.requestId(),
-                order.serviceId(), item.caseId() + "/" + item.stepName(), refusal == null ? "ANSWERED" : "REFUSED",
-                refusal == null ? null : refusal.reason().name(),
-                negative ? kz.shlyuz.gateway.evidence.EvidenceItem.Decision.NEGATIVE
-                        : kz.shlyuz.gateway.evidence.EvidenceItem.Decision.POSITIVE,
-                asked, engine.clock().instant(), -1, micros, micros, null, null, answer.toByteArray(),
-                kz.shlyuz.gateway.evidence.EvidenceLog.revocationOf("answer", signers))).await();
+                        kz.shlyuz.gateway.evidence.EvidenceItem.Kind.CASE_ANSWER,
+                        order.sender(),
+                        item.requestId(),
+                        order.serviceId(),
+                        item.caseId() + "/" + item.stepName(),
+                        refusal == null ? "ANSWERED" : "REFUSED",
+                        refusal == null ? null : refusal.reason().name(),
+                        negative
+                                ? kz.shlyuz.gateway.evidence.EvidenceItem.Decision.NEGATIVE
+                                : kz.shlyuz.gateway.evidence.EvidenceItem.Decision.POSITIVE,
+                        asked,
+                        engine.clock().instant(),
+                        -1,
+                        micros,
+                        micros,
+                        null,
+                        null,
+                        answer.toByteArray(),
+                        kz.shlyuz.gateway.evidence.EvidenceLog.revocationOf("answer", signers)))
+                .await();
     }
 
     private static StepResult interpret(Any body) {
@@ -219,8 +254,8 @@ public final class OutboxWorker implements AutoCloseable {
             if (body.is(CheckResult.class)) {
                 CheckResult check = body.unpack(CheckResult.class);
                 return check.getGroundsFound()
-                        ? new StepResult.Grounds(check.getGroundCode(), check.getGroundKk(), check.getGroundRu(),
-                                check.getRecordRef())
+                        ? new StepResult.Grounds(
+                                check.getGroundCode(), check.getGroundKk(), check.getGroundRu(), check.getRecordRef())
                         : new StepResult.Clear();
             }
             if (body.is(EffectReceipt.class)) {

@@ -15,8 +15,15 @@ final class CaseFeed {
     private static final String INSERT_STATUS = "INSERT INTO status_message (seq, case_id, sender, citizen_iin, "
             + "related_iin, status, text_kk, text_ru, happened_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Status(String caseId, String sender, String citizenIin, String relatedIin, CaseEvent status,
-            Texts.Pair text, Instant at, Instant nextDue) {}
+    private record Status(
+            String caseId,
+            String sender,
+            String citizenIin,
+            String relatedIin,
+            CaseEvent status,
+            Texts.Pair text,
+            Instant at,
+            Instant nextDue) {}
 
     private final List<Status> pending = new ArrayList<>();
 
@@ -39,15 +46,26 @@ final class CaseFeed {
         int n = pending.size();
         tx.update("UPDATE feed_counter SET feed_seq = feed_seq + ? WHERE feed_name = 'status'", n);
         long last;
-        try (ResultSet rs = tx.prepare("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'").executeQuery()) {
+        try (ResultSet rs = tx.prepare("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'")
+                .executeQuery()) {
             rs.next();
             last = rs.getLong(1);
         }
         PreparedStatement insert = tx.prepare(INSERT_STATUS);
         long seq = last - n + 1;
         for (Status m : pending) {
-            Sql.bind(insert, seq++, m.caseId(), m.sender(), m.citizenIin(), m.relatedIin(), m.status().name(),
-                    Sql.clip(m.text().kk()), Sql.clip(m.text().ru()), m.at(), m.nextDue());
+            Sql.bind(
+                    insert,
+                    seq++,
+                    m.caseId(),
+                    m.sender(),
+                    m.citizenIin(),
+                    m.relatedIin(),
+                    m.status().name(),
+                    Sql.clip(m.text().kk()),
+                    Sql.clip(m.text().ru()),
+                    m.at(),
+                    m.nextDue());
             insert.addBatch();
         }
         insert.executeBatch();
@@ -62,9 +80,18 @@ final class CaseFeed {
     /** The completion notice for the submitting system, delivered until acknowledged. */
     static void notice(Tx tx, CaseRecord row, CaseState outcome, String reference, Texts.Pair text, Instant now)
             throws SQLException {
-        tx.update("INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, "
-                + "reference, text_kk, text_ru, finished_at, deliveries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                "N-" + row.caseId, row.sender, row.caseId, row.messageId, row.serviceId, outcome.name(), reference,
-                Sql.clip(text.kk()), Sql.clip(text.ru()), now);
+        tx.update(
+                "INSERT INTO completion_notice (notice_id, sender, case_id, message_id, service_id, outcome, "
+                        + "reference, text_kk, text_ru, finished_at, deliveries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                "N-" + row.caseId,
+                row.sender,
+                row.caseId,
+                row.messageId,
+                row.serviceId,
+                outcome.name(),
+                reference,
+                Sql.clip(text.kk()),
+                Sql.clip(text.ru()),
+                now);
     }
 }

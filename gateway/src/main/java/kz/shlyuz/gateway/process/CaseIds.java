@@ -49,8 +49,8 @@ final class CaseIds {
      */
     static String requestId(String caseId, String stepName) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((caseId + "\n" + stepName)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((caseId + "\n" + stepName).getBytes(StandardCharsets.UTF_8));
             return "step-" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

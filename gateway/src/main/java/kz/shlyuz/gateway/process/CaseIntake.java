@@ -30,6 +30,7 @@ final class CaseIntake {
     private static final String UNIQUE_VIOLATION = "23505";
     /** The journal's claim state of a message answered in full. */
     private static final String CLAIM_COMPLETED = "COMPLETED";
+
     private static final String INSERT_CASE = "INSERT INTO process_case (case_id, sender, message_id, service_id, "
             + "citizen_iin, related_iin, state, stage, attempt, opened_at, due_at, request_content, request_signature) "
             + "VALUES (?, ?, ?, ?, ?, ?, '" + CaseState.IN_PROGRESS + "', 0, 1, ?, ?, ?, ?)";
@@ -42,8 +43,14 @@ final class CaseIntake {
     private final CaseTransitions transitions;
     private final CaseWriter writer;
 
-    CaseIntake(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar, CaseIds ids,
-            CaseTransitions transitions, CaseWriter writer) {
+    CaseIntake(
+            DataSource db,
+            Services services,
+            Clock clock,
+            KazakhstanCalendar calendar,
+            CaseIds ids,
+            CaseTransitions transitions,
+            CaseWriter writer) {
         this.db = db;
         this.services = services;
         this.clock = clock;
@@ -71,15 +78,31 @@ final class CaseIntake {
         byte[] content = request.signed().getContent().toByteArray();
         byte[] signature = request.signed().getSignature().toByteArray();
         // The acknowledgement is returned only once that group's commit has returned.
-        CompletableFuture<SubmitAck> written = writer.submit(tx -> {
-            insertClaim(tx, request, ack, now);
-            tx.update(INSERT_CASE, caseId, request.sender(), request.messageId(), request.service().id(), row.citizenIin,
-                    row.relatedIin, now, caseDue, content, signature);
-            Instant stepDue = transitions.startStage(tx, row, 0, 1, now);
-            tx.feed.status(row, CaseEvent.ACCEPTED, Texts.accepted(definition, caseId, first, stepDue, caseDue), now,
-                    stepDue);
-            return ack;
-        }, GroupCommits.WRITE_TIMEOUT.toMillis());
+        CompletableFuture<SubmitAck> written = writer.submit(
+                tx -> {
+                    insertClaim(tx, request, ack, now);
+                    tx.update(
+                            INSERT_CASE,
+                            caseId,
+                            request.sender(),
+                            request.messageId(),
+                            request.service().id(),
+                            row.citizenIin,
+                            row.relatedIin,
+                            now,
+                            caseDue,
+                            content,
+                            signature);
+                    Instant stepDue = transitions.startStage(tx, row, 0, 1, now);
+                    tx.feed.status(
+                            row,
+                            CaseEvent.ACCEPTED,
+                            Texts.accepted(definition, caseId, first, stepDue, caseDue),
+                            now,
+                            stepDue);
+                    return ack;
+                },
+                GroupCommits.WRITE_TIMEOUT.toMillis());
         try {
             return GroupCommits.await(written);
         } catch (ClaimTaken taken) {
@@ -101,10 +124,12 @@ final class CaseIntake {
         try {
             return Sql.transaction(db, tx -> {
                 CaseRecord row = CaseRecord.load(tx, correlation, true);
-                if (row == null || !row.sender.equals(request.sender())
+                if (row == null
+                        || !row.sender.equals(request.sender())
                         || !row.serviceId.equals(request.service().id())) {
-                    throw new Refusal(Reason.CASE_NOT_FOUND, correlation.length() > 40
-                            ? correlation.substring(0, 40) : correlation);
+                    throw new Refusal(
+                            Reason.CASE_NOT_FOUND,
+                            correlation.length() > 40 ? correlation.substring(0, 40) : correlation);
                 }
                 SubmitAck ack = ack(row.caseId, request, CaseEvent.OBJECTION_RECEIVED, now, row.dueAt);
                 // First the claim: a retry of an accepted objection gets its acknowledgement even
@@ -113,17 +138,25 @@ final class CaseIntake {
                 if (!objection.getIin().equals(row.citizenIin)) {
                     throw new Refusal(Reason.SIGNER_MISMATCH, "the objection must come from the applicant");
                 }
-                if (row.state != CaseState.PRELIMINARY_REFUSAL || row.objectionDueAt == null
+                if (row.state != CaseState.PRELIMINARY_REFUSAL
+                        || row.objectionDueAt == null
                         || now.isAfter(row.objectionDueAt)) {
                     throw new Refusal(Reason.OBJECTION_NOT_EXPECTED, row.state.name());
                 }
                 transitions.cancelObjectionTimer(tx, row);
-                tx.update("UPDATE process_case SET state = '" + CaseState.OBJECTION_REVIEW + "', attempt = ? "
-                        + "WHERE case_id = ?", row.attempt + 1, row.caseId);
+                tx.update(
+                        "UPDATE process_case SET state = '" + CaseState.OBJECTION_REVIEW + "', attempt = ? "
+                                + "WHERE case_id = ?",
+                        row.attempt + 1,
+                        row.caseId);
                 row = CaseRecord.load(tx, row.caseId, false);
                 Instant due = transitions.startStage(tx, row, row.stage, row.attempt, now);
-                tx.feed.status(row, CaseEvent.OBJECTION_RECEIVED, Texts.objectionReceived(
-                        transitions.stageSteps(row, row.stage), due), now, due);
+                tx.feed.status(
+                        row,
+                        CaseEvent.OBJECTION_RECEIVED,
+                        Texts.objectionReceived(transitions.stageSteps(row, row.stage), due),
+                        now,
+                        due);
                 return ack;
             });
         } catch (ClaimTaken taken) {
@@ -132,16 +165,26 @@ final class CaseIntake {
     }
 
     private static SubmitAck ack(String caseId, AdmittedRequest request, CaseEvent status, Instant now, Instant due) {
-        return SubmitAck.newBuilder().setCaseId(caseId).setMessageId(request.messageId()).setStatus(status.name())
+        return SubmitAck.newBuilder()
+                .setCaseId(caseId)
+                .setMessageId(request.messageId())
+                .setStatus(status.name())
                 .setAcceptedAt(Timestamps.fromMillis(now.toEpochMilli()))
-                .setDueAt(Timestamps.fromMillis(due.toEpochMilli())).build();
+                .setDueAt(Timestamps.fromMillis(due.toEpochMilli()))
+                .build();
     }
 
     private static void insertClaim(Tx tx, AdmittedRequest request, SubmitAck ack, Instant now) throws SQLException {
         try {
-            tx.update("INSERT INTO message_claim (sender, message_id, content_sha256, service_id, state, claimed_at, "
-                    + "completed_at, response) VALUES (?, ?, ?, ?, '" + CLAIM_COMPLETED + "', ?, ?, ?)",
-                    request.sender(), request.messageId(), request.contentSha256(), request.service().id(), now, now,
+            tx.update(
+                    "INSERT INTO message_claim (sender, message_id, content_sha256, service_id, state, claimed_at, "
+                            + "completed_at, response) VALUES (?, ?, ?, ?, '" + CLAIM_COMPLETED + "', ?, ?, ?)",
+                    request.sender(),
+                    request.messageId(),
+                    request.contentSha256(),
+                    request.service().id(),
+                    now,
+                    now,
                     ack.toByteArray());
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -153,8 +196,9 @@ final class CaseIntake {
 
     private SubmitAck recordedAck(AdmittedRequest request) {
         return Sql.transaction(db, tx -> {
-            try (PreparedStatement s = tx.c.prepareStatement("SELECT content_sha256, state, response FROM message_claim "
-                    + "WHERE sender = ? AND message_id = ?")) {
+            try (PreparedStatement s =
+                    tx.c.prepareStatement("SELECT content_sha256, state, response FROM message_claim "
+                            + "WHERE sender = ? AND message_id = ?")) {
                 s.setString(1, request.sender());
                 s.setString(2, request.messageId());
                 try (ResultSet rs = s.executeQuery()) {

@@ -47,8 +47,8 @@ final class CaseRecord {
             + "result_code, result_kk, result_ru FROM process_case WHERE case_id = ?";
 
     /** A case just opened by {@code request}, as the row the Submit inserts says (stage 0, attempt 1). */
-    static CaseRecord opened(String caseId, AdmittedRequest request, List<String> parties, Instant caseDue,
-            Message body) {
+    static CaseRecord opened(
+            String caseId, AdmittedRequest request, List<String> parties, Instant caseDue, Message body) {
         CaseRecord r = new CaseRecord();
         r.caseId = caseId;
         r.sender = request.sender();

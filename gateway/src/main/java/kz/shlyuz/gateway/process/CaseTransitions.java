@@ -26,6 +26,7 @@ final class CaseTransitions {
     private static final Logger log = LoggerFactory.getLogger(CaseTransitions.class);
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
+
     private static final String INSERT_STEP = "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, "
             + "operation, optional_step, state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, '" + StepState.PENDING
             + "', ?, ?)";
@@ -45,7 +46,9 @@ final class CaseTransitions {
 
     /** The step's name in the regulation, without the suffix of a re-decision. */
     static String baseName(String stepName) {
-        return stepName.endsWith(REDECISION) ? stepName.substring(0, stepName.length() - REDECISION.length()) : stepName;
+        return stepName.endsWith(REDECISION)
+                ? stepName.substring(0, stepName.length() - REDECISION.length())
+                : stepName;
     }
 
     /** A step of a stage as it is started: its row name, its due time and which timer guards its term. */
@@ -59,7 +62,9 @@ final class CaseTransitions {
     static List<PlannedStep> plan(Stage stage, int attempt, Instant now, KazakhstanCalendar calendar) {
         List<PlannedStep> planned = new ArrayList<>();
         for (StepSpec step : stage.steps()) {
-            planned.add(new PlannedStep(step, attempt > 1 ? step.name() + REDECISION : step.name(),
+            planned.add(new PlannedStep(
+                    step,
+                    attempt > 1 ? step.name() + REDECISION : step.name(),
                     step.term().dueFrom(now, calendar),
                     step.kind() == StepKind.OPTIONAL_CHECK ? OutboxKind.DEADLINE : OutboxKind.OVERDUE));
         }
@@ -71,7 +76,8 @@ final class CaseTransitions {
     }
 
     StepSpec step(CaseRecord row, String stepName) {
-        return definition(row).step(row.body(services), baseName(stepName))
+        return definition(row)
+                .step(row.body(services), baseName(stepName))
                 .orElseThrow(() -> new IllegalStateException("no step " + stepName));
     }
 
@@ -88,8 +94,17 @@ final class CaseTransitions {
         Instant latest = now;
         for (PlannedStep step : plan(spec, attempt, now, calendar)) {
             latest = step.due().isAfter(latest) ? step.due() : latest;
-            tx.update(INSERT_STEP, row.caseId, step.name(), stage, attempt, step.spec().adapter(), step.spec().operation(),
-                    step.spec().kind() == StepKind.OPTIONAL_CHECK, now, step.due());
+            tx.update(
+                    INSERT_STEP,
+                    row.caseId,
+                    step.name(),
+                    stage,
+                    attempt,
+                    step.spec().adapter(),
+                    step.spec().operation(),
+                    step.spec().kind() == StepKind.OPTIONAL_CHECK,
+                    now,
+                    step.due());
             outbox.insert(tx, row.caseId, step.name(), OutboxKind.CALL, now);
             outbox.insert(tx, row.caseId, step.name(), step.timer(), step.due());
         }
@@ -113,7 +128,8 @@ final class CaseTransitions {
             kk = f.kk();
             ru = f.ru();
         }
-        if (tx.update(ANSWER_STEP, StepState.of(result).name(), now, code, kk, ru, reference, row.caseId, stepName) == 1) {
+        if (tx.update(ANSWER_STEP, StepState.of(result).name(), now, code, kk, ru, reference, row.caseId, stepName)
+                == 1) {
             evaluate(tx, row, now);
         }
     }
@@ -123,15 +139,25 @@ final class CaseTransitions {
      * {@link StepState#UNDELIVERED}, the stage waits, and the status message says so.
      */
     void undelivered(Tx tx, CaseRecord row, String stepName, int attempts, Instant now) throws SQLException {
-        if (row.finished() || tx.update("UPDATE process_step SET state = '" + StepState.UNDELIVERED + "' "
-                + "WHERE case_id = ? AND step_name = ? AND state = '" + StepState.PENDING + "'",
-                row.caseId, stepName) != 1) {
+        if (row.finished()
+                || tx.update(
+                                "UPDATE process_step SET state = '" + StepState.UNDELIVERED + "' "
+                                        + "WHERE case_id = ? AND step_name = ? AND state = '" + StepState.PENDING + "'",
+                                row.caseId,
+                                stepName)
+                        != 1) {
             return;
         }
         StepSpec spec = step(row, stepName);
         tx.feed.status(row, CaseEvent.STEP_UNDELIVERED, Texts.undelivered(spec, attempts), now, null);
-        log.error("case {} step {} ({}): not delivered after {} attempts; the step waits for an operator "
-                + "(outbox state {})", row.caseId, stepName, spec.adapter(), attempts, OutboxState.FAILED);
+        log.error(
+                "case {} step {} ({}): not delivered after {} attempts; the step waits for an operator "
+                        + "(outbox state {})",
+                row.caseId,
+                stepName,
+                spec.adapter(),
+                attempts,
+                OutboxState.FAILED);
     }
 
     /** The applicant objected in time: the objection window's timer is moot. */
@@ -141,9 +167,14 @@ final class CaseTransitions {
 
     /** An optional step's term ran out unanswered: it is passed over and the stage may fan in without it. */
     void passOver(Tx tx, CaseRecord row, String stepName, Instant now) throws SQLException {
-        if (tx.update("UPDATE process_step SET state = '" + StepState.SKIPPED + "', finished_at = ? WHERE case_id = ? "
-                + "AND step_name = ? AND state IN ('" + StepState.PENDING + "', '" + StepState.UNDELIVERED + "')",
-                now, row.caseId, stepName) == 1) {
+        if (tx.update(
+                        "UPDATE process_step SET state = '" + StepState.SKIPPED
+                                + "', finished_at = ? WHERE case_id = ? " + "AND step_name = ? AND state IN ('"
+                                + StepState.PENDING + "', '" + StepState.UNDELIVERED + "')",
+                        now,
+                        row.caseId,
+                        stepName)
+                == 1) {
             outbox.cancel(tx, row.caseId, stepName);
             tx.feed.status(row, CaseEvent.STEP_PASSED_OVER, Texts.passedOver(step(row, stepName)), now, null);
             evaluate(tx, row, now);
@@ -163,8 +194,13 @@ final class CaseTransitions {
         q.setInt(3, row.attempt);
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                steps.add(new FanInDecision.StepOutcome(rs.getString(1), StepState.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                steps.add(new FanInDecision.StepOutcome(
+                        rs.getString(1),
+                        StepState.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
             }
         }
         if (steps.stream().anyMatch(s -> s.state().awaitsAnswer())) {
@@ -172,36 +208,59 @@ final class CaseTransitions {
         }
         ProcessDefinition d = definition(row);
         List<Stage> stages = d.stagesFor(row.body(services));
-        FanInDecision.Decision decision = FanInDecision.decide(steps, d.preliminaryRefusal(), row.state, row.stage,
-                stages.size());
+        FanInDecision.Decision decision =
+                FanInDecision.decide(steps, d.preliminaryRefusal(), row.state, row.stage, stages.size());
         if (decision instanceof FanInDecision.Decision.PreliminaryRefusal p) {
             Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
-            tx.update("UPDATE process_case SET state = '" + CaseState.PRELIMINARY_REFUSAL + "', objection_due_at = ?, "
-                    + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
-                    objectionDue, p.code(), Sql.clip(p.kk()), Sql.clip(p.ru()), row.caseId);
+            tx.update(
+                    "UPDATE process_case SET state = '" + CaseState.PRELIMINARY_REFUSAL + "', objection_due_at = ?, "
+                            + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
+                    objectionDue,
+                    p.code(),
+                    Sql.clip(p.kk()),
+                    Sql.clip(p.ru()),
+                    row.caseId);
             outbox.insert(tx, row.caseId, null, OutboxKind.OBJECTION, objectionDue);
-            tx.feed.status(row, CaseEvent.PRELIMINARY_REFUSAL, Texts.preliminary(p.kk(), p.ru(), objectionDue), now,
+            tx.feed.status(
+                    row,
+                    CaseEvent.PRELIMINARY_REFUSAL,
+                    Texts.preliminary(p.kk(), p.ru(), objectionDue),
+                    now,
                     objectionDue);
         } else if (decision instanceof FanInDecision.Decision.Refuse r) {
             finish(tx, row, CaseState.REFUSED, r.code(), r.kk(), r.ru(), null, now);
         } else if (decision instanceof FanInDecision.Decision.NextStage n) {
             if (n.endsObjectionReview()) {
-                tx.update("UPDATE process_case SET state = '" + CaseState.IN_PROGRESS + "' WHERE case_id = ?",
+                tx.update(
+                        "UPDATE process_case SET state = '" + CaseState.IN_PROGRESS + "' WHERE case_id = ?",
                         row.caseId);
             }
             Instant due = startStage(tx, row, n.stage(), row.attempt, now);
-            tx.feed.status(row, CaseEvent.STAGE_DONE, Texts.next(n.summaryKk(), n.summaryRu(),
-                    stages.get(n.stage()).steps(), due), now, due);
+            tx.feed.status(
+                    row,
+                    CaseEvent.STAGE_DONE,
+                    Texts.next(
+                            n.summaryKk(), n.summaryRu(), stages.get(n.stage()).steps(), due),
+                    now,
+                    due);
         } else if (decision instanceof FanInDecision.Decision.Approve a) {
             finish(tx, row, CaseState.APPROVED, null, a.kk(), a.ru(), a.reference(), now);
         }
     }
 
     /** The case ends {@code outcome}: its pending work is cancelled, the applicant told, the sender noticed. */
-    void finish(Tx tx, CaseRecord row, CaseState outcome, String code, String kk, String ru, String reference,
-            Instant now) throws SQLException {
-        tx.update("UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
-                + "reference = ? WHERE case_id = ?", outcome.name(), now, code, Sql.clip(kk), Sql.clip(ru), reference,
+    void finish(
+            Tx tx, CaseRecord row, CaseState outcome, String code, String kk, String ru, String reference, Instant now)
+            throws SQLException {
+        tx.update(
+                "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
+                        + "reference = ? WHERE case_id = ?",
+                outcome.name(),
+                now,
+                code,
+                Sql.clip(kk),
+                Sql.clip(ru),
+                reference,
                 row.caseId);
         // Nothing left to wait for: overdue reminders of finished steps would only confuse.
         outbox.cancelAll(tx, row.caseId);
@@ -209,7 +268,12 @@ final class CaseTransitions {
         Texts.Pair text = outcome == CaseState.APPROVED ? Texts.approved(d, kk, ru) : Texts.refused(d, kk, ru);
         tx.feed.status(row, CaseEvent.finished(outcome), text, now, null);
         CaseFeed.notice(tx, row, outcome, reference, text, now);
-        log.info("case {} service={} applicant={} finished {}{}", row.caseId, row.serviceId, Iin.mask(row.citizenIin),
-                outcome, code == null ? "" : " grounds=" + code);
+        log.info(
+                "case {} service={} applicant={} finished {}{}",
+                row.caseId,
+                row.serviceId,
+                Iin.mask(row.citizenIin),
+                outcome,
+                code == null ? "" : " grounds=" + code);
     }
 }

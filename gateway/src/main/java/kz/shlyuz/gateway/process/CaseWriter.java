@@ -33,6 +33,7 @@ final class CaseWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaseWriter.class);
     /** Most pieces of work in one transaction: a bound on one commit's size and on a retried group. */
     static final int MAX_GROUP = 128;
+
     private static final int QUEUE_CAPACITY = 8192;
     /**
      * A small group waits a moment for more work while more keeps arriving (as PostgreSQL's
@@ -51,12 +52,17 @@ final class CaseWriter implements AutoCloseable {
     private final GroupCommitter<Sql.Work<?>, Object> writer;
     /** Used by the writer thread only. */
     private Connection connection;
+
     private Tx session;
 
     CaseWriter(DataSource db) {
         this.db = db;
-        this.writer = new GroupCommitter<>(new GroupCommitter.Settings("the case writer", "shlyuz-case-writer",
-                QUEUE_CAPACITY, LINGER, 0, QUEUE_WAIT, DRAIN), this::write, JournalException::new, this::dropSession);
+        this.writer = new GroupCommitter<>(
+                new GroupCommitter.Settings(
+                        "the case writer", "shlyuz-case-writer", QUEUE_CAPACITY, LINGER, 0, QUEUE_WAIT, DRAIN),
+                this::write,
+                JournalException::new,
+                this::dropSession);
     }
 
     /**

@@ -52,13 +52,14 @@ final class FanInDecision {
      * @param stage the current stage's index
      * @param stageCount how many stages the case has
      */
-    static Decision decide(List<StepOutcome> steps, boolean preliminaryRefusal, CaseState caseState, int stage,
-            int stageCount) {
+    static Decision decide(
+            List<StepOutcome> steps, boolean preliminaryRefusal, CaseState caseState, int stage, int stageCount) {
         if (steps.stream().anyMatch(s -> s.state().awaitsAnswer())) {
             return new Decision.Wait();
         }
         List<StepOutcome> grounds = steps.stream()
-                .filter(s -> s.state() == StepState.GROUNDS || s.state() == StepState.FAILED).toList();
+                .filter(s -> s.state() == StepState.GROUNDS || s.state() == StepState.FAILED)
+                .toList();
         if (!grounds.isEmpty()) {
             String code = grounds.stream().map(StepOutcome::code).collect(Collectors.joining(","));
             String kk = grounds.stream().map(StepOutcome::kk).collect(Collectors.joining("; "));
@@ -67,10 +68,14 @@ final class FanInDecision {
                     ? new Decision.PreliminaryRefusal(code, kk, ru)
                     : new Decision.Refuse(code, kk, ru);
         }
-        String doneKk = steps.stream().map(StepOutcome::kk).filter(Objects::nonNull).collect(Collectors.joining("; "));
-        String doneRu = steps.stream().map(StepOutcome::ru).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        String doneKk =
+                steps.stream().map(StepOutcome::kk).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        String doneRu =
+                steps.stream().map(StepOutcome::ru).filter(Objects::nonNull).collect(Collectors.joining("; "));
         if (stage + 1 < stageCount) {
-            return new Decision.NextStage(stage + 1, caseState == CaseState.OBJECTION_REVIEW,
+            return new Decision.NextStage(
+                    stage + 1,
+                    caseState == CaseState.OBJECTION_REVIEW,
                     doneKk.isEmpty() ? "Тексерулер кедергі келтіретін негіздер таппады." : doneKk + ".",
                     doneRu.isEmpty() ? "Проверки не выявили препятствующих оснований." : doneRu + ".");
         }

@@ -28,8 +28,8 @@ final class GroupCommits {
             }
             throw new JournalException("case store", e.getCause());
         } catch (TimeoutException e) {
-            throw new JournalException("case store: not committed within " + WRITE_TIMEOUT
-                    + " or the caller's deadline", e);
+            throw new JournalException(
+                    "case store: not committed within " + WRITE_TIMEOUT + " or the caller's deadline", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalException("interrupted before the case was known to be committed", e);

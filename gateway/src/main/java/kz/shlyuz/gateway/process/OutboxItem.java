@@ -9,5 +9,5 @@ import java.time.Instant;
  *     step's timer, {@code OBJECTION} for the case's objection window
  * @param attempts agency calls of this row that failed so far (0 on the first)
  */
-public record OutboxItem(long id, String caseId, String stepName, OutboxKind kind, String requestId, int attempts,
-        Instant dueAt) {}
+public record OutboxItem(
+        long id, String caseId, String stepName, OutboxKind kind, String requestId, int attempts, Instant dueAt) {}

@@ -27,8 +27,8 @@ final class OutboxStore {
             + "attempts) VALUES (?, ?, ?, ?, " + PENDING + ", ?, 0)";
     private static final String CANCEL = "UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE case_id = ? "
             + "AND step_name = ? AND state = " + PENDING;
-    private static final String CANCEL_ALL = "UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE "
-            + "case_id = ? AND state = " + PENDING;
+    private static final String CANCEL_ALL =
+            "UPDATE outbox SET state = '" + OutboxState.CANCELLED + "' WHERE " + "case_id = ? AND state = " + PENDING;
     private static final String DONE = "UPDATE outbox SET state = '" + OutboxState.DONE + "', lease_until = NULL "
             + "WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?";
     private static final String DONE_COUNTED = "UPDATE outbox SET state = '" + OutboxState.DONE + "', lease_until = "
@@ -71,16 +71,28 @@ final class OutboxStore {
 
     /** Releases {@code item} to run again at {@code next}, counting the failed attempt; false if no longer ours. */
     boolean reschedule(Tx tx, OutboxItem item, String owner, Instant next, String error) throws SQLException {
-        return tx.update("UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
-                + "lease_until = NULL, last_error = ? WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?",
-                next, clipError(error), item.id(), owner) == 1;
+        return tx.update(
+                        "UPDATE outbox SET attempts = attempts + 1, due_at = ?, lease_owner = NULL, "
+                                + "lease_until = NULL, last_error = ? WHERE id = ? AND state = " + PENDING
+                                + " AND lease_owner = ?",
+                        next,
+                        clipError(error),
+                        item.id(),
+                        owner)
+                == 1;
     }
 
     /** The dead letter: {@code item} is given up, with its last error; false if no longer ours. */
     boolean giveUp(Tx tx, OutboxItem item, String owner, String error) throws SQLException {
-        return tx.update("UPDATE outbox SET state = '" + OutboxState.FAILED + "', attempts = attempts + 1, "
-                + "lease_owner = NULL, lease_until = NULL, last_error = ? WHERE id = ? AND state = " + PENDING
-                + " AND lease_owner = ?", clipError(error), item.id(), owner) == 1;
+        return tx.update(
+                        "UPDATE outbox SET state = '" + OutboxState.FAILED + "', attempts = attempts + 1, "
+                                + "lease_owner = NULL, lease_until = NULL, last_error = ? WHERE id = ? AND state = "
+                                + PENDING
+                                + " AND lease_owner = ?",
+                        clipError(error),
+                        item.id(),
+                        owner)
+                == 1;
     }
 
     private static String clipError(String error) {
@@ -103,8 +115,13 @@ final class OutboxStore {
                 s.setTimestamp(2, Timestamp.from(wall));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                OutboxKind.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
+                        candidates.add(new OutboxItem(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                OutboxKind.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getInt(6),
                                 rs.getTimestamp(7).toInstant()));
                     }
                 }

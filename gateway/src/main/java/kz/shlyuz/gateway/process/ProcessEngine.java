@@ -30,6 +30,7 @@ public final class ProcessEngine implements AutoCloseable {
     private final DataSource db;
     /** The services' processes, and the body types of the stored requests. */
     private final Services services;
+
     private final Clock clock;
     private final RetryPolicy retry;
     private final CaseWriter writer;
@@ -50,8 +51,14 @@ public final class ProcessEngine implements AutoCloseable {
      * @param wallClock the clock of outbox leases, which must run in real time (the system clock)
      * @param random the random part of case ids
      */
-    public ProcessEngine(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar, RetryPolicy retry,
-            Clock wallClock, RandomGenerator random) {
+    public ProcessEngine(
+            DataSource db,
+            Services services,
+            Clock clock,
+            KazakhstanCalendar calendar,
+            RetryPolicy retry,
+            Clock wallClock,
+            RandomGenerator random) {
         this.db = db;
         this.services = services;
         this.clock = clock;
@@ -109,8 +116,8 @@ public final class ProcessEngine implements AutoCloseable {
     }
 
     /** What a CALL row asks: the adapter, operation, order body and the original request. */
-    public record CallOrder(String adapter, String operation, String serviceId, String sender, Message body,
-            SignedRequest original) {}
+    public record CallOrder(
+            String adapter, String operation, String serviceId, String sender, Message body, SignedRequest original) {}
 
     public CallOrder order(OutboxItem item) {
         return orders.order(item);
@@ -135,13 +142,15 @@ public final class ProcessEngine implements AutoCloseable {
      * row, still leased, is retried when the lease runs out).
      */
     public CompletableFuture<Void> completeLater(OutboxItem item, String owner, StepResult result) {
-        return writer.submit(tx -> {
-            CaseRecord row = CaseRecord.load(tx, item.caseId(), true);
-            if (outbox.markDone(tx, item, owner, true)) {
-                transitions.recordResult(tx, row, item.stepName(), result, clock.instant());
-            } // else someone else took it over (our lease ran out); their result stands
-            return null;
-        }, GroupCommits.WRITE_TIMEOUT.toMillis());
+        return writer.submit(
+                tx -> {
+                    CaseRecord row = CaseRecord.load(tx, item.caseId(), true);
+                    if (outbox.markDone(tx, item, owner, true)) {
+                        transitions.recordResult(tx, row, item.stepName(), result, clock.instant());
+                    } // else someone else took it over (our lease ran out); their result stands
+                    return null;
+                },
+                GroupCommits.WRITE_TIMEOUT.toMillis());
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(int maxAttempts, Backoff backoff) {
     /** Default maximum: about five weeks of outage at the 10-minute cap, longer than any step's term. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5000;
+
     public static final Duration DEFAULT_FIRST_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(10);
 
@@ -52,7 +53,8 @@ public record RetryPolicy(int maxAttempts, Backoff backoff) {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("failedAttempts: " + failedAttempts + " (expected: >= 1)");
         }
-        return failedAttempts >= maxAttempts ? new Next.GiveUp(failedAttempts)
+        return failedAttempts >= maxAttempts
+                ? new Next.GiveUp(failedAttempts)
                 : new Next.RetryAfter(backoff.delay(failedAttempts));
     }
 
@@ -88,7 +90,8 @@ public record RetryPolicy(int maxAttempts, Backoff backoff) {
                 throw new IllegalArgumentException("jitter: " + jitter + " (expected: 0–1)");
             }
             if (jitter > 0 && random == null) {
-                throw new IllegalArgumentException("random: null (expected: a generator when jitter is " + jitter + ")");
+                throw new IllegalArgumentException(
+                        "random: null (expected: a generator when jitter is " + jitter + ")");
             }
         }
 

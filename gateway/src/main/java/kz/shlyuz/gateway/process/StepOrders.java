@@ -50,8 +50,12 @@ final class StepOrders {
                         try {
                             orders.put(item.id(), order(tx, item));
                         } catch (RuntimeException e) {
-                            log.error("outbox row {}: the order of case {} step {} cannot be built", item.id(),
-                                    item.caseId(), item.stepName(), e);
+                            log.error(
+                                    "outbox row {}: the order of case {} step {} cannot be built",
+                                    item.id(),
+                                    item.caseId(),
+                                    item.stepName(),
+                                    e);
                         }
                     }
                 }
@@ -67,9 +71,15 @@ final class StepOrders {
     private ProcessEngine.CallOrder order(Tx tx, OutboxItem item) throws SQLException {
         CaseRecord row = CaseRecord.load(tx, item.caseId(), false);
         StepSpec spec = transitions.step(row, item.stepName());
-        return new ProcessEngine.CallOrder(spec.adapter(), spec.operation(), row.serviceId, row.sender,
-                spec.body().apply(row.facts(services)), SignedRequest.newBuilder()
+        return new ProcessEngine.CallOrder(
+                spec.adapter(),
+                spec.operation(),
+                row.serviceId,
+                row.sender,
+                spec.body().apply(row.facts(services)),
+                SignedRequest.newBuilder()
                         .setContent(ByteString.copyFrom(row.content))
-                        .setSignature(ByteString.copyFrom(row.signature)).build());
+                        .setSignature(ByteString.copyFrom(row.signature))
+                        .build());
     }
 }

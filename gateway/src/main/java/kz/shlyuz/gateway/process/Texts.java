@@ -10,8 +10,8 @@ import kz.shlyuz.gateway.services.StepSpec;
 
 /** Status messages for people, in Kazakh and Russian: what happened, what next, by when. */
 final class Texts {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(KazakhstanCalendar.ZONE);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(KazakhstanCalendar.ZONE);
 
     private Texts() {}
 
@@ -38,19 +38,22 @@ final class Texts {
     }
 
     static Pair next(String doneKk, String doneRu, List<StepSpec> next, Instant due) {
-        return new Pair(doneKk + " Келесі қадам: " + titlesKk(next) + " — " + when(due) + " дейін.",
+        return new Pair(
+                doneKk + " Келесі қадам: " + titlesKk(next) + " — " + when(due) + " дейін.",
                 doneRu + " Следующий шаг: " + titlesRu(next) + " — до " + when(due) + ".");
     }
 
     static Pair approved(ProcessDefinition d, String resultKk, String resultRu) {
-        return new Pair("«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk
+        return new Pair(
+                "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk
                         + ". Нәтижені жеке кабинеттен немесе өтініш берген жерден алыңыз.",
                 "Услуга «" + d.titleRu() + "» оказана: " + resultRu
                         + ". Результат — в личном кабинете или там, где подано заявление.");
     }
 
     static Pair refused(ProcessDefinition d, String groundsKk, String groundsRu) {
-        return new Pair("«" + d.titleKk() + "» қызметін көрсетуден бас тартылды. Негіздеме: " + groundsKk
+        return new Pair(
+                "«" + d.titleKk() + "» қызметін көрсетуден бас тартылды. Негіздеме: " + groundsKk
                         + ". Шешімге жоғары тұрған органға, прокуратураға немесе сотқа шағым жасауға болады.",
                 "В оказании услуги «" + d.titleRu() + "» отказано. Основание: " + groundsRu
                         + ". Решение можно обжаловать в вышестоящем органе, прокуратуре или суде.");
@@ -59,7 +62,8 @@ final class Texts {
     static Pair preliminary(String groundsKk, String groundsRu, Instant objectionDue) {
         // 001 §11: the draft decision names the time and the way of the hearing; here the hearing
         // is written — the applicant's signed objection through the consulate or the portal.
-        return new Pair("Алдын ала бас тарту туралы шешім: " + groundsKk + ". Тыңдау туралы хабарлама: тыңдау "
+        return new Pair(
+                "Алдын ала бас тарту туралы шешім: " + groundsKk + ". Тыңдау туралы хабарлама: тыңдау "
                         + "жазбаша өтеді — " + when(objectionDue) + " дейін ЭЦҚ қойылған қарсылықты консулдық мекеме "
                         + "немесе портал арқылы жіберіңіз; қарсылық болмаса, бас тарту түпкілікті болады.",
                 "Предварительное решение об отказе: " + groundsRu + ". Уведомление о заслушивании: заслушивание "
@@ -68,26 +72,31 @@ final class Texts {
     }
 
     static Pair objectionReceived(List<StepSpec> next, Instant due) {
-        return new Pair("Қарсылығыңыз қабылданды. Ішкі істер органы қайта қарайды: " + titlesKk(next) + " — "
-                        + when(due) + " дейін.",
+        return new Pair(
+                "Қарсылығыңыз қабылданды. Ішкі істер органы қайта қарайды: " + titlesKk(next) + " — " + when(due)
+                        + " дейін.",
                 "Ваше возражение принято. Орган внутренних дел рассматривает повторно: " + titlesRu(next) + " — до "
                         + when(due) + ".");
     }
 
     static Pair passedOver(StepSpec step) {
-        return new Pair(step.titleKk() + ": белгіленген мерзімде жауап келмеді; шешім онсыз қабылданады (002, 12-т.).",
-                step.titleRu() + ": ответ не поступил в установленный срок; решение принимается без него (002, п. 12).");
+        return new Pair(
+                step.titleKk() + ": белгіленген мерзімде жауап келмеді; шешім онсыз қабылданады (002, 12-т.).",
+                step.titleRu()
+                        + ": ответ не поступил в установленный срок; решение принимается без него (002, п. 12).");
     }
 
     static Pair undelivered(StepSpec step, int attempts) {
-        return new Pair(step.titleKk() + ": сұрау " + attempts + " әрекеттен кейін ведомствоға жеткізілмеді. Шлюз "
+        return new Pair(
+                step.titleKk() + ": сұрау " + attempts + " әрекеттен кейін ведомствоға жеткізілмеді. Шлюз "
                         + "операторларына хабарланды; іс тоқтатылған жоқ, сұрау қайта жіберілгенде жалғасады.",
                 step.titleRu() + ": запрос не удалось доставить в ведомство после " + attempts + " попыток. Операторы "
                         + "шлюза оповещены; дело не прекращено и продолжится, когда запрос будет отправлен повторно.");
     }
 
     static Pair overdue(StepSpec step, Instant due) {
-        return new Pair(step.titleKk() + ": мерзімі (" + when(due) + ") өтті, ведомство жауабы әлі күтілуде. "
+        return new Pair(
+                step.titleKk() + ": мерзімі (" + when(due) + ") өтті, ведомство жауабы әлі күтілуде. "
                         + "Кешіктіруге шағым жасауға болады.",
                 step.titleRu() + ": срок (" + when(due) + ") истёк, ответ ведомства ещё ожидается. "
                         + "Задержку можно обжаловать.");

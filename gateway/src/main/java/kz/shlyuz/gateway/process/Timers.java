@@ -65,9 +65,9 @@ final class Timers {
                 StepSpec spec = transitions.step(row, step);
                 tx.feed.status(row, CaseEvent.STEP_OVERDUE, Texts.overdue(spec, item.dueAt()), now, null);
             }
-            case REFUSE_FINALLY -> transitions.finish(tx, row, CaseState.REFUSED, row.resultCode, row.resultKk,
-                    row.resultRu, null, now);
-            case NONE -> { }
+            case REFUSE_FINALLY ->
+                transitions.finish(tx, row, CaseState.REFUSED, row.resultCode, row.resultKk, row.resultRu, null, now);
+            case NONE -> {}
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AgencyAdapterGrpc;
@@ -43,14 +43,19 @@ public final class AgencyClients implements AutoCloseable {
     }
 
     /** @param interceptors on every adapter channel (metrics, trace propagation) */
-    public AgencyClients(Map<String, AdapterEndpoint> endpoints, TlsFiles gatewayTls, Duration deadline,
+    public AgencyClients(
+            Map<String, AdapterEndpoint> endpoints,
+            TlsFiles gatewayTls,
+            Duration deadline,
             io.grpc.ClientInterceptor... interceptors) {
         this.interceptors = List.of(interceptors);
         this.endpoints = Map.copyOf(endpoints);
         this.deadline = deadline;
         try {
             this.credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(gatewayTls.certificateChain().toFile(), gatewayTls.privateKey().toFile())
+                    .keyManager(
+                            gatewayTls.certificateChain().toFile(),
+                            gatewayTls.privateKey().toFile())
                     .trustManager(gatewayTls.trust().toFile())
                     .build();
         } catch (IOException e) {
@@ -82,14 +87,18 @@ public final class AgencyClients implements AutoCloseable {
 
     private ManagedChannel open(String adapter, AdapterEndpoint endpoint) {
         Map<String, Object> retryPolicy = Map.of(
-                "maxAttempts", 3.0,
-                "initialBackoff", "0.1s",
-                "maxBackoff", "1s",
-                "backoffMultiplier", 2.0,
-                "retryableStatusCodes", List.of("UNAVAILABLE"));
-        Map<String, Object> methodConfig = Map.of(
-                "name", List.of(Map.of("service", "shlyuz.v1.AgencyAdapter")),
-                "retryPolicy", retryPolicy);
+                "maxAttempts",
+                3.0,
+                "initialBackoff",
+                "0.1s",
+                "maxBackoff",
+                "1s",
+                "backoffMultiplier",
+                2.0,
+                "retryableStatusCodes",
+                List.of("UNAVAILABLE"));
+        Map<String, Object> methodConfig =
+                Map.of("name", List.of(Map.of("service", "shlyuz.v1.AgencyAdapter")), "retryPolicy", retryPolicy);
         return Grpc.newChannelBuilderForAddress(endpoint.host(), endpoint.port(), credentials)
                 // The adapter must present a certificate for its own name, whatever address it is at.
                 .overrideAuthority(adapter)
@@ -110,13 +119,15 @@ public final class AgencyClients implements AutoCloseable {
             case DEADLINE_EXCEEDED -> new Refusal(Reason.AGENCY_TIMEOUT, adapter, meta, e);
             case NOT_FOUND -> new Refusal(Reason.SUBJECT_NOT_FOUND, adapter, meta, e);
             case CANCELLED -> throw e;
-            case INVALID_ARGUMENT -> switch (agencyReason) {
-                case "IIN_INVALID" -> new Refusal(Reason.IIN_INVALID, "(" + adapter + ")", meta, e);
-                case "BIN_INVALID" -> new Refusal(Reason.BIN_INVALID, "(" + adapter + ")", meta, e);
-                default -> new Refusal(Reason.AGENCY_REFUSED, adapter + " " + agencyReason, meta, e);
-            };
-            default -> new Refusal(Reason.AGENCY_REFUSED, adapter + " " + (agencyReason.isEmpty() ? code : agencyReason),
-                    meta, e);
+            case INVALID_ARGUMENT ->
+                switch (agencyReason) {
+                    case "IIN_INVALID" -> new Refusal(Reason.IIN_INVALID, "(" + adapter + ")", meta, e);
+                    case "BIN_INVALID" -> new Refusal(Reason.BIN_INVALID, "(" + adapter + ")", meta, e);
+                    default -> new Refusal(Reason.AGENCY_REFUSED, adapter + " " + agencyReason, meta, e);
+                };
+            default ->
+                new Refusal(
+                        Reason.AGENCY_REFUSED, adapter + " " + (agencyReason.isEmpty() ? code : agencyReason), meta, e);
         };
     }
 
@@ -134,7 +145,8 @@ public final class AgencyClients implements AutoCloseable {
                         return "";
                     }
                 })
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     @Override

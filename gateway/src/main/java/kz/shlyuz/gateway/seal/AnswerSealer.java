@@ -80,9 +80,18 @@ public final class AnswerSealer implements AutoCloseable {
         // GATHER_NANOS for the answers arriving meanwhile: the two private-key operations of a batch
         // cost the same for two answers as for twenty, and at full load the sealing thread would
         // otherwise spend most of a core signing batches of two. A lone answer is sealed at once.
-        this.worker = new GroupCommitter<>(new GroupCommitter.Settings("the answer sealer", "answer-sealer",
-                QUEUE_CAPACITY, new Gathering(maxBatch, maxBatch, GATHER_NANOS, GATHER_NANOS), GATHER_AFTER, timeout,
-                timeout), this::seal, FAILURES, () -> { });
+        this.worker = new GroupCommitter<>(
+                new GroupCommitter.Settings(
+                        "the answer sealer",
+                        "answer-sealer",
+                        QUEUE_CAPACITY,
+                        new Gathering(maxBatch, maxBatch, GATHER_NANOS, GATHER_NANOS),
+                        GATHER_AFTER,
+                        timeout,
+                        timeout),
+                this::seal,
+                FAILURES,
+                () -> {});
     }
 
     /**
@@ -121,8 +130,8 @@ public final class AnswerSealer implements AutoCloseable {
         for (byte[] content : contents) {
             byte[] salt = new byte[SALT_BYTES];
             random.nextBytes(salt);
-            batch.add(new GroupCommitter.Item<>(new Pending(salt, MerkleTree.leafHash(salt, content)),
-                    new CompletableFuture<>()));
+            batch.add(new GroupCommitter.Item<>(
+                    new Pending(salt, MerkleTree.leafHash(salt, content)), new CompletableFuture<>()));
         }
         seal(batch);
         return batch.stream().map(p -> p.done().join()).toList();
@@ -130,7 +139,8 @@ public final class AnswerSealer implements AutoCloseable {
 
     /** Signs one batch and completes each answer's seal; a failed signature fails the whole batch. */
     private void seal(List<GroupCommitter.Item<Pending, AnswerSeal>> batch) {
-        MerkleTree tree = MerkleTree.over(batch.stream().map(p -> p.value().leafHash()).toList());
+        MerkleTree tree =
+                MerkleTree.over(batch.stream().map(p -> p.value().leafHash()).toList());
         byte[] manifest = SealManifest.newBuilder()
                 .setSealId(UUID.randomUUID().toString())
                 .setSealedAt(Timestamps.fromMillis(clock.millis()))

@@ -16,8 +16,8 @@ final class AnswerFormInterceptor implements ServerInterceptor {
     static final Context.Key<String> ANSWER_FORM = Context.key("shlyuz.answer-form");
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String form = headers.get(AnswerForm.HEADER_KEY);
         if (form == null) {
             return next.startCall(call, headers);

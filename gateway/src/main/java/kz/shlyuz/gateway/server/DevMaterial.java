@@ -2,14 +2,15 @@ package kz.shlyuz.gateway.server;
 
 import java.time.Clock;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.signature.TrustMaterial;
 
 /** The gateway's keys, trust and time-stamping taken from the development PKI under {@code data/pki}. */
 public final class DevMaterial {
     /** The gateway's TLS identity (CN) and the signing identity it answers with. */
     public static final String GATEWAY_SYSTEM = "gateway";
+
     public static final String GATEWAY_SIGNER = "agency-gateway";
 
     private DevMaterial() {}

@@ -49,8 +49,12 @@ final class GatewayListener {
     private final CallTimeLimits callTimes;
     private final TransportLimits transport;
 
-    private GatewayListener(Server server, HealthStatusManager health, RateLimiter rateLimiter,
-            CallTimeLimits callTimes, TransportLimits transport) {
+    private GatewayListener(
+            Server server,
+            HealthStatusManager health,
+            RateLimiter rateLimiter,
+            CallTimeLimits callTimes,
+            TransportLimits transport) {
         this.server = server;
         this.health = health;
         this.rateLimiter = rateLimiter;
@@ -59,8 +63,16 @@ final class GatewayListener {
     }
 
     /** Builds the listener and starts accepting; on failure what it started is closed again. */
-    static GatewayListener start(GatewayConfig config, TlsFiles tls, Clock clock, Journal journal, Operations ops,
-            GatewayService gateway, CabinetService cabinet, NoticeService notices) throws IOException {
+    static GatewayListener start(
+            GatewayConfig config,
+            TlsFiles tls,
+            Clock clock,
+            Journal journal,
+            Operations ops,
+            GatewayService gateway,
+            CabinetService cabinet,
+            NoticeService notices)
+            throws IOException {
         HealthStatusManager health = new HealthStatusManager();
         ServerCredentials credentials = TlsServerCredentials.newBuilder()
                 .keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile())
@@ -71,25 +83,53 @@ final class GatewayListener {
         // HTTP/2 and connection limits. Interceptors run last-listed first: sender, rate, timers.
         EdgeJournal edgeJournal = new EdgeJournal(journal, clock);
         RateLimiter rateLimiter = new RateLimiter(config.edge(), clock);
-        CallTimeLimits callTimes = new CallTimeLimits(config.edge().transport().readTimeout(),
-                config.edge().transport().maxCallDuration(), edgeJournal, SenderInterceptor.SENDER);
+        CallTimeLimits callTimes = new CallTimeLimits(
+                config.edge().transport().readTimeout(),
+                config.edge().transport().maxCallDuration(),
+                edgeJournal,
+                SenderInterceptor.SENDER);
         TransportLimits transportLimits = null;
         try {
             ServerInterceptor senders = new SenderInterceptor(edgeJournal);
             ServerInterceptor rates = new RateLimitInterceptor(rateLimiter, edgeJournal, SenderInterceptor.SENDER);
-            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(gateway,
-                            new RefusalInterceptor(), new AnswerFormInterceptor(), callTimes, rates, senders, ops.serverInterceptor()),
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(
+                            new InetSocketAddress(config.host(), config.port()), credentials)
+                    .addService(EnvelopeGuard.wrap(
+                            ServerInterceptors.intercept(
+                                    gateway,
+                                    new RefusalInterceptor(),
+                                    new AnswerFormInterceptor(),
+                                    callTimes,
+                                    rates,
+                                    senders,
+                                    ops.serverInterceptor()),
                             edgeJournal))
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(cabinet,
-                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
-                    .addService(EnvelopeGuard.wrap(ServerInterceptors.intercept(notices,
-                            new RefusalInterceptor(), callTimes, rates, senders, ops.serverInterceptor()), edgeJournal))
+                    .addService(EnvelopeGuard.wrap(
+                            ServerInterceptors.intercept(
+                                    cabinet,
+                                    new RefusalInterceptor(),
+                                    callTimes,
+                                    rates,
+                                    senders,
+                                    ops.serverInterceptor()),
+                            edgeJournal))
+                    .addService(EnvelopeGuard.wrap(
+                            ServerInterceptors.intercept(
+                                    notices,
+                                    new RefusalInterceptor(),
+                                    callTimes,
+                                    rates,
+                                    senders,
+                                    ops.serverInterceptor()),
+                            edgeJournal))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionService.newInstance())
                     .handshakeTimeout(10, TimeUnit.SECONDS);
-            transportLimits = TransportLimits.apply(builder, config.edge().transport(),
-                    config.limits().maxRequestBytes(), config.limits().maxConcurrentCallsPerConnection());
+            transportLimits = TransportLimits.apply(
+                    builder,
+                    config.edge().transport(),
+                    config.limits().maxRequestBytes(),
+                    config.limits().maxConcurrentCallsPerConnection());
             Server server = builder.build().start();
             return new GatewayListener(server, health, rateLimiter, callTimes, transportLimits);
         } catch (IOException | RuntimeException e) {
@@ -114,8 +154,9 @@ final class GatewayListener {
     /** gRPC health of every service, unless shutdown has already made it terminal. */
     void serving(boolean serving) {
         ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
-        for (String service : new String[] {"", GatewayGrpc.SERVICE_NAME, CabinetGrpc.SERVICE_NAME,
-                CompletionNoticesGrpc.SERVICE_NAME}) {
+        for (String service :
+                new String[] {"", GatewayGrpc.SERVICE_NAME, CabinetGrpc.SERVICE_NAME, CompletionNoticesGrpc.SERVICE_NAME
+                }) {
             try {
                 health.setStatus(service, status);
             } catch (IllegalStateException e) {

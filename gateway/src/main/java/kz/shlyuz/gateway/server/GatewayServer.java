@@ -3,37 +3,37 @@ package kz.shlyuz.gateway.server;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.cms.TimeStamper;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.call.ResponseSigner;
-import kz.shlyuz.gateway.seal.AnswerSealer;
-import kz.shlyuz.gateway.call.SyncCallHandler;
-import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
 import kz.shlyuz.gateway.cabinet.CabinetService;
 import kz.shlyuz.gateway.cabinet.CaseQueries;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
-import kz.shlyuz.gateway.notices.NoticeService;
-import kz.shlyuz.gateway.notices.NoticeStore;
-import kz.shlyuz.gateway.outbox.OutboxWorker;
-import kz.shlyuz.gateway.process.ProcessEngine;
-import kz.shlyuz.gateway.submit.SubmitHandler;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
+import kz.shlyuz.gateway.call.ResponseSigner;
+import kz.shlyuz.gateway.call.SyncCallHandler;
 import kz.shlyuz.gateway.config.GatewayConfig;
-import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.edge.ConnectionLimits;
 import kz.shlyuz.gateway.edge.RateLimiter;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
+import kz.shlyuz.gateway.notices.NoticeService;
+import kz.shlyuz.gateway.notices.NoticeStore;
+import kz.shlyuz.gateway.outbox.OutboxWorker;
+import kz.shlyuz.gateway.process.ProcessEngine;
 import kz.shlyuz.gateway.routing.AgencyClients;
+import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustSource;
+import kz.shlyuz.gateway.submit.SubmitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,11 @@ public final class GatewayServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
 
-    private GatewayServer(GatewayListener listener, AgencyClients agencies, Journal journal, Duration grace,
+    private GatewayServer(
+            GatewayListener listener,
+            AgencyClients agencies,
+            Journal journal,
+            Duration grace,
             AutoCloseable processes) {
         this.processes = processes;
         this.listener = listener;
@@ -68,8 +72,8 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Everything the gateway needs besides its configuration: keys, trust and the clock. */
-    public record Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock,
-            TimeStamper timeStamper) {
+    public record Material(
+            TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock, TimeStamper timeStamper) {
         /** Without a TSA: the gateway's own signatures carry no time-stamp. */
         public Material(TlsFiles tls, TrustSource trust, SignerKey gatewaySigningKey, Clock clock) {
             this(tls, trust, gatewaySigningKey, clock, null);
@@ -88,35 +92,49 @@ public final class GatewayServer implements AutoCloseable {
      */
     public record Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
         public static Processes defaults(Clock clock) {
-            return new Processes(clock, Duration.ofMillis(100), Duration.ofSeconds(30),
-                    "node-" + java.util.UUID.randomUUID().toString().substring(0, 8), 8);
+            return new Processes(
+                    clock,
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(30),
+                    "node-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    8);
         }
     }
 
     /** The process layer's retry policy from {@code process.retry}; jitter draws on its own generator. */
     static kz.shlyuz.gateway.process.RetryPolicy retryPolicy(kz.shlyuz.gateway.config.ProcessSettings.Retry retry) {
-        return new kz.shlyuz.gateway.process.RetryPolicy(retry.maxAttempts(),
-                new kz.shlyuz.gateway.process.RetryPolicy.Exponential(retry.firstDelay(), retry.maxDelay(),
-                        retry.jitter(), retry.jitter() == 0 ? null : new java.util.Random()));
+        return new kz.shlyuz.gateway.process.RetryPolicy(
+                retry.maxAttempts(),
+                new kz.shlyuz.gateway.process.RetryPolicy.Exponential(
+                        retry.firstDelay(),
+                        retry.maxDelay(),
+                        retry.jitter(),
+                        retry.jitter() == 0 ? null : new java.util.Random()));
     }
 
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
         return start(config, material, Processes.defaults(material.clock()));
     }
 
-    public static GatewayServer start(GatewayConfig config, Material material, Processes processes)
-            throws IOException {
-        kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
+    public static GatewayServer start(GatewayConfig config, Material material, Processes processes) throws IOException {
+        kz.shlyuz.gateway.evidence.DataDirectory.secure(
+                config.dataDir(), config.journal().jdbcUrl());
         var dataSource = JournalDatabase.open(config.journal());
         // Metrics, tracing, health and maintenance (issue 12) observe the parts built below.
-        kz.shlyuz.gateway.ops.Operations ops = new kz.shlyuz.gateway.ops.Operations(config,
-                Services.standard().ids(), material.clock(), processes.clock());
-        kz.shlyuz.gateway.evidence.DataDirectory.secure(config.dataDir(), config.journal().jdbcUrl());
+        kz.shlyuz.gateway.ops.Operations ops = new kz.shlyuz.gateway.ops.Operations(
+                config, Services.standard().ids(), material.clock(), processes.clock());
+        kz.shlyuz.gateway.evidence.DataDirectory.secure(
+                config.dataDir(), config.journal().jdbcUrl());
         kz.shlyuz.gateway.evidence.EvidenceLog evidence;
         try {
-            evidence = kz.shlyuz.gateway.evidence.EvidenceLog.open(config.evidence(), dataSource,
-                    config.journal().jdbcUrl(), evidenceStamper(config, material), processes.clock(),
-                    config.limits().agencyDeadline(), processes.nodeId());
+            evidence = kz.shlyuz.gateway.evidence.EvidenceLog.open(
+                    config.evidence(),
+                    dataSource,
+                    config.journal().jdbcUrl(),
+                    evidenceStamper(config, material),
+                    processes.clock(),
+                    config.limits().agencyDeadline(),
+                    processes.nodeId());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -124,29 +142,50 @@ public final class GatewayServer implements AutoCloseable {
         // Appends commit in groups (one transaction and disk sync for the calls finishing together).
         Journal journal = ops.observe(new GroupCommitJournal(
                 new JdbcJournal(dataSource, config.limits().agencyDeadline().multipliedBy(4), dataSource),
-                dataSource, config.journal().jdbcUrl(), config.limits().agencyDeadline()));
+                dataSource,
+                config.journal().jdbcUrl(),
+                config.limits().agencyDeadline()));
         kz.shlyuz.gateway.evidence.EvidenceArchiver archiver = new kz.shlyuz.gateway.evidence.EvidenceArchiver(
                 dataSource, config.evidence(), evidence.nodeId(), processes.clock());
-        AgencyClients agencies = new AgencyClients(config.adapters(), material.tls(), config.limits().agencyDeadline(),
-                ops.clientInterceptor());
+        AgencyClients agencies = new AgencyClients(
+                config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
         AnswerSealer sealer = null;
         GatewayListener listener = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
-            SignatureVerifier verifier = new SignatureVerifier(trust, material.clock(), SignatureTrust.policy(config),
-                    config.bounds().signature(), ops.signatureEvents());
-            RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier,
-                    material.clock());
-            CmsSigner gatewaySigner = material.timeStamper() == null ? new CmsSigner(material.clock())
+            SignatureVerifier verifier = new SignatureVerifier(
+                    trust,
+                    material.clock(),
+                    SignatureTrust.policy(config),
+                    config.bounds().signature(),
+                    ops.signatureEvents());
+            RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier, material.clock());
+            CmsSigner gatewaySigner = material.timeStamper() == null
+                    ? new CmsSigner(material.clock())
                     : new CmsSigner(material.clock()).withTimeStamps(ops.observe(material.timeStamper()));
-            sealer = new AnswerSealer(gatewaySigner, material.gatewaySigningKey(), material.clock(),
-                    SEAL_MAX_BATCH, config.limits().agencyDeadline());
-            SyncCallHandler calls = new SyncCallHandler(admission, journal, agencies, verifier,
-                    new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer), config::sender,
-                    material.clock(), evidence);
+            sealer = new AnswerSealer(
+                    gatewaySigner,
+                    material.gatewaySigningKey(),
+                    material.clock(),
+                    SEAL_MAX_BATCH,
+                    config.limits().agencyDeadline());
+            SyncCallHandler calls = new SyncCallHandler(
+                    admission,
+                    journal,
+                    agencies,
+                    verifier,
+                    new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer),
+                    config::sender,
+                    material.clock(),
+                    evidence);
 
-            ProcessEngine engine = new ProcessEngine(dataSource, Services.standard(), processes.clock(),
-                    new KazakhstanCalendar(), retryPolicy(config.process().retry()), Clock.systemUTC(),
+            ProcessEngine engine = new ProcessEngine(
+                    dataSource,
+                    Services.standard(),
+                    processes.clock(),
+                    new KazakhstanCalendar(),
+                    retryPolicy(config.process().retry()),
+                    Clock.systemUTC(),
                     new java.security.SecureRandom());
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
             ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
@@ -154,20 +193,37 @@ public final class GatewayServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            java.util.function.Predicate<String> known = sender -> config.sender(sender).isPresent();
+            java.util.function.Predicate<String> known =
+                    sender -> config.sender(sender).isPresent();
 
-            listener = GatewayListener.start(config, material.tls(), material.clock(), journal, ops,
+            listener = GatewayListener.start(
+                    config,
+                    material.tls(),
+                    material.clock(),
+                    journal,
+                    ops,
                     new GatewayService(calls, submits),
-                    new CabinetService(new CaseQueries(dataSource, processes.clock()), streams,
-                            processes.pollInterval(), known, ops.metrics().registry()),
-                    new NoticeService(new NoticeStore(dataSource), streams, processes.pollInterval(), known,
-                            processes.clock()));
+                    new CabinetService(
+                            new CaseQueries(dataSource, processes.clock()),
+                            streams,
+                            processes.pollInterval(),
+                            known,
+                            ops.metrics().registry()),
+                    new NoticeService(
+                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()));
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
-            OutboxWorker worker = new OutboxWorker(engine, agencies, new AgencyAnswerVerifier(verifier),
-                    processes.nodeId(), processes.lease(), processes.pollInterval(), processes.workers(), evidence);
+            OutboxWorker worker = new OutboxWorker(
+                    engine,
+                    agencies,
+                    new AgencyAnswerVerifier(verifier),
+                    processes.nodeId(),
+                    processes.lease(),
+                    processes.pollInterval(),
+                    processes.workers(),
+                    evidence);
             // Records past retention leave the database for archive files (process clock).
-            java.util.concurrent.ScheduledFuture<?> archiving = streams.scheduleWithFixedDelay(archiver::runIfDue,
-                    1, 1, TimeUnit.MINUTES);
+            java.util.concurrent.ScheduledFuture<?> archiving =
+                    streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
             AutoCloseable processing = () -> {
@@ -180,15 +236,22 @@ public final class GatewayServer implements AutoCloseable {
                 evidence.close();
             };
             listener.markServing();
-            GatewayServer running = new GatewayServer(listener, agencies, journal, config.limits().shutdownGrace(),
-                    processing);
+            GatewayServer running = new GatewayServer(
+                    listener, agencies, journal, config.limits().shutdownGrace(), processing);
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
-            ops.start(dataSource, trust, material.tls(), material.gatewaySigningKey().certificate(),
-                    config.signerRules().ocsp().enabled() ? config.signerRules().ocsp().responder() : null,
-                    material.timeStamper() != null, running::serving);
+            ops.start(
+                    dataSource,
+                    trust,
+                    material.tls(),
+                    material.gatewaySigningKey().certificate(),
+                    config.signerRules().ocsp().enabled()
+                            ? config.signerRules().ocsp().responder()
+                            : null,
+                    material.timeStamper() != null,
+                    running::serving);
             return running;
         } catch (IOException | RuntimeException e) {
             if (sealer != null) {
@@ -249,8 +312,8 @@ public final class GatewayServer implements AutoCloseable {
     /** The authority the evidence chain is stamped by: {@code evidence.tsaUrl}, else the gateway's own. */
     private static kz.shlyuz.certs.cms.TimeStamper evidenceStamper(GatewayConfig config, Material material) {
         if (config.evidence().tsaUrl() != null) {
-            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(config.evidence().tsaUrl(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), material.clock());
+            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(
+                    config.evidence().tsaUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30), material.clock());
         }
         if (material.timeStamper() == null) {
             throw new IllegalArgumentException("evidence.tsaUrl: not set and the gateway has no time-stamper "

@@ -30,8 +30,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
     @Override
     public void call(SignedRequest request, StreamObserver<SignedResponse> responses) {
-        SignedResponse response = calls.handle(SenderInterceptor.SENDER.get(), request,
-                AnswerFormInterceptor.ANSWER_FORM.get());
+        SignedResponse response =
+                calls.handle(SenderInterceptor.SENDER.get(), request, AnswerFormInterceptor.ANSWER_FORM.get());
         responses.onNext(response);
         responses.onCompleted();
     }

@@ -41,18 +41,21 @@ public final class SenderInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         SystemIdentity identity = SystemIdentity.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (identity instanceof SystemIdentity.Identified identified) {
-            return Contexts.interceptCall(Context.current().withValue(SENDER, identified.systemId()), call, headers,
-                    next);
+            return Contexts.interceptCall(
+                    Context.current().withValue(SENDER, identified.systemId()), call, headers, next);
         }
         java.time.Instant received = journal == null ? null : journal.now();
         long start = System.nanoTime();
         String id = EdgeJournal.newId();
-        Refusal refusal = new Refusal(Reason.SENDER_CERT_INVALID, ((SystemIdentity.Refused) identity).why(),
-                java.util.Map.of("journal_id", id), null);
+        Refusal refusal = new Refusal(
+                Reason.SENDER_CERT_INVALID,
+                ((SystemIdentity.Refused) identity).why(),
+                java.util.Map.of("journal_id", id),
+                null);
         if (journal != null) {
             journal.refused(null, id, null, call.getMethodDescriptor().getFullMethodName(), refusal, received, start);
         }

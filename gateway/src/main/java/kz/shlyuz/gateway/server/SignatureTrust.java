@@ -1,8 +1,8 @@
 package kz.shlyuz.gateway.server;
 
 import java.time.Clock;
-import kz.shlyuz.gateway.config.GatewayConfig;
 import java.util.List;
+import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.SignerRules;
 import kz.shlyuz.gateway.signature.TrustDirectory;
 import kz.shlyuz.gateway.signature.TrustSource;
@@ -20,8 +20,12 @@ final class SignatureTrust {
     /** The verification policy the configuration asks for: signing-time window, revocation and OCSP. */
     static VerificationPolicy policy(GatewayConfig config) {
         SignerRules rules = config.signerRules();
-        return new VerificationPolicy(config.limits().messageFreshness(), rules.softFailRevocation()
-                ? VerificationPolicy.RevocationMode.SOFT_FAIL : VerificationPolicy.RevocationMode.REQUIRE, rules.ocsp());
+        return new VerificationPolicy(
+                config.limits().messageFreshness(),
+                rules.softFailRevocation()
+                        ? VerificationPolicy.RevocationMode.SOFT_FAIL
+                        : VerificationPolicy.RevocationMode.REQUIRE,
+                rules.ocsp());
     }
 
     /**
@@ -34,7 +38,10 @@ final class SignatureTrust {
             }
             return material;
         }
-        return new TrustDirectory(rules.trustDirs(), rules.devPkiTrust() ? List.of(material.current()) : List.of(),
-                clock, rules.trustRecheck());
+        return new TrustDirectory(
+                rules.trustDirs(),
+                rules.devPkiTrust() ? List.of(material.current()) : List.of(),
+                clock,
+                rules.trustRecheck());
     }
 }

@@ -16,11 +16,17 @@ final class AddressCertificate {
         return ServiceDefinition.builder(Service.ADDRESS_CERTIFICATE, AddressCertificateRequest.class)
                 .title("Мекенжай анықтамасы", "Адресная справка")
                 .senders(Sender.EGOV_PORTAL, Sender.HKKO)
-                .applicants(r -> r.getBin().isEmpty()
-                        ? Applicants.individuals(r.getIin()) : Applicants.legalEntity(r.getBin()))
+                .applicants(r ->
+                        r.getBin().isEmpty() ? Applicants.individuals(r.getIin()) : Applicants.legalEntity(r.getBin()))
                 .answeredBy(r -> r.getBin().isEmpty()
-                        ? new AgencyCall(Agency.GBD_FL, "ADDRESS_LOOKUP", AddressLookup.newBuilder().setIin(r.getIin()).build())
-                        : new AgencyCall(Agency.GBD_UL, "ADDRESS_LOOKUP", AddressLookup.newBuilder().setBin(r.getBin()).build()))
+                        ? new AgencyCall(
+                                Agency.GBD_FL,
+                                "ADDRESS_LOOKUP",
+                                AddressLookup.newBuilder().setIin(r.getIin()).build())
+                        : new AgencyCall(
+                                Agency.GBD_UL,
+                                "ADDRESS_LOOKUP",
+                                AddressLookup.newBuilder().setBin(r.getBin()).build()))
                 .build();
     }
 }

@@ -9,5 +9,5 @@ import com.google.protobuf.Message;
  * @param citizenIin the applicant whose cabinet shows the case
  * @param relatedIin a second person (dwelling owner, employer), or null
  */
-public record CaseFacts(String caseId, String serviceId, String sender, Message body, String citizenIin,
-        String relatedIin) {}
+public record CaseFacts(
+        String caseId, String serviceId, String sender, Message body, String citizenIin, String relatedIin) {}

@@ -22,7 +22,8 @@ final class ConsularPermanentStay {
     static ServiceDefinition define() {
         Function<CaseFacts, Message> check = Orders::subjectCheck;
         return ServiceDefinition.builder(Service.CONSULAR_PERMANENT_STAY, ConsularPermanentStayRequest.class)
-                .title("Уақытша жұмысқа кеткен азаматтарды шетелде тұрақты тұруға қалдыру",
+                .title(
+                        "Уақытша жұмысқа кеткен азаматтарды шетелде тұрақты тұруға қалдыру",
                         "Оставление на постоянное жительство за границей граждан, выехавших на временную работу")
                 .senders(Sender.BURKIT)
                 .applicants(r -> Applicants.individuals(r.getIin()))
@@ -31,23 +32,54 @@ final class ConsularPermanentStay {
                 .parties(r -> List.of(r.getIin()))
                 .caseTerm(r -> Term.months(3))
                 .preliminaryRefusal(Term.workingDays(2))
-                .stage(new StepSpec("STATE_SECRETS_CHECK", StepKind.CHECK, Agency.KNB, "STATE_SECRETS_CHECK",
-                        check, Term.workingDays(2), "Консулдық мекеме өтінішті ҰҚК келісуіне «Бүркітке» енгізеді",
+                .stage(new StepSpec(
+                        "STATE_SECRETS_CHECK",
+                        StepKind.CHECK,
+                        Agency.KNB,
+                        "STATE_SECRETS_CHECK",
+                        check,
+                        Term.workingDays(2),
+                        "Консулдық мекеме өтінішті ҰҚК келісуіне «Бүркітке» енгізеді",
                         "Консульство вносит заявление в «Бүркіт» на согласование КНБ"))
                 .stage(
-                        new StepSpec("CRIMINAL_RECORD_CHECK", StepKind.CHECK, Agency.KPSISU, "CRIMINAL_RECORD_CHECK", check,
-                                Term.days(32), "Ішкі істер органы шешім қабылдайды: сотталғандық есебі",
+                        new StepSpec(
+                                "CRIMINAL_RECORD_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "CRIMINAL_RECORD_CHECK",
+                                check,
+                                Term.days(32),
+                                "Ішкі істер органы шешім қабылдайды: сотталғандық есебі",
                                 "Орган внутренних дел принимает решение: учёт судимостей"),
-                        new StepSpec("WANTED_CHECK", StepKind.CHECK, Agency.KPSISU, "WANTED_CHECK", check, Term.days(32),
+                        new StepSpec(
+                                "WANTED_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "WANTED_CHECK",
+                                check,
+                                Term.days(32),
                                 "Ішкі істер органы шешім қабылдайды: іздестіру есебі",
                                 "Орган внутренних дел принимает решение: учёт розыска"),
-                        new StepSpec("COURT_OBLIGATIONS_CHECK", StepKind.CHECK, Agency.SAOD, "COURT_OBLIGATIONS_CHECK", check,
-                                Term.days(32), "Ішкі істер органы шешім қабылдайды: сот міндеттемелері",
+                        new StepSpec(
+                                "COURT_OBLIGATIONS_CHECK",
+                                StepKind.CHECK,
+                                Agency.SAOD,
+                                "COURT_OBLIGATIONS_CHECK",
+                                check,
+                                Term.days(32),
+                                "Ішкі істер органы шешім қабылдайды: сот міндеттемелері",
                                 "Орган внутренних дел принимает решение: обязательства по решениям суда"))
-                .stage(new StepSpec("PERMANENT_STAY_NOTIFICATION", StepKind.EFFECT, Agency.MIGRATION,
-                        "PERMANENT_STAY_NOTIFICATION", f -> order(f).setCountry(
-                                ((ConsularPermanentStayRequest) f.body()).getGoingTo().getCountry()).build(),
-                        Term.workingDays(5), "Хабарлама ресімделеді (4-қосымша), «Бүркітке» белгі қойылады",
+                .stage(new StepSpec(
+                        "PERMANENT_STAY_NOTIFICATION",
+                        StepKind.EFFECT,
+                        Agency.MIGRATION,
+                        "PERMANENT_STAY_NOTIFICATION",
+                        f -> order(f).setCountry(((ConsularPermanentStayRequest) f.body())
+                                        .getGoingTo()
+                                        .getCountry())
+                                .build(),
+                        Term.workingDays(5),
+                        "Хабарлама ресімделеді (4-қосымша), «Бүркітке» белгі қойылады",
                         "Оформляется уведомление (приложение 4), в «Бүркіт» ставится отметка"))
                 .build();
     }

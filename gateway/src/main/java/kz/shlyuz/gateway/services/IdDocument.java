@@ -31,18 +31,22 @@ final class IdDocument {
                 .applicants(r -> Applicants.individuals(r.getIin()))
                 // 004 annex 1: the portal accepts an ID document only to replace it after a change of type.
                 .intake((sender, body) -> {
-                    if (sender.equals(Sender.EGOV_PORTAL.id()) && body instanceof IdDocumentRequest id
+                    if (sender.equals(Sender.EGOV_PORTAL.id())
+                            && body instanceof IdDocumentRequest id
                             && id.getReason() != IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED) {
-                        throw new Refusal(Reason.PORTAL_REASON_NOT_ACCEPTED, id.getReason().name());
+                        throw new Refusal(
+                                Reason.PORTAL_REASON_NOT_ACCEPTED,
+                                id.getReason().name());
                     }
                 })
                 .parties(r -> List.of(r.getIin()))
-                .caseTerm(r -> Term.workingDays(switch (r.getUrgency()) {
-                    case URGENCY_CATEGORY_1 -> 4;
-                    case URGENCY_CATEGORY_2 -> 5;
-                    case URGENCY_CATEGORY_3 -> 9;
-                    default -> 16;
-                }))
+                .caseTerm(r -> Term.workingDays(
+                        switch (r.getUrgency()) {
+                            case URGENCY_CATEGORY_1 -> 4;
+                            case URGENCY_CATEGORY_2 -> 5;
+                            case URGENCY_CATEGORY_3 -> 9;
+                            default -> 16;
+                        }))
                 .stages(IdDocument::stages)
                 .build();
     }
@@ -62,21 +66,44 @@ final class IdDocument {
         };
         int back = u == Urgency.URGENCY_GENERAL || u == Urgency.URGENCY_UNSPECIFIED ? 7 : 3;
         return List.of(
-                Stage.of(new StepSpec("DOCUMENTS_LOOKUP", StepKind.CHECK, Agency.MVD_DOCS, "DOCUMENTS_LOOKUP",
+                Stage.of(new StepSpec(
+                        "DOCUMENTS_LOOKUP",
+                        StepKind.CHECK,
+                        Agency.MVD_DOCS,
+                        "DOCUMENTS_LOOKUP",
                         f -> DocumentsLookup.newBuilder().setIin(f.citizenIin()).build(),
-                        Term.minutes(60), "Өтініш тіркеледі, аудандық бөлімше формулярды тексереді",
+                        Term.minutes(60),
+                        "Өтініш тіркеледі, аудандық бөлімше формулярды тексереді",
                         "Заявление регистрируется, районное подразделение проверяет формуляр")),
-                Stage.of(new StepSpec("WANTED_CHECK", StepKind.CHECK, Agency.KPSISU, "WANTED_CHECK", check,
-                        Term.workingDays(2 * review), "Облыстық бөлімше мен КҚҚК іздестіру есебін тексереді",
+                Stage.of(new StepSpec(
+                        "WANTED_CHECK",
+                        StepKind.CHECK,
+                        Agency.KPSISU,
+                        "WANTED_CHECK",
+                        check,
+                        Term.workingDays(2 * review),
+                        "Облыстық бөлімше мен КҚҚК іздестіру есебін тексереді",
                         "Областное подразделение и КМС проверяют учёт розыска")),
-                Stage.of(new StepSpec("DOCUMENT_MANUFACTURE", StepKind.EFFECT, Agency.AEO, "DOCUMENT_MANUFACTURE",
+                Stage.of(new StepSpec(
+                        "DOCUMENT_MANUFACTURE",
+                        StepKind.EFFECT,
+                        Agency.AEO,
+                        "DOCUMENT_MANUFACTURE",
                         f -> order(f).setDocumentKind(((IdDocumentRequest) f.body()).getKind())
-                                .setUrgency(u).build(),
-                        Term.workingDays(manufacture), "«АӨО» РМК құжатты дайындайды",
+                                .setUrgency(u)
+                                .build(),
+                        Term.workingDays(manufacture),
+                        "«АӨО» РМК құжатты дайындайды",
                         "РГП «ИПЦ» изготавливает документ")),
-                Stage.of(new StepSpec("DOCUMENT_ISSUE", StepKind.EFFECT, Agency.MVD_DOCS, "DOCUMENT_ISSUE",
-                        f -> order(f).setDocumentKind(((IdDocumentRequest) f.body()).getKind()).build(),
-                        Term.workingDays(back), "Құжат бөлімшеге жеткізіледі және беруге дайындалады",
+                Stage.of(new StepSpec(
+                        "DOCUMENT_ISSUE",
+                        StepKind.EFFECT,
+                        Agency.MVD_DOCS,
+                        "DOCUMENT_ISSUE",
+                        f -> order(f).setDocumentKind(((IdDocumentRequest) f.body()).getKind())
+                                .build(),
+                        Term.workingDays(back),
+                        "Құжат бөлімшеге жеткізіледі және беруге дайындалады",
                         "Документ доставляется в подразделение и готовится к выдаче")));
     }
 }

@@ -10,7 +10,7 @@ import com.google.protobuf.Message;
 @FunctionalInterface
 public interface IntakeRule {
     /** A service with no rules of its own. */
-    IntakeRule NONE = (sender, body) -> { };
+    IntakeRule NONE = (sender, body) -> {};
 
     /**
      * @param sender the sending system

@@ -19,37 +19,63 @@ final class LabourMigrantPermit {
 
     /** Issue, through the State Corporation. */
     static ServiceDefinition issue() {
-        return process(ServiceDefinition.builder(Service.LABOUR_MIGRANT_PERMIT, LabourMigrantPermitRequest.class)
-                .title("Еңбекші көшіп келушіге рұқсат беру", "Выдача разрешения трудовому мигранту")
-                .senders(Sender.HKKO)
-                .applicants(r -> Applicants.individuals(r.getMigrantIin())), "LABOUR_PERMIT_ISSUE");
+        return process(
+                ServiceDefinition.builder(Service.LABOUR_MIGRANT_PERMIT, LabourMigrantPermitRequest.class)
+                        .title("Еңбекші көшіп келушіге рұқсат беру", "Выдача разрешения трудовому мигранту")
+                        .senders(Sender.HKKO)
+                        .applicants(r -> Applicants.individuals(r.getMigrantIin())),
+                "LABOUR_PERMIT_ISSUE");
     }
 
     /** Extension, through the portal: the migrant's and the employer's signatures (003). */
     static ServiceDefinition extension() {
-        return process(ServiceDefinition.builder(Service.LABOUR_MIGRANT_PERMIT_EXTENSION, LabourMigrantPermitRequest.class)
-                .title("Еңбекші көшіп келушіге рұқсатты ұзарту", "Продление разрешения трудовому мигранту")
-                .senders(Sender.EGOV_PORTAL)
-                .applicants(r -> Applicants.individuals(r.getMigrantIin(), r.getEmployerIin())), "LABOUR_PERMIT_EXTEND");
+        return process(
+                ServiceDefinition.builder(Service.LABOUR_MIGRANT_PERMIT_EXTENSION, LabourMigrantPermitRequest.class)
+                        .title("Еңбекші көшіп келушіге рұқсатты ұзарту", "Продление разрешения трудовому мигранту")
+                        .senders(Sender.EGOV_PORTAL)
+                        .applicants(r -> Applicants.individuals(r.getMigrantIin(), r.getEmployerIin())),
+                "LABOUR_PERMIT_EXTEND");
     }
 
-    private static ServiceDefinition process(ServiceDefinition.Builder<LabourMigrantPermitRequest> service, String effect) {
+    private static ServiceDefinition process(
+            ServiceDefinition.Builder<LabourMigrantPermitRequest> service, String effect) {
         Function<CaseFacts, Message> check = Orders::subjectCheck;
-        return service
-                .parties(r -> r.getEmployerIin().isEmpty() ? List.of(r.getMigrantIin())
+        return service.parties(r -> r.getEmployerIin().isEmpty()
+                        ? List.of(r.getMigrantIin())
                         : List.of(r.getMigrantIin(), r.getEmployerIin()))
                 .caseTerm(r -> new Term(200, Term.Unit.MINUTES))
                 .stage(
-                        new StepSpec("CRIMINAL_RECORD_CHECK", StepKind.CHECK, Agency.KPSISU, "CRIMINAL_RECORD_CHECK", check,
-                                Term.hours(1), "Көші-қон бөлімшесі ҚСжАЕК дерекқорын тексереді",
+                        new StepSpec(
+                                "CRIMINAL_RECORD_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "CRIMINAL_RECORD_CHECK",
+                                check,
+                                Term.hours(1),
+                                "Көші-қон бөлімшесі ҚСжАЕК дерекқорын тексереді",
                                 "Подразделение миграционной службы проверяет базу КПСиСУ"),
-                        new StepSpec("WANTED_CHECK", StepKind.CHECK, Agency.KPSISU, "WANTED_CHECK", check, Term.hours(1),
+                        new StepSpec(
+                                "WANTED_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "WANTED_CHECK",
+                                check,
+                                Term.hours(1),
                                 "Көші-қон бөлімшесі іздестіру есебін тексереді",
                                 "Подразделение миграционной службы проверяет учёт розыска"))
-                .stage(new StepSpec(effect, StepKind.EFFECT, Agency.MIGRATION, effect, f -> {
-                    LabourMigrantPermitRequest r = (LabourMigrantPermitRequest) f.body();
-                    return order(f).setMonths(r.getMonths()).setReference(r.getPermitNumber()).build();
-                }, new Term(140, Term.Unit.MINUTES), "Рұқсат енгізіледі, басып шығарылады, бастық қол қояды",
+                .stage(new StepSpec(
+                        effect,
+                        StepKind.EFFECT,
+                        Agency.MIGRATION,
+                        effect,
+                        f -> {
+                            LabourMigrantPermitRequest r = (LabourMigrantPermitRequest) f.body();
+                            return order(f).setMonths(r.getMonths())
+                                    .setReference(r.getPermitNumber())
+                                    .build();
+                        },
+                        new Term(140, Term.Unit.MINUTES),
+                        "Рұқсат енгізіледі, басып шығарылады, бастық қол қояды",
                         "Разрешение вносится, печатается и подписывается начальником"))
                 .build();
     }

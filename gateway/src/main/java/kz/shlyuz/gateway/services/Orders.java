@@ -10,7 +10,10 @@ final class Orders {
 
     /** A background check of the applicant, for the purpose of this service. */
     static Message subjectCheck(CaseFacts f) {
-        return SubjectCheck.newBuilder().setIin(f.citizenIin()).setPurpose(f.serviceId()).build();
+        return SubjectCheck.newBuilder()
+                .setIin(f.citizenIin())
+                .setPurpose(f.serviceId())
+                .build();
     }
 
     /** An order to change an agency's register for this case's applicant (and second person). */

@@ -17,9 +17,15 @@ import kz.shlyuz.gateway.calendar.Term;
  * @param objectionWindow how long the applicant may object after a preliminary refusal
  * @param titleKk / titleRu the service's name for people
  */
-public record ProcessDefinition(String serviceId, Function<Message, List<Stage>> stages,
-        Function<Message, Term> caseTerm, Function<Message, List<String>> parties, boolean preliminaryRefusal,
-        Term objectionWindow, String titleKk, String titleRu) {
+public record ProcessDefinition(
+        String serviceId,
+        Function<Message, List<Stage>> stages,
+        Function<Message, Term> caseTerm,
+        Function<Message, List<String>> parties,
+        boolean preliminaryRefusal,
+        Term objectionWindow,
+        String titleKk,
+        String titleRu) {
 
     public List<Stage> stagesFor(Message body) {
         return stages.apply(body);
@@ -27,7 +33,9 @@ public record ProcessDefinition(String serviceId, Function<Message, List<Stage>>
 
     /** The step of this service with this name (the engine strips a re-decision's suffix first). */
     public Optional<StepSpec> step(Message body, String name) {
-        return stagesFor(body).stream().flatMap(s -> s.steps().stream()).filter(s -> s.name().equals(name))
+        return stagesFor(body).stream()
+                .flatMap(s -> s.steps().stream())
+                .filter(s -> s.name().equals(name))
                 .findFirst();
     }
 }

@@ -20,12 +20,19 @@ final class ResidenceDeregistration {
                 .title("Тұрғылықты жері бойынша тіркеуден шығару", "Снятие с регистрации по месту жительства")
                 .senders(Sender.EGOV_PORTAL, Sender.HKKO)
                 .applicants(r -> Applicants.individuals(r.getOwnerIin().isEmpty() ? r.getIin() : r.getOwnerIin()))
-                .parties(r -> r.getOwnerIin().isEmpty() || r.getOwnerIin().equals(r.getIin()) ? List.of(r.getIin())
+                .parties(r -> r.getOwnerIin().isEmpty() || r.getOwnerIin().equals(r.getIin())
+                        ? List.of(r.getIin())
                         : List.of(r.getIin(), r.getOwnerIin()))
                 .caseTerm(r -> Term.workingDays(1))
-                .stage(new StepSpec("RESIDENCE_DEREGISTRATION", StepKind.EFFECT, Agency.MVD_DOCS, "RESIDENCE_DEREGISTRATION",
-                        f -> order(f).build(), Term.workingDays(1),
-                        "Тіркеуден шығару, кету мекенжай парағы", "Снятие с регистрации, адресный листок убытия"))
+                .stage(new StepSpec(
+                        "RESIDENCE_DEREGISTRATION",
+                        StepKind.EFFECT,
+                        Agency.MVD_DOCS,
+                        "RESIDENCE_DEREGISTRATION",
+                        f -> order(f).build(),
+                        Term.workingDays(1),
+                        "Тіркеуден шығару, кету мекенжай парағы",
+                        "Снятие с регистрации, адресный листок убытия"))
                 .build();
     }
 }

@@ -20,22 +20,43 @@ final class ResidenceRegistration {
         return ServiceDefinition.builder(Service.RESIDENCE_REGISTRATION, ResidenceRegistrationRequest.class)
                 .title("Тұрғылықты жері бойынша тіркеу", "Регистрация по месту жительства")
                 .senders(Sender.EGOV_PORTAL)
-                .applicants(r -> r.hasSmsConsent() || r.getOwnerIin().equals(r.getIin()) || r.getOwnerIin().isEmpty()
+                .applicants(r -> r.hasSmsConsent()
+                                || r.getOwnerIin().equals(r.getIin())
+                                || r.getOwnerIin().isEmpty()
                         ? Applicants.individuals(r.getIin())
                         : Applicants.individuals(r.getIin(), r.getOwnerIin()))
-                .parties(r -> r.getOwnerIin().isEmpty() || r.getOwnerIin().equals(r.getIin()) ? List.of(r.getIin())
+                .parties(r -> r.getOwnerIin().isEmpty() || r.getOwnerIin().equals(r.getIin())
+                        ? List.of(r.getIin())
                         : List.of(r.getIin(), r.getOwnerIin()))
                 .caseTerm(r -> Term.workingDays(1))
-                .stage(new StepSpec("ADDRESS_LOOKUP", StepKind.CHECK, Agency.GBD_FL, "ADDRESS_LOOKUP",
-                        f -> AddressLookup.newBuilder().setIin(f.citizenIin()).build(), Term.workingDays(1),
-                        "ЖТ МДБ қазіргі тіркеуді тексереді", "ГБД ФЛ проверяет текущую регистрацию"))
-                .stage(new StepSpec("RESIDENCE_DEREGISTRATION", StepKind.EFFECT, Agency.MVD_DOCS, "RESIDENCE_DEREGISTRATION",
-                        f -> order(f).build(), Term.workingDays(1),
+                .stage(new StepSpec(
+                        "ADDRESS_LOOKUP",
+                        StepKind.CHECK,
+                        Agency.GBD_FL,
+                        "ADDRESS_LOOKUP",
+                        f -> AddressLookup.newBuilder().setIin(f.citizenIin()).build(),
+                        Term.workingDays(1),
+                        "ЖТ МДБ қазіргі тіркеуді тексереді",
+                        "ГБД ФЛ проверяет текущую регистрацию"))
+                .stage(new StepSpec(
+                        "RESIDENCE_DEREGISTRATION",
+                        StepKind.EFFECT,
+                        Agency.MVD_DOCS,
+                        "RESIDENCE_DEREGISTRATION",
+                        f -> order(f).build(),
+                        Term.workingDays(1),
                         "Бұрынғы мекенжай бойынша тіркеуден автоматты түрде шығару",
                         "Автоматическое снятие с регистрации по прежнему адресу"))
-                .stage(new StepSpec("RESIDENCE_REGISTRATION", StepKind.EFFECT, Agency.MVD_DOCS, "RESIDENCE_REGISTRATION",
-                        f -> order(f).setAddress(((ResidenceRegistrationRequest) f.body()).getAddress()).build(),
-                        Term.workingDays(1), "Жаңа мекенжай бойынша тіркеу", "Регистрация по новому адресу"))
+                .stage(new StepSpec(
+                        "RESIDENCE_REGISTRATION",
+                        StepKind.EFFECT,
+                        Agency.MVD_DOCS,
+                        "RESIDENCE_REGISTRATION",
+                        f -> order(f).setAddress(((ResidenceRegistrationRequest) f.body()).getAddress())
+                                .build(),
+                        Term.workingDays(1),
+                        "Жаңа мекенжай бойынша тіркеу",
+                        "Регистрация по новому адресу"))
                 .build();
     }
 }

@@ -15,8 +15,8 @@ public enum Sender {
     /** The "Бүркіт" unified information system. */
     BURKIT("burkit");
 
-    private static final Map<String, Sender> BY_ID = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Sender::id, Function.identity()));
+    private static final Map<String, Sender> BY_ID =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Sender::id, Function.identity()));
 
     private final String id;
 

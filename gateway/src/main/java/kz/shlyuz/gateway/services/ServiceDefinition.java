@@ -204,12 +204,29 @@ public record ServiceDefinition(
                 }
                 List<Stage> fixed = List.copyOf(fixedStages);
                 Function<Message, List<Stage>> all = stages != null ? stages : body -> fixed;
-                process = new ProcessDefinition(service.id(), all, Objects.requireNonNull(caseTerm, "caseTerm"),
-                        Objects.requireNonNull(parties, "parties"), preliminaryRefusal, objectionWindow, titleKk,
+                process = new ProcessDefinition(
+                        service.id(),
+                        all,
+                        Objects.requireNonNull(caseTerm, "caseTerm"),
+                        Objects.requireNonNull(parties, "parties"),
+                        preliminaryRefusal,
+                        objectionWindow,
+                        titleKk,
                         titleRu);
             }
-            return new ServiceDefinition(service, bodyType, synchronous, titleKk, titleRu, senders, applicants, route,
-                    followUpType, followUpApplicants, intake, process);
+            return new ServiceDefinition(
+                    service,
+                    bodyType,
+                    synchronous,
+                    titleKk,
+                    titleRu,
+                    senders,
+                    applicants,
+                    route,
+                    followUpType,
+                    followUpApplicants,
+                    intake,
+                    process);
         }
 
         private static <B extends Message, R> Function<Message, R> typed(Class<B> type, Function<B, R> f) {

@@ -16,8 +16,15 @@ import kz.shlyuz.gateway.calendar.Term;
  * @param term the regulation's term for the step
  * @param titleKk / titleRu who does what, for people
  */
-public record StepSpec(String name, StepKind kind, String adapter, String operation,
-        Function<CaseFacts, Message> body, Term term, String titleKk, String titleRu) {
+public record StepSpec(
+        String name,
+        StepKind kind,
+        String adapter,
+        String operation,
+        Function<CaseFacts, Message> body,
+        Term term,
+        String titleKk,
+        String titleRu) {
 
     public StepSpec {
         Objects.requireNonNull(name, "name");
@@ -36,8 +43,15 @@ public record StepSpec(String name, StepKind kind, String adapter, String operat
      *
      * @throws IllegalArgumentException when the registry does not declare {@code operation} for it
      */
-    public StepSpec(String name, StepKind kind, Agency agency, String operation, Function<CaseFacts, Message> body,
-            Term term, String titleKk, String titleRu) {
+    public StepSpec(
+            String name,
+            StepKind kind,
+            Agency agency,
+            String operation,
+            Function<CaseFacts, Message> body,
+            Term term,
+            String titleKk,
+            String titleRu) {
         this(name, kind, declared(agency, operation), operation, body, term, titleKk, titleRu);
     }
 

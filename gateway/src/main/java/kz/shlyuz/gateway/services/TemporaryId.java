@@ -18,9 +18,15 @@ final class TemporaryId {
                 .applicants(r -> Applicants.individuals(r.getIin()))
                 .parties(r -> List.of(r.getIin()))
                 .caseTerm(r -> Term.workingDays(2))
-                .stage(new StepSpec("TEMPORARY_ID_ISSUE", StepKind.EFFECT, Agency.MVD_DOCS, "TEMPORARY_ID_ISSUE",
-                        f -> order(f).build(), Term.workingDays(2),
-                        "Аудандық бөлімше уақытша жеке куәлік береді", "Районное подразделение выдаёт временное удостоверение"))
+                .stage(new StepSpec(
+                        "TEMPORARY_ID_ISSUE",
+                        StepKind.EFFECT,
+                        Agency.MVD_DOCS,
+                        "TEMPORARY_ID_ISSUE",
+                        f -> order(f).build(),
+                        Term.workingDays(2),
+                        "Аудандық бөлімше уақытша жеке куәлік береді",
+                        "Районное подразделение выдаёт временное удостоверение"))
                 .build();
     }
 }

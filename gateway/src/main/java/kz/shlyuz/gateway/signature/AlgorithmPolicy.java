@@ -88,7 +88,8 @@ final class AlgorithmPolicy {
      */
     Accepted check(String digest, String signature, PublicKey key) {
         ASN1ObjectIdentifier signatureOid = new ASN1ObjectIdentifier(signature);
-        Optional<GostAlgorithm> gost = GostAlgorithm.ofSignature(signatureOid).or(() -> GostAlgorithm.ofKey(signatureOid));
+        Optional<GostAlgorithm> gost =
+                GostAlgorithm.ofSignature(signatureOid).or(() -> GostAlgorithm.ofKey(signatureOid));
         if (gost.isPresent()) {
             return checkGost(digest, key, gost.get());
         }
@@ -115,30 +116,36 @@ final class AlgorithmPolicy {
     /** Within the national CA's practice (65537): odd, at least 3, at most {@code maxExponentBits} bits. */
     void checkExponent(BigInteger exponent) {
         if (exponent.bitLength() > maxExponentBits) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA public exponent of " + exponent.bitLength()
-                    + " bits (expected: <= " + maxExponentBits + ")");
+            throw new Refusal(
+                    Reason.ALGORITHM_UNSUPPORTED,
+                    "RSA public exponent of " + exponent.bitLength() + " bits (expected: <= " + maxExponentBits + ")");
         }
         if (exponent.compareTo(THREE) < 0 || !exponent.testBit(0)) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, "RSA public exponent " + exponent
-                    + " (expected: odd, >= 3)");
+            throw new Refusal(
+                    Reason.ALGORITHM_UNSUPPORTED, "RSA public exponent " + exponent + " (expected: odd, >= 3)");
         }
     }
 
     private static Accepted checkGost(String digest, PublicKey key, GostAlgorithm algorithm) {
         if (!algorithm.digestOid().getId().equals(digest)) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " with digest " + name(digest)
-                    + " (expected: " + algorithm.digestName() + ")");
+            throw new Refusal(
+                    Reason.ALGORITHM_UNSUPPORTED,
+                    algorithm.label() + " with digest " + name(digest) + " (expected: " + algorithm.digestName() + ")");
         }
         GostPublicKey gostKey;
         try {
             gostKey = GostKeys.publicKey(key);
         } catch (RuntimeException e) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " signature with a "
-                    + key.getAlgorithm() + " key", e);
+            throw new Refusal(
+                    Reason.ALGORITHM_UNSUPPORTED,
+                    algorithm.label() + " signature with a " + key.getAlgorithm() + " key",
+                    e);
         }
         if (gostKey.gostAlgorithm() != algorithm) {
-            throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.label() + " signature with a "
-                    + gostKey.gostAlgorithm().label() + " key");
+            throw new Refusal(
+                    Reason.ALGORITHM_UNSUPPORTED,
+                    algorithm.label() + " signature with a "
+                            + gostKey.gostAlgorithm().label() + " key");
         }
         return new Accepted(algorithm.label() + " / " + algorithm.digestName(), Optional.of(algorithm));
     }

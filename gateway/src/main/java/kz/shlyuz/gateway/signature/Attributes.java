@@ -37,7 +37,8 @@ final class Attributes {
         }
         Map<String, List<Der.Tlv>> values = new HashMap<>(8);
         int count = 0;
-        for (Der.Tlv attribute = set.valueLength() == 0 ? null : set.first(); attribute != null;
+        for (Der.Tlv attribute = set.valueLength() == 0 ? null : set.first();
+                attribute != null;
                 attribute = attribute.next(set)) {
             attribute.expect(Der.SEQUENCE);
             Der.Tlv type = attribute.first();
@@ -139,7 +140,8 @@ final class Attributes {
         }
         try {
             Der.Tlv previous = null;
-            for (Der.Tlv child = element.valueLength() == 0 ? null : element.first(); child != null;
+            for (Der.Tlv child = element.valueLength() == 0 ? null : element.first();
+                    child != null;
                     child = child.next(element)) {
                 if (!canonical(child, child.tag() == Der.SET)) {
                     return false;

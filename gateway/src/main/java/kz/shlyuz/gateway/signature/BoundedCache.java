@@ -20,7 +20,8 @@ final class BoundedCache<K, V> {
         long share = Math.max(1, bound.maxBytes() / bound.maxEntries());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(bound.maxBytes())
-                .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE, Math.max(share, bytes.applyAsLong(key, value))))
+                .weigher((K key, V value) ->
+                        (int) Math.min(Integer.MAX_VALUE, Math.max(share, bytes.applyAsLong(key, value))))
                 .executor(Runnable::run)
                 .build();
     }

@@ -46,10 +46,13 @@ public final class BoundedPost {
      * @throws TooLarge the body was longer than {@code maxBytes}
      * @throws IOException the connection failed
      */
-    public static Reply post(HttpClient http, URI uri, String contentType, byte[] body, Duration deadline,
-            int maxBytes) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    public static Reply post(HttpClient http, URI uri, String contentType, byte[] body, Duration deadline, int maxBytes)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(deadline)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new Capped(maxBytes));
         try {
             HttpResponse<byte[]> reply = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);

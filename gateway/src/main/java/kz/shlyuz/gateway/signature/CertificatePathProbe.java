@@ -24,8 +24,8 @@ public final class CertificatePathProbe {
      * responder runs in a micro-benchmark); a new probe has nothing cached.
      */
     public static CertificatePathProbe crlOnly(TrustMaterial trust) {
-        return new CertificatePathProbe(new CertificatePaths(trust,
-                new RevocationCheck(null, null, VerificationPolicy.RevocationMode.REQUIRE, Clock.systemUTC())));
+        return new CertificatePathProbe(new CertificatePaths(
+                trust, new RevocationCheck(null, null, VerificationPolicy.RevocationMode.REQUIRE, Clock.systemUTC())));
     }
 
     /**

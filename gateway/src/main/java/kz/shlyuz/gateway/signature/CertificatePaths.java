@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.security.auth.x500.X500Principal;
@@ -44,6 +44,7 @@ final class CertificatePaths {
     private Set<TrustAnchor> anchors;
     /** The subjects of the trust's anchors and intermediates: the issuers a path can start from. */
     private Set<X500Principal> knownIssuers = Set.of();
+
     private final SignatureLimits.CacheBound chainBound;
     private ValidatedChainCache validated;
 
@@ -149,7 +150,8 @@ final class CertificatePaths {
     /** Reloaded trust (new anchors, intermediates or CRLs) starts with fresh anchors and an empty cache. */
     private void refreshFor(TrustMaterial trust) {
         if (trust != builtFor) {
-            anchors = trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+            anchors =
+                    trust.anchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
             Set<X500Principal> issuers = new HashSet<>();
             trust.anchors().forEach(c -> issuers.add(c.getSubjectX500Principal()));
             trust.intermediates().forEach(c -> issuers.add(c.getSubjectX500Principal()));
@@ -159,8 +161,9 @@ final class CertificatePaths {
         }
     }
 
-    private static PKIXCertPathBuilderResult build(X509Certificate leaf, CertStore store, Instant at,
-            Set<TrustAnchor> anchors) throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
+    private static PKIXCertPathBuilderResult build(
+            X509Certificate leaf, CertStore store, Instant at, Set<TrustAnchor> anchors)
+            throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
         X509CertSelector target = new X509CertSelector();
         target.setCertificate(leaf);
         PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
@@ -168,13 +171,20 @@ final class CertificatePaths {
         params.setRevocationEnabled(false);
         params.addCertStore(store);
         try {
-            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            return (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(params);
         } catch (CertPathBuilderException e) {
             if (!leaf.getNotAfter().after(Date.from(at)) || leaf.getNotBefore().after(Date.from(at))) {
-                throw new Refusal(Reason.CERT_EXPIRED, "valid " + leaf.getNotBefore().toInstant() + " … "
-                        + leaf.getNotAfter().toInstant() + ", checked at " + at, e);
+                throw new Refusal(
+                        Reason.CERT_EXPIRED,
+                        "valid " + leaf.getNotBefore().toInstant() + " … "
+                                + leaf.getNotAfter().toInstant() + ", checked at " + at,
+                        e);
             }
-            throw new Refusal(Reason.CERT_UNTRUSTED, "issuer " + leaf.getIssuerX500Principal().getName(), e);
+            throw new Refusal(
+                    Reason.CERT_UNTRUSTED,
+                    "issuer " + leaf.getIssuerX500Principal().getName(),
+                    e);
         }
     }
 

@@ -72,7 +72,8 @@ final class Der {
 
         Tlv expect(int expected) throws NotDer {
             if (tag != expected) {
-                throw new NotDer("tag " + Integer.toHexString(tag) + " (expected: " + Integer.toHexString(expected) + ")");
+                throw new NotDer(
+                        "tag " + Integer.toHexString(tag) + " (expected: " + Integer.toHexString(expected) + ")");
             }
             return this;
         }

@@ -96,10 +96,12 @@ final class OcspClient {
         this.events = Objects.requireNonNull(events, "events");
         this.cache = new BoundedCache<>(settings.cache(), (key, cached) -> CACHE_ENTRY_BYTES + 2L * key.length());
         int responders = settings.breaker().maxResponders();
-        this.breakers = new BoundedCache<>(new SignatureLimits.CacheBound(responders, responders * 1024L),
-                (uri, b) -> 1024);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.breakers =
+                new BoundedCache<>(new SignatureLimits.CacheBound(responders, responders * 1024L), (uri, b) -> 1024);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     Answer status(X509Certificate certificate, X509Certificate issuer, URI responder) {
@@ -123,14 +125,19 @@ final class OcspClient {
         if (!breaker.allow()) {
             CircuitBreaker.State state = breaker.state();
             events.ocsp(responder, "breaker-open", 0, now, null);
-            return new Answer.Failed(responder + " is left alone until " + state.openUntil() + " after it failed ("
-                    + state.lastFailure() + ")", true);
+            return new Answer.Failed(
+                    responder + " is left alone until " + state.openUntil() + " after it failed (" + state.lastFailure()
+                            + ")",
+                    true);
         }
         events.ocspCache(false);
         long asked = System.nanoTime();
         Answer answer = ask(id, issuerHolder, responder, now);
-        events.ocsp(responder, answer instanceof Answer.Good ? "good"
-                : answer instanceof Answer.Revoked ? "revoked" : "failed", System.nanoTime() - asked, now,
+        events.ocsp(
+                responder,
+                answer instanceof Answer.Good ? "good" : answer instanceof Answer.Revoked ? "revoked" : "failed",
+                System.nanoTime() - asked,
+                now,
                 answer instanceof Answer.Good good ? good.nextUpdate() : null);
         if (answer instanceof Answer.Failed failed && failed.unreachable()) {
             breaker.failed(failed.why());
@@ -154,12 +161,15 @@ final class OcspClient {
         random.nextBytes(nonce);
         byte[] response;
         try {
-            Extension nonceExtension = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    new DEROctetString(new DEROctetString(nonce)));
-            byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonceExtension))
-                    .build().getEncoded();
-            BoundedPost.Reply reply = BoundedPost.post(http, responder, "application/ocsp-request", request, settings.timeout(),
-                    MAX_RESPONSE_BYTES);
+            Extension nonceExtension = new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce)));
+            byte[] request = new OCSPReqBuilder()
+                    .addRequest(id)
+                    .setRequestExtensions(new Extensions(nonceExtension))
+                    .build()
+                    .getEncoded();
+            BoundedPost.Reply reply = BoundedPost.post(
+                    http, responder, "application/ocsp-request", request, settings.timeout(), MAX_RESPONSE_BYTES);
             if (reply.status() != 200) {
                 return new Answer.Failed(responder + " answered HTTP " + reply.status(), true);
             }
@@ -214,7 +224,8 @@ final class OcspClient {
                 if (!included.isSignatureValid(verifier(issuer))) {
                     return new Answer.Failed("responder certificate not issued by the certificate's CA");
                 }
-                ExtendedKeyUsage eku = included.getExtensions() == null ? null
+                ExtendedKeyUsage eku = included.getExtensions() == null
+                        ? null
                         : ExtendedKeyUsage.fromExtensions(included.getExtensions());
                 if (eku == null || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
                     return new Answer.Failed("responder certificate lacks the OCSPSigning key purpose");
@@ -235,7 +246,8 @@ final class OcspClient {
                 continue;
             }
             Instant thisUpdate = single.getThisUpdate().toInstant();
-            Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate.plus(settings.maxAge())
+            Instant nextUpdate = single.getNextUpdate() == null
+                    ? thisUpdate.plus(settings.maxAge())
                     : single.getNextUpdate().toInstant();
             if (thisUpdate.isAfter(now.plus(CLOCK_SKEW))) {
                 return new Answer.Failed("response thisUpdate " + thisUpdate + " is in the future");
@@ -249,8 +261,10 @@ final class OcspClient {
             }
             if (status instanceof RevokedStatus revoked) {
                 String reason = revoked.hasRevocationReason()
-                        ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name() : "UNSPECIFIED";
-                return new Answer.Revoked(revoked.getRevocationTime().toInstant(), reason, false, response.getEncoded());
+                        ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name()
+                        : "UNSPECIFIED";
+                return new Answer.Revoked(
+                        revoked.getRevocationTime().toInstant(), reason, false, response.getEncoded());
             }
             return new Answer.Failed("responder does not know the certificate");
         }

@@ -21,8 +21,14 @@ import java.util.Objects;
  * @param cache how many answers, and how many bytes of them, are kept
  * @param breaker how long a responder that failed is left alone
  */
-public record OcspSettings(boolean enabled, URI responder, Duration timeout, Duration cacheTtl, Duration maxAge,
-        SignatureLimits.CacheBound cache, Breaker breaker) {
+public record OcspSettings(
+        boolean enabled,
+        URI responder,
+        Duration timeout,
+        Duration cacheTtl,
+        Duration maxAge,
+        SignatureLimits.CacheBound cache,
+        Breaker breaker) {
 
     /**
      * @param openFor how long a responder that failed (unreachable, timed out, HTTP error) is not
@@ -67,8 +73,14 @@ public record OcspSettings(boolean enabled, URI responder, Duration timeout, Dur
      * answers or 8 MiB kept, a failed responder left alone for 30 s.
      */
     public static OcspSettings defaults() {
-        return new OcspSettings(true, null, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofMinutes(10),
-                new SignatureLimits.CacheBound(10_000, 8L << 20), Breaker.defaults());
+        return new OcspSettings(
+                true,
+                null,
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10),
+                new SignatureLimits.CacheBound(10_000, 8L << 20),
+                Breaker.defaults());
     }
 
     /** The defaults, switched off: CRLs only. */

@@ -32,6 +32,7 @@ final class RevocationCheck {
     private final Clock clock;
     /** Which CRLs of the current trust speak for which certificate: see {@link CrlSignatures}. */
     private final SignatureLimits.CacheBound crlBound;
+
     private CrlSignatures crlSignatures;
     private final SignatureEvents events;
 
@@ -41,13 +42,23 @@ final class RevocationCheck {
      *     use each certificate's AIA
      */
     RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock) {
-        this(ocsp, configuredResponder, mode, clock, SignatureLimits.Caches.defaults().crlSelections(),
+        this(
+                ocsp,
+                configuredResponder,
+                mode,
+                clock,
+                SignatureLimits.Caches.defaults().crlSelections(),
                 SignatureEvents.NONE);
     }
 
     /** @param events where each decision taken from a CRL is told */
-    RevocationCheck(OcspClient ocsp, URI configuredResponder, VerificationPolicy.RevocationMode mode, Clock clock,
-            SignatureLimits.CacheBound crlBound, SignatureEvents events) {
+    RevocationCheck(
+            OcspClient ocsp,
+            URI configuredResponder,
+            VerificationPolicy.RevocationMode mode,
+            Clock clock,
+            SignatureLimits.CacheBound crlBound,
+            SignatureEvents events) {
         this.events = events;
         this.crlBound = crlBound;
         this.crlSignatures = new CrlSignatures(null, crlBound);
@@ -99,8 +110,9 @@ final class RevocationCheck {
             X509CRLEntry entry = crl.getRevokedCertificate(certificate);
             if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
                 events.crl("revoked");
-                throw new Refusal(Reason.CERT_REVOKED, entry.getRevocationDate().toInstant() + ", "
-                        + entry.getRevocationReason());
+                throw new Refusal(
+                        Reason.CERT_REVOKED,
+                        entry.getRevocationDate().toInstant() + ", " + entry.getRevocationReason());
             }
             LAST_EVIDENCE.set(new RevocationEvidence(null, crl));
             events.crl("good");
@@ -129,7 +141,8 @@ final class RevocationCheck {
             for (AccessDescription description : aia.getAccessDescriptions()) {
                 if (description.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
                         && description.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
-                    URI uri = URI.create(description.getAccessLocation().getName().toString());
+                    URI uri =
+                            URI.create(description.getAccessLocation().getName().toString());
                     if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
                         return Optional.of(uri);
                     }
@@ -157,9 +170,11 @@ final class RevocationCheck {
     }
 
     private String crlProblem(X509Certificate certificate, X509Certificate issuer, TrustMaterial trust) {
-        boolean any = trust.crls().stream().anyMatch(c -> c.getIssuerX500Principal()
-                .equals(certificate.getIssuerX500Principal()) && signedBy(c, issuer));
-        return any ? "the CRL of " + issuer.getSubjectX500Principal().getName() + " is past its nextUpdate"
+        boolean any = trust.crls().stream()
+                .anyMatch(c ->
+                        c.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) && signedBy(c, issuer));
+        return any
+                ? "the CRL of " + issuer.getSubjectX500Principal().getName() + " is past its nextUpdate"
                 : "no CRL of " + issuer.getSubjectX500Principal().getName() + " in the trust store";
     }
 

@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param caches how much the verifier's caches may hold (the OCSP answers' bound is in
  *     {@link OcspSettings}, with the rest of OCSP)
  */
-public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCertificates, int maxCrls,
-        int maxAttributes, int maxNestingDepth, int maxElements, int rsaMinBits, int rsaMaxBits,
-        int rsaMaxExponentBits, Caches caches) {
+public record SignatureLimits(
+        int maxCertificateBytes,
+        int maxSigners,
+        int maxCertificates,
+        int maxCrls,
+        int maxAttributes,
+        int maxNestingDepth,
+        int maxElements,
+        int rsaMinBits,
+        int rsaMaxBits,
+        int rsaMaxExponentBits,
+        Caches caches) {
 
     /**
      * The bound of one cache: it holds at most {@code maxEntries} entries and at most
@@ -33,8 +42,8 @@ public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCe
     public record CacheBound(long maxEntries, long maxBytes) {
         public CacheBound {
             if (maxEntries < 1 || maxBytes < 1) {
-                throw new IllegalArgumentException("cache bound: " + maxEntries + " entries, " + maxBytes
-                        + " bytes (expected: both >= 1)");
+                throw new IllegalArgumentException(
+                        "cache bound: " + maxEntries + " entries, " + maxBytes + " bytes (expected: both >= 1)");
             }
         }
     }
@@ -52,7 +61,9 @@ public record SignatureLimits(int maxCertificateBytes, int maxSigners, int maxCe
         }
 
         public static Caches defaults() {
-            return new Caches(new CacheBound(20_000, 64L << 20), new CacheBound(50_000, 32L << 20),
+            return new Caches(
+                    new CacheBound(20_000, 64L << 20),
+                    new CacheBound(50_000, 32L << 20),
                     new CacheBound(1_000, 1L << 20));
         }
     }

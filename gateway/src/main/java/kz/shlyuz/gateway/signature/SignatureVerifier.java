@@ -58,8 +58,8 @@ public final class SignatureVerifier {
     }
 
     /** @param events where the outside calls (OCSP requests, CRL decisions) are told: the gateway's metrics */
-    public SignatureVerifier(TrustSource trust, Clock clock, VerificationPolicy policy, SignatureLimits limits,
-            SignatureEvents events) {
+    public SignatureVerifier(
+            TrustSource trust, Clock clock, VerificationPolicy policy, SignatureLimits limits, SignatureEvents events) {
         this(VerifierParts.of(trust, clock, policy, limits, events));
     }
 
@@ -170,30 +170,45 @@ public final class SignatureVerifier {
         return outcomes;
     }
 
-    private VerifiedSigner verifySigner(SignedEnvelope.Parsed parsed, SignedCms.Signer signer,
-            List<SignerCertificates.Known> known, List<X509Certificate> supplied) {
+    private VerifiedSigner verifySigner(
+            SignedEnvelope.Parsed parsed,
+            SignedCms.Signer signer,
+            List<SignerCertificates.Known> known,
+            List<X509Certificate> supplied) {
         SignedAttributeRules.Read read = parts.attributes().read(signer);
         SignerCertificates.Known certificate = parts.locator().signingCertificate(signer, known);
         AlgorithmPolicy.Accepted algorithm = parts.algorithms().accept(signer, certificate);
         // Trust before arithmetic: a certificate whose issuer the trust does not know is refused
         // without computing anything with its key (the path itself is validated below).
         if (!parts.paths().mayChain(certificate.certificate, supplied)) {
-            throw new Refusal(Reason.CERT_UNTRUSTED, "issuer " + Untrusted.shown(
-                    certificate.certificate.getIssuerX500Principal().getName()) + " is not in the trust store");
+            throw new Refusal(
+                    Reason.CERT_UNTRUSTED,
+                    "issuer "
+                            + Untrusted.shown(certificate
+                                    .certificate
+                                    .getIssuerX500Principal()
+                                    .getName()) + " is not in the trust store");
         }
         SignedAttributeRules.check(parsed, signer, read, certificate, algorithm);
         // A time-stamp proves when the signature existed; without one, the signer's own signing-time
         // is all there is. Whichever it is, the certificate is judged at that time.
-        Optional<TimeStamps.Stamp> stamp = parts.timeStamps().of(read.unsigned(), signer.signature().value());
-        CertificatePaths.Validated path = parts.paths().validate(certificate.certificate, supplied,
-                parts.window().judgedAt(read.signingTime(), stamp));
+        Optional<TimeStamps.Stamp> stamp =
+                parts.timeStamps().of(read.unsigned(), signer.signature().value());
+        CertificatePaths.Validated path = parts.paths()
+                .validate(certificate.certificate, supplied, parts.window().judgedAt(read.signingTime(), stamp));
         // Only now is the certificate worth keeping: its holder's signature verified and its path holds.
         parts.locator().remember(certificate);
         List<X509Certificate> chain = new ArrayList<>(path.path().size() + 1);
         chain.addAll(path.path());
         chain.add(path.anchor());
-        return new VerifiedSigner(certificate.identity, certificate.certificate, read.signingTime(), chain,
-                algorithm.description(), path.revocation(), stamp.map(TimeStamps.Stamp::description).orElse(""),
+        return new VerifiedSigner(
+                certificate.identity,
+                certificate.certificate,
+                read.signingTime(),
+                chain,
+                algorithm.description(),
+                path.revocation(),
+                stamp.map(TimeStamps.Stamp::description).orElse(""),
                 RevocationCheck.takeEvidence());
     }
 }

@@ -41,8 +41,9 @@ final class SignedAttributeRules {
         }
         int attributes = (signed == null ? 0 : signed.count()) + (unsigned == null ? 0 : unsigned.count());
         if (attributes > maxAttributes) {
-            throw new Refusal(Reason.SIGNATURE_MALFORMED, attributes + " attributes in a SignerInfo (expected: <= "
-                    + maxAttributes + ")");
+            throw new Refusal(
+                    Reason.SIGNATURE_MALFORMED,
+                    attributes + " attributes in a SignerInfo (expected: <= " + maxAttributes + ")");
         }
         if (signed == null) {
             throw new Refusal(Reason.SIGNED_ATTRIBUTES_MISSING, "signedAttrs");
@@ -60,8 +61,12 @@ final class SignedAttributeRules {
      * Signing-time single-valued and signed, the certificate valid then, content-type, algorithm
      * protection, message-digest, no signed countersignature, then the signature value.
      */
-    static void check(SignedEnvelope.Parsed parsed, SignedCms.Signer signer, Read attributes,
-            SignerCertificates.Known certificate, AlgorithmPolicy.Accepted algorithm) {
+    static void check(
+            SignedEnvelope.Parsed parsed,
+            SignedCms.Signer signer,
+            Read attributes,
+            SignerCertificates.Known certificate,
+            AlgorithmPolicy.Accepted algorithm) {
         Attributes signed = attributes.signed();
         Attributes unsigned = attributes.unsigned();
         try {
@@ -112,8 +117,9 @@ final class SignedAttributeRules {
         }
     }
 
-    private static boolean signatureHolds(byte[] toBeSigned, byte[] value, SignerCertificates.Known certificate,
-            AlgorithmPolicy.Accepted algorithm) throws GeneralSecurityException {
+    private static boolean signatureHolds(
+            byte[] toBeSigned, byte[] value, SignerCertificates.Known certificate, AlgorithmPolicy.Accepted algorithm)
+            throws GeneralSecurityException {
         if (algorithm.gost().isPresent()) {
             if (certificate.gostKey == null) {
                 throw new Refusal(Reason.ALGORITHM_UNSUPPORTED, algorithm.description() + ": the key cannot be read");
@@ -151,20 +157,29 @@ final class SignedAttributeRules {
         // The usual case: the same encodings, compared as they are.
         Der.Tlv digest = protection.expect(Der.SEQUENCE).first();
         Der.Tlv signature = digest.next(protection);
-        if (digest.sameEncoding(signer.digestAlgorithm()) && signature != null && signature.tag() == Der.CONTEXT_1
+        if (digest.sameEncoding(signer.digestAlgorithm())
+                && signature != null
+                && signature.tag() == Der.CONTEXT_1
                 && signature.valueLength() == signer.signatureAlgorithm().valueLength()
-                && Arrays.equals(signature.bytes(), signature.valueStart(), signature.end(),
-                        signer.signatureAlgorithm().bytes(), signer.signatureAlgorithm().valueStart(),
+                && Arrays.equals(
+                        signature.bytes(),
+                        signature.valueStart(),
+                        signature.end(),
+                        signer.signatureAlgorithm().bytes(),
+                        signer.signatureAlgorithm().valueStart(),
                         signer.signatureAlgorithm().end())
                 && signature.next(protection) == null) {
             return;
         }
         // Otherwise as BouncyCastle judges it (absent parameters and NULL are the same).
         CMSAlgorithmProtection parsed = CMSAlgorithmProtection.getInstance(protection.encoded());
-        if (!equivalent(parsed.getDigestAlgorithm(), AlgorithmIdentifier.getInstance(signer.digestAlgorithm().encoded()))) {
+        if (!equivalent(
+                parsed.getDigestAlgorithm(),
+                AlgorithmIdentifier.getInstance(signer.digestAlgorithm().encoded()))) {
             throw invalid("CMS algorithm protection check failed for digestAlgorithm");
         }
-        if (!equivalent(parsed.getSignatureAlgorithm(),
+        if (!equivalent(
+                parsed.getSignatureAlgorithm(),
                 AlgorithmIdentifier.getInstance(signer.signatureAlgorithm().encoded()))) {
             throw invalid("CMS algorithm protection check failed for signatureAlgorithm");
         }

@@ -26,8 +26,14 @@ import org.bouncycastle.asn1.ASN1Primitive;
  *     certificate choices are not signers' certificates and are left out)
  * @param crls how many elements the {@code crls} field holds (0 without one)
  */
-record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean encapsulatedNotData,
-        List<Der.Tlv> certificates, int crls, List<Signer> signers) {
+record SignedCms(
+        byte[] der,
+        Der.Tlv contentType,
+        byte[] encapsulated,
+        boolean encapsulatedNotData,
+        List<Der.Tlv> certificates,
+        int crls,
+        List<Signer> signers) {
 
     /**
      * One SignerInfo's elements.
@@ -37,8 +43,13 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
      * @param signature the OCTET STRING signature value
      * @param unsignedAttributes the [1] IMPLICIT SET OF Attribute, or {@code null}
      */
-    record Signer(Der.Tlv sid, Der.Tlv digestAlgorithm, Der.Tlv signedAttributes, Der.Tlv signatureAlgorithm,
-            Der.Tlv signature, Der.Tlv unsignedAttributes) {
+    record Signer(
+            Der.Tlv sid,
+            Der.Tlv digestAlgorithm,
+            Der.Tlv signedAttributes,
+            Der.Tlv signatureAlgorithm,
+            Der.Tlv signature,
+            Der.Tlv unsignedAttributes) {
 
         String digestOid() throws Der.NotDer {
             return Oids.algorithm(digestAlgorithm);
@@ -108,7 +119,8 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
         Der.Tlv field = next(encapContentInfo, signedData);
         List<Der.Tlv> certificates = new ArrayList<>();
         if (field.tag() == Der.CONTEXT_0) {
-            for (Der.Tlv choice = field.valueLength() == 0 ? null : field.first(); choice != null;
+            for (Der.Tlv choice = field.valueLength() == 0 ? null : field.first();
+                    choice != null;
                     choice = choice.next(field)) {
                 if (choice.tag() == Der.SEQUENCE) {
                     certificates.add(choice);
@@ -125,12 +137,13 @@ record SignedCms(byte[] der, Der.Tlv contentType, byte[] encapsulated, boolean e
         }
         Der.Tlv signerInfos = field.expect(Der.SET);
         List<Signer> signers = new ArrayList<>();
-        for (Der.Tlv info = signerInfos.valueLength() == 0 ? null : signerInfos.first(); info != null;
+        for (Der.Tlv info = signerInfos.valueLength() == 0 ? null : signerInfos.first();
+                info != null;
                 info = info.next(signerInfos)) {
             signers.add(signer(info.expect(Der.SEQUENCE)));
         }
-        return new SignedCms(der, contentType, encapsulated, notData, List.copyOf(certificates), crls,
-                List.copyOf(signers));
+        return new SignedCms(
+                der, contentType, encapsulated, notData, List.copyOf(certificates), crls, List.copyOf(signers));
     }
 
     private static Signer signer(Der.Tlv info) throws Der.NotDer {

@@ -55,22 +55,25 @@ final class SignedEnvelope {
             throw new Refusal(Reason.SIGNATURE_MISSING, "no SignerInfo");
         }
         if (cms.signers().size() > limits.maxSigners()) {
-            throw new Refusal(Reason.SIGNATURE_MALFORMED, cms.signers().size() + " signers (expected: <= "
-                    + limits.maxSigners() + ")");
+            throw new Refusal(
+                    Reason.SIGNATURE_MALFORMED,
+                    cms.signers().size() + " signers (expected: <= " + limits.maxSigners() + ")");
         }
         if (cms.certificates().size() > limits.maxCertificates()) {
-            throw new Refusal(Reason.SIGNATURE_MALFORMED, cms.certificates().size() + " certificates (expected: <= "
-                    + limits.maxCertificates() + ")");
+            throw new Refusal(
+                    Reason.SIGNATURE_MALFORMED,
+                    cms.certificates().size() + " certificates (expected: <= " + limits.maxCertificates() + ")");
         }
         if (cms.crls() > limits.maxCrls()) {
-            throw new Refusal(Reason.SIGNATURE_MALFORMED, cms.crls() + " CRLs (expected: <= "
-                    + limits.maxCrls() + ")");
+            throw new Refusal(Reason.SIGNATURE_MALFORMED, cms.crls() + " CRLs (expected: <= " + limits.maxCrls() + ")");
         }
         // Sizes before parsing: a certificate the national CA would never issue is not parsed at all.
         for (Der.Tlv certificate : cms.certificates()) {
             if (certificate.length() > limits.maxCertificateBytes()) {
-                throw new Refusal(Reason.SIGNATURE_MALFORMED, "a certificate of " + certificate.length()
-                        + " bytes (expected: <= " + limits.maxCertificateBytes() + ")");
+                throw new Refusal(
+                        Reason.SIGNATURE_MALFORMED,
+                        "a certificate of " + certificate.length() + " bytes (expected: <= "
+                                + limits.maxCertificateBytes() + ")");
             }
         }
     }

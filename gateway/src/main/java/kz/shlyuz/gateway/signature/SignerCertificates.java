@@ -37,6 +37,7 @@ final class SignerCertificates {
     static final class Known {
         /** The encoding it was parsed from (the cache's key). */
         final byte[] der;
+
         final X509CertificateHolder holder;
         final X509Certificate certificate;
         final CertificateHolder identity;
@@ -45,6 +46,7 @@ final class SignerCertificates {
         final byte[] issuer;
         /** The subjectKeyIdentifier extension's value, or {@code null} without one. */
         final byte[] subjectKeyId;
+
         final Instant notBefore;
         final Instant notAfter;
         /** The GOST public key, or {@code null} for another key type (or an unreadable GOST key). */
@@ -55,13 +57,15 @@ final class SignerCertificates {
         private Known(byte[] der) throws CertificateException, IOException {
             this.der = der;
             this.holder = new X509CertificateHolder(der);
-            this.certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            this.certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             this.identity = CertificateHolder.of(certificate);
             this.serial = holder.getSerialNumber();
             this.issuer = holder.getIssuer().getEncoded(ASN1Encoding.DER);
             Extension ski = holder.getExtension(Extension.subjectKeyIdentifier);
-            this.subjectKeyId = ski == null ? null : ASN1OctetString.getInstance(ski.getParsedValue()).getOctets();
+            this.subjectKeyId = ski == null
+                    ? null
+                    : ASN1OctetString.getInstance(ski.getParsedValue()).getOctets();
             this.notBefore = certificate.getNotBefore().toInstant();
             this.notAfter = certificate.getNotAfter().toInstant();
             GostPublicKey gost = null;

@@ -26,7 +26,8 @@ final class SignerLocator {
 
     /** Every certificate the CMS carries, parsed (their counts and sizes are already within the limits). */
     List<SignerCertificates.Known> candidates(SignedCms cms) {
-        List<SignerCertificates.Known> known = new ArrayList<>(cms.certificates().size());
+        List<SignerCertificates.Known> known =
+                new ArrayList<>(cms.certificates().size());
         for (Der.Tlv certificate : cms.certificates()) {
             try {
                 known.add(certificates.get(certificate));
@@ -81,8 +82,14 @@ final class SignerLocator {
                     if (!candidate.serial.equals(number)) {
                         continue;
                     }
-                    if (issuer.length() == candidate.issuer.length && Arrays.equals(issuer.bytes(), issuer.start(),
-                            issuer.end(), candidate.issuer, 0, candidate.issuer.length)) {
+                    if (issuer.length() == candidate.issuer.length
+                            && Arrays.equals(
+                                    issuer.bytes(),
+                                    issuer.start(),
+                                    issuer.end(),
+                                    candidate.issuer,
+                                    0,
+                                    candidate.issuer.length)) {
                         return candidate;
                     }
                     // Names equal but encoded differently (string types, case): X.500 comparison.
@@ -97,7 +104,8 @@ final class SignerLocator {
             }
             byte[] keyId = sid.value();
             for (SignerCertificates.Known candidate : known) {
-                boolean match = candidate.subjectKeyId != null ? Arrays.equals(keyId, candidate.subjectKeyId)
+                boolean match = candidate.subjectKeyId != null
+                        ? Arrays.equals(keyId, candidate.subjectKeyId)
                         : new SignerId(keyId).match(candidate.holder);
                 if (match) {
                     return candidate;

@@ -34,13 +34,16 @@ final class SigningTimeWindow {
         if (window != null) {
             Instant now = clock.instant();
             if (at.isBefore(now.minus(window)) || at.isAfter(now.plus(window))) {
-                throw new Refusal(Reason.MESSAGE_STALE, (stamp.isPresent() ? "time-stamp " : "signing-time ") + at
-                        + ", gateway time " + now);
+                throw new Refusal(
+                        Reason.MESSAGE_STALE,
+                        (stamp.isPresent() ? "time-stamp " : "signing-time ") + at + ", gateway time " + now);
             }
         }
         if (stamp.isPresent() && signingTime.isAfter(stamp.get().time().plus(STAMP_SKEW))) {
-            throw new Refusal(Reason.TIMESTAMP_INVALID, "signing-time " + signingTime + " is after the time-stamp "
-                    + stamp.get().time());
+            throw new Refusal(
+                    Reason.TIMESTAMP_INVALID,
+                    "signing-time " + signingTime + " is after the time-stamp "
+                            + stamp.get().time());
         }
         return at;
     }

@@ -19,13 +19,16 @@ final class SigningTimes {
 
     /** The instant, or IllegalArgumentException when the value is not a Time. */
     static Instant read(Der.Tlv value) {
-        Instant fast = value.tag() == Der.UTC_TIME ? utc(value)
+        Instant fast = value.tag() == Der.UTC_TIME
+                ? utc(value)
                 : value.tag() == Der.GENERALIZED_TIME ? generalized(value) : null;
         if (fast != null) {
             return fast;
         }
         try {
-            return Time.getInstance(ASN1Primitive.fromByteArray(value.encoded())).getDate().toInstant();
+            return Time.getInstance(ASN1Primitive.fromByteArray(value.encoded()))
+                    .getDate()
+                    .toInstant();
         } catch (IOException e) {
             throw new IllegalArgumentException("not a Time", e);
         }
@@ -63,8 +66,15 @@ final class SigningTimes {
 
     private static Instant at(int year, byte[] b, int p, int millis) {
         try {
-            return LocalDateTime.of(year, two(b, p), two(b, p + 2), two(b, p + 4), two(b, p + 6), two(b, p + 8),
-                    millis * 1_000_000).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(
+                            year,
+                            two(b, p),
+                            two(b, p + 2),
+                            two(b, p + 4),
+                            two(b, p + 6),
+                            two(b, p + 8),
+                            millis * 1_000_000)
+                    .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }

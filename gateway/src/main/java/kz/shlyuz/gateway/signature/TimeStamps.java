@@ -45,8 +45,8 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
  * the stamped time. Its time is then when the signature is known to have existed.
  */
 final class TimeStamps {
-    private static final Set<ASN1ObjectIdentifier> POLICIES = Set.of(NcaOids.TSA_POLICY_GOST2004,
-            NcaOids.TSA_POLICY_RSA_SHA256, NcaOids.TSA_POLICY_GOST2015_512);
+    private static final Set<ASN1ObjectIdentifier> POLICIES =
+            Set.of(NcaOids.TSA_POLICY_GOST2004, NcaOids.TSA_POLICY_RSA_SHA256, NcaOids.TSA_POLICY_GOST2015_512);
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private static final String TIME_STAMP_TOKEN = NcaOids.SIGNATURE_TIME_STAMP_TOKEN.getId();
 
@@ -63,8 +63,8 @@ final class TimeStamps {
     Stamp standalone(byte[] token, byte[] data) {
         AttributeTable table;
         try {
-            table = new AttributeTable(new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN,
-                    new DERSet(ContentInfo.getInstance(token))));
+            table = new AttributeTable(
+                    new Attribute(NcaOids.SIGNATURE_TIME_STAMP_TOKEN, new DERSet(ContentInfo.getInstance(token))));
         } catch (RuntimeException e) {
             throw new Refusal(Reason.TIMESTAMP_INVALID, "not an RFC 3161 TimeStampToken", e);
         }
@@ -73,7 +73,8 @@ final class TimeStamps {
 
     /** The verified time-stamp among a SignerInfo's unsigned attributes (null: none), none when it carries none. */
     Optional<Stamp> of(Attributes unsigned, byte[] signature) {
-        return unsigned == null || !unsigned.has(TIME_STAMP_TOKEN) ? Optional.empty()
+        return unsigned == null || !unsigned.has(TIME_STAMP_TOKEN)
+                ? Optional.empty()
                 : check(unsigned.table(), signature);
     }
 
@@ -84,18 +85,21 @@ final class TimeStamps {
             return Optional.empty();
         }
         if (attribute.getAttrValues().size() != 1) {
-            throw new Refusal(Reason.TIMESTAMP_INVALID, attribute.getAttrValues().size() + " tokens (expected: 1)");
+            throw new Refusal(
+                    Reason.TIMESTAMP_INVALID, attribute.getAttrValues().size() + " tokens (expected: 1)");
         }
         TimeStampToken token;
         try {
-            token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+            token = new TimeStampToken(
+                    ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
         } catch (Exception e) {
             throw new Refusal(Reason.TIMESTAMP_INVALID, "not an RFC 3161 TimeStampToken", e);
         }
         TimeStampTokenInfo info = token.getTimeStampInfo();
         if (!POLICIES.contains(info.getPolicy())) {
-            throw new Refusal(Reason.TIMESTAMP_INVALID, "TSA policy " + info.getPolicy()
-                    + " (expected: the national CA's 1.2.398.3.3.2.6.1/.2/.4)");
+            throw new Refusal(
+                    Reason.TIMESTAMP_INVALID,
+                    "TSA policy " + info.getPolicy() + " (expected: the national CA's 1.2.398.3.3.2.6.1/.2/.4)");
         }
         byte[] expected = digest(info.getMessageImprintAlgOID(), signature);
         if (!Arrays.equals(expected, info.getMessageImprintDigest())) {
@@ -126,13 +130,15 @@ final class TimeStamps {
             }
             paths.validate(converter.getCertificate(tsa), supplied, time);
         } catch (Refusal refusal) {
-            throw new Refusal(Reason.TIMESTAMP_INVALID, "TSA certificate: " + refusal.reason() + " " + refusal.detail(),
-                    refusal);
+            throw new Refusal(
+                    Reason.TIMESTAMP_INVALID, "TSA certificate: " + refusal.reason() + " " + refusal.detail(), refusal);
         } catch (CertificateException e) {
             throw new Refusal(Reason.TIMESTAMP_INVALID, "TSA certificate cannot be read", e);
         }
-        return Optional.of(new Stamp(time, time + " by " + tsa.getSubject() + ", policy " + info.getPolicy()
-                + ", serial " + info.getSerialNumber()));
+        return Optional.of(new Stamp(
+                time,
+                time + " by " + tsa.getSubject() + ", policy " + info.getPolicy() + ", serial "
+                        + info.getSerialNumber()));
     }
 
     /**
@@ -142,12 +148,15 @@ final class TimeStamps {
      */
     private static SignerInformationVerifier gostVerifier(X509CertificateHolder holder) {
         ContentVerifierProvider verifiers = GostOperators.contentVerifierProvider(holder);
-        return new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                new DefaultSignatureAlgorithmIdentifierFinder(), verifiers,
+        return new SignerInformationVerifier(
+                new DefaultCMSSignatureAlgorithmNameGenerator(),
+                new DefaultSignatureAlgorithmIdentifierFinder(),
+                verifiers,
                 GostOperators.digestCalculatorProvider()) {
             @Override
-            public ContentVerifier getContentVerifier(AlgorithmIdentifier signingAlgorithm,
-                    AlgorithmIdentifier digestAlgorithm) throws OperatorCreationException {
+            public ContentVerifier getContentVerifier(
+                    AlgorithmIdentifier signingAlgorithm, AlgorithmIdentifier digestAlgorithm)
+                    throws OperatorCreationException {
                 return verifiers.get(signingAlgorithm);
             }
         };
@@ -159,8 +168,9 @@ final class TimeStamps {
             return GostSignatures.digest(gost.get(), data);
         }
         if (!NISTObjectIdentifiers.id_sha256.equals(algorithm)) {
-            throw new Refusal(Reason.TIMESTAMP_INVALID, "message imprint hash " + algorithm
-                    + " (expected: SHA-256 or a national GOST digest)");
+            throw new Refusal(
+                    Reason.TIMESTAMP_INVALID,
+                    "message imprint hash " + algorithm + " (expected: SHA-256 or a national GOST digest)");
         }
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);

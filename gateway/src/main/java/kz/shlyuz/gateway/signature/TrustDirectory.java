@@ -34,6 +34,7 @@ public final class TrustDirectory implements TrustSource {
     private static final Logger log = LoggerFactory.getLogger(TrustDirectory.class);
     /** Larger files are not certificates or CRLs a CA publishes for this purpose. */
     private static final long MAX_FILE_BYTES = 16L << 20;
+
     private static final int MAX_FILES = 1000;
 
     private final List<Path> dirs;
@@ -75,10 +76,16 @@ public final class TrustDirectory implements TrustSource {
                 try {
                     current = load();
                     fingerprint = seen;
-                    log.info("trust reloaded from {}: {} anchors, {} intermediates, {} CRLs", dirs,
-                            current.anchors().size(), current.intermediates().size(), current.crls().size());
+                    log.info(
+                            "trust reloaded from {}: {} anchors, {} intermediates, {} CRLs",
+                            dirs,
+                            current.anchors().size(),
+                            current.intermediates().size(),
+                            current.crls().size());
                 } catch (RuntimeException e) {
-                    log.warn("trust folders {} changed but cannot be read ({}); keeping the previous trust", dirs,
+                    log.warn(
+                            "trust folders {} changed but cannot be read ({}); keeping the previous trust",
+                            dirs,
                             e.getMessage());
                 }
             }
@@ -119,20 +126,27 @@ public final class TrustDirectory implements TrustSource {
         List<Path> files = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> list = Files.list(dir)) {
-                list.filter(Files::isRegularFile).filter(TrustDirectory::relevant).sorted().forEach(files::add);
+                list.filter(Files::isRegularFile)
+                        .filter(TrustDirectory::relevant)
+                        .sorted()
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list trust folder " + dir, e);
             }
         }
         if (files.size() > MAX_FILES) {
-            throw new IllegalStateException("trust folders hold " + files.size() + " files (expected: <= " + MAX_FILES + ")");
+            throw new IllegalStateException(
+                    "trust folders hold " + files.size() + " files (expected: <= " + MAX_FILES + ")");
         }
         return files;
     }
 
     private static boolean relevant(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".pem") || name.endsWith(".der")
+        return name.endsWith(".crt")
+                || name.endsWith(".cer")
+                || name.endsWith(".pem")
+                || name.endsWith(".der")
                 || name.endsWith(".crl");
     }
 
@@ -141,8 +155,12 @@ public final class TrustDirectory implements TrustSource {
         StringBuilder s = new StringBuilder();
         for (Path file : files()) {
             try {
-                s.append(file).append('|').append(Files.size(file)).append('|')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+                s.append(file)
+                        .append('|')
+                        .append(Files.size(file))
+                        .append('|')
+                        .append(Files.getLastModifiedTime(file).toMillis())
+                        .append('\n');
             } catch (IOException e) {
                 s.append(file).append("|gone\n");
             }
@@ -164,8 +182,8 @@ public final class TrustDirectory implements TrustSource {
     @SuppressWarnings("unchecked")
     private static Collection<X509Certificate> certificates(Path file, byte[] bytes) {
         try {
-            return (Collection<X509Certificate>) CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
+            return (Collection<X509Certificate>)
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
         } catch (CertificateException e) {
             throw new IllegalStateException(file + ": not an X.509 certificate (" + e.getMessage() + ")", e);
         }
@@ -174,8 +192,8 @@ public final class TrustDirectory implements TrustSource {
     @SuppressWarnings("unchecked")
     private static Collection<X509CRL> crls(Path file, byte[] bytes) {
         try {
-            return (Collection<X509CRL>) CertificateFactory.getInstance("X.509")
-                    .generateCRLs(new ByteArrayInputStream(bytes));
+            return (Collection<X509CRL>)
+                    CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(bytes));
         } catch (CertificateException | CRLException e) {
             throw new IllegalStateException(file + ": not an X.509 CRL (" + e.getMessage() + ")", e);
         }

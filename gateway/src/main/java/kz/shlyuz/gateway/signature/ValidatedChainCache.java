@@ -38,8 +38,8 @@ final class ValidatedChainCache {
     ValidatedChainCache(SignatureLimits.CacheBound bound) {
         this.entries = new BoundedCache<>(bound, (fingerprint, entry) -> bytes(entry));
         // Keyed by the certificate itself, which it keeps alive: weighs the certificate's encoding.
-        this.fingerprints = new BoundedCache<>(bound,
-                (certificate, fingerprint) -> 3L * encodedLength(certificate) + ENTRY_OVERHEAD_BYTES);
+        this.fingerprints = new BoundedCache<>(
+                bound, (certificate, fingerprint) -> 3L * encodedLength(certificate) + ENTRY_OVERHEAD_BYTES);
     }
 
     ValidatedChainCache() {

@@ -19,8 +19,14 @@ import kz.shlyuz.certs.identity.Iin;
  * @param revocationEvidence the OCSP response or CRL the revocation status was judged from (kept
  *     by the evidence archive), {@link RevocationEvidence#NONE} when none answered
  */
-public record VerifiedSigner(CertificateHolder holder, X509Certificate certificate, Instant signingTime,
-        List<X509Certificate> chain, String algorithm, String revocation, String timeStamp,
+public record VerifiedSigner(
+        CertificateHolder holder,
+        X509Certificate certificate,
+        Instant signingTime,
+        List<X509Certificate> chain,
+        String algorithm,
+        String revocation,
+        String timeStamp,
         RevocationEvidence revocationEvidence) {
 
     public VerifiedSigner {
@@ -31,8 +37,14 @@ public record VerifiedSigner(CertificateHolder holder, X509Certificate certifica
         revocationEvidence = revocationEvidence == null ? RevocationEvidence.NONE : revocationEvidence;
     }
 
-    public VerifiedSigner(CertificateHolder holder, X509Certificate certificate, Instant signingTime,
-            List<X509Certificate> chain, String algorithm, String revocation, String timeStamp) {
+    public VerifiedSigner(
+            CertificateHolder holder,
+            X509Certificate certificate,
+            Instant signingTime,
+            List<X509Certificate> chain,
+            String algorithm,
+            String revocation,
+            String timeStamp) {
         this(holder, certificate, signingTime, chain, algorithm, revocation, timeStamp, RevocationEvidence.NONE);
     }
 

@@ -12,8 +12,14 @@ import kz.shlyuz.certs.gost.GostProvider;
  * @param ocsp the OCSP client the revocation check asks, or {@code null} without OCSP (kept here
  *     for {@link SignatureVerifier#ocspResponders})
  */
-record VerifierParts(SignedEnvelope envelope, SignerLocator locator, SignedAttributeRules attributes,
-        AlgorithmPolicy algorithms, SigningTimeWindow window, CertificatePaths paths, TimeStamps timeStamps,
+record VerifierParts(
+        SignedEnvelope envelope,
+        SignerLocator locator,
+        SignedAttributeRules attributes,
+        AlgorithmPolicy algorithms,
+        SigningTimeWindow window,
+        CertificatePaths paths,
+        TimeStamps timeStamps,
         OcspClient ocsp) {
 
     VerifierParts {
@@ -27,8 +33,8 @@ record VerifierParts(SignedEnvelope envelope, SignerLocator locator, SignedAttri
     }
 
     /** The parts as the policy and limits ask for them; OCSP requests and CRL decisions are told to {@code events}. */
-    static VerifierParts of(TrustSource trust, Clock clock, VerificationPolicy policy, SignatureLimits limits,
-            SignatureEvents events) {
+    static VerifierParts of(
+            TrustSource trust, Clock clock, VerificationPolicy policy, SignatureLimits limits, SignatureEvents events) {
         // GOST keys, certificates and CRLs are read and verified through the JDK's own classes.
         GostProvider.install();
         Objects.requireNonNull(policy, "policy");
@@ -36,11 +42,23 @@ record VerifierParts(SignedEnvelope envelope, SignerLocator locator, SignedAttri
         Objects.requireNonNull(events, "events");
         OcspSettings settings = policy.ocsp();
         OcspClient ocsp = settings.enabled() ? new OcspClient(settings, clock, events) : null;
-        RevocationCheck revocation = new RevocationCheck(ocsp, settings.enabled() ? settings.responder() : null,
-                policy.revocation(), clock, limits.caches().crlSelections(), events);
-        CertificatePaths paths = new CertificatePaths(trust, revocation, limits.caches().chains());
-        return new VerifierParts(new SignedEnvelope(limits), new SignerLocator(limits), new SignedAttributeRules(limits),
-                new AlgorithmPolicy(limits), new SigningTimeWindow(clock, policy.signingTimeWindow()), paths,
-                new TimeStamps(paths), ocsp);
+        RevocationCheck revocation = new RevocationCheck(
+                ocsp,
+                settings.enabled() ? settings.responder() : null,
+                policy.revocation(),
+                clock,
+                limits.caches().crlSelections(),
+                events);
+        CertificatePaths paths =
+                new CertificatePaths(trust, revocation, limits.caches().chains());
+        return new VerifierParts(
+                new SignedEnvelope(limits),
+                new SignerLocator(limits),
+                new SignedAttributeRules(limits),
+                new AlgorithmPolicy(limits),
+                new SigningTimeWindow(clock, policy.signingTimeWindow()),
+                paths,
+                new TimeStamps(paths),
+                ocsp);
     }
 }

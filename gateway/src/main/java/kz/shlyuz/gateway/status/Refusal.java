@@ -20,7 +20,11 @@ public final class Refusal extends RuntimeException {
     }
 
     public Refusal(Reason reason, String detail, Map<String, String> metadata, Throwable cause) {
-        super(reason + ": " + (detail == null ? "" : Untrusted.bounded(detail, Untrusted.DETAIL_CHARS)), cause, false, false);
+        super(
+                reason + ": " + (detail == null ? "" : Untrusted.bounded(detail, Untrusted.DETAIL_CHARS)),
+                cause,
+                false,
+                false);
         this.reason = reason;
         // Bounded and escaped whatever it was built from: a caller's text must not break the trailers.
         this.detail = detail == null ? "" : Untrusted.bounded(detail, Untrusted.DETAIL_CHARS);

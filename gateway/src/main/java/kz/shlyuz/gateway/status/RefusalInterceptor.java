@@ -20,8 +20,8 @@ public final class RefusalInterceptor implements ServerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(RefusalInterceptor.class);
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         ServerCall.Listener<Q> delegate;
         try {
             delegate = next.startCall(call, headers);

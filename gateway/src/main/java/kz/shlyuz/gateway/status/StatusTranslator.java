@@ -36,8 +36,14 @@ public final class StatusTranslator {
                 .setCode(reason.code().value())
                 .setMessage(kk + " / " + ru)
                 .addDetails(Any.pack(info))
-                .addDetails(Any.pack(LocalizedMessage.newBuilder().setLocale("kk-KZ").setMessage(kk).build()))
-                .addDetails(Any.pack(LocalizedMessage.newBuilder().setLocale("ru-RU").setMessage(ru).build()))
+                .addDetails(Any.pack(LocalizedMessage.newBuilder()
+                        .setLocale("kk-KZ")
+                        .setMessage(kk)
+                        .build()))
+                .addDetails(Any.pack(LocalizedMessage.newBuilder()
+                        .setLocale("ru-RU")
+                        .setMessage(ru)
+                        .build()))
                 .build();
     }
 }

@@ -58,7 +58,9 @@ public final class Untrusted {
             return true;
         }
         int type = Character.getType(c);
-        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.FORMAT || type == Character.UNASSIGNED;
+        return type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED;
     }
 }

@@ -29,8 +29,8 @@ public final class SubmitHandler {
     private final Clock clock;
     private final EvidenceLog evidence;
 
-    public SubmitHandler(RequestAdmission admission, ProcessEngine engine, Journal journal, Clock clock,
-            EvidenceLog evidence) {
+    public SubmitHandler(
+            RequestAdmission admission, ProcessEngine engine, Journal journal, Clock clock, EvidenceLog evidence) {
         this.evidence = evidence;
         this.admission = admission;
         this.engine = engine;
@@ -51,15 +51,22 @@ public final class SubmitHandler {
                     : engine.submit(admitted);
             record(received, start, sender, admitted, JournalEntry.Outcome.ANSWERED, null);
             // The ack is returned only once its evidence record is committed.
-            keep(received, start, sender, request, admitted, null, ack.toByteArray()).await();
-            log.info("submit sender={} service={} message={} case={} status={}", sender, admitted.service().id(),
-                    admitted.messageId(), ack.getCaseId(), ack.getStatus());
+            keep(received, start, sender, request, admitted, null, ack.toByteArray())
+                    .await();
+            log.info(
+                    "submit sender={} service={} message={} case={} status={}",
+                    sender,
+                    admitted.service().id(),
+                    admitted.messageId(),
+                    ack.getCaseId(),
+                    ack.getStatus());
             return ack;
         } catch (Refusal refusal) {
             record(received, start, sender, admitted, JournalEntry.Outcome.REFUSED, refusal);
             try {
                 if (refusal.reason() != Reason.MESSAGE_MALFORMED && refusal.reason() != Reason.REQUEST_TOO_LARGE) {
-                    keep(received, start, sender, request, admitted, refusal, null).await();
+                    keep(received, start, sender, request, admitted, refusal, null)
+                            .await();
                 }
             } catch (RuntimeException e) {
                 log.error("evidence of a refused submit from {} not written", sender, e);
@@ -68,14 +75,20 @@ public final class SubmitHandler {
         }
     }
 
-    private EvidenceLog.Pending keep(Instant received, long start, String sender, SignedRequest request,
-            AdmittedRequest admitted, Refusal refusal, byte[] ack) {
+    private EvidenceLog.Pending keep(
+            Instant received,
+            long start,
+            String sender,
+            SignedRequest request,
+            AdmittedRequest admitted,
+            Refusal refusal,
+            byte[] ack) {
         String messageId = admitted == null ? null : admitted.messageId();
         String serviceId = admitted == null ? null : admitted.service().id();
         if (admitted == null) {
             try {
-                kz.shlyuz.proto.v1.RequestContent content = kz.shlyuz.proto.v1.RequestContent.parseFrom(
-                        request.getContent());
+                kz.shlyuz.proto.v1.RequestContent content =
+                        kz.shlyuz.proto.v1.RequestContent.parseFrom(request.getContent());
                 messageId = content.getMessageId();
                 serviceId = content.getServiceId();
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
@@ -83,28 +96,56 @@ public final class SubmitHandler {
             }
         }
         EvidenceItem.Kind kind = admitted != null && admitted.body() instanceof PreliminaryRefusalObjection
-                ? EvidenceItem.Kind.OBJECTION : EvidenceItem.Kind.SUBMIT;
-        return evidence.record(new EvidenceItem(kind, sender, messageId, serviceId, null,
+                ? EvidenceItem.Kind.OBJECTION
+                : EvidenceItem.Kind.SUBMIT;
+        return evidence.record(new EvidenceItem(
+                kind,
+                sender,
+                messageId,
+                serviceId,
+                null,
                 refusal == null ? JournalEntry.Outcome.ANSWERED.name() : JournalEntry.Outcome.REFUSED.name(),
                 refusal == null ? null : refusal.reason().name(),
-                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE, received,
-                clock.instant(), -1, -1, (System.nanoTime() - start) / 1000, request.getContent().toByteArray(),
-                request.getSignature().toByteArray(), ack,
+                refusal == null ? EvidenceItem.Decision.POSITIVE : EvidenceItem.Decision.NEGATIVE,
+                received,
+                clock.instant(),
+                -1,
+                -1,
+                (System.nanoTime() - start) / 1000,
+                request.getContent().toByteArray(),
+                request.getSignature().toByteArray(),
+                ack,
                 EvidenceLog.revocationOf("request", admitted == null ? null : admitted.signers())));
     }
 
-    private void record(Instant received, long start, String sender, AdmittedRequest admitted,
-            JournalEntry.Outcome outcome, Refusal refusal) {
+    private void record(
+            Instant received,
+            long start,
+            String sender,
+            AdmittedRequest admitted,
+            JournalEntry.Outcome outcome,
+            Refusal refusal) {
         try {
-            journal.append(new JournalEntry(received, clock.instant(), sender,
+            journal.append(new JournalEntry(
+                    received,
+                    clock.instant(),
+                    sender,
                     admitted == null ? null : admitted.messageId(),
                     admitted == null ? null : admitted.service().id(),
                     admitted == null ? null : admitted.contentSha256(),
-                    admitted == null ? null : admitted.signers().stream().map(VerifiedSigner::describe)
-                            .collect(Collectors.joining("; ")),
-                    outcome, refusal == null ? null : refusal.reason().name(),
+                    admitted == null
+                            ? null
+                            : admitted.signers().stream()
+                                    .map(VerifiedSigner::describe)
+                                    .collect(Collectors.joining("; ")),
+                    outcome,
+                    refusal == null ? null : refusal.reason().name(),
                     refusal == null ? "OK" : refusal.reason().code().name(),
-                    refusal == null ? null : refusal.detail(), null, -1, -1, (System.nanoTime() - start) / 1000));
+                    refusal == null ? null : refusal.detail(),
+                    null,
+                    -1,
+                    -1,
+                    (System.nanoTime() - start) / 1000));
         } catch (RuntimeException e) {
             log.error("journal append failed for a submit from {}", sender, e);
         }

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 class AgencyOutageProcessTest {
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder().setIin(p.iin().value()).setDestinationCountry("DE").build();
+        return ExitPermanentResidenceRequest.newBuilder()
+                .setIin(p.iin().value())
+                .setDestinationCountry("DE")
+                .build();
     }
 
     static Map<String, CaseStep> steps(Case c) {
@@ -35,15 +38,21 @@ class AgencyOutageProcessTest {
     void nationalSecurityNotAnsweringInTimeIsPassedOverAndTheDecisionIsTakenWithoutIt() throws Exception {
         try (AsyncEnvironment env = new AsyncEnvironment(Set.of("knb"))) {
             SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), "hkko-operator");
-            Case waiting = env.await("hkko", ack.getCaseId(), c -> steps(c).containsKey("STATE_SECRETS_CHECK")
-                    && steps(c).get("TAX_DEBT_CHECK").getState().equals("CLEAR"));
+            Case waiting = env.await(
+                    "hkko",
+                    ack.getCaseId(),
+                    c -> steps(c).containsKey("STATE_SECRETS_CHECK")
+                            && steps(c).get("TAX_DEBT_CHECK").getState().equals("CLEAR"));
             assertEquals("PENDING", steps(waiting).get("STATE_SECRETS_CHECK").getState());
             assertEquals("IN_PROGRESS", waiting.getState());
             env.clock.advance(Duration.ofDays(13)); // past the 2 + 10 days of 000 table 1
             Case done = env.awaitState("hkko", ack.getCaseId(), "APPROVED");
             assertEquals("SKIPPED", steps(done).get("STATE_SECRETS_CHECK").getState());
-            assertTrue(done.getHistoryList().stream().anyMatch(m -> m.getStatus().equals("STEP_PASSED_OVER")
-                    && m.getTextRu().contains("решение принимается без него")), done.getHistoryList().toString());
+            assertTrue(
+                    done.getHistoryList().stream()
+                            .anyMatch(m -> m.getStatus().equals("STEP_PASSED_OVER")
+                                    && m.getTextRu().contains("решение принимается без него")),
+                    done.getHistoryList().toString());
         }
     }
 
@@ -51,22 +60,31 @@ class AgencyOutageProcessTest {
     void anAgencyDownForWeeksDelaysItsStepVisiblyAndLosesNothing() throws Exception {
         try (AsyncEnvironment env = new AsyncEnvironment(Set.of("tax"))) {
             SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), "hkko-operator");
-            env.await("hkko", ack.getCaseId(), c -> steps(c).containsKey("TAX_DEBT_CHECK")
-                    && steps(c).get("CRIMINAL_RECORD_CHECK").getState().equals("CLEAR"));
+            env.await(
+                    "hkko",
+                    ack.getCaseId(),
+                    c -> steps(c).containsKey("TAX_DEBT_CHECK")
+                            && steps(c).get("CRIMINAL_RECORD_CHECK").getState().equals("CLEAR"));
             // An hour, then weeks, of outage: the outbox keeps retrying with backoff. After the hour
             // (and a minute more per look, should the last backoff not have run out) it tries again.
             long calls = env.callsTo("tax");
             env.clock.advance(Duration.ofHours(1));
-            Await.until(() -> {
-                if (env.callsTo("tax") > calls) {
-                    return true;
-                }
-                env.clock.advance(Duration.ofMinutes(1));
-                return false;
-            }, Duration.ofSeconds(10), Duration.ofMillis(20), () -> "the outbox retries the tax department");
+            Await.until(
+                    () -> {
+                        if (env.callsTo("tax") > calls) {
+                            return true;
+                        }
+                        env.clock.advance(Duration.ofMinutes(1));
+                        return false;
+                    },
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(20),
+                    () -> "the outbox retries the tax department");
             env.clock.advance(Duration.ofDays(13));
-            Case late = env.await("hkko", ack.getCaseId(), c -> c.getHistoryList().stream()
-                    .anyMatch(m -> m.getStatus().equals("STEP_OVERDUE")));
+            Case late = env.await(
+                    "hkko",
+                    ack.getCaseId(),
+                    c -> c.getHistoryList().stream().anyMatch(m -> m.getStatus().equals("STEP_OVERDUE")));
             assertTrue(steps(late).get("TAX_DEBT_CHECK").getOverdue());
             assertTrue(late.getOverdue());
             assertEquals("IN_PROGRESS", late.getState());
@@ -76,7 +94,11 @@ class AgencyOutageProcessTest {
             Case done = env.await("hkko", ack.getCaseId(), c -> c.getState().equals("APPROVED"), Duration.ofMinutes(1));
             assertEquals("CLEAR", steps(done).get("TAX_DEBT_CHECK").getState());
             assertFalse(steps(done).get("TAX_DEBT_CHECK").getOverdue(), "answered now");
-            assertEquals(1, env.effects("migration").stream().filter(e -> e.caseId().equals(ack.getCaseId())).count());
+            assertEquals(
+                    1,
+                    env.effects("migration").stream()
+                            .filter(e -> e.caseId().equals(ack.getCaseId()))
+                            .count());
             assertEquals(1, env.effects("military").size());
             assertEquals(1, env.effects("mvd-docs").size());
         }

@@ -15,10 +15,10 @@ import kz.shlyuz.adapters.effect.EffectLedger;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.TestAdapters;
-import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.TestAdapters;
+import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.gateway.clock.AdjustableClock;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.GatewayServer;
@@ -53,8 +53,12 @@ public final class AsyncEnvironment implements AutoCloseable {
 
     /** @param journal the journal database; null for a fresh H2 file in a temporary folder */
     public AsyncEnvironment(Set<String> down, GatewayConfig.JournalSettings journal) throws IOException {
-        test = TestGateway.builder().down(down).processes(processes("test-node"))
-                .config(c -> journal == null ? c : c.withJournal(journal)).folderPrefix("shlyuz-async-").start();
+        test = TestGateway.builder()
+                .down(down)
+                .processes(processes("test-node"))
+                .config(c -> journal == null ? c : c.withJournal(journal))
+                .folderPrefix("shlyuz-async-")
+                .start();
         pki = test.pki;
         gateway = test.gateway;
         config = test.config;
@@ -86,13 +90,13 @@ public final class AsyncEnvironment implements AutoCloseable {
         }
     }
 
-    public SignedRequest request(String sender, String service, Message body, String correlationId,
-            String... signers) {
+    public SignedRequest request(String sender, String service, Message body, String correlationId, String... signers) {
         RequestContent content = RequestBuilder.content(sender, service, body, Instant.now());
         if (correlationId != null) {
             content = content.toBuilder().setCorrelationId(correlationId).build();
         }
-        return requests.sign(content, List.of(signers).stream().map(pki::signerKey).toList());
+        return requests.sign(
+                content, List.of(signers).stream().map(pki::signerKey).toList());
     }
 
     public SubmitAck submit(String sender, String service, Message body, String... signers) {
@@ -118,8 +122,12 @@ public final class AsyncEnvironment implements AutoCloseable {
     private Case find(String system, String iin, String caseId) {
         String token = "";
         do {
-            var page = cabinet(system).listCases(ListCasesRequest.newBuilder().setCitizenIin(iin).setPageSize(500)
-                    .setPageToken(token).build());
+            var page = cabinet(system)
+                    .listCases(ListCasesRequest.newBuilder()
+                            .setCitizenIin(iin)
+                            .setPageSize(500)
+                            .setPageToken(token)
+                            .build());
             for (Case c : page.getCasesList()) {
                 if (c.getCaseId().equals(caseId)) {
                     return c;
@@ -139,27 +147,43 @@ public final class AsyncEnvironment implements AutoCloseable {
     public Case await(String sender, String caseId, Predicate<Case> done, Duration tick) {
         AtomicReference<Case> last = new AtomicReference<>();
         // A steady pace: each look moves process time on by a tick.
-        Await.until(() -> {
-            last.set(caseOf(sender, caseId));
-            if (done.test(last.get())) {
-                return true;
-            }
-            clock.advance(tick);
-            return false;
-        }, Duration.ofSeconds(30), Duration.ofMillis(20), () -> "case " + caseId + " did not get there; last seen: "
-                + last.get());
+        Await.until(
+                () -> {
+                    last.set(caseOf(sender, caseId));
+                    if (done.test(last.get())) {
+                        return true;
+                    }
+                    clock.advance(tick);
+                    return false;
+                },
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
+                () -> "case " + caseId + " did not get there; last seen: " + last.get());
         return last.get();
     }
 
     /** Status streams the gateway has subscribed so far: a watch counts once it receives every new message. */
     public double statusWatches() {
-        return gateway.operations().metrics().registry().get("shlyuz.status.watches").counter().count();
+        return gateway.operations()
+                .metrics()
+                .registry()
+                .get("shlyuz.status.watches")
+                .counter()
+                .count();
     }
 
     /** The gateway's calls to {@code agency} so far, whatever their outcome (a retry of the outbox is one). */
     public long callsTo(String agency) {
-        return gateway.operations().metrics().registry().find("shlyuz.grpc.client.duration").tag("agency", agency)
-                .timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+        return gateway
+                .operations()
+                .metrics()
+                .registry()
+                .find("shlyuz.grpc.client.duration")
+                .tag("agency", agency)
+                .timers()
+                .stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count)
+                .sum();
     }
 
     public Case awaitState(String sender, String caseId, String state) {

@@ -12,8 +12,8 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.client.Refusals;
 import kz.shlyuz.proto.v1.AcknowledgeNoticeRequest;
-import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CabinetGrpc;
+import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CompletionNotice;
 import kz.shlyuz.proto.v1.CompletionNoticesGrpc;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 class CabinetAndNoticesTest {
     /** The most a step that takes well under a second may take on a loaded 2-core machine (a take returns at once). */
     private static final Duration WAIT = Duration.ofSeconds(20);
+
     private AsyncEnvironment env;
 
     @BeforeAll
@@ -47,82 +48,130 @@ class CabinetAndNoticesTest {
     }
 
     private List<Case> cabinet(String system, String iin) {
-        return env.cabinet(system).listCases(ListCasesRequest.newBuilder().setCitizenIin(iin).setPageSize(500).build())
+        return env.cabinet(system)
+                .listCases(ListCasesRequest.newBuilder()
+                        .setCitizenIin(iin)
+                        .setPageSize(500)
+                        .build())
                 .getCasesList();
     }
 
     @Test
     void portalReadsOnlyTheNamedCitizensCasesAndFrontOfficesOnlyTheirOwn() {
-        SubmitAck exit = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", ExitPermanentResidenceRequest.newBuilder()
-                .setIin(Persona.STATE_SECRETS.iin().value()).setDestinationCountry("RU").build(), "hkko-operator");
+        SubmitAck exit = env.submit(
+                "hkko",
+                "EXIT_PERMANENT_RESIDENCE",
+                ExitPermanentResidenceRequest.newBuilder()
+                        .setIin(Persona.STATE_SECRETS.iin().value())
+                        .setDestinationCountry("RU")
+                        .build(),
+                "hkko-operator");
         env.awaitState("hkko", exit.getCaseId(), "REFUSED");
         String iin = Persona.STATE_SECRETS.iin().value();
-        assertTrue(cabinet("egov-portal", iin).stream().anyMatch(c -> c.getCaseId().equals(exit.getCaseId())),
+        assertTrue(
+                cabinet("egov-portal", iin).stream().anyMatch(c -> c.getCaseId().equals(exit.getCaseId())),
                 "the citizen sees the case the State Corporation opened for them");
-        assertTrue(cabinet("egov-portal", Persona.CLEAN.iin().value()).stream()
-                .noneMatch(c -> c.getCaseId().equals(exit.getCaseId())), "another citizen does not");
-        assertTrue(cabinet("burkit", iin).stream().noneMatch(c -> c.getCaseId().equals(exit.getCaseId())),
+        assertTrue(
+                cabinet("egov-portal", Persona.CLEAN.iin().value()).stream()
+                        .noneMatch(c -> c.getCaseId().equals(exit.getCaseId())),
+                "another citizen does not");
+        assertTrue(
+                cabinet("burkit", iin).stream().noneMatch(c -> c.getCaseId().equals(exit.getCaseId())),
                 "another front office does not, whatever IIN it names");
-        Refusals.Refused noIin = Refusals.read(assertThrows(StatusRuntimeException.class,
-                () -> cabinet("egov-portal", "")));
+        Refusals.Refused noIin =
+                Refusals.read(assertThrows(StatusRuntimeException.class, () -> cabinet("egov-portal", "")));
         assertEquals("CABINET_NOT_ALLOWED", noIin.reason());
         assertEquals("PERMISSION_DENIED", noIin.code());
-        Refusals.Refused badIin = Refusals.read(assertThrows(StatusRuntimeException.class,
-                () -> cabinet("egov-portal", "123456789012")));
+        Refusals.Refused badIin =
+                Refusals.read(assertThrows(StatusRuntimeException.class, () -> cabinet("egov-portal", "123456789012")));
         assertEquals("IIN_INVALID", badIin.reason());
-        Refusals.Refused adapter = Refusals.read(assertThrows(StatusRuntimeException.class,
-                () -> cabinet("tax", iin)));
+        Refusals.Refused adapter = Refusals.read(assertThrows(StatusRuntimeException.class, () -> cabinet("tax", iin)));
         assertEquals("SENDER_NOT_ALLOWED", adapter.reason());
     }
 
     @Test
     void aWatcherThatReconnectsWithItsLastCursorReceivesExactlyWhatItMissed() throws Exception {
         String iin = Persona.COURT_DEBTOR.iin().value();
-        CabinetGrpc.CabinetStub stub = CabinetGrpc.newStub(env.client("egov-portal").channel());
+        CabinetGrpc.CabinetStub stub =
+                CabinetGrpc.newStub(env.client("egov-portal").channel());
         List<StatusMessage> firstPart;
         double watches = env.statusWatches();
-        try (Streams<StatusMessage> watch = Streams.open(o -> stub.watchStatus(WatchStatusRequest.newBuilder()
-                .setCitizenIin(iin).build(), o))) {
+        try (Streams<StatusMessage> watch = Streams.open(o -> stub.watchStatus(
+                WatchStatusRequest.newBuilder().setCitizenIin(iin).build(), o))) {
             Await.until(() -> env.statusWatches() > watches, WAIT, "the gateway subscribes the watch");
             // Subscribed: only new messages from here.
-            SubmitAck one = env.submit("hkko", "TEMPORARY_ID", TemporaryIdRequest.newBuilder().setIin(iin)
-                    .setReason("утерян").build(), "hkko-operator");
+            SubmitAck one = env.submit(
+                    "hkko",
+                    "TEMPORARY_ID",
+                    TemporaryIdRequest.newBuilder()
+                            .setIin(iin)
+                            .setReason("утерян")
+                            .build(),
+                    "hkko-operator");
             firstPart = watch.take(2, WAIT); // ACCEPTED, APPROVED
-            assertEquals(List.of("ACCEPTED", "APPROVED"), firstPart.stream().map(StatusMessage::getStatus).toList());
+            assertEquals(
+                    List.of("ACCEPTED", "APPROVED"),
+                    firstPart.stream().map(StatusMessage::getStatus).toList());
             assertTrue(firstPart.stream().allMatch(m -> m.getCaseId().equals(one.getCaseId())));
         }
         // While disconnected: another case runs to its end.
-        SubmitAck two = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", ExitPermanentResidenceRequest.newBuilder()
-                .setIin(iin).setDestinationCountry("TR").build(), "hkko-operator");
+        SubmitAck two = env.submit(
+                "hkko",
+                "EXIT_PERMANENT_RESIDENCE",
+                ExitPermanentResidenceRequest.newBuilder()
+                        .setIin(iin)
+                        .setDestinationCountry("TR")
+                        .build(),
+                "hkko-operator");
         Case refused = env.awaitState("hkko", two.getCaseId(), "REFUSED");
         String last = firstPart.get(firstPart.size() - 1).getCursor();
-        try (Streams<StatusMessage> resumed = Streams.open(o -> stub.watchStatus(WatchStatusRequest.newBuilder()
-                .setCitizenIin(iin).setAfterCursor(last).build(), o))) {
+        try (Streams<StatusMessage> resumed = Streams.open(o -> stub.watchStatus(
+                WatchStatusRequest.newBuilder()
+                        .setCitizenIin(iin)
+                        .setAfterCursor(last)
+                        .build(),
+                o))) {
             List<StatusMessage> missed = resumed.take(refused.getHistoryCount(), WAIT);
             assertEquals(refused.getHistoryList(), missed, "exactly the missed messages, in order");
             assertEquals(List.of(), resumed.drain(Duration.ofMillis(300)), "and nothing more");
         }
         // A cursor that is not one of ours is refused with a reason.
-        try (Streams<StatusMessage> bad = Streams.open(o -> stub.watchStatus(WatchStatusRequest.newBuilder()
-                .setCitizenIin(iin).setAfterCursor("yesterday").build(), o))) {
+        try (Streams<StatusMessage> bad = Streams.open(o -> stub.watchStatus(
+                WatchStatusRequest.newBuilder()
+                        .setCitizenIin(iin)
+                        .setAfterCursor("yesterday")
+                        .build(),
+                o))) {
             Await.until(() -> bad.error != null, WAIT, "the stream with a foreign cursor is refused");
-            assertEquals("CURSOR_INVALID", Refusals.read((StatusRuntimeException) bad.error).reason());
+            assertEquals(
+                    "CURSOR_INVALID",
+                    Refusals.read((StatusRuntimeException) bad.error).reason());
         }
     }
 
     @Test
     void completionNoticesAreRedeliveredAfterReconnectUntilAcknowledged() throws Exception {
-        CompletionNoticesGrpc.CompletionNoticesStub stub = CompletionNoticesGrpc.newStub(env.client("hkko").channel());
+        CompletionNoticesGrpc.CompletionNoticesStub stub =
+                CompletionNoticesGrpc.newStub(env.client("hkko").channel());
         // Drain and acknowledge whatever earlier tests left.
-        try (Streams<CompletionNotice> old = Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
+        try (Streams<CompletionNotice> old =
+                Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
             for (CompletionNotice n : old.drain(Duration.ofMillis(500))) {
                 acknowledge(n);
             }
         }
-        SubmitAck permit = env.submit("hkko", "LABOUR_MIGRANT_PERMIT", LabourMigrantPermitRequest.newBuilder()
-                .setMigrantIin(Persona.EMPLOYER.iin().value()).setCitizenship("TJ").setMonths(3).build(), "hkko-operator");
+        SubmitAck permit = env.submit(
+                "hkko",
+                "LABOUR_MIGRANT_PERMIT",
+                LabourMigrantPermitRequest.newBuilder()
+                        .setMigrantIin(Persona.EMPLOYER.iin().value())
+                        .setCitizenship("TJ")
+                        .setMonths(3)
+                        .build(),
+                "hkko-operator");
         CompletionNotice first;
-        try (Streams<CompletionNotice> s = Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
+        try (Streams<CompletionNotice> s =
+                Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
             first = s.take(1, WAIT).get(0);
             // Not acknowledged; the receiver goes away.
         }
@@ -131,25 +180,32 @@ class CabinetAndNoticesTest {
         assertTrue(first.getReference().startsWith("WP-"), first.getReference());
         assertTrue(first.getTextRu().contains("Выдано разрешение трудовому мигранту"), first.getTextRu());
         assertEquals(1, first.getDelivery());
-        try (Streams<CompletionNotice> s = Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
+        try (Streams<CompletionNotice> s =
+                Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
             CompletionNotice again = s.take(1, WAIT).get(0);
             assertEquals(first.getNoticeId(), again.getNoticeId());
             assertEquals(2, again.getDelivery());
             acknowledge(again);
             acknowledge(again); // harmless
         }
-        try (Streams<CompletionNotice> s = Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
+        try (Streams<CompletionNotice> s =
+                Streams.open(o -> stub.receive(ReceiveNoticesRequest.getDefaultInstance(), o))) {
             assertEquals(List.of(), s.drain(Duration.ofMillis(400)), "acknowledged: not sent again");
         }
         // Another system cannot acknowledge (or learn of) hkko's notice.
-        Refusals.Refused foreign = Refusals.read(assertThrows(StatusRuntimeException.class,
+        Refusals.Refused foreign = Refusals.read(assertThrows(
+                StatusRuntimeException.class,
                 () -> CompletionNoticesGrpc.newBlockingStub(env.client("burkit").channel())
-                        .acknowledge(AcknowledgeNoticeRequest.newBuilder().setNoticeId(first.getNoticeId()).build())));
+                        .acknowledge(AcknowledgeNoticeRequest.newBuilder()
+                                .setNoticeId(first.getNoticeId())
+                                .build())));
         assertEquals("NOTICE_NOT_FOUND", foreign.reason());
     }
 
     private void acknowledge(CompletionNotice n) {
         CompletionNoticesGrpc.newBlockingStub(env.client("hkko").channel())
-                .acknowledge(AcknowledgeNoticeRequest.newBuilder().setNoticeId(n.getNoticeId()).build());
+                .acknowledge(AcknowledgeNoticeRequest.newBuilder()
+                        .setNoticeId(n.getNoticeId())
+                        .build());
     }
 }

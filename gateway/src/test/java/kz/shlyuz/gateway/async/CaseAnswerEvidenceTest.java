@@ -33,14 +33,18 @@ class CaseAnswerEvidenceTest {
     void keepsEveryAgencyAnswerOfACaseAndTheSubmitVerifiably(@TempDir Path dir) throws Exception {
         try (AsyncEnvironment env = new AsyncEnvironment(Set.of());
                 HikariDataSource db = JournalDatabase.open(env.config.journal())) {
-            SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", ExitPermanentResidenceTest.exit(Persona.CLEAN),
+            SubmitAck ack = env.submit(
+                    "hkko",
+                    "EXIT_PERMANENT_RESIDENCE",
+                    ExitPermanentResidenceTest.exit(Persona.CLEAN),
                     "hkko-operator");
             env.awaitState("hkko", ack.getCaseId(), "APPROVED");
             assertTrue(env.gateway.evidence().stampNow());
 
             List<String> answers = new ArrayList<>();
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "SELECT message_id FROM evidence_record WHERE kind = 'CASE_ANSWER' AND case_id LIKE ? ORDER BY seq")) {
+            try (Connection c = db.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "SELECT message_id FROM evidence_record WHERE kind = 'CASE_ANSWER' AND case_id LIKE ? ORDER BY seq")) {
                 s.setString(1, ack.getCaseId() + "/%");
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -50,25 +54,29 @@ class CaseAnswerEvidenceTest {
             }
             assertEquals(9, answers.size(), "one record per step the agencies answered: " + answers);
 
-            SignatureVerifier offline = new SignatureVerifier(new TrustMaterial(env.pki.signingTrustAnchors(),
-                    env.pki.signingIntermediates(), env.pki.crls()), Clock.systemUTC(),
+            SignatureVerifier offline = new SignatureVerifier(
+                    new TrustMaterial(env.pki.signingTrustAnchors(), env.pki.signingIntermediates(), env.pki.crls()),
+                    Clock.systemUTC(),
                     new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL, null));
-            EvidenceExporter exporter = new EvidenceExporter(db, BodyCipher.off(), new JdbcBodyAccessAudit(db),
-                    Clock.systemUTC());
+            EvidenceExporter exporter =
+                    new EvidenceExporter(db, BodyCipher.off(), new JdbcBodyAccessAudit(db), Clock.systemUTC());
             Path out = dir.resolve("step.asice");
             exporter.export(exporter.find(answers.get(0), null), out, "test", "case evidence test");
             ContainerVerifier.Result step = new ContainerVerifier(offline).verify(out);
             assertTrue(step.holds(), String.join("\n", step.lines()));
             assertTrue(step.lines().get(0).contains("CASE_ANSWER"), step.lines().get(0));
-            assertTrue(String.join("\n", step.lines()).contains("answer: signed by"), step.lines().toString());
+            assertTrue(
+                    String.join("\n", step.lines()).contains("answer: signed by"),
+                    step.lines().toString());
 
             Path submit = dir.resolve("submit.asice");
             exporter.export(exporter.find(ack.getMessageId(), "hkko"), submit, "test", "case evidence test");
             ContainerVerifier.Result submitted = new ContainerVerifier(offline).verify(submit);
             assertTrue(submitted.holds(), String.join("\n", submitted.lines()));
 
-            ChainVerifier.Report chain = new ChainVerifier(db, env.config.evidence().archiveDir(), BodyCipher.off(),
-                    offline::verifyTimeStamp).verify(null, null);
+            ChainVerifier.Report chain = new ChainVerifier(
+                            db, env.config.evidence().archiveDir(), BodyCipher.off(), offline::verifyTimeStamp)
+                    .verify(null, null);
             assertTrue(chain.holds(), chain.findings().toString());
         }
     }

@@ -52,10 +52,18 @@ class ConcurrentSubmitsTest {
             acknowledged.put(earlier, earlierAck);
             SignedRequest together = temporaryId(env, Persona.EMPLOYER);
             SignedRequest changed = changedBytes(env, earlier);
-            SignedRequest portalRefused = env.request("egov-portal", "ID_DOCUMENT", IdDocumentRequest.newBuilder()
-                    .setIin(Persona.CLEAN.iin().value()).setKind(DocumentKind.DOCUMENT_KIND_ID_CARD)
-                    .setUrgency(Urgency.URGENCY_GENERAL).setReason(IssueReason.ISSUE_REASON_EXPIRED)
-                    .setPhotoRef("photo-1").build(), null, Persona.CLEAN.key());
+            SignedRequest portalRefused = env.request(
+                    "egov-portal",
+                    "ID_DOCUMENT",
+                    IdDocumentRequest.newBuilder()
+                            .setIin(Persona.CLEAN.iin().value())
+                            .setKind(DocumentKind.DOCUMENT_KIND_ID_CARD)
+                            .setUrgency(Urgency.URGENCY_GENERAL)
+                            .setReason(IssueReason.ISSUE_REASON_EXPIRED)
+                            .setPhotoRef("photo-1")
+                            .build(),
+                    null,
+                    Persona.CLEAN.key());
 
             // All at once, interleaved: new cases, retries of an acknowledged message, four copies of
             // a new message, a changed message under a used id, and a refusal at intake.
@@ -69,9 +77,10 @@ class ConcurrentSubmitsTest {
             for (int i = 0; i < NEW_CASES; i++) {
                 fresh.add(temporaryId(env, people[i % people.length]));
             }
-            GatewayGrpc.GatewayFutureStub hkko = GatewayGrpc.newFutureStub(env.client("hkko").channel())
-                    .withDeadlineAfter(30, TimeUnit.SECONDS);
-            GatewayGrpc.GatewayFutureStub portal = GatewayGrpc.newFutureStub(env.client("egov-portal").channel())
+            GatewayGrpc.GatewayFutureStub hkko =
+                    GatewayGrpc.newFutureStub(env.client("hkko").channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+            GatewayGrpc.GatewayFutureStub portal = GatewayGrpc.newFutureStub(
+                            env.client("egov-portal").channel())
                     .withDeadlineAfter(30, TimeUnit.SECONDS);
             for (int i = 0; i < NEW_CASES; i++) {
                 freshAcks.add(hkko.submit(fresh.get(i)));
@@ -87,7 +96,9 @@ class ConcurrentSubmitsTest {
             for (int i = 0; i < NEW_CASES; i++) {
                 SubmitAck ack = freshAcks.get(i).get(30, TimeUnit.SECONDS);
                 assertEquals("ACCEPTED", ack.getStatus());
-                assertEquals(RequestContent.parseFrom(fresh.get(i).getContent()).getMessageId(), ack.getMessageId(),
+                assertEquals(
+                        RequestContent.parseFrom(fresh.get(i).getContent()).getMessageId(),
+                        ack.getMessageId(),
                         "each caller gets the acknowledgement of its own message");
                 caseIds.add(ack.getCaseId());
                 acknowledged.put(fresh.get(i), ack);
@@ -115,14 +126,17 @@ class ConcurrentSubmitsTest {
                 assertEquals("PORTAL_REASON_NOT_ACCEPTED", r.reason());
                 assertEquals("FAILED_PRECONDITION", r.code());
             }
-            assertEquals(acknowledged.values().stream().map(SubmitAck::getCaseId).collect(Collectors.toSet()),
-                    hkkoCases(env), "the store holds exactly the acknowledged cases");
+            assertEquals(
+                    acknowledged.values().stream().map(SubmitAck::getCaseId).collect(Collectors.toSet()),
+                    hkkoCases(env),
+                    "the store holds exactly the acknowledged cases");
         }
 
         // Stopped and started again on the same file: every acknowledged case is there, and a
         // retry of each message still gets its recorded acknowledgement.
         try (AsyncEnvironment again = new AsyncEnvironment(Set.of(), store)) {
-            assertEquals(acknowledged.values().stream().map(SubmitAck::getCaseId).collect(Collectors.toSet()),
+            assertEquals(
+                    acknowledged.values().stream().map(SubmitAck::getCaseId).collect(Collectors.toSet()),
                     hkkoCases(again));
             for (Map.Entry<SignedRequest, SubmitAck> e : acknowledged.entrySet()) {
                 assertEquals(e.getValue(), again.client("hkko").submit(e.getKey()));
@@ -134,27 +148,41 @@ class ConcurrentSubmitsTest {
     }
 
     private static SignedRequest temporaryId(AsyncEnvironment env, Persona person) {
-        return env.request("hkko", "TEMPORARY_ID", TemporaryIdRequest.newBuilder().setIin(person.iin().value())
-                .setReason("утерян").build(), null, "hkko-operator");
+        return env.request(
+                "hkko",
+                "TEMPORARY_ID",
+                TemporaryIdRequest.newBuilder()
+                        .setIin(person.iin().value())
+                        .setReason("утерян")
+                        .build(),
+                null,
+                "hkko-operator");
     }
 
     /** The same message id and sender with another body. */
     private static SignedRequest changedBytes(AsyncEnvironment env, SignedRequest original) throws Exception {
         RequestContent content = RequestContent.parseFrom(original.getContent()).toBuilder()
                 .setBody(com.google.protobuf.Any.pack(TemporaryIdRequest.newBuilder()
-                        .setIin(Persona.DWELLING_OWNER.iin().value()).setReason("утерян").build()))
+                        .setIin(Persona.DWELLING_OWNER.iin().value())
+                        .setReason("утерян")
+                        .build()))
                 .build();
         return env.requests.sign(content, List.of(env.pki.signerKey("hkko-operator")));
     }
 
     private static Refusals.Refused refusal(ListenableFuture<SubmitAck> call) throws InterruptedException {
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> call.get(30, TimeUnit.SECONDS));
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
         return Refusals.read(assertInstanceOf(StatusRuntimeException.class, e.getCause()));
     }
 
     private static Set<String> hkkoCases(AsyncEnvironment env) {
-        return env.cabinet("hkko").listCases(ListCasesRequest.newBuilder().setPageSize(500).build()).getCasesList()
-                .stream().map(Case::getCaseId).collect(Collectors.toSet());
+        return env
+                .cabinet("hkko")
+                .listCases(ListCasesRequest.newBuilder().setPageSize(500).build())
+                .getCasesList()
+                .stream()
+                .map(Case::getCaseId)
+                .collect(Collectors.toSet());
     }
 }

@@ -21,21 +21,33 @@ public final class CrashTestGateway {
 
     public static void main(String[] args) throws Exception {
         DevPki pki = DevPki.load(Path.of(args[0]));
-        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1])).withPort(0)
+        GatewayConfig defaults = ConfigLoader.defaults(Path.of(args[1]))
+                .withPort(0)
                 .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         Map<String, AdapterEndpoint> endpoints = new HashMap<>();
         for (String pair : args[3].split(",")) {
             String[] kv = pair.split("=");
-            endpoints.put(kv[0], new AdapterEndpoint("127.0.0.1", Integer.parseInt(kv[1]),
-                    defaults.adapters().get(kv[0]).signerBins()));
+            endpoints.put(
+                    kv[0],
+                    new AdapterEndpoint(
+                            "127.0.0.1",
+                            Integer.parseInt(kv[1]),
+                            defaults.adapters().get(kv[0]).signerBins()));
         }
-        GatewayConfig config = defaults.withAdapters(endpoints).withJournal(new GatewayConfig.JournalSettings(args[2],
-                defaults.journal().user(), defaults.journal().password(), 8));
+        GatewayConfig config = defaults.withAdapters(endpoints)
+                .withJournal(new GatewayConfig.JournalSettings(
+                        args[2], defaults.journal().user(), defaults.journal().password(), 8));
         // A slow poll keeps cases mid-run long enough to be killed there; a short lease lets the
         // restarted node retake the dead node's leased rows quickly.
-        GatewayServer gateway = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()),
-                new GatewayServer.Processes(Clock.systemUTC(), Duration.ofMillis(150), Duration.ofSeconds(2),
-                        "crash-" + ProcessHandle.current().pid(), 4));
+        GatewayServer gateway = GatewayServer.start(
+                config,
+                DevMaterial.from(pki, Clock.systemUTC()),
+                new GatewayServer.Processes(
+                        Clock.systemUTC(),
+                        Duration.ofMillis(150),
+                        Duration.ofSeconds(2),
+                        "crash-" + ProcessHandle.current().pid(),
+                        4));
         System.out.println("READY " + gateway.port());
         System.out.flush();
         gateway.awaitTermination();

@@ -38,7 +38,10 @@ class ExitPermanentResidenceTest {
     }
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder().setIin(p.iin().value()).setDestinationCountry("DE").build();
+        return ExitPermanentResidenceRequest.newBuilder()
+                .setIin(p.iin().value())
+                .setDestinationCountry("DE")
+                .build();
     }
 
     static Map<String, CaseStep> steps(Case c) {
@@ -50,37 +53,68 @@ class ExitPermanentResidenceTest {
         SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), "hkko-operator");
         assertEquals("ACCEPTED", ack.getStatus());
         // 002 §7: decided within one month: 20 Dec 2026, end of the working day in Astana.
-        assertEquals(Instant.parse("2026-12-20T13:30:00Z").getEpochSecond(), ack.getDueAt().getSeconds());
+        assertEquals(
+                Instant.parse("2026-12-20T13:30:00Z").getEpochSecond(),
+                ack.getDueAt().getSeconds());
 
         Case done = env.awaitState("hkko", ack.getCaseId(), "APPROVED");
         Map<String, CaseStep> steps = steps(done);
-        assertEquals(Set.of("EXIT_RESTRICTION_CHECK", "STATE_SECRETS_CHECK", "CRIMINAL_RECORD_CHECK", "WANTED_CHECK",
-                "COURT_OBLIGATIONS_CHECK", "TAX_DEBT_CHECK", "EXIT_PERMIT_ISSUE", "MILITARY_DEREGISTRATION",
-                "RESIDENCE_DEREGISTRATION"), steps.keySet());
-        for (String check : List.of("STATE_SECRETS_CHECK", "CRIMINAL_RECORD_CHECK", "COURT_OBLIGATIONS_CHECK",
-                "TAX_DEBT_CHECK")) {
+        assertEquals(
+                Set.of(
+                        "EXIT_RESTRICTION_CHECK",
+                        "STATE_SECRETS_CHECK",
+                        "CRIMINAL_RECORD_CHECK",
+                        "WANTED_CHECK",
+                        "COURT_OBLIGATIONS_CHECK",
+                        "TAX_DEBT_CHECK",
+                        "EXIT_PERMIT_ISSUE",
+                        "MILITARY_DEREGISTRATION",
+                        "RESIDENCE_DEREGISTRATION"),
+                steps.keySet());
+        for (String check :
+                List.of("STATE_SECRETS_CHECK", "CRIMINAL_RECORD_CHECK", "COURT_OBLIGATIONS_CHECK", "TAX_DEBT_CHECK")) {
             assertEquals("CLEAR", steps.get(check).getState(), check);
             // Fan-out: the four checks start together, each with 2 + 10 days (000 table 1).
-            assertEquals(steps.get("TAX_DEBT_CHECK").getStartedAt(), steps.get(check).getStartedAt(), check);
+            assertEquals(
+                    steps.get("TAX_DEBT_CHECK").getStartedAt(), steps.get(check).getStartedAt(), check);
         }
         // 000 table 1: requests sent in 2 days, each check answered in 10: due at the end of the 12th day.
-        assertEquals(Instant.parse("2026-12-02T13:30:00Z").getEpochSecond(),
+        assertEquals(
+                Instant.parse("2026-12-02T13:30:00Z").getEpochSecond(),
                 steps.get("TAX_DEBT_CHECK").getDueAt().getSeconds());
         // Review of the materials: 2 days to ІІД + 5 days.
-        assertEquals(Instant.parse("2026-11-27T13:30:00Z").getEpochSecond(),
+        assertEquals(
+                Instant.parse("2026-11-27T13:30:00Z").getEpochSecond(),
                 steps.get("EXIT_RESTRICTION_CHECK").getDueAt().getSeconds());
         assertEquals("DONE", steps.get("EXIT_PERMIT_ISSUE").getState());
         assertTrue(steps.get("EXIT_PERMIT_ISSUE").getResult().startsWith("EX-"));
         assertFalse(done.getOverdue());
         // Each effect exactly once, in its own agency.
-        assertEquals(1, env.effects("migration").stream().filter(e -> e.caseId().equals(ack.getCaseId())).count());
-        assertEquals(1, env.effects("military").stream().filter(e -> e.caseId().equals(ack.getCaseId())).count());
-        assertEquals(1, env.effects("mvd-docs").stream().filter(e -> e.caseId().equals(ack.getCaseId())).count());
-        List<String> statuses = done.getHistoryList().stream().map(m -> m.getStatus()).toList();
+        assertEquals(
+                1,
+                env.effects("migration").stream()
+                        .filter(e -> e.caseId().equals(ack.getCaseId()))
+                        .count());
+        assertEquals(
+                1,
+                env.effects("military").stream()
+                        .filter(e -> e.caseId().equals(ack.getCaseId()))
+                        .count());
+        assertEquals(
+                1,
+                env.effects("mvd-docs").stream()
+                        .filter(e -> e.caseId().equals(ack.getCaseId()))
+                        .count());
+        List<String> statuses =
+                done.getHistoryList().stream().map(m -> m.getStatus()).toList();
         assertEquals("ACCEPTED", statuses.get(0));
         assertEquals("APPROVED", statuses.get(statuses.size() - 1));
-        assertTrue(done.getHistory(0).getTextKk().contains("қабылданды"), done.getHistory(0).getTextKk());
-        assertTrue(done.getHistory(0).getTextRu().contains("принято"), done.getHistory(0).getTextRu());
+        assertTrue(
+                done.getHistory(0).getTextKk().contains("қабылданды"),
+                done.getHistory(0).getTextKk());
+        assertTrue(
+                done.getHistory(0).getTextRu().contains("принято"),
+                done.getHistory(0).getTextRu());
     }
 
     @Test
@@ -99,30 +133,49 @@ class ExitPermanentResidenceTest {
 
     @Test
     void stateSecretsAndCourtDebtAndConvictionEachRefuse() {
-        for (var p : Map.of(Persona.STATE_SECRETS, "STATE_SECRETS", Persona.COURT_DEBTOR, "COURT_DEBTOR",
-                Persona.CONVICTED, "CONVICTED", Persona.WANTED, "EXIT_RESTRICTED").entrySet()) {
+        for (var p : Map.of(
+                        Persona.STATE_SECRETS,
+                        "STATE_SECRETS",
+                        Persona.COURT_DEBTOR,
+                        "COURT_DEBTOR",
+                        Persona.CONVICTED,
+                        "CONVICTED",
+                        Persona.WANTED,
+                        "EXIT_RESTRICTED")
+                .entrySet()) {
             SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(p.getKey()), "hkko-operator");
             Case refused = env.awaitState("hkko", ack.getCaseId(), "REFUSED");
-            assertTrue(refused.getStepsList().stream().anyMatch(s -> s.getResult().equals(p.getValue())),
+            assertTrue(
+                    refused.getStepsList().stream().anyMatch(s -> s.getResult().equals(p.getValue())),
                     p.getKey() + ": " + refused.getStepsList());
         }
     }
 
     @Test
     void retriedSubmissionReturnsTheSameCaseAndChangedBytesAreRefused() {
-        SignedRequest request = env.request("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null,
-                "hkko-operator");
+        SignedRequest request =
+                env.request("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null, "hkko-operator");
         SubmitAck first = env.client("hkko").submit(request);
         SubmitAck again = env.client("hkko").submit(request);
         assertEquals(first, again);
-        long cases = env.cabinet("hkko").listCases(kz.shlyuz.proto.v1.ListCasesRequest.newBuilder().setPageSize(500)
-                .build()).getCasesList().stream().filter(c -> c.getMessageId().equals(first.getMessageId())).count();
+        long cases = env
+                .cabinet("hkko")
+                .listCases(kz.shlyuz.proto.v1.ListCasesRequest.newBuilder()
+                        .setPageSize(500)
+                        .build())
+                .getCasesList()
+                .stream()
+                .filter(c -> c.getMessageId().equals(first.getMessageId()))
+                .count();
         assertEquals(1, cases);
 
-        var content = kz.shlyuz.proto.v1.RequestContent.newBuilder().setMessageId(first.getMessageId())
-                .setServiceId("EXIT_PERMANENT_RESIDENCE").setSenderId("hkko")
+        var content = kz.shlyuz.proto.v1.RequestContent.newBuilder()
+                .setMessageId(first.getMessageId())
+                .setServiceId("EXIT_PERMANENT_RESIDENCE")
+                .setSenderId("hkko")
                 .setCreatedAt(com.google.protobuf.util.Timestamps.fromMillis(System.currentTimeMillis()))
-                .setBody(com.google.protobuf.Any.pack(exit(Persona.TAX_DEBTOR))).build();
+                .setBody(com.google.protobuf.Any.pack(exit(Persona.TAX_DEBTOR)))
+                .build();
         SignedRequest changed = env.requests.sign(content, List.of(env.pki.signerKey("hkko-operator")));
         Refusals.Refused refused = Refusals.read(org.junit.jupiter.api.Assertions.assertThrows(
                 io.grpc.StatusRuntimeException.class, () -> env.client("hkko").submit(changed)));
@@ -133,8 +186,8 @@ class ExitPermanentResidenceTest {
     @Test
     void submitRefusesAServiceTheSenderMayNotUseWithReasonInBothLanguages() {
         Refusals.Refused refused = Refusals.read(org.junit.jupiter.api.Assertions.assertThrows(
-                io.grpc.StatusRuntimeException.class, () -> env.submit("egov-portal", "EXIT_PERMANENT_RESIDENCE",
-                        exit(Persona.CLEAN), Persona.CLEAN.key())));
+                io.grpc.StatusRuntimeException.class,
+                () -> env.submit("egov-portal", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), Persona.CLEAN.key())));
         assertEquals("SERVICE_NOT_ALLOWED", refused.reason());
         assertFalse(refused.kazakh().isBlank());
         assertFalse(refused.russian().isBlank());
@@ -143,17 +196,24 @@ class ExitPermanentResidenceTest {
     @Test
     void anAsynchronousServiceSentToCallIsRefused() {
         Refusals.Refused refused = Refusals.read(org.junit.jupiter.api.Assertions.assertThrows(
-                io.grpc.StatusRuntimeException.class, () -> env.client("hkko").call(env.request("hkko",
-                        "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null, "hkko-operator"))));
+                io.grpc.StatusRuntimeException.class,
+                () -> env.client("hkko")
+                        .call(env.request(
+                                "hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null, "hkko-operator"))));
         assertEquals("SERVICE_IS_ASYNCHRONOUS", refused.reason());
     }
 
     @Test
     void theSynchronousAddressCertificateSentToSubmitIsRefused() {
         Refusals.Refused refused = Refusals.read(org.junit.jupiter.api.Assertions.assertThrows(
-                io.grpc.StatusRuntimeException.class, () -> env.submit("egov-portal", "ADDRESS_CERTIFICATE",
-                        kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value())
-                                .build(), Persona.CLEAN.key())));
+                io.grpc.StatusRuntimeException.class,
+                () -> env.submit(
+                        "egov-portal",
+                        "ADDRESS_CERTIFICATE",
+                        kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build(),
+                        Persona.CLEAN.key())));
         assertEquals("SERVICE_IS_SYNCHRONOUS", refused.reason());
         assertTrue(refused.russian().contains("через Call"), refused.russian());
     }

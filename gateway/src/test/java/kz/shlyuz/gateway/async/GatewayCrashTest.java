@@ -23,12 +23,12 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.TestAdapters;
-import kz.shlyuz.gateway.TestPki;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.TestAdapters;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.config.ConfigLoader;
-import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.Case;
@@ -52,11 +52,11 @@ class GatewayCrashTest {
         String jdbc = "jdbc:h2:file:" + data.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
         Set<String> agencies = ConfigLoader.defaults(data).adapters().keySet();
         List<Process> processes = new ArrayList<>();
-        try (TestAdapters adapters = new TestAdapters(pki, agencies, Set.of(), Clock.systemUTC(),
-                Duration.ofSeconds(1))) {
+        try (TestAdapters adapters =
+                new TestAdapters(pki, agencies, Set.of(), Clock.systemUTC(), Duration.ofSeconds(1))) {
             try {
-                String endpoints = agencies.stream().map(a -> a + "=" + adapters.port(a))
-                    .collect(Collectors.joining(","));
+                String endpoints =
+                        agencies.stream().map(a -> a + "=" + adapters.port(a)).collect(Collectors.joining(","));
                 RequestBuilder requests = new RequestBuilder(new CmsSigner(Clock.systemUTC()));
 
                 Process first = launch(pki, data, jdbc, endpoints, "first");
@@ -67,22 +67,29 @@ class GatewayCrashTest {
                     Persona[] clean = {Persona.CLEAN, Persona.EMPLOYER, Persona.DWELLING_OWNER};
                     for (int i = 0; i < CASES; i++) {
                         var body = ExitPermanentResidenceRequest.newBuilder()
-                                .setIin(clean[i % clean.length].iin().value()).setDestinationCountry("DE").build();
-                        SubmitAck ack = hkko.submit(requests.sign(RequestBuilder.content("hkko",
-                                "EXIT_PERMANENT_RESIDENCE", body, Instant.now()), List.of(pki.signerKey("hkko-operator"))));
+                                .setIin(clean[i % clean.length].iin().value())
+                                .setDestinationCountry("DE")
+                                .build();
+                        SubmitAck ack = hkko.submit(requests.sign(
+                                RequestBuilder.content("hkko", "EXIT_PERMANENT_RESIDENCE", body, Instant.now()),
+                                List.of(pki.signerKey("hkko-operator"))));
                         acknowledged.add(ack.getCaseId());
                     }
                 }
                 // Kill once some cases have reached their decision but most have not finished.
-                Await.until(() -> adapters.effects("migration").size() >= 3, Duration.ofSeconds(20),
-                        () -> "three decisions taken before the kill; " + adapters.effects("migration").size() + " are");
+                Await.until(
+                        () -> adapters.effects("migration").size() >= 3,
+                        Duration.ofSeconds(20),
+                        () -> "three decisions taken before the kill; "
+                                + adapters.effects("migration").size() + " are");
                 first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful close
                 assertTrue(first.waitFor(10, TimeUnit.SECONDS));
                 assertEquals(137, first.exitValue(), "killed by SIGKILL");
                 int finishedAtKill = adapters.effects("mvd-docs").size();
                 assertTrue(finishedAtKill < CASES, "killed mid-run: " + finishedAtKill + " of " + CASES + " finished");
-                System.out.printf("crash test: SIGKILL with %d of %d cases finished, %d decisions taken%n", finishedAtKill,
-                        CASES, adapters.effects("migration").size());
+                System.out.printf(
+                        "crash test: SIGKILL with %d of %d cases finished, %d decisions taken%n",
+                        finishedAtKill, CASES, adapters.effects("migration").size());
 
                 Process second = launch(pki, data, jdbc, endpoints, "second");
                 processes.add(second);
@@ -92,21 +99,32 @@ class GatewayCrashTest {
                     AtomicReference<Map<String, String>> seen = new AtomicReference<>(Map.of());
                     // Generous for a loaded 2-core machine: it returns as soon as they are. A look is a
                     // cabinet query, so at a steady pace.
-                    Await.until(() -> {
-                        Map<String, String> now = cabinet.withDeadlineAfter(15, TimeUnit.SECONDS)
-                                .listCases(ListCasesRequest.newBuilder().setPageSize(500).build()).getCasesList().stream()
-                                .collect(Collectors.toMap(Case::getCaseId, Case::getState));
-                        seen.set(now);
-                        return now.size() == CASES && now.values().stream().allMatch("APPROVED"::equals);
-                    }, Duration.ofSeconds(120), Duration.ofMillis(100), () -> "every case APPROVED after the restart; "
-                            + seen.get());
+                    Await.until(
+                            () -> {
+                                Map<String, String> now = cabinet
+                                        .withDeadlineAfter(15, TimeUnit.SECONDS)
+                                        .listCases(ListCasesRequest.newBuilder()
+                                                .setPageSize(500)
+                                                .build())
+                                        .getCasesList()
+                                        .stream()
+                                        .collect(Collectors.toMap(Case::getCaseId, Case::getState));
+                                seen.set(now);
+                                return now.size() == CASES
+                                        && now.values().stream().allMatch("APPROVED"::equals);
+                            },
+                            Duration.ofSeconds(120),
+                            Duration.ofMillis(100),
+                            () -> "every case APPROVED after the restart; " + seen.get());
                     Map<String, String> states = seen.get();
                     assertEquals(Set.copyOf(acknowledged), states.keySet(), "every acknowledged case is there");
                     assertTrue(states.values().stream().allMatch("APPROVED"::equals), states.toString());
                 }
                 for (String caseId : acknowledged) {
                     for (String agency : List.of("migration", "military", "mvd-docs")) {
-                        long n = adapters.effects(agency).stream().filter(e -> e.caseId().equals(caseId)).count();
+                        long n = adapters.effects(agency).stream()
+                                .filter(e -> e.caseId().equals(caseId))
+                                .count();
                         assertEquals(1, n, agency + " effect of " + caseId);
                     }
                 }
@@ -120,10 +138,18 @@ class GatewayCrashTest {
         }
     }
 
-    private static Process launch(DevPki pki, Path data, String jdbc, String endpoints, String name) throws IOException {
+    private static Process launch(DevPki pki, Path data, String jdbc, String endpoints, String name)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashTestGateway.class.getName(), pki.dir().toString(), data.toString(), jdbc, endpoints)
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashTestGateway.class.getName(),
+                        pki.dir().toString(),
+                        data.toString(),
+                        jdbc,
+                        endpoints)
                 .redirectError(data.resolve(name + ".log").toFile())
                 .start();
     }
@@ -140,7 +166,11 @@ class GatewayCrashTest {
     }
 
     private static GatewayClient client(DevPki pki, int port) {
-        return new GatewayClient("127.0.0.1", port, new TlsFiles(pki.tlsCertChainPem("hkko"), pki.tlsKeyPem("hkko"),
-                pki.tlsTrustPem()), DevMaterial.GATEWAY_SYSTEM, Duration.ofSeconds(10));
+        return new GatewayClient(
+                "127.0.0.1",
+                port,
+                new TlsFiles(pki.tlsCertChainPem("hkko"), pki.tlsKeyPem("hkko"), pki.tlsTrustPem()),
+                DevMaterial.GATEWAY_SYSTEM,
+                Duration.ofSeconds(10));
     }
 }

@@ -31,14 +31,22 @@ class MaintenanceLetsCasesFinishTest {
     @Test
     void aCaseWaitingForAnAgencyFinishesWhileTheNodeRefusesNewCalls() throws Exception {
         try (AsyncEnvironment env = new AsyncEnvironment(Set.of("tax"))) {
-            SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", AgencyOutageProcessTest.exit(Persona.CLEAN),
-                    "hkko-operator");
-            env.await("hkko", ack.getCaseId(), c -> AgencyOutageProcessTest.steps(c).containsKey("TAX_DEBT_CHECK"));
+            SubmitAck ack = env.submit(
+                    "hkko", "EXIT_PERMANENT_RESIDENCE", AgencyOutageProcessTest.exit(Persona.CLEAN), "hkko-operator");
+            env.await(
+                    "hkko",
+                    ack.getCaseId(),
+                    c -> AgencyOutageProcessTest.steps(c).containsKey("TAX_DEBT_CHECK"));
             AdminHttp admin = new AdminHttp(env.gateway.operations().adminPort());
             assertEquals(200, admin.post("/maintenance", "on").status());
 
-            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> env.submit("hkko",
-                    "EXIT_PERMANENT_RESIDENCE", AgencyOutageProcessTest.exit(Persona.TAX_DEBTOR), "hkko-operator"));
+            StatusRuntimeException refused = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> env.submit(
+                            "hkko",
+                            "EXIT_PERMANENT_RESIDENCE",
+                            AgencyOutageProcessTest.exit(Persona.TAX_DEBTOR),
+                            "hkko-operator"));
             assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
             assertEquals("MAINTENANCE", Refusals.read(refused).reason());
 
@@ -50,7 +58,11 @@ class MaintenanceLetsCasesFinishTest {
             assertEquals(200, admin.post("/maintenance", "off").status());
             Case done = env.caseOf("hkko", ack.getCaseId());
             assertEquals("APPROVED", done.getState());
-            assertEquals(1, env.effects("migration").stream().filter(e -> e.caseId().equals(ack.getCaseId())).count());
+            assertEquals(
+                    1,
+                    env.effects("migration").stream()
+                            .filter(e -> e.caseId().equals(ack.getCaseId()))
+                            .count());
             assertEquals(1, env.effects("mvd-docs").size());
         }
     }
@@ -61,25 +73,30 @@ class MaintenanceLetsCasesFinishTest {
      */
     private static String awaitFinished(AsyncEnvironment env, String caseId) throws Exception {
         String[] state = new String[1];
-        try (Connection c = DriverManager.getConnection(env.config.journal().jdbcUrl(), env.config.journal().user(),
-                env.config.journal().password());
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT state, finished_at FROM process_case WHERE case_id = ?")) {
+        try (Connection c = DriverManager.getConnection(
+                        env.config.journal().jdbcUrl(),
+                        env.config.journal().user(),
+                        env.config.journal().password());
+                PreparedStatement s =
+                        c.prepareStatement("SELECT state, finished_at FROM process_case WHERE case_id = ?")) {
             s.setString(1, caseId);
-            Await.until(() -> {
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        state[0] = rs.getString(1);
-                        if (rs.getTimestamp(2) != null) {
-                            return true;
+            Await.until(
+                    () -> {
+                        try (ResultSet rs = s.executeQuery()) {
+                            if (rs.next()) {
+                                state[0] = rs.getString(1);
+                                if (rs.getTimestamp(2) != null) {
+                                    return true;
+                                }
+                            }
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
                         }
-                    }
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-                env.clock.advance(Duration.ofMinutes(1));
-                return false;
-            }, Duration.ofSeconds(30), Duration.ofMillis(20),
+                        env.clock.advance(Duration.ofMinutes(1));
+                        return false;
+                    },
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(20),
                     () -> "case " + caseId + " to finish during maintenance; last state " + state[0]);
         }
         return state[0];

@@ -70,8 +70,11 @@ class OtherServicesTest {
     // ------------------------------------------------------------------------------- consular
 
     static ConsularPermanentStayRequest consular(Persona p) {
-        return ConsularPermanentStayRequest.newBuilder().setIin(p.iin().value()).setConsulate("Генконсульство во Франкфурте")
-                .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt")).build();
+        return ConsularPermanentStayRequest.newBuilder()
+                .setIin(p.iin().value())
+                .setConsulate("Генконсульство во Франкфурте")
+                .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
+                .build();
     }
 
     @Test
@@ -81,70 +84,109 @@ class OtherServicesTest {
         Case done = env.awaitState("burkit", ack.getCaseId(), "APPROVED");
         Map<String, CaseStep> steps = steps(done);
         // 001: entered into Бүркіт for ҰҚК within 2 working days: Friday 20 Nov → Tuesday 24 Nov.
-        assertEquals(Instant.parse("2026-11-24T13:30:00Z"), at(steps.get("STATE_SECRETS_CHECK").getDueAt()));
+        assertEquals(
+                Instant.parse("2026-11-24T13:30:00Z"),
+                at(steps.get("STATE_SECRETS_CHECK").getDueAt()));
         assertTrue(steps.get("PERMANENT_STAY_NOTIFICATION").getResult().startsWith("PS-"));
     }
 
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // advances the shared clock: the other tests assert dates from 20 Nov
+    @org.junit.jupiter.api.Order(
+            Integer.MAX_VALUE) // advances the shared clock: the other tests assert dates from 20 Nov
     void convictionGivesPreliminaryRefusalAndWithoutObjectionItBecomesFinalAfterTwoWorkingDays() {
         assertEquals(AsyncEnvironment.START, env.clock.instant(), "runs last");
-        SubmitAck ack = env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
+        SubmitAck ack =
+                env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
         Case preliminary = env.awaitState("burkit", ack.getCaseId(), "PRELIMINARY_REFUSAL");
         var notice = preliminary.getHistory(preliminary.getHistoryCount() - 1);
         assertEquals("PRELIMINARY_REFUSAL", notice.getStatus());
-        assertTrue(notice.getTextRu().contains("возражение") && notice.getTextRu().contains("24.11.2026 18:30"),
+        assertTrue(
+                notice.getTextRu().contains("возражение") && notice.getTextRu().contains("24.11.2026 18:30"),
                 notice.getTextRu());
         assertTrue(notice.getTextKk().contains("қарсылық"), notice.getTextKk());
         env.clock.advance(Duration.ofDays(1));
-        assertEquals("PRELIMINARY_REFUSAL", env.caseOf("burkit", ack.getCaseId()).getState(), "window still open");
+        assertEquals(
+                "PRELIMINARY_REFUSAL", env.caseOf("burkit", ack.getCaseId()).getState(), "window still open");
         env.clock.advance(Duration.ofDays(4));
         Case refused = env.awaitState("burkit", ack.getCaseId(), "REFUSED");
         assertTrue(refused.getResultRu().contains("Осуждён"), refused.getResultRu());
-        Refusals.Refused late = refused(() -> env.client("burkit").submit(env.request("burkit",
-                "CONSULAR_PERMANENT_STAY", objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(),
-                Persona.CONVICTED.key())));
+        Refusals.Refused late = refused(() -> env.client("burkit")
+                .submit(env.request(
+                        "burkit",
+                        "CONSULAR_PERMANENT_STAY",
+                        objection(ack.getCaseId(), Persona.CONVICTED),
+                        ack.getCaseId(),
+                        Persona.CONVICTED.key())));
         assertEquals("OBJECTION_NOT_EXPECTED", late.reason());
     }
 
     static PreliminaryRefusalObjection objection(String caseId, Persona p) {
-        return PreliminaryRefusalObjection.newBuilder().setCaseId(caseId).setIin(p.iin().value())
-                .setReasons("Наказание отбыто, прошу пересмотреть").build();
+        return PreliminaryRefusalObjection.newBuilder()
+                .setCaseId(caseId)
+                .setIin(p.iin().value())
+                .setReasons("Наказание отбыто, прошу пересмотреть")
+                .build();
     }
 
     @Test
     void signedObjectionMakesInternalAffairsDecideAgainAndTheReasonedRefusalFollows() {
-        SubmitAck ack = env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
+        SubmitAck ack =
+                env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
         env.awaitState("burkit", ack.getCaseId(), "PRELIMINARY_REFUSAL");
         // Someone else cannot object for the applicant.
-        assertEquals("SIGNER_MISMATCH", refused(() -> env.client("burkit").submit(env.request("burkit",
-                "CONSULAR_PERMANENT_STAY", objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(),
-                Persona.CLEAN.key()))).reason());
-        var signedObjection = env.request("burkit", "CONSULAR_PERMANENT_STAY",
-                objection(ack.getCaseId(), Persona.CONVICTED), ack.getCaseId(), Persona.CONVICTED.key());
+        assertEquals(
+                "SIGNER_MISMATCH",
+                refused(() -> env.client("burkit")
+                                .submit(env.request(
+                                        "burkit",
+                                        "CONSULAR_PERMANENT_STAY",
+                                        objection(ack.getCaseId(), Persona.CONVICTED),
+                                        ack.getCaseId(),
+                                        Persona.CLEAN.key())))
+                        .reason());
+        var signedObjection = env.request(
+                "burkit",
+                "CONSULAR_PERMANENT_STAY",
+                objection(ack.getCaseId(), Persona.CONVICTED),
+                ack.getCaseId(),
+                Persona.CONVICTED.key());
         SubmitAck objectionAck = env.client("burkit").submit(signedObjection);
         assertEquals(ack.getCaseId(), objectionAck.getCaseId());
         assertEquals("OBJECTION_RECEIVED", objectionAck.getStatus());
         Case refused = env.awaitState("burkit", ack.getCaseId(), "REFUSED");
         Map<String, CaseStep> steps = steps(refused);
         assertEquals("GROUNDS", steps.get("CRIMINAL_RECORD_CHECK_R").getState(), "decided again");
-        List<String> statuses = refused.getHistoryList().stream().map(m -> m.getStatus()).toList();
-        assertTrue(statuses.containsAll(List.of("PRELIMINARY_REFUSAL", "OBJECTION_RECEIVED", "REFUSED")), statuses.toString());
+        List<String> statuses =
+                refused.getHistoryList().stream().map(m -> m.getStatus()).toList();
+        assertTrue(
+                statuses.containsAll(List.of("PRELIMINARY_REFUSAL", "OBJECTION_RECEIVED", "REFUSED")),
+                statuses.toString());
         // The same objection sent again (a retry) gets the same acknowledgement and changes nothing.
         assertEquals(objectionAck, env.client("burkit").submit(signedObjection));
         assertEquals("REFUSED", env.caseOf("burkit", ack.getCaseId()).getState());
         // An objection naming a case that is not there is refused with a reason.
-        assertEquals("CASE_NOT_FOUND", refused(() -> env.client("burkit").submit(env.request("burkit",
-                "CONSULAR_PERMANENT_STAY", objection("C2026-0000000000000000", Persona.CONVICTED),
-                "C2026-0000000000000000", Persona.CONVICTED.key()))).reason());
+        assertEquals(
+                "CASE_NOT_FOUND",
+                refused(() -> env.client("burkit")
+                                .submit(env.request(
+                                        "burkit",
+                                        "CONSULAR_PERMANENT_STAY",
+                                        objection("C2026-0000000000000000", Persona.CONVICTED),
+                                        "C2026-0000000000000000",
+                                        Persona.CONVICTED.key())))
+                        .reason());
     }
 
     // -------------------------------------------------------------------------- labour migrant
 
     static LabourMigrantPermitRequest permit(Persona migrant) {
-        return LabourMigrantPermitRequest.newBuilder().setMigrantIin(migrant.iin().value())
-                .setEmployerIin(Persona.EMPLOYER.iin().value()).setCitizenship("UZ").setPassportNumber("FA1234567")
-                .setMonths(6).build();
+        return LabourMigrantPermitRequest.newBuilder()
+                .setMigrantIin(migrant.iin().value())
+                .setEmployerIin(Persona.EMPLOYER.iin().value())
+                .setCitizenship("UZ")
+                .setPassportNumber("FA1234567")
+                .setMonths(6)
+                .build();
     }
 
     @Test
@@ -153,8 +195,11 @@ class OtherServicesTest {
         Case done = env.awaitState("hkko", ack.getCaseId(), "APPROVED");
         Map<String, CaseStep> steps = steps(done);
         // 003: checks in 1 hour.
-        assertEquals(Duration.ofHours(1), Duration.between(at(steps.get("WANTED_CHECK").getStartedAt()),
-                at(steps.get("WANTED_CHECK").getDueAt())));
+        assertEquals(
+                Duration.ofHours(1),
+                Duration.between(
+                        at(steps.get("WANTED_CHECK").getStartedAt()),
+                        at(steps.get("WANTED_CHECK").getDueAt())));
         assertTrue(steps.get("LABOUR_PERMIT_ISSUE").getResult().startsWith("WP-"));
     }
 
@@ -167,22 +212,31 @@ class OtherServicesTest {
 
     @Test
     void permitExtensionThroughThePortalNeedsTheMigrantsAndTheEmployersSignatures() {
-        LabourMigrantPermitRequest body = permit(Persona.CLEAN).toBuilder().setPermitNumber("WP-2026-000001").build();
-        assertEquals("SIGNER_MISMATCH", refused(() -> env.submit("egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", body,
-                Persona.CLEAN.key())).reason());
-        SubmitAck ack = env.submit("egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", body, Persona.CLEAN.key(),
-                Persona.EMPLOYER.key());
+        LabourMigrantPermitRequest body = permit(Persona.CLEAN).toBuilder()
+                .setPermitNumber("WP-2026-000001")
+                .build();
+        assertEquals(
+                "SIGNER_MISMATCH",
+                refused(() -> env.submit("egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", body, Persona.CLEAN.key()))
+                        .reason());
+        SubmitAck ack = env.submit(
+                "egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", body, Persona.CLEAN.key(), Persona.EMPLOYER.key());
         Case done = env.awaitState("egov-portal-as:" + Persona.CLEAN.iin().value(), ack.getCaseId(), "APPROVED");
         assertTrue(steps(done).get("LABOUR_PERMIT_EXTEND").getResult().startsWith("WPX-"));
         // The employer sees the case in their cabinet too.
         env.awaitState("egov-portal-as:" + Persona.EMPLOYER.iin().value(), ack.getCaseId(), "APPROVED");
         // A convicted migrant's extension is refused on the ҚСжАЕК record, employer's signature or not.
-        LabourMigrantPermitRequest convicted = permit(Persona.CONVICTED).toBuilder().setPermitNumber("WP-2026-000002")
+        LabourMigrantPermitRequest convicted = permit(Persona.CONVICTED).toBuilder()
+                .setPermitNumber("WP-2026-000002")
                 .build();
-        SubmitAck refusedAck = env.submit("egov-portal", "LABOUR_MIGRANT_PERMIT_EXTENSION", convicted,
-                Persona.CONVICTED.key(), Persona.EMPLOYER.key());
-        Case refused = env.awaitState("egov-portal-as:" + Persona.CONVICTED.iin().value(), refusedAck.getCaseId(),
-                "REFUSED");
+        SubmitAck refusedAck = env.submit(
+                "egov-portal",
+                "LABOUR_MIGRANT_PERMIT_EXTENSION",
+                convicted,
+                Persona.CONVICTED.key(),
+                Persona.EMPLOYER.key());
+        Case refused =
+                env.awaitState("egov-portal-as:" + Persona.CONVICTED.iin().value(), refusedAck.getCaseId(), "REFUSED");
         assertEquals("CONVICTED", steps(refused).get("CRIMINAL_RECORD_CHECK").getResult());
         assertTrue(refused.getResultKk().contains("сотталған"), refused.getResultKk());
     }
@@ -190,31 +244,44 @@ class OtherServicesTest {
     // ------------------------------------------------------------------------------ documents
 
     static IdDocumentRequest idCard(Persona p, Urgency urgency) {
-        return IdDocumentRequest.newBuilder().setIin(p.iin().value()).setKind(DocumentKind.DOCUMENT_KIND_ID_CARD)
-                .setUrgency(urgency).setReason(IssueReason.ISSUE_REASON_EXPIRED).setPhotoRef("photo-1").build();
+        return IdDocumentRequest.newBuilder()
+                .setIin(p.iin().value())
+                .setKind(DocumentKind.DOCUMENT_KIND_ID_CARD)
+                .setUrgency(urgency)
+                .setReason(IssueReason.ISSUE_REASON_EXPIRED)
+                .setPhotoRef("photo-1")
+                .build();
     }
 
     @Test
     void idDocumentTermsFollowTheUrgencyCategory() {
-        SubmitAck urgent = env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_CATEGORY_1),
-                "hkko-operator");
-        SubmitAck general = env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL),
-                "hkko-operator");
+        SubmitAck urgent =
+                env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_CATEGORY_1), "hkko-operator");
+        SubmitAck general =
+                env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL), "hkko-operator");
         // Category 1: 4 working days from Friday 20 Nov → Thursday 26 Nov; general: 16 → 14 Dec.
         assertEquals(Instant.parse("2026-11-26T13:30:00Z"), at(urgent.getDueAt()));
         assertEquals(Instant.parse("2026-12-14T13:30:00Z"), at(general.getDueAt()));
         Case u = env.awaitState("hkko", urgent.getCaseId(), "APPROVED");
         Case g = env.awaitState("hkko", general.getCaseId(), "APPROVED");
         // "АӨО" РМК manufactures in 1 working day for category 1, 5 for the general order.
-        assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(steps(u).get("DOCUMENT_MANUFACTURE").getDueAt()));
-        assertEquals(Instant.parse("2026-11-27T13:30:00Z"), at(steps(g).get("DOCUMENT_MANUFACTURE").getDueAt()));
-        assertEquals(1, env.effects("aeo").stream().filter(e -> e.caseId().equals(u.getCaseId())).count());
+        assertEquals(
+                Instant.parse("2026-11-23T13:30:00Z"),
+                at(steps(u).get("DOCUMENT_MANUFACTURE").getDueAt()));
+        assertEquals(
+                Instant.parse("2026-11-27T13:30:00Z"),
+                at(steps(g).get("DOCUMENT_MANUFACTURE").getDueAt()));
+        assertEquals(
+                1,
+                env.effects("aeo").stream()
+                        .filter(e -> e.caseId().equals(u.getCaseId()))
+                        .count());
     }
 
     @Test
     void wantedPersonIsRefusedAnIdDocument() {
-        SubmitAck ack = env.submit("hkko", "ID_DOCUMENT", idCard(Persona.WANTED, Urgency.URGENCY_CATEGORY_2),
-                "hkko-operator");
+        SubmitAck ack =
+                env.submit("hkko", "ID_DOCUMENT", idCard(Persona.WANTED, Urgency.URGENCY_CATEGORY_2), "hkko-operator");
         Case refused = env.awaitState("hkko", ack.getCaseId(), "REFUSED");
         assertEquals("WANTED", steps(refused).get("WANTED_CHECK").getResult());
         assertTrue(env.effects("aeo").stream().noneMatch(e -> e.caseId().equals(ack.getCaseId())));
@@ -222,20 +289,31 @@ class OtherServicesTest {
 
     @Test
     void portalAcceptsAnIdDocumentOnlyWhenTheDocumentTypeChanged() {
-        Refusals.Refused r = refused(() -> env.submit("egov-portal", "ID_DOCUMENT",
-                idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL), Persona.CLEAN.key()));
+        Refusals.Refused r = refused(() -> env.submit(
+                "egov-portal", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL), Persona.CLEAN.key()));
         assertEquals("PORTAL_REASON_NOT_ACCEPTED", r.reason());
         assertEquals("FAILED_PRECONDITION", r.code());
         assertTrue(r.russian().contains("смене типа документа"), r.russian());
-        SubmitAck ack = env.submit("egov-portal", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL)
-                .toBuilder().setReason(IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED).build(), Persona.CLEAN.key());
+        SubmitAck ack = env.submit(
+                "egov-portal",
+                "ID_DOCUMENT",
+                idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL).toBuilder()
+                        .setReason(IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED)
+                        .build(),
+                Persona.CLEAN.key());
         assertEquals("ACCEPTED", ack.getStatus());
     }
 
     @Test
     void temporaryIdIsIssuedWithinTwoWorkingDays() {
-        SubmitAck ack = env.submit("hkko", "TEMPORARY_ID", TemporaryIdRequest.newBuilder()
-                .setIin(Persona.COURT_DEBTOR.iin().value()).setReason("паспорт на замене").build(), "hkko-operator");
+        SubmitAck ack = env.submit(
+                "hkko",
+                "TEMPORARY_ID",
+                TemporaryIdRequest.newBuilder()
+                        .setIin(Persona.COURT_DEBTOR.iin().value())
+                        .setReason("паспорт на замене")
+                        .build(),
+                "hkko-operator");
         assertEquals(Instant.parse("2026-11-24T13:30:00Z"), at(ack.getDueAt()));
         Case done = env.awaitState("hkko", ack.getCaseId(), "APPROVED");
         assertTrue(steps(done).get("TEMPORARY_ID_ISSUE").getResult().startsWith("TID-"));
@@ -244,36 +322,65 @@ class OtherServicesTest {
     // --------------------------------------------------------------------------- registration
 
     static ResidenceRegistrationRequest registration(Persona who) {
-        return ResidenceRegistrationRequest.newBuilder().setIin(who.iin().value())
+        return ResidenceRegistrationRequest.newBuilder()
+                .setIin(who.iin().value())
                 .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                .setAddress(Address.newBuilder().setKatoCode("751110000").setRegion("Алматы қ.").setLocality("Алматы")
-                        .setStreet("Абай даңғылы").setBuilding("10").setApartment("5").setCountry("KZ")).build();
+                .setAddress(Address.newBuilder()
+                        .setKatoCode("751110000")
+                        .setRegion("Алматы қ.")
+                        .setLocality("Алматы")
+                        .setStreet("Абай даңғылы")
+                        .setBuilding("10")
+                        .setApartment("5")
+                        .setCountry("KZ"))
+                .build();
     }
 
     @Test
     void registrationSignedByApplicantAndOwnerDeregistersTheOldAddressThenRegisters() {
-        assertEquals("SIGNER_MISMATCH", refused(() -> env.submit("egov-portal", "RESIDENCE_REGISTRATION",
-                registration(Persona.TAX_DEBTOR), Persona.TAX_DEBTOR.key())).reason(), "owner must sign too");
-        SubmitAck ack = env.submit("egov-portal", "RESIDENCE_REGISTRATION", registration(Persona.TAX_DEBTOR),
-                Persona.TAX_DEBTOR.key(), Persona.DWELLING_OWNER.key());
+        assertEquals(
+                "SIGNER_MISMATCH",
+                refused(() -> env.submit(
+                                "egov-portal",
+                                "RESIDENCE_REGISTRATION",
+                                registration(Persona.TAX_DEBTOR),
+                                Persona.TAX_DEBTOR.key()))
+                        .reason(),
+                "owner must sign too");
+        SubmitAck ack = env.submit(
+                "egov-portal",
+                "RESIDENCE_REGISTRATION",
+                registration(Persona.TAX_DEBTOR),
+                Persona.TAX_DEBTOR.key(),
+                Persona.DWELLING_OWNER.key());
         // 004 annex 3: done within a working day — Friday's application is due Monday 23 Nov.
         assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
         Case done = env.awaitState("egov-portal-as:" + Persona.TAX_DEBTOR.iin().value(), ack.getCaseId(), "APPROVED");
-        var effects = env.effects("mvd-docs").stream().filter(e -> e.caseId().equals(ack.getCaseId())).toList();
-        assertEquals(List.of("RESIDENCE_DEREGISTRATION", "RESIDENCE_REGISTRATION"),
+        var effects = env.effects("mvd-docs").stream()
+                .filter(e -> e.caseId().equals(ack.getCaseId()))
+                .toList();
+        assertEquals(
+                List.of("RESIDENCE_DEREGISTRATION", "RESIDENCE_REGISTRATION"),
                 effects.stream().map(e -> e.operation()).toList());
         assertTrue(done.getResultRu().contains("Зарегистрирован по месту жительства"), done.getResultRu());
         // The owner sees it in their cabinet as well.
-        assertTrue(env.cabinet("egov-portal").listCases(kz.shlyuz.proto.v1.ListCasesRequest.newBuilder()
-                .setCitizenIin(Persona.DWELLING_OWNER.iin().value()).build()).getCasesList().stream()
+        assertTrue(env
+                .cabinet("egov-portal")
+                .listCases(kz.shlyuz.proto.v1.ListCasesRequest.newBuilder()
+                        .setCitizenIin(Persona.DWELLING_OWNER.iin().value())
+                        .build())
+                .getCasesList()
+                .stream()
                 .anyMatch(c -> c.getCaseId().equals(ack.getCaseId())));
     }
 
     @Test
     void registrationWithTheOwnersSmsConsentAttestedByThePortalNeedsOnlyTheApplicant() {
         ResidenceRegistrationRequest body = registration(Persona.EMPLOYER).toBuilder()
-                .setSmsConsent(OwnerConsentAttestation.newBuilder().setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                        .setPhone("+77011234567").setOtpTransactionId("otp-42")
+                .setSmsConsent(OwnerConsentAttestation.newBuilder()
+                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
+                        .setPhone("+77011234567")
+                        .setOtpTransactionId("otp-42")
                         .setConfirmedAt(Timestamps.fromMillis(System.currentTimeMillis())))
                 .build();
         SubmitAck ack = env.submit("egov-portal", "RESIDENCE_REGISTRATION", body, Persona.EMPLOYER.key());
@@ -282,11 +389,18 @@ class OtherServicesTest {
 
     @Test
     void deregistrationOnTheOwnersApplicationGivesTheDepartureSheet() {
-        SubmitAck ack = env.submit("egov-portal", "RESIDENCE_DEREGISTRATION", ResidenceDeregistrationRequest.newBuilder()
-                .setIin(Persona.COURT_DEBTOR.iin().value()).setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                .setCourtDecisionRef("2-1234/2026").build(), Persona.DWELLING_OWNER.key());
+        SubmitAck ack = env.submit(
+                "egov-portal",
+                "RESIDENCE_DEREGISTRATION",
+                ResidenceDeregistrationRequest.newBuilder()
+                        .setIin(Persona.COURT_DEBTOR.iin().value())
+                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
+                        .setCourtDecisionRef("2-1234/2026")
+                        .build(),
+                Persona.DWELLING_OWNER.key());
         assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
-        Case done = env.awaitState("egov-portal-as:" + Persona.DWELLING_OWNER.iin().value(), ack.getCaseId(), "APPROVED");
+        Case done =
+                env.awaitState("egov-portal-as:" + Persona.DWELLING_OWNER.iin().value(), ack.getCaseId(), "APPROVED");
         assertTrue(steps(done).get("RESIDENCE_DEREGISTRATION").getResult().startsWith("DEP-"));
         assertFalse(done.getOverdue());
     }

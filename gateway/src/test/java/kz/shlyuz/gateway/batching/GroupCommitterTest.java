@@ -36,6 +36,7 @@ class GroupCommitterTest {
     private static final Duration NEVER = Duration.ofHours(1);
     /** A group gathers only what is already queued: no waiting for more. */
     private static final Gathering NO_LINGER = new Gathering(1, 64, 0, 0);
+
     private static final GroupCommitter.Failures FAILURES = TestFailure::new;
 
     /** The owner's exception type, as JournalException or SealFailure are. */
@@ -74,8 +75,12 @@ class GroupCommitterTest {
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
 
     private GroupCommitter<Integer, Integer> committer(GatedAction action, int capacity) {
-        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>(new GroupCommitter.Settings("the test writer",
-                "test-group-writer", capacity, NO_LINGER, 0, NEVER, NEVER), action, FAILURES, () -> { });
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>(
+                new GroupCommitter.Settings(
+                        "the test writer", "test-group-writer", capacity, NO_LINGER, 0, NEVER, NEVER),
+                action,
+                FAILURES,
+                () -> {});
         opened.add(committer);
         return committer;
     }
@@ -122,12 +127,13 @@ class GroupCommitterTest {
         GroupCommitter<Integer, Integer> committer = committer(action, 100);
         committer.submit(0);
         assertTrue(action.firstStarted.await(20, TimeUnit.SECONDS));
-        List<CompletableFuture<Integer>> group = List.of(committer.submit(1), committer.submit(-1), committer.submit(2));
+        List<CompletableFuture<Integer>> group =
+                List.of(committer.submit(1), committer.submit(-1), committer.submit(2));
         action.releaseFirst.countDown();
 
         for (CompletableFuture<Integer> item : group) {
-            IllegalStateException failure = assertThrows(IllegalStateException.class,
-                    () -> committer.await(item, "not done"));
+            IllegalStateException failure =
+                    assertThrows(IllegalStateException.class, () -> committer.await(item, "not done"));
             assertEquals("disk full", failure.getMessage());
         }
         assertEquals(6, committer.await(committer.submit(3), "not done"), "the next group is written");
@@ -158,7 +164,8 @@ class GroupCommitterTest {
 
         // The fixed bound is an hour: only the caller's deadline can end this wait.
         Context caller = Context.current().withDeadlineAfter(200, TimeUnit.MILLISECONDS, deadlines);
-        TestFailure expired = assertThrows(TestFailure.class, () -> caller.call(() -> committer.await(held, "not done")));
+        TestFailure expired =
+                assertThrows(TestFailure.class, () -> caller.call(() -> committer.await(held, "not done")));
         assertEquals("not done within the caller's deadline", expired.getMessage());
         assertFalse(held.isDone(), "the item itself is still being written");
 
@@ -210,12 +217,14 @@ class GroupCommitterTest {
             CompletableFuture<Integer> sameGroup = committer.submit(1);
             action.releaseFirst.countDown();
 
-            assertTrue(reported.await(20, TimeUnit.SECONDS), "the thread's death reached the uncaught-exception handler");
+            assertTrue(
+                    reported.await(20, TimeUnit.SECONDS), "the thread's death reached the uncaught-exception handler");
             assertEquals("test-group-writer", reportedThread.get());
             assertEquals("writer thread killed (test)", reportedError.get().getMessage());
             for (CompletableFuture<Integer> item : List.of(killer, sameGroup)) {
                 TestFailure failed = assertThrows(TestFailure.class, () -> committer.await(item, "not done"));
-                assertTrue(failed.getMessage().startsWith("the test writer stopped: java.lang.AssertionError"),
+                assertTrue(
+                        failed.getMessage().startsWith("the test writer stopped: java.lang.AssertionError"),
                         failed.getMessage());
             }
             assertFalse(committer.accepting());
@@ -228,11 +237,14 @@ class GroupCommitterTest {
 
     @Test
     void anItemTheActionLeavesUnsettledFailsRatherThanWaitingForEver() {
-        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>(new GroupCommitter.Settings("the test writer",
-                "test-group-writer", 10, NO_LINGER, 0, NEVER, NEVER), group -> { }, FAILURES, () -> { });
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>(
+                new GroupCommitter.Settings("the test writer", "test-group-writer", 10, NO_LINGER, 0, NEVER, NEVER),
+                group -> {},
+                FAILURES,
+                () -> {});
         opened.add(committer);
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> committer.await(committer.submit(1), "not done"));
+        IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> committer.await(committer.submit(1), "not done"));
         assertEquals("the test writer: the group's action left an item unsettled", failure.getMessage());
     }
 
@@ -249,11 +261,14 @@ class GroupCommitterTest {
         assertEquals(new CallerDeadline(bound.toNanos(), false), CallerDeadline.of(bound, null), "no deadline");
         Deadline inTwoSeconds = Deadline.after(2, TimeUnit.SECONDS, ticker);
         assertEquals(new CallerDeadline(TimeUnit.SECONDS.toNanos(2), true), CallerDeadline.of(bound, inTwoSeconds));
-        assertEquals(new CallerDeadline(bound.toNanos(), false),
-                CallerDeadline.of(bound, Deadline.after(1, TimeUnit.MINUTES, ticker)), "a later deadline");
+        assertEquals(
+                new CallerDeadline(bound.toNanos(), false),
+                CallerDeadline.of(bound, Deadline.after(1, TimeUnit.MINUTES, ticker)),
+                "a later deadline");
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(3));
         assertEquals(new CallerDeadline(0, true), CallerDeadline.of(bound, inTwoSeconds), "a deadline passed");
-        assertEquals("the caller's deadline", CallerDeadline.of(bound, inTwoSeconds).describe(bound));
+        assertEquals(
+                "the caller's deadline", CallerDeadline.of(bound, inTwoSeconds).describe(bound));
         assertEquals("PT5S", CallerDeadline.of(bound, null).describe(bound));
     }
 }

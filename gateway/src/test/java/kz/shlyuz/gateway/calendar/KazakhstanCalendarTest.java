@@ -17,8 +17,19 @@ class KazakhstanCalendarTest {
         assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 11, 21)), "Saturday");
         assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 11, 22)), "Sunday");
         assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 11, 23)), "Monday");
-        for (String holiday : new String[] {"2026-01-01", "2026-01-02", "2026-01-07", "2026-03-23", "2026-05-01",
-                "2026-05-07", "2026-07-06", "2026-10-26", "2026-12-16", "2027-03-08", "2027-08-30"}) {
+        for (String holiday : new String[] {
+            "2026-01-01",
+            "2026-01-02",
+            "2026-01-07",
+            "2026-03-23",
+            "2026-05-01",
+            "2026-05-07",
+            "2026-07-06",
+            "2026-10-26",
+            "2026-12-16",
+            "2027-03-08",
+            "2027-08-30"
+        }) {
             assertFalse(calendar.isWorkingDay(LocalDate.parse(holiday)), holiday);
         }
     }

@@ -33,8 +33,9 @@ public class ConfigLoaderFuzzTest {
         try {
             if (data.consumeBoolean()) {
                 ObjectNode copy = defaults().deepCopy();
-                String section = data.pickValue(new String[] {"listen", "limits", "journal", "identity", "senders",
-                    "adapters", "trust", "holderRoles", "bounds"});
+                String section = data.pickValue(new String[] {
+                    "listen", "limits", "journal", "identity", "senders", "adapters", "trust", "holderRoles", "bounds"
+                });
                 JsonNode value = JSON.readTree(data.consumeString(200));
                 if (data.consumeBoolean() && copy.get(section) instanceof ObjectNode object) {
                     object.set(data.consumeString(24), value);

@@ -29,18 +29,27 @@ class ConfigLoaderTest {
     @Test
     void shippedBinsAreThoseOfTheDevelopmentOrganisations() {
         GatewayConfig config = ConfigLoader.defaults();
-        assertTrue(config.sender("hkko").orElseThrow().operatorBins()
+        assertTrue(config.sender("hkko")
+                .orElseThrow()
+                .operatorBins()
                 .contains(Organisation.STATE_CORPORATION.bin().value()));
-        assertTrue(config.sender("burkit").orElseThrow().operatorBins()
+        assertTrue(config.sender("burkit")
+                .orElseThrow()
+                .operatorBins()
                 .contains(Organisation.FOREIGN_AFFAIRS.bin().value()));
-        assertEquals(java.util.Set.of(Organisation.INTERNAL_AFFAIRS.bin().value(), Organisation.JUSTICE.bin().value()),
+        assertEquals(
+                java.util.Set.of(
+                        Organisation.INTERNAL_AFFAIRS.bin().value(),
+                        Organisation.JUSTICE.bin().value()),
                 config.adapter("gbd-fl").orElseThrow().signerBins());
     }
 
     @Test
     void journalLivesInTheChosenDataDirectory(@TempDir Path dir) {
         GatewayConfig config = ConfigLoader.defaults(dir);
-        assertTrue(config.journal().jdbcUrl().contains(dir.toAbsolutePath().toString()), config.journal().jdbcUrl());
+        assertTrue(
+                config.journal().jdbcUrl().contains(dir.toAbsolutePath().toString()),
+                config.journal().jdbcUrl());
     }
 
     @Test
@@ -57,9 +66,14 @@ class ConfigLoaderTest {
     @Test
     void shippedSignerRulesFollowTheNationalCasUsualRights() {
         SignerRules rules = ConfigLoader.defaults().signerRules();
-        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL), rules.roles().individualApplicant());
-        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD,
-                kz.shlyuz.certs.identity.HolderRole.LEGAL_SIGNING_RIGHT), rules.roles().legalEntityApplicant());
+        assertEquals(
+                java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL),
+                rules.roles().individualApplicant());
+        assertEquals(
+                java.util.Set.of(
+                        kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD,
+                        kz.shlyuz.certs.identity.HolderRole.LEGAL_SIGNING_RIGHT),
+                rules.roles().legalEntityApplicant());
         assertTrue(rules.devPkiTrust());
         assertFalse(rules.softFailRevocation());
         assertTrue(rules.trustDirs().isEmpty());
@@ -79,11 +93,16 @@ class ConfigLoaderTest {
         assertFalse(rules.devPkiTrust());
         assertTrue(rules.softFailRevocation());
         assertEquals(Duration.ofSeconds(1), rules.trustRecheck());
-        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL,
-                kz.shlyuz.certs.identity.HolderRole.LEGAL_HR), rules.rolesFor("TEMPORARY_ID").individualApplicant());
-        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD),
-                rules.rolesFor("TEMPORARY_ID").operator(), "a service inherits what it does not override");
-        assertEquals(java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL),
+        assertEquals(
+                java.util.Set.of(
+                        kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL, kz.shlyuz.certs.identity.HolderRole.LEGAL_HR),
+                rules.rolesFor("TEMPORARY_ID").individualApplicant());
+        assertEquals(
+                java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.LEGAL_FIRST_HEAD),
+                rules.rolesFor("TEMPORARY_ID").operator(),
+                "a service inherits what it does not override");
+        assertEquals(
+                java.util.Set.of(kz.shlyuz.certs.identity.HolderRole.INDIVIDUAL),
                 rules.rolesFor("ADDRESS_CERTIFICATE").individualApplicant());
     }
 

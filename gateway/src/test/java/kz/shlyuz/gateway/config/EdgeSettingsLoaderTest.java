@@ -15,8 +15,12 @@ class EdgeSettingsLoaderTest {
     @Test
     void shippedDefaultsSizeThePortalForNationalVolume() {
         EdgeSettings edge = ConfigLoader.defaults().edge();
-        assertEquals(new EdgeSettings.RateLimit(2000, 4000), edge.sender("egov-portal").orElseThrow().rateLimit());
-        assertEquals(new EdgeSettings.RateLimit(300, 600), edge.sender("hkko").orElseThrow().rateLimit());
+        assertEquals(
+                new EdgeSettings.RateLimit(2000, 4000),
+                edge.sender("egov-portal").orElseThrow().rateLimit());
+        assertEquals(
+                new EdgeSettings.RateLimit(300, 600),
+                edge.sender("hkko").orElseThrow().rateLimit());
         assertEquals(200_000L, edge.sender("burkit").orElseThrow().dailyQuota());
         assertNull(edge.sender("egov-portal").orElseThrow().dailyQuota());
         assertEquals(new EdgeSettings.RateLimit(3000, 6000), edge.globalRateLimit());
@@ -47,25 +51,32 @@ class EdgeSettingsLoaderTest {
 
     @Test
     void refusesARateLimitWithoutBurstNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeSettingsLoader.parse(
-                JSON.readTree("{\"senders\": {\"hkko\": {\"rateLimit\": {\"perSecond\": 10}}}}")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> EdgeSettingsLoader.parse(
+                        JSON.readTree("{\"senders\": {\"hkko\": {\"rateLimit\": {\"perSecond\": 10}}}}")));
         assertTrue(e.getMessage().startsWith("senders.hkko.rateLimit:"), e.getMessage());
     }
 
     @Test
     void refusesAZeroQuotaAndANegativeRate() {
-        IllegalArgumentException quota = assertThrows(IllegalArgumentException.class, () -> EdgeSettingsLoader.parse(
-                JSON.readTree("{\"senders\": {\"hkko\": {\"dailyQuota\": 0}}}")));
+        IllegalArgumentException quota = assertThrows(
+                IllegalArgumentException.class,
+                () -> EdgeSettingsLoader.parse(JSON.readTree("{\"senders\": {\"hkko\": {\"dailyQuota\": 0}}}")));
         assertTrue(quota.getMessage().startsWith("senders.hkko.dailyQuota"), quota.getMessage());
-        IllegalArgumentException rate = assertThrows(IllegalArgumentException.class, () -> EdgeSettingsLoader.parse(
-                JSON.readTree("{\"limits\": {\"globalRateLimit\": {\"perSecond\": -1, \"burst\": 5}}}")));
+        IllegalArgumentException rate = assertThrows(
+                IllegalArgumentException.class,
+                () -> EdgeSettingsLoader.parse(
+                        JSON.readTree("{\"limits\": {\"globalRateLimit\": {\"perSecond\": -1, \"burst\": 5}}}")));
         assertTrue(rate.getMessage().startsWith("limits.globalRateLimit:"), rate.getMessage());
     }
 
     @Test
     void refusesATransportDurationThatIsNotOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeSettingsLoader.parse(
-                JSON.readTree("{\"limits\": {\"transport\": {\"readTimeout\": \"10 seconds\"}}}")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> EdgeSettingsLoader.parse(
+                        JSON.readTree("{\"limits\": {\"transport\": {\"readTimeout\": \"10 seconds\"}}}")));
         assertTrue(e.getMessage().startsWith("limits.transport.readTimeout"), e.getMessage());
     }
 }

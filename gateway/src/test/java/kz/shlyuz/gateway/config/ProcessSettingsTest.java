@@ -21,31 +21,45 @@ class ProcessSettingsTest {
 
     @Test
     void shipsTheBackoffTheOutboxAlwaysHadWithAMaximumOfFiveThousandAttempts() {
-        assertEquals(new ProcessSettings.Retry(5000, Duration.ofSeconds(1), Duration.ofMinutes(10), 0),
+        assertEquals(
+                new ProcessSettings.Retry(5000, Duration.ofSeconds(1), Duration.ofMinutes(10), 0),
                 ConfigLoader.defaults().process().retry());
         assertEquals(ProcessSettings.defaults(), ConfigLoader.defaults().process());
     }
 
     @Test
     void aFileSetsEachPartAndKeepsTheDefaultsOfWhatItLeavesOut() throws Exception {
-        assertEquals(new ProcessSettings.Retry(12, Duration.ofSeconds(5), Duration.ofMinutes(10), 0.25),
+        assertEquals(
+                new ProcessSettings.Retry(12, Duration.ofSeconds(5), Duration.ofMinutes(10), 0.25),
                 retry("{\"retry\": {\"maxAttempts\": 12, \"firstDelay\": \"PT5S\", \"jitter\": 0.25}}"));
         assertEquals(ProcessSettings.defaults().retry(), retry("{}"));
     }
 
     @Test
     void refusesValuesThatCannotWorkNamingTheKey() {
-        assertEquals("process.retry.maxAttempts: 0 (expected: >= 1)", assertThrows(IllegalArgumentException.class,
-                () -> retry("{\"retry\": {\"maxAttempts\": 0}}")).getMessage());
-        assertEquals("process.retry.maxAttempts: \"many\" (expected: a whole number >= 1)", assertThrows(
-                IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxAttempts\": \"many\"}}")).getMessage());
-        assertEquals("process.retry.maxAttempts: 2.5 (expected: a whole number >= 1)", assertThrows(
-                IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxAttempts\": 2.5}}")).getMessage());
-        assertEquals("process.retry.maxDelay: PT0.5S (expected: >= process.retry.firstDelay PT1S)", assertThrows(
-                IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxDelay\": \"PT0.5S\"}}")).getMessage());
-        assertEquals("process.retry.firstDelay: soon (expected: ISO-8601 duration such as PT1S)", assertThrows(
-                IllegalArgumentException.class, () -> retry("{\"retry\": {\"firstDelay\": \"soon\"}}")).getMessage());
-        assertEquals("process.retry.jitter: 2.0 (expected: 0–1)", assertThrows(IllegalArgumentException.class,
-                () -> retry("{\"retry\": {\"jitter\": 2.0}}")).getMessage());
+        assertEquals(
+                "process.retry.maxAttempts: 0 (expected: >= 1)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxAttempts\": 0}}"))
+                        .getMessage());
+        assertEquals(
+                "process.retry.maxAttempts: \"many\" (expected: a whole number >= 1)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxAttempts\": \"many\"}}"))
+                        .getMessage());
+        assertEquals(
+                "process.retry.maxAttempts: 2.5 (expected: a whole number >= 1)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxAttempts\": 2.5}}"))
+                        .getMessage());
+        assertEquals(
+                "process.retry.maxDelay: PT0.5S (expected: >= process.retry.firstDelay PT1S)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"maxDelay\": \"PT0.5S\"}}"))
+                        .getMessage());
+        assertEquals(
+                "process.retry.firstDelay: soon (expected: ISO-8601 duration such as PT1S)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"firstDelay\": \"soon\"}}"))
+                        .getMessage());
+        assertEquals(
+                "process.retry.jitter: 2.0 (expected: 0–1)",
+                assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"jitter\": 2.0}}"))
+                        .getMessage());
     }
 }

@@ -14,11 +14,20 @@ class ShippedDefaultsTest {
     @Test
     void letsEachSenderUseTheServicesWhoseDefinitionsNameIt() {
         for (Sender sender : Sender.values()) {
-            assertEquals(Services.standard().defaultServicesOf(sender.id()),
-                    shipped.sender(sender.id()).orElseThrow().services(), sender.id());
+            assertEquals(
+                    Services.standard().defaultServicesOf(sender.id()),
+                    shipped.sender(sender.id()).orElseThrow().services(),
+                    sender.id());
         }
-        assertEquals(java.util.Set.of("ADDRESS_CERTIFICATE", "EXIT_PERMANENT_RESIDENCE", "LABOUR_MIGRANT_PERMIT",
-                "ID_DOCUMENT", "TEMPORARY_ID", "RESIDENCE_DEREGISTRATION"), shipped.sender("hkko").orElseThrow().services());
+        assertEquals(
+                java.util.Set.of(
+                        "ADDRESS_CERTIFICATE",
+                        "EXIT_PERMANENT_RESIDENCE",
+                        "LABOUR_MIGRANT_PERMIT",
+                        "ID_DOCUMENT",
+                        "TEMPORARY_ID",
+                        "RESIDENCE_DEREGISTRATION"),
+                shipped.sender("hkko").orElseThrow().services());
     }
 
     @Test

@@ -23,8 +23,12 @@ public final class BoundedHeapGateway {
         GatewayConfig shipped = ConfigLoader.defaults(Path.of(args[1])).withPort(0);
         // Ephemeral admin port too, so the test never collides with a gateway running on this machine.
         GatewayConfig defaults = shipped.withOps(shipped.ops().withAdminPort(0));
-        GatewayConfig config = defaults.withAdapters(Map.of("gbd-fl", new AdapterEndpoint("127.0.0.1",
-                Integer.parseInt(args[2]), defaults.adapters().get("gbd-fl").signerBins())));
+        GatewayConfig config = defaults.withAdapters(Map.of(
+                "gbd-fl",
+                new AdapterEndpoint(
+                        "127.0.0.1",
+                        Integer.parseInt(args[2]),
+                        defaults.adapters().get("gbd-fl").signerBins())));
         GatewayServer gateway = GatewayServer.start(config, DevMaterial.from(pki, Clock.systemUTC()));
         System.out.println("READY " + gateway.port());
         System.out.flush();

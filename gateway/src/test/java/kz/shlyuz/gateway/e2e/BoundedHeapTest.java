@@ -30,10 +30,10 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.TestPki;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;
@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 class BoundedHeapTest {
     /** 1 250 as in the finding; -Dshlyuz.heapTest.requests=N for more (or fewer). */
     private static final int REQUESTS = Integer.getInteger("shlyuz.heapTest.requests", 1_250);
+
     private static final int CERTIFICATE_BYTES = 1_000_000;
     private static final String PORTAL = "egov-portal";
 
@@ -59,35 +60,53 @@ class BoundedHeapTest {
         SignerKey citizen = pki.signerKey(Persona.CLEAN.key());
         RequestBuilder requests = new RequestBuilder(new CmsSigner(Clock.systemUTC()));
         Process gateway = null;
-        try (AdapterServer adapter = AdapterServer.start(new AdapterConfig("gbd-fl", pki,
-                new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC(), Duration.ofSeconds(2),
+        try (AdapterServer adapter = AdapterServer.start(new AdapterConfig(
+                "gbd-fl",
+                pki,
+                new InetSocketAddress("127.0.0.1", 0),
+                Clock.systemUTC(),
+                Duration.ofSeconds(2),
                 Set.of(DevMaterial.GATEWAY_SYSTEM)))) {
             gateway = launch(pki, data, adapter.port());
             int port = awaitReady(gateway);
-            try (GatewayClient portal = new GatewayClient("127.0.0.1", port, new TlsFiles(pki.tlsCertChainPem(PORTAL),
-                    pki.tlsKeyPem(PORTAL), pki.tlsTrustPem()), DevMaterial.GATEWAY_SYSTEM, Duration.ofSeconds(30))) {
+            try (GatewayClient portal = new GatewayClient(
+                    "127.0.0.1",
+                    port,
+                    new TlsFiles(pki.tlsCertChainPem(PORTAL), pki.tlsKeyPem(PORTAL), pki.tlsTrustPem()),
+                    DevMaterial.GATEWAY_SYSTEM,
+                    Duration.ofSeconds(30))) {
                 // One CMS with a 1 MB certificate, then a new certificate for every request: the
                 // certificate's padding bytes change (the certificate's own signature is not what the
                 // gateway looks at first), so nothing repeats for a cache to share.
                 KeyPair key = HostileSignatures.rsa(2048);
-                X509Certificate big = HostileSignatures.certificate(citizen.certificate(),
-                        HostileSignatures.spki(key.getPublic()), HostileSignatures.name(citizen.certificate(), true),
-                        key.getPrivate(), CERTIFICATE_BYTES);
+                X509Certificate big = HostileSignatures.certificate(
+                        citizen.certificate(),
+                        HostileSignatures.spki(key.getPublic()),
+                        HostileSignatures.name(citizen.certificate(), true),
+                        key.getPrivate(),
+                        CERTIFICATE_BYTES);
                 RequestContent content = content();
-                byte[] cms = HostileSignatures.Cms.of(content.toByteArray(), key.getPrivate(), big).build();
+                byte[] cms = HostileSignatures.Cms.of(content.toByteArray(), key.getPrivate(), big)
+                        .build();
                 int padding = paddingOffset(cms, big);
                 for (int i = 0; i < REQUESTS; i++) {
                     byte[] fresh = cms.clone();
                     java.nio.ByteBuffer.wrap(fresh, padding, 8).putLong(System.nanoTime() ^ ((long) i << 40));
-                    SignedRequest request = SignedRequest.newBuilder().setContent(content.toByteString())
-                            .setSignature(ByteString.copyFrom(fresh)).build();
+                    SignedRequest request = SignedRequest.newBuilder()
+                            .setContent(content.toByteString())
+                            .setSignature(ByteString.copyFrom(fresh))
+                            .build();
                     assertRefused(Status.Code.UNAUTHENTICATED, "SIGNATURE_MALFORMED", () -> portal.call(request));
                 }
                 assertTrue(gateway.isAlive(), "the gateway JVM is alive (it exits on OutOfMemoryError)");
-                assertFalse(portal.call(requests.sign(content(), List.of(citizen))).getContent().isEmpty(),
+                assertFalse(
+                        portal.call(requests.sign(content(), List.of(citizen)))
+                                .getContent()
+                                .isEmpty(),
                         "a valid call is answered");
                 HealthCheckResponse health = HealthGrpc.newBlockingStub(portal.channel())
-                        .withDeadlineAfter(10, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance());
                 assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
             }
         } finally {
@@ -113,16 +132,27 @@ class BoundedHeapTest {
     }
 
     private static RequestContent content() {
-        return RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(),
+        return RequestBuilder.content(
+                PORTAL,
+                "ADDRESS_CERTIFICATE",
+                AddressCertificateRequest.newBuilder()
+                        .setIin(Persona.CLEAN.iin().value())
+                        .build(),
                 java.time.Instant.now());
     }
 
     private static Process launch(DevPki pki, Path data, int adapterPort) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-                System.getProperty("java.class.path"), BoundedHeapGateway.class.getName(), pki.dir().toString(),
-                data.toString(), String.valueOf(adapterPort))
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BoundedHeapGateway.class.getName(),
+                        pki.dir().toString(),
+                        data.toString(),
+                        String.valueOf(adapterPort))
                 .redirectError(data.resolve("gateway.log").toFile())
                 .start();
     }

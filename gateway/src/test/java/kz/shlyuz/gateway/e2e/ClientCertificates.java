@@ -47,30 +47,50 @@ final class ClientCertificates {
         }
         var ca = pki.identity("tls-ca");
         X509Certificate caCertificate = pki.certificate(ca);
-        return write(subject.build(), X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
-                pki.privateKey(ca), caCertificate, pki.tlsTrustPem(), null);
+        return write(
+                subject.build(),
+                X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
+                pki.privateKey(ca),
+                caCertificate,
+                pki.tlsTrustPem(),
+                null);
     }
 
     /** A certificate naming {@code cn} from a self-made CA the gateway does not trust. */
     static TlsFiles fromUnknownCa(DevPki pki, String cn) {
         KeyPair caKeys = keys();
         X500Name caName = new X500Name("CN=Not a Shlyuz CA,C=KZ");
-        return write(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build(), caName,
-                caKeys.getPrivate(), null, pki.tlsTrustPem(), caKeys);
+        return write(
+                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build(),
+                caName,
+                caKeys.getPrivate(),
+                null,
+                pki.tlsTrustPem(),
+                caKeys);
     }
 
-    private static TlsFiles write(X500Name subject, X500Name issuer, PrivateKey issuerKey, X509Certificate issuerCert,
-            Path trust, KeyPair selfMadeCa) {
+    private static TlsFiles write(
+            X500Name subject,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            X509Certificate issuerCert,
+            Path trust,
+            KeyPair selfMadeCa) {
         try {
             KeyPair keys = keys();
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(1, ChronoUnit.HOURS)),
-                    Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(now.minus(1, ChronoUnit.HOURS)),
+                    Date.from(now.plus(1, ChronoUnit.DAYS)),
+                    subject,
+                    keys.getPublic());
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             String algorithm = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
             Path dir = Files.createTempDirectory("shlyuz-client-cert-");
             Path chain = dir.resolve("chain.pem");
             StringBuilder pem = new StringBuilder(pem("CERTIFICATE", certificate.getEncoded()));
@@ -99,7 +119,7 @@ final class ClientCertificates {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

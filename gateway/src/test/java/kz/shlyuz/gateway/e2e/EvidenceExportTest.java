@@ -40,8 +40,8 @@ class EvidenceExportTest {
             env.client(EvidenceTools.PORTAL).call(request);
             assertTrue(env.gateway.evidence().stampNow());
             Path out = dir.resolve("call.asice");
-            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(env.config, db, env.pki,
-                    EvidenceTools.messageId(request), out);
+            ContainerVerifier.Result result =
+                    EvidenceTools.exportAndVerify(env.config, db, env.pki, EvidenceTools.messageId(request), out);
             assertTrue(result.holds(), String.join("\n", result.lines()));
             String text = String.join("\n", result.lines());
             assertTrue(text.contains("request: signed by") && text.contains("answer: signed by"), text);
@@ -51,12 +51,16 @@ class EvidenceExportTest {
                 ZipEntry first = zip.entries().nextElement();
                 assertEquals("mimetype", first.getName());
                 assertEquals(ZipEntry.STORED, first.getMethod());
-                assertEquals(EvidenceExporter.MIMETYPE, new String(zip.getInputStream(first).readAllBytes()));
-                assertTrue(zip.getEntry("META-INF/manifest.xml") != null && zip.getEntry("chain/stamp.tst") != null
+                assertEquals(
+                        EvidenceExporter.MIMETYPE,
+                        new String(zip.getInputStream(first).readAllBytes()));
+                assertTrue(zip.getEntry("META-INF/manifest.xml") != null
+                        && zip.getEntry("chain/stamp.tst") != null
                         && zip.getEntry("request/signature.p7s") != null);
             }
             // Reading the body was audited.
-            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+            try (Connection c = db.getConnection();
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT actor, action, message_id FROM evidence_audit")) {
                 assertTrue(rs.next());
                 assertEquals("EXPORT", rs.getString(2));
@@ -79,7 +83,9 @@ class EvidenceExportTest {
             rewrite(out, changed, "record.properties", s -> s.replace("outcome=ANSWERED", "outcome=REFUSED"));
             ContainerVerifier.Result result = new ContainerVerifier(EvidenceTools.offline(env.pki)).verify(changed);
             assertFalse(result.holds());
-            assertTrue(String.join("\n", result.lines()).contains("does not give its digest"), result.lines().toString());
+            assertTrue(
+                    String.join("\n", result.lines()).contains("does not give its digest"),
+                    result.lines().toString());
         }
     }
 
@@ -88,16 +94,28 @@ class EvidenceExportTest {
         try (GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"), c -> c);
                 HikariDataSource db = EvidenceTools.database(env.config)) {
             // A call whose signature holds, refused by the gateway: burkit may not ask for an address certificate.
-            SignedRequest request = env.requests.sign(kz.shlyuz.client.RequestBuilder.content("burkit",
-                    "ADDRESS_CERTIFICATE", kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder()
-                            .setIin(kz.shlyuz.certs.identity.Persona.CLEAN.iin().value()).build(), env.clock.instant()),
+            SignedRequest request = env.requests.sign(
+                    kz.shlyuz.client.RequestBuilder.content(
+                            "burkit",
+                            "ADDRESS_CERTIFICATE",
+                            kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder()
+                                    .setIin(kz.shlyuz.certs.identity.Persona.CLEAN
+                                            .iin()
+                                            .value())
+                                    .build(),
+                            env.clock.instant()),
                     java.util.List.of(env.pki.signerKey(EvidenceTools.SIGNER)));
-            assertRefused(Status.Code.PERMISSION_DENIED, "SERVICE_NOT_ALLOWED", () -> env.client("burkit").call(request));
+            assertRefused(
+                    Status.Code.PERMISSION_DENIED,
+                    "SERVICE_NOT_ALLOWED",
+                    () -> env.client("burkit").call(request));
             env.gateway.evidence().stampNow();
-            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(env.config, db, env.pki,
-                    EvidenceTools.messageId(request), dir.resolve("refused.asice"));
+            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(
+                    env.config, db, env.pki, EvidenceTools.messageId(request), dir.resolve("refused.asice"));
             assertTrue(result.holds(), String.join("\n", result.lines()));
-            assertTrue(result.lines().get(0).contains("REFUSED (SERVICE_NOT_ALLOWED)"), result.lines().get(0));
+            assertTrue(
+                    result.lines().get(0).contains("REFUSED (SERVICE_NOT_ALLOWED)"),
+                    result.lines().get(0));
         }
     }
 
@@ -106,28 +124,40 @@ class EvidenceExportTest {
             throws Exception {
         AdvanceableClock clock = new AdvanceableClock();
         DevCertificateStatuses statuses = kz.shlyuz.gateway.TestPki.get().certificateStatuses();
-        try (OcspResponder responder = OcspResponder.start(new InetSocketAddress("127.0.0.1", 0),
-                kz.shlyuz.gateway.TestPki.get().ocspAuthorities(), statuses, clock, Duration.ofMinutes(10));
-                GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"), c -> {
-                    SignerRules rules = c.signerRules();
-                    return c.withSignerRules(rules.withOcsp(rules.ocsp().withResponder(responder.uri())));
-                }, clock);
+        try (OcspResponder responder = OcspResponder.start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        kz.shlyuz.gateway.TestPki.get().ocspAuthorities(),
+                        statuses,
+                        clock,
+                        Duration.ofMinutes(10));
+                GatewayEnvironment env = new GatewayEnvironment(
+                        Set.of("gbd-fl"),
+                        c -> {
+                            SignerRules rules = c.signerRules();
+                            return c.withSignerRules(rules.withOcsp(rules.ocsp().withResponder(responder.uri())));
+                        },
+                        clock);
                 HikariDataSource db = EvidenceTools.database(env.config)) {
             SignedRequest request = EvidenceTools.addressRequest(env, EvidenceTools.SIGNER);
             env.client(EvidenceTools.PORTAL).call(request);
             env.gateway.evidence().stampNow();
             // After the exchange the signer's key is compromised and revoked.
             clock.advance(Duration.ofMinutes(30));
-            statuses.revoke(env.pki.certificate(env.pki.identity(EvidenceTools.SIGNER)), clock.instant(),
+            statuses.revoke(
+                    env.pki.certificate(env.pki.identity(EvidenceTools.SIGNER)),
+                    clock.instant(),
                     CRLReason.KEY_COMPROMISE.ordinal());
-            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(env.config, db, env.pki,
-                    EvidenceTools.messageId(request), dir.resolve("revoked-later.asice"));
+            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(
+                    env.config, db, env.pki, EvidenceTools.messageId(request), dir.resolve("revoked-later.asice"));
             String text = String.join("\n", result.lines());
             assertTrue(result.holds(), text);
             assertTrue(text.contains("OCSP good"), text);
             // The gateway itself now refuses the same signer.
-            assertRefused(Status.Code.UNAUTHENTICATED, "CERT_REVOKED", () -> env.client(EvidenceTools.PORTAL)
-                    .call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER)));
+            assertRefused(
+                    Status.Code.UNAUTHENTICATED,
+                    "CERT_REVOKED",
+                    () -> env.client(EvidenceTools.PORTAL)
+                            .call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER)));
         }
     }
 
@@ -138,8 +168,8 @@ class EvidenceExportTest {
             SignedRequest request = EvidenceTools.addressRequest(env, EvidenceTools.SIGNER);
             env.client(EvidenceTools.PORTAL).call(request, AnswerForm.BATCH_SEAL);
             env.gateway.evidence().stampNow();
-            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(env.config, db, env.pki,
-                    EvidenceTools.messageId(request), dir.resolve("sealed.asice"));
+            ContainerVerifier.Result result = EvidenceTools.exportAndVerify(
+                    env.config, db, env.pki, EvidenceTools.messageId(request), dir.resolve("sealed.asice"));
             String text = String.join("\n", result.lines());
             assertTrue(result.holds(), text);
             assertTrue(text.contains("batch seal"), text);

@@ -33,8 +33,9 @@ class EvidenceOpenSslTest {
             env.client(EvidenceTools.PORTAL).call(request);
             env.gateway.evidence().stampNow();
             Path container = dir.resolve("call.asice");
-            assertTrue(EvidenceTools.exportAndVerify(env.config, db, env.pki, EvidenceTools.messageId(request),
-                    container).holds());
+            assertTrue(
+                    EvidenceTools.exportAndVerify(env.config, db, env.pki, EvidenceTools.messageId(request), container)
+                            .holds());
             Path ev = dir.resolve("ev");
             try (ZipFile zip = new ZipFile(container.toFile())) {
                 for (ZipEntry e : Collections.list(zip.entries())) {
@@ -53,11 +54,50 @@ class EvidenceOpenSslTest {
             }
             Files.writeString(ev.resolve("ca.pem"), pem);
 
-            openssl(ev, "cms", "-verify", "-binary", "-inform", "DER", "-in", "answer/signature.p7s", "-content",
-                    "answer/content.bin", "-CAfile", "ca.pem", "-purpose", "any", "-out", "/dev/null");
-            openssl(ev, "cms", "-verify", "-binary", "-inform", "DER", "-in", "request/signature.p7s", "-content",
-                    "request/content.bin", "-CAfile", "ca.pem", "-purpose", "any", "-out", "/dev/null");
-            openssl(ev, "ts", "-verify", "-token_in", "-in", "chain/stamp.tst", "-data", "chain/head.bin", "-CAfile",
+            openssl(
+                    ev,
+                    "cms",
+                    "-verify",
+                    "-binary",
+                    "-inform",
+                    "DER",
+                    "-in",
+                    "answer/signature.p7s",
+                    "-content",
+                    "answer/content.bin",
+                    "-CAfile",
+                    "ca.pem",
+                    "-purpose",
+                    "any",
+                    "-out",
+                    "/dev/null");
+            openssl(
+                    ev,
+                    "cms",
+                    "-verify",
+                    "-binary",
+                    "-inform",
+                    "DER",
+                    "-in",
+                    "request/signature.p7s",
+                    "-content",
+                    "request/content.bin",
+                    "-CAfile",
+                    "ca.pem",
+                    "-purpose",
+                    "any",
+                    "-out",
+                    "/dev/null");
+            openssl(
+                    ev,
+                    "ts",
+                    "-verify",
+                    "-token_in",
+                    "-in",
+                    "chain/stamp.tst",
+                    "-data",
+                    "chain/head.bin",
+                    "-CAfile",
                     "ca.pem");
             try (var files = Files.list(ev.resolve("revocation"))) {
                 for (Path ocsp : (Iterable<Path>) files::iterator) {
@@ -73,7 +113,10 @@ class EvidenceOpenSslTest {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("openssl timed out");

@@ -35,25 +35,29 @@ final class EvidenceTools {
 
     /** An archive-mode verifier over the dev PKI's anchors only: no OCSP, no signing-time window. */
     static SignatureVerifier offline(DevPki pki) {
-        return new SignatureVerifier(new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(),
-                pki.crls()), Clock.systemUTC(), new VerificationPolicy(null,
-                VerificationPolicy.RevocationMode.SOFT_FAIL, null));
+        return new SignatureVerifier(
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+                Clock.systemUTC(),
+                new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL, null));
     }
 
     static ChainVerifier chain(GatewayConfig config, HikariDataSource db, DevPki pki) {
         SignatureVerifier verifier = offline(pki);
-        return new ChainVerifier(db, config.evidence().archiveDir(), BodyCipher.open(config.evidence().encryption()),
+        return new ChainVerifier(
+                db,
+                config.evidence().archiveDir(),
+                BodyCipher.open(config.evidence().encryption()),
                 verifier::verifyTimeStamp);
     }
 
     static EvidenceExporter exporter(GatewayConfig config, HikariDataSource db) {
-        return new EvidenceExporter(db, BodyCipher.open(config.evidence().encryption()), new JdbcBodyAccessAudit(db),
-                Clock.systemUTC());
+        return new EvidenceExporter(
+                db, BodyCipher.open(config.evidence().encryption()), new JdbcBodyAccessAudit(db), Clock.systemUTC());
     }
 
     /** Exports the message's record and verifies the container offline. */
-    static ContainerVerifier.Result exportAndVerify(GatewayConfig config, HikariDataSource db, DevPki pki,
-            String messageId, Path out) throws Exception {
+    static ContainerVerifier.Result exportAndVerify(
+            GatewayConfig config, HikariDataSource db, DevPki pki, String messageId, Path out) throws Exception {
         EvidenceExporter exporter = exporter(config, db);
         EvidenceRecord record = exporter.find(messageId, null);
         exporter.export(record, out, "test", "evidence test");
@@ -61,8 +65,14 @@ final class EvidenceTools {
     }
 
     static SignedRequest addressRequest(GatewayEnvironment env, String signer) {
-        return env.requests.sign(RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(), env.clock.instant()),
+        return env.requests.sign(
+                RequestBuilder.content(
+                        PORTAL,
+                        "ADDRESS_CERTIFICATE",
+                        AddressCertificateRequest.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build(),
+                        env.clock.instant()),
                 List.of(env.pki.signerKey(signer)));
     }
 

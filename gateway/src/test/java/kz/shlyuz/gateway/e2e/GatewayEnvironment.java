@@ -7,10 +7,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.TestAdapters;
-import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.TestAdapters;
+import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.GatewayServer;
@@ -42,17 +42,24 @@ final class GatewayEnvironment implements AutoCloseable {
     }
 
     /** @param more further settings of the test gateway (an adapter clock of its own, say) */
-    GatewayEnvironment(Set<String> running, UnaryOperator<GatewayConfig> tweak, Clock clock,
-            UnaryOperator<TestGateway.Builder> more) throws IOException {
+    GatewayEnvironment(
+            Set<String> running,
+            UnaryOperator<GatewayConfig> tweak,
+            Clock clock,
+            UnaryOperator<TestGateway.Builder> more)
+            throws IOException {
         this.clock = clock;
         this.requests = new RequestBuilder(new CmsSigner(clock));
         Set<String> configured = ConfigLoader.defaults().adapters().keySet();
         this.test = more.apply(TestGateway.builder()
-                .down(configured.stream().filter(a -> !running.contains(a)).collect(Collectors.toSet()))
-                .clock(clock)
-                .config(tweak)
-                // Adapters left down on purpose (closed ports) must not make this node unready.
-                .adaptersDecideReadiness(false)).start();
+                        .down(configured.stream()
+                                .filter(a -> !running.contains(a))
+                                .collect(Collectors.toSet()))
+                        .clock(clock)
+                        .config(tweak)
+                        // Adapters left down on purpose (closed ports) must not make this node unready.
+                        .adaptersDecideReadiness(false))
+                .start();
         this.pki = test.pki;
         this.gateway = test.gateway;
         this.config = test.config;

@@ -13,8 +13,8 @@ import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.HolderRole;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.client.Refusals;
+import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.config.SignerRules;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
@@ -39,7 +39,8 @@ class HolderRolesTest {
         // Employees may sign the address certificate for their own organisation; operators must be first heads.
         configured = new GatewayEnvironment(Set.of("gbd-fl", "gbd-ul"), c -> {
             SignerRules rules = c.signerRules();
-            SignerRules.Roles address = new SignerRules.Roles(rules.roles().individualApplicant(),
+            SignerRules.Roles address = new SignerRules.Roles(
+                    rules.roles().individualApplicant(),
                     EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_EMPLOYEE),
                     EnumSet.of(HolderRole.LEGAL_FIRST_HEAD));
             return c.withSignerRules(rules.withServiceRoles(Map.of("ADDRESS_CERTIFICATE", address)));
@@ -53,55 +54,77 @@ class HolderRolesTest {
     }
 
     private static SignedRequest request(GatewayEnvironment env, String sender, String iin, String bin, String signer) {
-        AddressCertificateRequest body = AddressCertificateRequest.newBuilder().setIin(iin == null ? "" : iin)
-                .setBin(bin == null ? "" : bin).build();
-        return env.requests.sign(RequestBuilder.content(sender, "ADDRESS_CERTIFICATE", body, env.clock.instant()),
+        AddressCertificateRequest body = AddressCertificateRequest.newBuilder()
+                .setIin(iin == null ? "" : iin)
+                .setBin(bin == null ? "" : bin)
+                .build();
+        return env.requests.sign(
+                RequestBuilder.content(sender, "ADDRESS_CERTIFICATE", body, env.clock.instant()),
                 List.of(env.pki.signerKey(signer)));
     }
 
     @Test
     void refusesAnEmployeeSigningForTheirEntityWhereHeadOrSigningRightIsNeeded() {
-        Refusals.Refused refused = assertRefused(Status.Code.PERMISSION_DENIED, "SIGNER_ROLE_NOT_ALLOWED",
+        Refusals.Refused refused = assertRefused(
+                Status.Code.PERMISSION_DENIED,
+                "SIGNER_ROLE_NOT_ALLOWED",
                 () -> defaults.client(PORTAL).call(request(defaults, PORTAL, null, stateCorporation, "hkko-operator")));
         assertTrue(refused.russian().contains("LEGAL_EMPLOYEE"), refused.russian());
     }
 
     @Test
     void acceptsAnEmployeeForTheirEntityWhereTheServiceConfigurationAllowsIt() throws Exception {
-        var response = configured.client(PORTAL).call(request(configured, PORTAL, null, stateCorporation,
-                "hkko-operator-gost2015"));
-        assertEquals(stateCorporation, ResponseContent.parseFrom(response.getContent()).getBody()
-                .unpack(AddressCertificate.class).getSubjectId());
+        var response = configured
+                .client(PORTAL)
+                .call(request(configured, PORTAL, null, stateCorporation, "hkko-operator-gost2015"));
+        assertEquals(
+                stateCorporation,
+                ResponseContent.parseFrom(response.getContent())
+                        .getBody()
+                        .unpack(AddressCertificate.class)
+                        .getSubjectId());
     }
 
     @Test
     void refusesALegalEntityCertificateForAnIndividualsOwnRequest() {
         String operatorIin = Employee.HKKO_OPERATOR.iin().value();
-        assertRefused(Status.Code.PERMISSION_DENIED, "SIGNER_ROLE_NOT_ALLOWED",
+        assertRefused(
+                Status.Code.PERMISSION_DENIED,
+                "SIGNER_ROLE_NOT_ALLOWED",
                 () -> defaults.client(PORTAL).call(request(defaults, PORTAL, operatorIin, null, "hkko-operator")));
     }
 
     @Test
     void refusesAnOperatorWhoseBinIsNotTheStateCorporations() {
-        Refusals.Refused refused = assertRefused(Status.Code.PERMISSION_DENIED, "OPERATOR_NOT_ENTITLED",
-                () -> defaults.client("hkko").call(request(defaults, "hkko", Persona.CLEAN.iin().value(), null,
-                        "agency-mvd")));
-        assertTrue(refused.russian().contains(Organisation.INTERNAL_AFFAIRS.bin().value()), refused.russian());
+        Refusals.Refused refused = assertRefused(
+                Status.Code.PERMISSION_DENIED,
+                "OPERATOR_NOT_ENTITLED",
+                () -> defaults.client("hkko")
+                        .call(request(defaults, "hkko", Persona.CLEAN.iin().value(), null, "agency-mvd")));
+        assertTrue(
+                refused.russian().contains(Organisation.INTERNAL_AFFAIRS.bin().value()), refused.russian());
         assertTrue(refused.russian().contains(stateCorporation), refused.russian());
     }
 
     @Test
     void refusesAStateCorporationOperatorInARoleTheServiceDoesNotAllowOperators() {
-        assertRefused(Status.Code.PERMISSION_DENIED, "SIGNER_ROLE_NOT_ALLOWED",
-                () -> configured.client("hkko").call(request(configured, "hkko", Persona.CLEAN.iin().value(), null,
-                        "hkko-operator")));
+        assertRefused(
+                Status.Code.PERMISSION_DENIED,
+                "SIGNER_ROLE_NOT_ALLOWED",
+                () -> configured
+                        .client("hkko")
+                        .call(request(configured, "hkko", Persona.CLEAN.iin().value(), null, "hkko-operator")));
     }
 
     @Test
     void stateCorporationOperatorSignsForTheApplicantByDefault() throws Exception {
-        var response = defaults.client("hkko").call(request(defaults, "hkko", Persona.CLEAN.iin().value(), null,
-                "hkko-operator"));
-        assertEquals(Persona.CLEAN.iin().value(), ResponseContent.parseFrom(response.getContent()).getBody()
-                .unpack(AddressCertificate.class).getSubjectId());
+        var response = defaults.client("hkko")
+                .call(request(defaults, "hkko", Persona.CLEAN.iin().value(), null, "hkko-operator"));
+        assertEquals(
+                Persona.CLEAN.iin().value(),
+                ResponseContent.parseFrom(response.getContent())
+                        .getBody()
+                        .unpack(AddressCertificate.class)
+                        .getSubjectId());
     }
 }

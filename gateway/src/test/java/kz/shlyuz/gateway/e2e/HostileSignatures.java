@@ -22,12 +22,12 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -68,14 +68,22 @@ final class HostileSignatures {
      * certificate), the public key {@code spki}, issued under {@code issuer}'s name and signed by
      * {@code issuerKey}; {@code paddingBytes} > 0 adds a non-critical extension of that size.
      */
-    static X509Certificate certificate(X509Certificate template, SubjectPublicKeyInfo spki, X500Name issuer,
-            PrivateKey issuerKey, int paddingBytes) {
+    static X509Certificate certificate(
+            X509Certificate template,
+            SubjectPublicKeyInfo spki,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            int paddingBytes) {
         try {
             X509CertificateHolder holder = new JcaX509CertificateHolder(template);
             Instant now = Instant.now();
-            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer,
-                    new BigInteger(64, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(30))), holder.getSubject(), spki);
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(64, RANDOM).add(BigInteger.ONE),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(30))),
+                    holder.getSubject(),
+                    spki);
             for (Object oid : holder.getExtensionOIDs()) {
                 ASN1ObjectIdentifier id = (ASN1ObjectIdentifier) oid;
                 if (id.equals(Extension.authorityKeyIdentifier) || id.equals(Extension.subjectKeyIdentifier)) {
@@ -103,8 +111,10 @@ final class HostileSignatures {
     /** An RSA public key with any modulus and exponent (no private key exists for most of them). */
     static SubjectPublicKeyInfo rsaSpki(BigInteger modulus, BigInteger exponent) {
         try {
-            return new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
-                    org.bouncycastle.asn1.DERNull.INSTANCE), new RSAPublicKey(modulus, exponent));
+            return new SubjectPublicKeyInfo(
+                    new AlgorithmIdentifier(
+                            PKCSObjectIdentifiers.rsaEncryption, org.bouncycastle.asn1.DERNull.INSTANCE),
+                    new RSAPublicKey(modulus, exponent));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -115,35 +125,59 @@ final class HostileSignatures {
     }
 
     static X500Name name(X509Certificate certificate, boolean issuer) {
-        return X500Name.getInstance((issuer ? certificate.getIssuerX500Principal()
-                : certificate.getSubjectX500Principal()).getEncoded());
+        return X500Name.getInstance(
+                (issuer ? certificate.getIssuerX500Principal() : certificate.getSubjectX500Principal()).getEncoded());
     }
 
     /** What goes into one CMS. */
-    record Cms(byte[] content, PrivateKey key, X509Certificate signerCertificate, String algorithm, int signers,
-            List<X509Certificate> certificates, List<X509CRL> crls, int extraSignedAttributes, boolean direct) {
+    record Cms(
+            byte[] content,
+            PrivateKey key,
+            X509Certificate signerCertificate,
+            String algorithm,
+            int signers,
+            List<X509Certificate> certificates,
+            List<X509CRL> crls,
+            int extraSignedAttributes,
+            boolean direct) {
         static Cms of(byte[] content, PrivateKey key, X509Certificate certificate) {
             return new Cms(content, key, certificate, "SHA256withRSA", 1, List.of(certificate), List.of(), 0, false);
         }
 
         Cms algorithm(String name) {
-            return new Cms(content, key, signerCertificate, name, signers, certificates, crls, extraSignedAttributes,
-                    direct);
+            return new Cms(
+                    content, key, signerCertificate, name, signers, certificates, crls, extraSignedAttributes, direct);
         }
 
         Cms signers(int count) {
-            return new Cms(content, key, signerCertificate, algorithm, count, certificates, crls, extraSignedAttributes,
+            return new Cms(
+                    content,
+                    key,
+                    signerCertificate,
+                    algorithm,
+                    count,
+                    certificates,
+                    crls,
+                    extraSignedAttributes,
                     direct);
         }
 
         Cms certificates(List<X509Certificate> list) {
-            return new Cms(content, key, signerCertificate, algorithm, signers, list, crls, extraSignedAttributes,
-                    direct);
+            return new Cms(
+                    content, key, signerCertificate, algorithm, signers, list, crls, extraSignedAttributes, direct);
         }
 
         Cms crls(List<X509CRL> list) {
-            return new Cms(content, key, signerCertificate, algorithm, signers, certificates, list,
-                    extraSignedAttributes, direct);
+            return new Cms(
+                    content,
+                    key,
+                    signerCertificate,
+                    algorithm,
+                    signers,
+                    certificates,
+                    list,
+                    extraSignedAttributes,
+                    direct);
         }
 
         Cms extraSignedAttributes(int count) {
@@ -151,8 +185,16 @@ final class HostileSignatures {
         }
 
         Cms withoutSignedAttributes() {
-            return new Cms(content, key, signerCertificate, algorithm, signers, certificates, crls,
-                    extraSignedAttributes, true);
+            return new Cms(
+                    content,
+                    key,
+                    signerCertificate,
+                    algorithm,
+                    signers,
+                    certificates,
+                    crls,
+                    extraSignedAttributes,
+                    true);
         }
 
         /** The detached CMS, DER. */
@@ -161,18 +203,19 @@ final class HostileSignatures {
                 CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
                 for (int i = 0; i < signers; i++) {
                     JcaSignerInfoGeneratorBuilder builder = new JcaSignerInfoGeneratorBuilder(
-                            new JcaDigestCalculatorProviderBuilder().build()).setDirectSignature(direct);
+                                    new JcaDigestCalculatorProviderBuilder().build())
+                            .setDirectSignature(direct);
                     if (extraSignedAttributes > 0) {
                         Hashtable<ASN1ObjectIdentifier, Attribute> table = new Hashtable<>();
                         for (int a = 0; a < extraSignedAttributes; a++) {
                             ASN1ObjectIdentifier oid = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.2." + a);
                             table.put(oid, new Attribute(oid, new DERSet(new DERUTF8String("x"))));
                         }
-                        builder.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(
-                                new AttributeTable(table)));
+                        builder.setSignedAttributeGenerator(
+                                new DefaultSignedAttributeTableGenerator(new AttributeTable(table)));
                     }
-                    generator.addSignerInfoGenerator(builder.build(new JcaContentSignerBuilder(algorithm).build(key),
-                            signerCertificate));
+                    generator.addSignerInfoGenerator(
+                            builder.build(new JcaContentSignerBuilder(algorithm).build(key), signerCertificate));
                 }
                 if (!certificates.isEmpty()) {
                     generator.addCertificates(new JcaCertStore(certificates));
@@ -180,7 +223,9 @@ final class HostileSignatures {
                 for (X509CRL crl : crls) {
                     generator.addCRL(new org.bouncycastle.cert.X509CRLHolder(crl.getEncoded()));
                 }
-                return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+                return generator
+                        .generate(new CMSProcessableByteArray(content), false)
+                        .getEncoded();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -190,9 +235,11 @@ final class HostileSignatures {
     /** A CRL under any name, signed by {@code key}. */
     static X509CRL crl(X500Name issuer, PrivateKey key) {
         try {
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(Instant.now().minusSeconds(60)));
+            X509v2CRLBuilder builder =
+                    new X509v2CRLBuilder(issuer, Date.from(Instant.now().minusSeconds(60)));
             builder.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(1))));
-            return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+            return new JcaX509CRLConverter()
+                    .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -242,7 +289,8 @@ final class HostileSignatures {
         KeyPair issuer = rsa(2048);
         list.add(certificate);
         for (int i = 1; i < count; i++) {
-            list.add(certificate(certificate, spki(issuer.getPublic()), name(certificate, true), issuer.getPrivate(), 0));
+            list.add(certificate(
+                    certificate, spki(issuer.getPublic()), name(certificate, true), issuer.getPrivate(), 0));
         }
         return list;
     }

@@ -51,8 +51,8 @@ class JournalVerifyTest {
     }
 
     private long seqOf(String messageId) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT seq FROM evidence_record WHERE message_id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT seq FROM evidence_record WHERE message_id = ?")) {
             s.setString(1, messageId);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
@@ -75,7 +75,8 @@ class JournalVerifyTest {
         long third = seqOf(messages.get(2));
         try (Connection c = db.getConnection()) {
             byte[] body;
-            try (PreparedStatement s = c.prepareStatement("SELECT request_content FROM evidence_record WHERE seq = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT request_content FROM evidence_record WHERE seq = ?")) {
                 s.setLong(1, third);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -83,26 +84,36 @@ class JournalVerifyTest {
                 }
             }
             body[body.length / 2] ^= 1;
-            try (PreparedStatement u = c.prepareStatement("UPDATE evidence_record SET request_content = ? WHERE seq = ?")) {
+            try (PreparedStatement u =
+                    c.prepareStatement("UPDATE evidence_record SET request_content = ? WHERE seq = ?")) {
                 u.setBytes(1, body);
                 u.setLong(2, third);
                 assertEquals(1, u.executeUpdate());
             }
         }
         ChainVerifier.Report report = verify();
-        assertEquals(ChainVerifier.Problem.CHANGED, report.first().problem(), report.findings().toString());
+        assertEquals(
+                ChainVerifier.Problem.CHANGED,
+                report.first().problem(),
+                report.findings().toString());
         assertEquals(third, report.first().seq());
-        assertTrue(report.first().detail().contains("request_content"), report.first().detail());
+        assertTrue(
+                report.first().detail().contains("request_content"),
+                report.first().detail());
     }
 
     @Test
     void namesTheRecordThatWasDeleted() throws Exception {
         long second = seqOf(messages.get(1));
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("DELETE FROM evidence_record WHERE seq = " + second));
         }
         ChainVerifier.Report report = verify();
-        assertEquals(ChainVerifier.Problem.REMOVED, report.first().problem(), report.findings().toString());
+        assertEquals(
+                ChainVerifier.Problem.REMOVED,
+                report.first().problem(),
+                report.findings().toString());
         assertEquals(second, report.first().seq());
     }
 
@@ -116,11 +127,31 @@ class JournalVerifyTest {
                 s.setLong(1, fourth - 1);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    before = new EvidenceRecord(rs.getString("node_id"), fourth, "CALL", "METADATA", "egov-portal",
-                            "forged", "ADDRESS_CERTIFICATE", null, "ANSWERED", null, "POSITIVE",
-                            rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("finished_at").toInstant(), 1, 1,
-                            1, rs.getTimestamp("retain_until").toInstant(), Digests.hex(new byte[] {1}), null, null, null,
-                            null, rs.getString("digest"), null);
+                    before = new EvidenceRecord(
+                            rs.getString("node_id"),
+                            fourth,
+                            "CALL",
+                            "METADATA",
+                            "egov-portal",
+                            "forged",
+                            "ADDRESS_CERTIFICATE",
+                            null,
+                            "ANSWERED",
+                            null,
+                            "POSITIVE",
+                            rs.getTimestamp("received_at").toInstant(),
+                            rs.getTimestamp("finished_at").toInstant(),
+                            1,
+                            1,
+                            1,
+                            rs.getTimestamp("retain_until").toInstant(),
+                            Digests.hex(new byte[] {1}),
+                            null,
+                            null,
+                            null,
+                            null,
+                            rs.getString("digest"),
+                            null);
                 }
             }
             // Make room: every later record moves up by one, then the forgery takes its place, linked correctly.
@@ -148,7 +179,10 @@ class JournalVerifyTest {
             c.commit();
         }
         ChainVerifier.Report report = verify();
-        assertEquals(ChainVerifier.Problem.INSERTED, report.first().problem(), report.findings().toString());
+        assertEquals(
+                ChainVerifier.Problem.INSERTED,
+                report.first().problem(),
+                report.findings().toString());
         assertEquals(fourth, report.first().seq());
     }
 }

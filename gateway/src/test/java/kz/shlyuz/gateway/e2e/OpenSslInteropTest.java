@@ -25,24 +25,44 @@ class OpenSslInteropTest {
     @Test
     void acceptsDetachedSignatureMadeByOpensslCommandLine(@TempDir Path dir) throws Exception {
         try (GatewayEnvironment env = new GatewayEnvironment()) {
-            RequestContent content = RequestBuilder.content("egov-portal", "ADDRESS_CERTIFICATE",
-                    AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(),
+            RequestContent content = RequestBuilder.content(
+                    "egov-portal",
+                    "ADDRESS_CERTIFICATE",
+                    AddressCertificateRequest.newBuilder()
+                            .setIin(Persona.CLEAN.iin().value())
+                            .build(),
                     env.clock.instant());
             Path contentFile = dir.resolve("content.bin");
             Path signatureFile = dir.resolve("sig.der");
             Files.write(contentFile, content.toByteArray());
             Identity signer = env.pki.identity(Persona.CLEAN.key());
 
-            openssl("cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER",
-                    "-in", contentFile.toString(), "-signer", signer.cert().toString(), "-inkey", signer.key().toString(),
-                    "-out", signatureFile.toString());
+            openssl(
+                    "cms",
+                    "-sign",
+                    "-binary",
+                    "-md",
+                    "sha256",
+                    "-outform",
+                    "DER",
+                    "-in",
+                    contentFile.toString(),
+                    "-signer",
+                    signer.cert().toString(),
+                    "-inkey",
+                    signer.key().toString(),
+                    "-out",
+                    signatureFile.toString());
 
             SignedRequest request = SignedRequest.newBuilder()
                     .setContent(ByteString.copyFrom(Files.readAllBytes(contentFile)))
                     .setSignature(ByteString.copyFrom(Files.readAllBytes(signatureFile)))
                     .build();
-            ResponseContent answer = ResponseContent.parseFrom(env.client("egov-portal").call(request).getContent());
-            assertEquals(Persona.CLEAN.iin().value(), answer.getBody().unpack(AddressCertificate.class).getSubjectId());
+            ResponseContent answer = ResponseContent.parseFrom(
+                    env.client("egov-portal").call(request).getContent());
+            assertEquals(
+                    Persona.CLEAN.iin().value(),
+                    answer.getBody().unpack(AddressCertificate.class).getSubjectId());
         }
     }
 

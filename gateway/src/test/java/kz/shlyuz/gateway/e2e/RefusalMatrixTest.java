@@ -38,18 +38,18 @@ import kz.shlyuz.certs.identity.CheckDigit;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.AdvanceableClock;
-import kz.shlyuz.gateway.TestPki;
+import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.Refusals;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.AdvanceableClock;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.config.EdgeSettings;
 import kz.shlyuz.gateway.config.SenderPolicy;
-import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.gateway.journal.JournalEntry;
-import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.status.Reason;
+import kz.shlyuz.proto.seal.AnswerForm;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.GatewayGrpc;
@@ -83,6 +83,7 @@ class RefusalMatrixTest {
     private static final String ADDRESS = "ADDRESS_CERTIFICATE";
     /** Senders of this test's own, with TLS certificates it issues from the dev TLS CA. */
     private static final String RATE_PROBE = "rate-probe";
+
     private static final String QUOTA_PROBE = "quota-probe";
     private static final String FORM_PROBE = "form-probe";
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
@@ -106,15 +107,20 @@ class RefusalMatrixTest {
         TlsFiles portal = new TlsFiles(pki.tlsCertChainPem(PORTAL), pki.tlsKeyPem(PORTAL), pki.tlsTrustPem());
         noCertificate = portal;
         SenderPolicy addressOnly = new SenderPolicy(Set.of(ADDRESS), Set.of());
-        env = new GatewayEnvironment(Set.of("gbd-fl", "gbd-ul"), c -> c
-                .withSender(RATE_PROBE, addressOnly)
-                .withSender(QUOTA_PROBE, addressOnly)
-                .withSender(FORM_PROBE, addressOnly)
-                .withEdge(c.edge()
-                        .withSender(RATE_PROBE, new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(0.01, 3), null))
-                        .withSender(QUOTA_PROBE, new EdgeSettings.SenderLimits(null, 3L))
-                        .withTransport(c.edge().transport().withCallTimes(Duration.ofSeconds(3),
-                                Duration.ofSeconds(60)))), clock);
+        env = new GatewayEnvironment(
+                Set.of("gbd-fl", "gbd-ul"),
+                c -> c.withSender(RATE_PROBE, addressOnly)
+                        .withSender(QUOTA_PROBE, addressOnly)
+                        .withSender(FORM_PROBE, addressOnly)
+                        .withEdge(c.edge()
+                                .withSender(
+                                        RATE_PROBE,
+                                        new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(0.01, 3), null))
+                                .withSender(QUOTA_PROBE, new EdgeSettings.SenderLimits(null, 3L))
+                                .withTransport(c.edge()
+                                        .transport()
+                                        .withCallTimes(Duration.ofSeconds(3), Duration.ofSeconds(60)))),
+                clock);
     }
 
     @AfterAll
@@ -128,8 +134,8 @@ class RefusalMatrixTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     private GatewayClient clientWith(TlsFiles tls) {
-        GatewayClient client = new GatewayClient("127.0.0.1", env.gateway.port(), tls, DevMaterial.GATEWAY_SYSTEM,
-                Duration.ofSeconds(10));
+        GatewayClient client = new GatewayClient(
+                "127.0.0.1", env.gateway.port(), tls, DevMaterial.GATEWAY_SYSTEM, Duration.ofSeconds(10));
         extraClients.add(client);
         return client;
     }
@@ -143,7 +149,10 @@ class RefusalMatrixTest {
     }
 
     private RequestContent address(String sender, String iin) {
-        return content(sender, ADDRESS, AddressCertificateRequest.newBuilder().setIin(iin).build());
+        return content(
+                sender,
+                ADDRESS,
+                AddressCertificateRequest.newBuilder().setIin(iin).build());
     }
 
     private SignedRequest signed(RequestContent content, String signer) {
@@ -179,10 +188,13 @@ class RefusalMatrixTest {
     /** Sends {@code bytes} as the request of {@code method}, whatever they are. */
     private static byte[] raw(GatewayClient client, String method, byte[] bytes) {
         MethodDescriptor<byte[], byte[]> descriptor = MethodDescriptor.<byte[], byte[]>newBuilder()
-                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(method)
-                .setRequestMarshaller(Bytes.INSTANCE).setResponseMarshaller(Bytes.INSTANCE).build();
-        return ClientCalls.blockingUnaryCall(client.channel(), descriptor,
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), bytes);
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(method)
+                .setRequestMarshaller(Bytes.INSTANCE)
+                .setResponseMarshaller(Bytes.INSTANCE)
+                .build();
+        return ClientCalls.blockingUnaryCall(
+                client.channel(), descriptor, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), bytes);
     }
 
     /** Asserts the refusal, its ШЭП code and both messages as the reason's templates. */
@@ -228,139 +240,343 @@ class RefusalMatrixTest {
     Stream<Case> cases() {
         return Stream.of(
                 // transport identity
-                refusal("client certificate with two CNs", Status.Code.UNAUTHENTICATED, "SENDER_CERT_INVALID",
+                refusal(
+                        "client certificate with two CNs",
+                        Status.Code.UNAUTHENTICATED,
+                        "SENDER_CERT_INVALID",
                         t -> t.clientWith(t.twoCns).call(t.valid(PORTAL))),
-                refusal("client certificate CN that is not a system id", Status.Code.UNAUTHENTICATED,
-                        "SENDER_CERT_INVALID", t -> t.clientWith(t.oddCn).call(t.valid(PORTAL))),
-                refusal("two-CN certificate on the cabinet", Status.Code.UNAUTHENTICATED, "SENDER_CERT_INVALID",
+                refusal(
+                        "client certificate CN that is not a system id",
+                        Status.Code.UNAUTHENTICATED,
+                        "SENDER_CERT_INVALID",
+                        t -> t.clientWith(t.oddCn).call(t.valid(PORTAL))),
+                refusal(
+                        "two-CN certificate on the cabinet",
+                        Status.Code.UNAUTHENTICATED,
+                        "SENDER_CERT_INVALID",
                         t -> CabinetGrpc.newBlockingStub(t.clientWith(t.twoCns).channel())
-                                .listCases(ListCasesRequest.newBuilder().setCitizenIin(t.cleanIin).build())),
-                refusal("request over the admission limit", Status.Code.RESOURCE_EXHAUSTED, "REQUEST_TOO_LARGE",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .putProperties("padding", "x".repeat(t.env.config.limits().maxRequestBytes() + 1))
-                                .build(), Persona.CLEAN.key()))),
+                                .listCases(ListCasesRequest.newBuilder()
+                                        .setCitizenIin(t.cleanIin)
+                                        .build())),
+                refusal(
+                        "request over the admission limit",
+                        Status.Code.RESOURCE_EXHAUSTED,
+                        "REQUEST_TOO_LARGE",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .putProperties(
+                                                        "padding",
+                                                        "x"
+                                                                .repeat(t.env.config
+                                                                                .limits()
+                                                                                .maxRequestBytes()
+                                                                        + 1))
+                                                .build(),
+                                        Persona.CLEAN.key()))),
                 // envelope
-                refusal("three bytes of garbage", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
+                refusal(
+                        "three bytes of garbage",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
                         t -> raw(t.env.client(PORTAL), "shlyuz.v1.Gateway/Call", new byte[] {(byte) 0xff, 0x01, 0x02})),
-                refusal("three bytes of garbage from a system that is not a sender", Status.Code.INVALID_ARGUMENT,
-                        "MESSAGE_MALFORMED", t -> raw(t.env.client("tax"), "shlyuz.v1.Gateway/Call",
-                                new byte[] {(byte) 0xff, 0x01, 0x02})),
+                refusal(
+                        "three bytes of garbage from a system that is not a sender",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> raw(t.env.client("tax"), "shlyuz.v1.Gateway/Call", new byte[] {(byte) 0xff, 0x01, 0x02})),
                 refusal("truncated envelope", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED", t -> {
                     byte[] whole = t.valid(PORTAL).toByteArray();
                     raw(t.env.client(PORTAL), "shlyuz.v1.Gateway/Call", Arrays.copyOf(whole, whole.length / 2));
                 }),
-                refusal("garbage envelope on Submit", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
+                refusal(
+                        "garbage envelope on Submit",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
                         t -> raw(t.env.client("hkko"), "shlyuz.v1.Gateway/Submit", new byte[] {0x0a, 0x7f})),
-                refusal("garbage on the cabinet", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
+                refusal(
+                        "garbage on the cabinet",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
                         t -> raw(t.env.client(PORTAL), "shlyuz.v1.Cabinet/ListCases", new byte[] {0x0a, (byte) 0xff})),
-                refusal("empty envelope", Status.Code.UNAUTHENTICATED, "SIGNATURE_MISSING",
+                refusal(
+                        "empty envelope",
+                        Status.Code.UNAUTHENTICATED,
+                        "SIGNATURE_MISSING",
                         t -> t.env.client(PORTAL).call(SignedRequest.getDefaultInstance())),
-                refusal("signed content that is not a RequestContent", Status.Code.INVALID_ARGUMENT,
-                        "MESSAGE_MALFORMED", t -> t.env.client(PORTAL).call(t.signedBytes(new byte[] {0x0a, (byte) 0xff,
-                                0x00}, Persona.CLEAN.key()))),
-                refusal("message id with forbidden characters", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .setMessageId("id\nforged log line").build(), Persona.CLEAN.key()))),
-                refusal("empty service id", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .clearServiceId().build(), Persona.CLEAN.key()))),
-                refusal("missing created_at", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .clearCreatedAt().build(), Persona.CLEAN.key()))),
-                refusal("created_at that is not a timestamp", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .setCreatedAt(Timestamp.newBuilder().setSeconds(1).setNanos(-5)).build(),
-                                Persona.CLEAN.key()))),
-                refusal("missing body", Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .clearBody().build(), Persona.CLEAN.key()))),
-                refusal("body with a type URL of no known message", Status.Code.INVALID_ARGUMENT, "BODY_INVALID",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .setBody(Any.newBuilder().setTypeUrl("type.googleapis.com/shlyuz.v1.NoSuchRequest")
-                                        .setValue(ByteString.copyFromUtf8("x"))).build(), Persona.CLEAN.key()))),
-                refusal("body of the wrong type", Status.Code.INVALID_ARGUMENT, "BODY_INVALID",
-                        t -> t.env.client(PORTAL).call(t.signed(t.content(PORTAL, ADDRESS,
-                                TemporaryIdRequest.newBuilder().setIin(t.cleanIin).build()), Persona.CLEAN.key()))),
-                refusal("body bytes that are not the declared type", Status.Code.INVALID_ARGUMENT, "BODY_INVALID",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin).toBuilder()
-                                .setBody(Any.newBuilder().setTypeUrl("type.googleapis.com/"
-                                        + AddressCertificateRequest.getDescriptor().getFullName())
-                                        .setValue(ByteString.copyFrom(new byte[] {0x0a, 0x7f}))).build(),
-                                Persona.CLEAN.key()))),
+                refusal(
+                        "signed content that is not a RequestContent",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signedBytes(new byte[] {0x0a, (byte) 0xff, 0x00}, Persona.CLEAN.key()))),
+                refusal(
+                        "message id with forbidden characters",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .setMessageId("id\nforged log line")
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "empty service id",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .clearServiceId()
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "missing created_at",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .clearCreatedAt()
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "created_at that is not a timestamp",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .setCreatedAt(Timestamp.newBuilder()
+                                                        .setSeconds(1)
+                                                        .setNanos(-5))
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "missing body",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_MALFORMED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .clearBody()
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "body with a type URL of no known message",
+                        Status.Code.INVALID_ARGUMENT,
+                        "BODY_INVALID",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .setBody(Any.newBuilder()
+                                                        .setTypeUrl("type.googleapis.com/shlyuz.v1.NoSuchRequest")
+                                                        .setValue(ByteString.copyFromUtf8("x")))
+                                                .build(),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "body of the wrong type",
+                        Status.Code.INVALID_ARGUMENT,
+                        "BODY_INVALID",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.content(
+                                                PORTAL,
+                                                ADDRESS,
+                                                TemporaryIdRequest.newBuilder()
+                                                        .setIin(t.cleanIin)
+                                                        .build()),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "body bytes that are not the declared type",
+                        Status.Code.INVALID_ARGUMENT,
+                        "BODY_INVALID",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.address(PORTAL, t.cleanIin).toBuilder()
+                                                .setBody(Any.newBuilder()
+                                                        .setTypeUrl("type.googleapis.com/"
+                                                                + AddressCertificateRequest.getDescriptor()
+                                                                        .getFullName())
+                                                        .setValue(ByteString.copyFrom(new byte[] {0x0a, 0x7f})))
+                                                .build(),
+                                        Persona.CLEAN.key()))),
                 // content
-                refusal("unknown service", Status.Code.INVALID_ARGUMENT, "SERVICE_UNKNOWN",
-                        t -> t.env.client(PORTAL).call(t.signed(t.content(PORTAL, "PASSPORT_TO_MARS",
-                                AddressCertificateRequest.newBuilder().setIin(t.cleanIin).build()), Persona.CLEAN.key()))),
-                refusal("asynchronous service on Call", Status.Code.FAILED_PRECONDITION, "SERVICE_IS_ASYNCHRONOUS",
-                        t -> t.env.client("hkko").call(t.signed(t.content("hkko", "TEMPORARY_ID",
-                                TemporaryIdRequest.newBuilder().setIin(t.cleanIin).build()), Persona.CLEAN.key()))),
-                refusal("synchronous service on Submit", Status.Code.FAILED_PRECONDITION, "SERVICE_IS_SYNCHRONOUS",
+                refusal(
+                        "unknown service",
+                        Status.Code.INVALID_ARGUMENT,
+                        "SERVICE_UNKNOWN",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.content(
+                                                PORTAL,
+                                                "PASSPORT_TO_MARS",
+                                                AddressCertificateRequest.newBuilder()
+                                                        .setIin(t.cleanIin)
+                                                        .build()),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "asynchronous service on Call",
+                        Status.Code.FAILED_PRECONDITION,
+                        "SERVICE_IS_ASYNCHRONOUS",
+                        t -> t.env.client("hkko")
+                                .call(t.signed(
+                                        t.content(
+                                                "hkko",
+                                                "TEMPORARY_ID",
+                                                TemporaryIdRequest.newBuilder()
+                                                        .setIin(t.cleanIin)
+                                                        .build()),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "synchronous service on Submit",
+                        Status.Code.FAILED_PRECONDITION,
+                        "SERVICE_IS_SYNCHRONOUS",
                         t -> t.env.client(PORTAL).submit(t.valid(PORTAL))),
                 refusal("IIN with a wrong check digit", Status.Code.INVALID_ARGUMENT, "IIN_INVALID", t -> {
                     String first11 = t.cleanIin.substring(0, 11);
-                    t.env.client(PORTAL).call(t.signed(t.address(PORTAL, first11 + (CheckDigit.compute(first11) + 1) % 10),
-                            Persona.CLEAN.key()));
+                    t.env.client(PORTAL)
+                            .call(t.signed(
+                                    t.address(PORTAL, first11 + (CheckDigit.compute(first11) + 1) % 10),
+                                    Persona.CLEAN.key()));
                 }),
                 refusal("BIN with a wrong check digit", Status.Code.INVALID_ARGUMENT, "BIN_INVALID", t -> {
                     String bin = Organisation.STATE_CORPORATION.bin().value();
                     String wrong = bin.substring(0, 11) + (CheckDigit.compute(bin.substring(0, 11)) + 1) % 10;
-                    t.env.client(PORTAL).call(t.signed(t.content(PORTAL, ADDRESS,
-                            AddressCertificateRequest.newBuilder().setBin(wrong).build()), "hkko-operator"));
+                    t.env.client(PORTAL)
+                            .call(t.signed(
+                                    t.content(
+                                            PORTAL,
+                                            ADDRESS,
+                                            AddressCertificateRequest.newBuilder()
+                                                    .setBin(wrong)
+                                                    .build()),
+                                    "hkko-operator"));
                 }),
-                refusal("applicant IIN left empty", Status.Code.INVALID_ARGUMENT, "IIN_INVALID",
-                        t -> t.env.client(PORTAL).call(t.signed(t.content(PORTAL, ADDRESS,
-                                AddressCertificateRequest.getDefaultInstance()), Persona.CLEAN.key()))),
-                refusal("created_at an hour ago", Status.Code.INVALID_ARGUMENT, "MESSAGE_STALE",
-                        t -> t.env.client(PORTAL).call(t.signed(RequestBuilder.content(PORTAL, ADDRESS,
-                                AddressCertificateRequest.newBuilder().setIin(t.cleanIin).build(),
-                                t.clock.instant().minus(Duration.ofHours(1))), Persona.CLEAN.key()))),
-                refusal("created_at an hour ahead", Status.Code.INVALID_ARGUMENT, "MESSAGE_STALE",
-                        t -> t.env.client(PORTAL).call(t.signed(RequestBuilder.content(PORTAL, ADDRESS,
-                                AddressCertificateRequest.newBuilder().setIin(t.cleanIin).build(),
-                                t.clock.instant().plus(Duration.ofHours(1))), Persona.CLEAN.key()))),
-                refusal("sender_id that is not the TLS identity", Status.Code.UNAUTHENTICATED, "SENDER_MISMATCH",
+                refusal(
+                        "applicant IIN left empty",
+                        Status.Code.INVALID_ARGUMENT,
+                        "IIN_INVALID",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.content(PORTAL, ADDRESS, AddressCertificateRequest.getDefaultInstance()),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "created_at an hour ago",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_STALE",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        RequestBuilder.content(
+                                                PORTAL,
+                                                ADDRESS,
+                                                AddressCertificateRequest.newBuilder()
+                                                        .setIin(t.cleanIin)
+                                                        .build(),
+                                                t.clock.instant().minus(Duration.ofHours(1))),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "created_at an hour ahead",
+                        Status.Code.INVALID_ARGUMENT,
+                        "MESSAGE_STALE",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        RequestBuilder.content(
+                                                PORTAL,
+                                                ADDRESS,
+                                                AddressCertificateRequest.newBuilder()
+                                                        .setIin(t.cleanIin)
+                                                        .build(),
+                                                t.clock.instant().plus(Duration.ofHours(1))),
+                                        Persona.CLEAN.key()))),
+                refusal(
+                        "sender_id that is not the TLS identity",
+                        Status.Code.UNAUTHENTICATED,
+                        "SENDER_MISMATCH",
                         t -> t.env.client(PORTAL).call(t.valid("hkko"))),
-                refusal("service the sender may not use", Status.Code.PERMISSION_DENIED, "SERVICE_NOT_ALLOWED",
+                refusal(
+                        "service the sender may not use",
+                        Status.Code.PERMISSION_DENIED,
+                        "SERVICE_NOT_ALLOWED",
                         t -> t.env.client("burkit").call(t.valid("burkit"))),
-                refusal("system that is not a sender", Status.Code.PERMISSION_DENIED, "SENDER_NOT_ALLOWED",
+                refusal(
+                        "system that is not a sender",
+                        Status.Code.PERMISSION_DENIED,
+                        "SENDER_NOT_ALLOWED",
                         t -> t.env.client("tax").call(t.valid("tax"))),
                 refusal("message id reused with other content", Status.Code.ALREADY_EXISTS, "REPLAY_MISMATCH", t -> {
                     RequestContent first = t.address(PORTAL, t.cleanIin);
                     t.env.client(PORTAL).call(t.signed(first, Persona.CLEAN.key()));
-                    t.env.client(PORTAL).call(t.signed(first.toBuilder().putProperties("channel", "mobile").build(),
-                            Persona.CLEAN.key()));
+                    t.env.client(PORTAL)
+                            .call(t.signed(
+                                    first.toBuilder()
+                                            .putProperties("channel", "mobile")
+                                            .build(),
+                                    Persona.CLEAN.key()));
                 }),
-                refusal("no signature", Status.Code.UNAUTHENTICATED, "SIGNATURE_MISSING",
-                        t -> t.env.client(PORTAL).call(t.valid(PORTAL).toBuilder().clearSignature().build())),
+                refusal(
+                        "no signature",
+                        Status.Code.UNAUTHENTICATED,
+                        "SIGNATURE_MISSING",
+                        t -> t.env.client(PORTAL)
+                                .call(t.valid(PORTAL).toBuilder()
+                                        .clearSignature()
+                                        .build())),
                 // business rules
-                refusal("applicant did not sign", Status.Code.PERMISSION_DENIED, "SIGNER_MISMATCH",
-                        t -> t.env.client(PORTAL).call(t.signed(t.address(PORTAL, t.cleanIin),
-                                Persona.TAX_DEBTOR.key()))),
-                refusal("operator of an organisation not entitled for the sender", Status.Code.PERMISSION_DENIED,
-                        "OPERATOR_NOT_ENTITLED", t -> t.env.client("hkko").call(t.signed(t.address("hkko", t.cleanIin),
-                                "agency-mvd"))),
-                refusal("employee signing where a head or signing right is needed", Status.Code.PERMISSION_DENIED,
-                        "SIGNER_ROLE_NOT_ALLOWED", t -> t.env.client(PORTAL).call(t.signed(t.content(PORTAL, ADDRESS,
-                                AddressCertificateRequest.newBuilder()
-                                        .setBin(Organisation.STATE_CORPORATION.bin().value()).build()),
-                                "hkko-operator"))),
-                refusal("cabinet read without a citizen", Status.Code.PERMISSION_DENIED,
-                        "CABINET_NOT_ALLOWED", t -> CabinetGrpc.newBlockingStub(t.env.client(PORTAL).channel())
-                                .listCases(ListCasesRequest.getDefaultInstance())),
-                refusal("cabinet read with a wrong IIN check digit", Status.Code.INVALID_ARGUMENT, "IIN_INVALID",
+                refusal(
+                        "applicant did not sign",
+                        Status.Code.PERMISSION_DENIED,
+                        "SIGNER_MISMATCH",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(t.address(PORTAL, t.cleanIin), Persona.TAX_DEBTOR.key()))),
+                refusal(
+                        "operator of an organisation not entitled for the sender",
+                        Status.Code.PERMISSION_DENIED,
+                        "OPERATOR_NOT_ENTITLED",
+                        t -> t.env.client("hkko").call(t.signed(t.address("hkko", t.cleanIin), "agency-mvd"))),
+                refusal(
+                        "employee signing where a head or signing right is needed",
+                        Status.Code.PERMISSION_DENIED,
+                        "SIGNER_ROLE_NOT_ALLOWED",
+                        t -> t.env.client(PORTAL)
+                                .call(t.signed(
+                                        t.content(
+                                                PORTAL,
+                                                ADDRESS,
+                                                AddressCertificateRequest.newBuilder()
+                                                        .setBin(Organisation.STATE_CORPORATION
+                                                                .bin()
+                                                                .value())
+                                                        .build()),
+                                        "hkko-operator"))),
+                refusal(
+                        "cabinet read without a citizen",
+                        Status.Code.PERMISSION_DENIED,
+                        "CABINET_NOT_ALLOWED",
                         t -> CabinetGrpc.newBlockingStub(t.env.client(PORTAL).channel())
-                                .listCases(ListCasesRequest.newBuilder().setCitizenIin("123456789012").build())),
+                                .listCases(ListCasesRequest.getDefaultInstance())),
+                refusal(
+                        "cabinet read with a wrong IIN check digit",
+                        Status.Code.INVALID_ARGUMENT,
+                        "IIN_INVALID",
+                        t -> CabinetGrpc.newBlockingStub(t.env.client(PORTAL).channel())
+                                .listCases(ListCasesRequest.newBuilder()
+                                        .setCitizenIin("123456789012")
+                                        .build())),
                 // answer form
                 refusal("answer form nobody knows", Status.Code.PERMISSION_DENIED, "ANSWER_FORM_NOT_ALLOWED", t -> {
                     Metadata headers = new Metadata();
                     headers.put(AnswerForm.HEADER_KEY, "zip");
                     GatewayGrpc.newBlockingStub(t.env.client(PORTAL).channel())
                             .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                            .withDeadlineAfter(10, TimeUnit.SECONDS).call(t.valid(PORTAL));
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .call(t.valid(PORTAL));
                 }),
-                refusal("answer form the sender may not ask for", Status.Code.PERMISSION_DENIED,
-                        "ANSWER_FORM_NOT_ALLOWED", t -> t.probe(FORM_PROBE).call(t.valid(FORM_PROBE),
-                                AnswerForm.BATCH_SEAL)));
+                refusal(
+                        "answer form the sender may not ask for",
+                        Status.Code.PERMISSION_DENIED,
+                        "ANSWER_FORM_NOT_ALLOWED",
+                        t -> t.probe(FORM_PROBE).call(t.valid(FORM_PROBE), AnswerForm.BATCH_SEAL)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -375,13 +591,16 @@ class RefusalMatrixTest {
     @Order(2)
     void malformedEnvelopeIsJournaledByTheDigestOfItsBytes() throws Exception {
         byte[] garbage = {(byte) 0xfe, 0x03, 0x04}; // sent by no other case
-        Refusals.Refused refused = refused(Status.Code.INVALID_ARGUMENT, "MESSAGE_MALFORMED",
+        Refusals.Refused refused = refused(
+                Status.Code.INVALID_ARGUMENT,
+                "MESSAGE_MALFORMED",
                 () -> raw(env.client("tax"), "shlyuz.v1.Gateway/Call", garbage));
         assertTrue(refused.russian().contains("3 bytes"), refused.russian());
-        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(garbage));
+        String digest = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(garbage));
         List<JournalEntry> rows = env.gateway.journal().recent(200).stream()
-                .filter(e -> digest.equals(e.contentSha256())).toList();
+                .filter(e -> digest.equals(e.contentSha256()))
+                .toList();
         assertEquals(1, rows.size(), "one row for the one refusal");
         assertEquals("MESSAGE_MALFORMED", rows.get(0).reason());
         assertEquals("tax", rows.get(0).sender());
@@ -394,12 +613,17 @@ class RefusalMatrixTest {
     void refusesATlsHandshakeWithoutClientCertificate() throws Exception {
         // The trust alone: a client that presents no certificate.
         var credentials = io.grpc.TlsChannelCredentials.newBuilder()
-                .trustManager(noCertificate.trust().toFile()).build();
+                .trustManager(noCertificate.trust().toFile())
+                .build();
         var channel = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", env.gateway.port(), credentials)
-                .overrideAuthority(DevMaterial.GATEWAY_SYSTEM).build();
+                .overrideAuthority(DevMaterial.GATEWAY_SYSTEM)
+                .build();
         try {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> GatewayGrpc
-                    .newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).call(valid(PORTAL)));
+            StatusRuntimeException e = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> GatewayGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .call(valid(PORTAL)));
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.toString());
         } finally {
             channel.shutdownNow();
@@ -410,8 +634,8 @@ class RefusalMatrixTest {
     @Test
     @Order(4)
     void refusesATlsHandshakeWithClientCertificateOfAnUnknownCa() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> clientWith(unknownCa).call(valid(PORTAL)));
+        StatusRuntimeException e = assertThrows(
+                StatusRuntimeException.class, () -> clientWith(unknownCa).call(valid(PORTAL)));
         assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.toString());
         validCallSucceeds();
     }
@@ -430,7 +654,8 @@ class RefusalMatrixTest {
         });
         Duration delay = retryDelay(e);
         // One token every 100 s: the delay is what is left of that, and real time barely moves it.
-        assertTrue(delay.compareTo(Duration.ofSeconds(50)) > 0 && delay.compareTo(Duration.ofSeconds(100)) <= 0,
+        assertTrue(
+                delay.compareTo(Duration.ofSeconds(50)) > 0 && delay.compareTo(Duration.ofSeconds(100)) <= 0,
                 "retry when the next token is there: " + delay);
         assertEquals(1, env.gateway.rateLimiter().refusals(RATE_PROBE, Reason.RATE_LIMITED));
         validCallSucceeds(); // another sender is served meanwhile
@@ -454,7 +679,10 @@ class RefusalMatrixTest {
         assertTrue(refused.russian().contains(tomorrow + " 00:00"), refused.russian());
         Instant midnight = tomorrow.atStartOfDay(ALMATY).toInstant();
         Duration delay = retryDelay(e);
-        assertTrue(Math.abs(delay.minus(Duration.between(clock.instant(), midnight)).toSeconds()) <= 5,
+        assertTrue(
+                Math.abs(delay.minus(Duration.between(clock.instant(), midnight))
+                                .toSeconds())
+                        <= 5,
                 "retry at the next local midnight: " + delay);
         validCallSucceeds();
 
@@ -468,7 +696,8 @@ class RefusalMatrixTest {
         for (Any detail : status.getDetailsList()) {
             if (detail.is(RetryInfo.class)) {
                 try {
-                    com.google.protobuf.Duration d = detail.unpack(RetryInfo.class).getRetryDelay();
+                    com.google.protobuf.Duration d =
+                            detail.unpack(RetryInfo.class).getRetryDelay();
                     return Duration.ofSeconds(d.getSeconds(), d.getNanos());
                 } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
                     throw new AssertionError(ex);

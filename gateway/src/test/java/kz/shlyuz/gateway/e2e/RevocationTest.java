@@ -18,10 +18,10 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.ocsp.OcspResponder;
 import kz.shlyuz.certs.pki.DevCertificateStatuses;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.AdvanceableClock;
-import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.client.Refusals;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.AdvanceableClock;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.config.SignerRules;
 import kz.shlyuz.proto.v1.AddressCertificate;
@@ -38,19 +38,28 @@ class RevocationTest {
     private final DevPki pki = TestPki.get();
 
     private static SignedRequest request(GatewayEnvironment env) {
-        return env.requests.sign(RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(), env.clock.instant()),
+        return env.requests.sign(
+                RequestBuilder.content(
+                        PORTAL,
+                        "ADDRESS_CERTIFICATE",
+                        AddressCertificateRequest.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build(),
+                        env.clock.instant()),
                 List.of(env.pki.signerKey(SIGNER)));
     }
 
     private static String answeredSubject(GatewayEnvironment env) throws Exception {
-        return ResponseContent.parseFrom(env.client(PORTAL).call(request(env)).getContent()).getBody()
-                .unpack(AddressCertificate.class).getSubjectId();
+        return ResponseContent.parseFrom(env.client(PORTAL).call(request(env)).getContent())
+                .getBody()
+                .unpack(AddressCertificate.class)
+                .getSubjectId();
     }
 
     private static GatewayConfig withOcsp(GatewayConfig c, URI responder, Duration cacheTtl) {
         SignerRules rules = c.signerRules();
-        return c.withSignerRules(rules.withOcsp(rules.ocsp().withResponder(responder).withCacheTtl(cacheTtl)));
+        return c.withSignerRules(
+                rules.withOcsp(rules.ocsp().withResponder(responder).withCacheTtl(cacheTtl)));
     }
 
     @Test
@@ -58,22 +67,32 @@ class RevocationTest {
         AdvanceableClock clock = new AdvanceableClock();
         DevCertificateStatuses statuses = pki.certificateStatuses();
         Duration cacheTtl = Duration.ofSeconds(60);
-        try (OcspResponder responder = OcspResponder.start(new InetSocketAddress("127.0.0.1", 0),
-                pki.ocspAuthorities(), statuses, clock, Duration.ofMinutes(10));
-                GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"),
-                        c -> withOcsp(c, responder.uri(), cacheTtl), clock)) {
+        try (OcspResponder responder = OcspResponder.start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        pki.ocspAuthorities(),
+                        statuses,
+                        clock,
+                        Duration.ofMinutes(10));
+                GatewayEnvironment env =
+                        new GatewayEnvironment(Set.of("gbd-fl"), c -> withOcsp(c, responder.uri(), cacheTtl), clock)) {
             String iin = Persona.CLEAN.iin().value();
             assertEquals(iin, answeredSubject(env));
 
             // The CA revokes the key (its CRL file stays as it was: only OCSP knows).
-            statuses.revoke(pki.certificate(pki.identity(SIGNER)), clock.instant().minusSeconds(1),
+            statuses.revoke(
+                    pki.certificate(pki.identity(SIGNER)),
+                    clock.instant().minusSeconds(1),
                     CRLReason.KEY_COMPROMISE.ordinal());
             assertEquals(iin, answeredSubject(env), "within the cache window the earlier good answer stands");
 
             clock.advance(cacheTtl.plusSeconds(1));
-            Refusals.Refused refused = assertRefused(Status.Code.UNAUTHENTICATED, "CERT_REVOKED",
+            Refusals.Refused refused = assertRefused(
+                    Status.Code.UNAUTHENTICATED,
+                    "CERT_REVOKED",
                     () -> env.client(PORTAL).call(request(env)));
-            assertTrue(refused.russian().contains("KEY_COMPROMISE") && refused.russian().contains("OCSP"),
+            assertTrue(
+                    refused.russian().contains("KEY_COMPROMISE")
+                            && refused.russian().contains("OCSP"),
                     refused.russian());
         }
     }
@@ -94,16 +113,26 @@ class RevocationTest {
             }
         }
         URI nobody = URI.create("http://127.0.0.1:" + GatewayEnvironment.closedPort() + "/ocsp");
-        try (GatewayEnvironment strict = new GatewayEnvironment(Set.of("gbd-fl"), c -> withOcsp(c, nobody,
-                Duration.ofMinutes(1)).withSignerRules(withOcsp(c, nobody, Duration.ofMinutes(1)).signerRules()
-                .withTrustDirs(List.of(trust)).withDevPkiTrust(false)))) {
-            Refusals.Refused refused = assertRefused(Status.Code.UNAVAILABLE, "REVOCATION_UNKNOWN",
+        try (GatewayEnvironment strict = new GatewayEnvironment(
+                Set.of("gbd-fl"),
+                c -> withOcsp(c, nobody, Duration.ofMinutes(1))
+                        .withSignerRules(withOcsp(c, nobody, Duration.ofMinutes(1))
+                                .signerRules()
+                                .withTrustDirs(List.of(trust))
+                                .withDevPkiTrust(false)))) {
+            Refusals.Refused refused = assertRefused(
+                    Status.Code.UNAVAILABLE,
+                    "REVOCATION_UNKNOWN",
                     () -> strict.client(PORTAL).call(request(strict)));
             assertTrue(refused.russian().contains("OCSP") && refused.russian().contains("no CRL"), refused.russian());
         }
-        try (GatewayEnvironment lenient = new GatewayEnvironment(Set.of("gbd-fl"), c -> c.withSignerRules(
-                withOcsp(c, nobody, Duration.ofMinutes(1)).signerRules().withTrustDirs(List.of(trust))
-                        .withDevPkiTrust(false).withSoftFailRevocation(true)))) {
+        try (GatewayEnvironment lenient = new GatewayEnvironment(
+                Set.of("gbd-fl"),
+                c -> c.withSignerRules(withOcsp(c, nobody, Duration.ofMinutes(1))
+                        .signerRules()
+                        .withTrustDirs(List.of(trust))
+                        .withDevPkiTrust(false)
+                        .withSoftFailRevocation(true)))) {
             assertEquals(Persona.CLEAN.iin().value(), answeredSubject(lenient));
         }
     }
@@ -112,12 +141,21 @@ class RevocationTest {
     void revokedOnTheCrlIsRefusedEvenWhenTheOcspResponderIsDown() {
         // test-revoked-gost2015 is on the GOST 2015 intermediate's CRL; OCSP unreachable.
         URI nobody = URI.create("http://127.0.0.1:" + GatewayEnvironment.closedPort() + "/ocsp");
-        try (GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"), c -> withOcsp(c, nobody,
-                Duration.ofMinutes(1)))) {
-            SignedRequest request = env.requests.sign(RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                    AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(),
-                    env.clock.instant()), List.of(env.pki.signerKey("test-revoked-gost2015")));
-            assertRefused(Status.Code.UNAUTHENTICATED, "CERT_REVOKED", () -> env.client(PORTAL).call(request));
+        try (GatewayEnvironment env =
+                new GatewayEnvironment(Set.of("gbd-fl"), c -> withOcsp(c, nobody, Duration.ofMinutes(1)))) {
+            SignedRequest request = env.requests.sign(
+                    RequestBuilder.content(
+                            PORTAL,
+                            "ADDRESS_CERTIFICATE",
+                            AddressCertificateRequest.newBuilder()
+                                    .setIin(Persona.CLEAN.iin().value())
+                                    .build(),
+                            env.clock.instant()),
+                    List.of(env.pki.signerKey("test-revoked-gost2015")));
+            assertRefused(
+                    Status.Code.UNAUTHENTICATED,
+                    "CERT_REVOKED",
+                    () -> env.client(PORTAL).call(request));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

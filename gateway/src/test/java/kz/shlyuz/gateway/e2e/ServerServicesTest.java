@@ -42,7 +42,9 @@ class ServerServicesTest {
         try (GatewayEnvironment env = new GatewayEnvironment()) {
             GatewayClient client = env.client("egov-portal");
             HealthCheckResponse health = HealthGrpc.newBlockingStub(client.channel())
-                    .check(HealthCheckRequest.newBuilder().setService("shlyuz.v1.Gateway").build());
+                    .check(HealthCheckRequest.newBuilder()
+                            .setService("shlyuz.v1.Gateway")
+                            .build());
             assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
 
             CompletableFuture<List<String>> services = new CompletableFuture<>();
@@ -51,7 +53,8 @@ class ServerServicesTest {
                         @Override
                         public void onNext(ServerReflectionResponse response) {
                             services.complete(response.getListServicesResponse().getServiceList().stream()
-                                    .map(ServiceResponse::getName).toList());
+                                    .map(ServiceResponse::getName)
+                                    .toList());
                         }
 
                         @Override
@@ -62,7 +65,8 @@ class ServerServicesTest {
                         @Override
                         public void onCompleted() {}
                     });
-            requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+            requests.onNext(
+                    ServerReflectionRequest.newBuilder().setListServices("").build());
             requests.onCompleted();
             assertTrue(services.get(10, TimeUnit.SECONDS).contains("shlyuz.v1.Gateway"));
         }
@@ -71,23 +75,35 @@ class ServerServicesTest {
     @Test
     void callInFlightAtShutdownStillCompletes() throws Exception {
         HeldClock agencies = new HeldClock();
-        GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl", "gbd-ul"), c -> c, Clock.systemUTC(),
-                b -> b.adapterClock(agencies));
+        GatewayEnvironment env = new GatewayEnvironment(
+                Set.of("gbd-fl", "gbd-ul"), c -> c, Clock.systemUTC(), b -> b.adapterClock(agencies));
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             GatewayClient client = env.client("egov-portal");
-            SignedRequest request = env.requests.sign(RequestBuilder.content("egov-portal", "ADDRESS_CERTIFICATE",
-                    AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(),
-                    env.clock.instant()), List.of(env.pki.signerKey(Persona.CLEAN.key())));
+            SignedRequest request = env.requests.sign(
+                    RequestBuilder.content(
+                            "egov-portal",
+                            "ADDRESS_CERTIFICATE",
+                            AddressCertificateRequest.newBuilder()
+                                    .setIin(Persona.CLEAN.iin().value())
+                                    .build(),
+                            env.clock.instant()),
+                    List.of(env.pki.signerKey(Persona.CLEAN.key())));
             client.call(request); // warm: TLS sessions, channels
 
             // Eight calls admitted and at the agency, held there while the gateway shuts down.
             agencies.hold();
             List<Future<SignedResponse>> inFlight = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                SignedRequest each = env.requests.sign(RequestBuilder.content("egov-portal", "ADDRESS_CERTIFICATE",
-                        AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(),
-                        env.clock.instant()), List.of(env.pki.signerKey(Persona.CLEAN.key())));
+                SignedRequest each = env.requests.sign(
+                        RequestBuilder.content(
+                                "egov-portal",
+                                "ADDRESS_CERTIFICATE",
+                                AddressCertificateRequest.newBuilder()
+                                        .setIin(Persona.CLEAN.iin().value())
+                                        .build(),
+                                env.clock.instant()),
+                        List.of(env.pki.signerKey(Persona.CLEAN.key())));
                 inFlight.add(callers.submit(() -> client.call(each)));
             }
             assertTrue(agencies.awaitHeld(8, Duration.ofSeconds(20)), "the eight calls reach the agency");

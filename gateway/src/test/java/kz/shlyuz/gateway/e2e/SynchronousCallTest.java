@@ -43,23 +43,29 @@ class SynchronousCallTest {
     }
 
     private SignedRequest addressRequest(String sender, String iin, String bin, String... signers) {
-        AddressCertificateRequest body = AddressCertificateRequest.newBuilder().setIin(iin == null ? "" : iin)
-                .setBin(bin == null ? "" : bin).build();
+        AddressCertificateRequest body = AddressCertificateRequest.newBuilder()
+                .setIin(iin == null ? "" : iin)
+                .setBin(bin == null ? "" : bin)
+                .build();
         RequestContent content = RequestBuilder.content(sender, "ADDRESS_CERTIFICATE", body, env.clock.instant());
-        return env.requests.sign(content, List.of(signers).stream().map(env.pki::signerKey).toList());
+        return env.requests.sign(
+                content, List.of(signers).stream().map(env.pki::signerKey).toList());
     }
 
     private List<VerifiedSigner> verify(SignedResponse response) {
-        SignatureVerifier verifier = new SignatureVerifier(new TrustMaterial(env.pki.signingTrustAnchors(),
-                env.pki.signingIntermediates(), env.pki.crls()), env.clock, Duration.ofMinutes(5));
-        return verifier.verify(response.getContent().toByteArray(), response.getSignature().toByteArray());
+        SignatureVerifier verifier = new SignatureVerifier(
+                new TrustMaterial(env.pki.signingTrustAnchors(), env.pki.signingIntermediates(), env.pki.crls()),
+                env.clock,
+                Duration.ofMinutes(5));
+        return verifier.verify(
+                response.getContent().toByteArray(), response.getSignature().toByteArray());
     }
 
     @Test
     void citizenReceivesAddressCertificateSignedByInternalAffairsJusticeAndGateway() throws Exception {
         String iin = Persona.CLEAN.iin().value();
-        SignedResponse response = env.client("egov-portal").call(
-                addressRequest("egov-portal", iin, null, Persona.CLEAN.key()));
+        SignedResponse response =
+                env.client("egov-portal").call(addressRequest("egov-portal", iin, null, Persona.CLEAN.key()));
 
         ResponseContent content = ResponseContent.parseFrom(response.getContent());
         AddressCertificate certificate = content.getBody().unpack(AddressCertificate.class);
@@ -69,17 +75,22 @@ class SynchronousCallTest {
         assertEquals("gbd-fl", certificate.getRegister());
         assertFalse(certificate.getAddress().getLocality().isEmpty());
 
-        Set<String> signerBins = verify(response).stream().map(s -> s.holder().bin()).collect(Collectors.toSet());
-        assertEquals(Set.of(Organisation.INTERNAL_AFFAIRS.bin().value(), Organisation.JUSTICE.bin().value(),
-                Organisation.GATEWAY_OPERATOR.bin().value()), signerBins);
+        Set<String> signerBins =
+                verify(response).stream().map(s -> s.holder().bin()).collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        Organisation.INTERNAL_AFFAIRS.bin().value(),
+                        Organisation.JUSTICE.bin().value(),
+                        Organisation.GATEWAY_OPERATOR.bin().value()),
+                signerBins);
     }
 
     @Test
     void stateCorporationOperatorMaySignForTheApplicant() throws Exception {
         String iin = Persona.TAX_DEBTOR.iin().value();
         SignedResponse response = env.client("hkko").call(addressRequest("hkko", iin, null, "hkko-operator"));
-        AddressCertificate certificate = ResponseContent.parseFrom(response.getContent()).getBody()
-                .unpack(AddressCertificate.class);
+        AddressCertificate certificate =
+                ResponseContent.parseFrom(response.getContent()).getBody().unpack(AddressCertificate.class);
         assertEquals(iin, certificate.getSubjectId());
     }
 
@@ -87,8 +98,8 @@ class SynchronousCallTest {
     void legalEntityAddressComesFromLegalEntitiesRegister() throws Exception {
         String bin = Organisation.STATE_CORPORATION.bin().value();
         SignedResponse response = env.client("hkko").call(addressRequest("hkko", null, bin, "hkko-operator"));
-        AddressCertificate certificate = ResponseContent.parseFrom(response.getContent()).getBody()
-                .unpack(AddressCertificate.class);
+        AddressCertificate certificate =
+                ResponseContent.parseFrom(response.getContent()).getBody().unpack(AddressCertificate.class);
         assertEquals(bin, certificate.getSubjectId());
         assertEquals("gbd-ul", certificate.getRegister());
         assertEquals(3, verify(response).size());
@@ -96,14 +107,16 @@ class SynchronousCallTest {
 
     @Test
     void retryWithTheSameBytesReturnsTheRecordedAnswer() {
-        SignedRequest request = addressRequest("egov-portal", Persona.CLEAN.iin().value(), null, Persona.CLEAN.key());
+        SignedRequest request =
+                addressRequest("egov-portal", Persona.CLEAN.iin().value(), null, Persona.CLEAN.key());
         SignedResponse first = env.client("egov-portal").call(request);
         SignedResponse second = env.client("egov-portal").call(request);
 
         assertArrayEquals(first.toByteArray(), second.toByteArray());
         String messageId = messageId(request);
         List<JournalEntry.Outcome> outcomes = env.gateway.journal().entries("egov-portal", messageId).stream()
-                .map(JournalEntry::outcome).toList();
+                .map(JournalEntry::outcome)
+                .toList();
         assertEquals(List.of(JournalEntry.Outcome.ANSWERED, JournalEntry.Outcome.REPLAYED), outcomes);
     }
 
@@ -113,7 +126,8 @@ class SynchronousCallTest {
         SignedRequest request = addressRequest("egov-portal", iin, null, Persona.CLEAN.key());
         env.client("egov-portal").call(request);
 
-        JournalEntry entry = env.gateway.journal().entries("egov-portal", messageId(request)).get(0);
+        JournalEntry entry =
+                env.gateway.journal().entries("egov-portal", messageId(request)).get(0);
         assertEquals("ADDRESS_CERTIFICATE", entry.serviceId());
         assertEquals("gbd-fl", entry.agency());
         assertEquals("OK", entry.grpcCode());

@@ -13,9 +13,9 @@ import java.util.Set;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tsa.TimeStampServer;
+import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.TestPki;
-import kz.shlyuz.client.Refusals;
 import kz.shlyuz.gateway.evidence.EvidenceStatus;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class TimestampOutageTest {
         TimeStampAuthority authority = new TimeStampAuthority(TestPki.get().newTimeStampingKey("RSA"), clock);
         TimeStampServer tsa = TimeStampServer.start(new InetSocketAddress("127.0.0.1", 0), authority);
         int port = tsa.uri().getPort();
-        try (GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"),
-                c -> c.withEvidence(c.evidence().withTsaUrl(tsa.uri())), clock)) {
+        try (GatewayEnvironment env = new GatewayEnvironment(
+                Set.of("gbd-fl"), c -> c.withEvidence(c.evidence().withTsaUrl(tsa.uri())), clock)) {
             env.client(EvidenceTools.PORTAL).call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER));
             assertTrue(env.gateway.evidence().stampNow());
 
@@ -48,8 +48,11 @@ class TimestampOutageTest {
             env.client(EvidenceTools.PORTAL).call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER));
             clock.advance(Duration.ofMinutes(2));
             assertFalse(env.gateway.evidence().status().accepting());
-            Refusals.Refused refused = assertRefused(Status.Code.UNAVAILABLE, "TIMESTAMP_UNAVAILABLE",
-                    () -> env.client(EvidenceTools.PORTAL).call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER)));
+            Refusals.Refused refused = assertRefused(
+                    Status.Code.UNAVAILABLE,
+                    "TIMESTAMP_UNAVAILABLE",
+                    () -> env.client(EvidenceTools.PORTAL)
+                            .call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER)));
             assertEquals("SCE909", refused.shepCode());
             assertTrue(refused.russian().contains("метк") && refused.kazakh().contains("TSA"), refused.description());
 
@@ -57,14 +60,18 @@ class TimestampOutageTest {
             try (TimeStampServer back = TimeStampServer.start(new InetSocketAddress("127.0.0.1", port), authority)) {
                 // The stamper retries on its own every quarter second, and leaves an authority that
                 // failed alone for 30 s of the gateway's clock: each look lets a second of it pass.
-                Await.until(() -> {
-                    if (env.gateway.evidence().status().accepting()) {
-                        return true;
-                    }
-                    clock.advance(Duration.ofSeconds(1));
-                    return false;
-                }, Duration.ofSeconds(20), Duration.ofMillis(100),
-                        () -> "the stamper covers the waiting records; " + env.gateway.evidence().status());
+                Await.until(
+                        () -> {
+                            if (env.gateway.evidence().status().accepting()) {
+                                return true;
+                            }
+                            clock.advance(Duration.ofSeconds(1));
+                            return false;
+                        },
+                        Duration.ofSeconds(20),
+                        Duration.ofMillis(100),
+                        () -> "the stamper covers the waiting records; "
+                                + env.gateway.evidence().status());
                 EvidenceStatus recovered = env.gateway.evidence().status();
                 assertTrue(recovered.accepting(), recovered.toString());
                 env.client(EvidenceTools.PORTAL).call(EvidenceTools.addressRequest(env, EvidenceTools.SIGNER));

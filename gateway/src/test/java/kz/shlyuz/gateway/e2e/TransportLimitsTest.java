@@ -75,36 +75,46 @@ class TransportLimitsTest {
     private GatewayEnvironment env;
     /** An agency that accepts connections and never answers: gbd-ul, for legal-entity address certificates. */
     private ServerSocket silentAgency;
+
     private final List<Socket> silentConnections = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
         silentAgency = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    silentConnections.add(silentAgency.accept());
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent-agency");
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            silentConnections.add(silentAgency.accept());
+                        }
+                    } catch (IOException closed) {
+                        // the test is over
+                    }
+                },
+                "silent-agency");
         acceptor.setDaemon(true);
         acceptor.start();
         env = new GatewayEnvironment(Set.of("gbd-fl"), c -> {
             Map<String, AdapterEndpoint> adapters = new HashMap<>(c.adapters());
-            adapters.put("gbd-ul", new AdapterEndpoint("127.0.0.1", silentAgency.getLocalPort(),
-                    c.adapters().get("gbd-ul").signerBins()));
+            adapters.put(
+                    "gbd-ul",
+                    new AdapterEndpoint(
+                            "127.0.0.1",
+                            silentAgency.getLocalPort(),
+                            c.adapters().get("gbd-ul").signerBins()));
             SignerRules rules = c.signerRules();
             // Employees may sign their own organisation's address certificate: the call that will hang.
-            SignerRules.Roles address = new SignerRules.Roles(rules.roles().individualApplicant(),
+            SignerRules.Roles address = new SignerRules.Roles(
+                    rules.roles().individualApplicant(),
                     EnumSet.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_SIGNING_RIGHT, HolderRole.LEGAL_EMPLOYEE),
                     rules.roles().operator());
             return c.withAdapters(adapters)
                     .withSignerRules(rules.withServiceRoles(Map.of("ADDRESS_CERTIFICATE", address)))
-                    .withEdge(c.edge().withTransport(c.edge().transport()
-                            .withCallTimes(Duration.ofSeconds(1), Duration.ofSeconds(4))
-                            .withConnectionCaps(MAX_CONNECTIONS, MAX_PER_SYSTEM)));
+                    .withEdge(c.edge()
+                            .withTransport(c.edge()
+                                    .transport()
+                                    .withCallTimes(Duration.ofSeconds(1), Duration.ofSeconds(4))
+                                    .withConnectionCaps(MAX_CONNECTIONS, MAX_PER_SYSTEM)));
         });
     }
 
@@ -120,8 +130,14 @@ class TransportLimitsTest {
     }
 
     private SignedRequest valid() {
-        return env.requests.sign(RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(Persona.CLEAN.iin().value()).build(), env.clock.instant()),
+        return env.requests.sign(
+                RequestBuilder.content(
+                        PORTAL,
+                        "ADDRESS_CERTIFICATE",
+                        AddressCertificateRequest.newBuilder()
+                                .setIin(Persona.CLEAN.iin().value())
+                                .build(),
+                        env.clock.instant()),
                 List.of(env.pki.signerKey(Persona.CLEAN.key())));
     }
 
@@ -141,12 +157,14 @@ class TransportLimitsTest {
     @Test
     void refusesAMessageOverTheTransportLimitFromItsDeclaredLengthAtOnce() {
         SignedRequest huge = valid().toBuilder()
-                .setSignature(com.google.protobuf.ByteString.copyFrom(new byte[2 << 20])).build();
+                .setSignature(com.google.protobuf.ByteString.copyFrom(new byte[2 << 20]))
+                .build();
         GatewayClient client = env.client(PORTAL);
         long start = System.nanoTime();
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.call(huge));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode(), e.toString());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
                 "refused without waiting for the body");
         client.close();
         validCallSucceeds();
@@ -156,17 +174,21 @@ class TransportLimitsTest {
     void closesAStreamThatNeverSendsItsRequest() throws Exception {
         GatewayClient client = env.client(PORTAL);
         // Sent as a stream, so the client flushes the headers at once (a unary call holds them for its message).
-        ClientCall<SignedRequest, kz.shlyuz.proto.v1.SignedResponse> call = client.channel().newCall(
-                GatewayGrpc.getCallMethod().toBuilder().setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
-                        .build(),
-                CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS));
+        ClientCall<SignedRequest, kz.shlyuz.proto.v1.SignedResponse> call = client.channel()
+                .newCall(
+                        GatewayGrpc.getCallMethod().toBuilder()
+                                .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+                                .build(),
+                        CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS));
         CompletableFuture<io.grpc.StatusRuntimeException> closed = new CompletableFuture<>();
-        call.start(new ClientCall.Listener<kz.shlyuz.proto.v1.SignedResponse>() {
-            @Override
-            public void onClose(Status status, Metadata trailers) {
-                closed.complete(status.asRuntimeException(trailers));
-            }
-        }, new Metadata());
+        call.start(
+                new ClientCall.Listener<kz.shlyuz.proto.v1.SignedResponse>() {
+                    @Override
+                    public void onClose(Status status, Metadata trailers) {
+                        closed.complete(status.asRuntimeException(trailers));
+                    }
+                },
+                new Metadata());
         call.request(1); // headers go out; the message never does
         StatusRuntimeException e = closed.get(20, TimeUnit.SECONDS);
         Refusals.Refused refused = assertRefused(Status.Code.DEADLINE_EXCEEDED, "REQUEST_INCOMPLETE", () -> {
@@ -180,8 +202,12 @@ class TransportLimitsTest {
     @Test
     void cutsAUnaryCallThatRunsPastTheMaximumDuration() {
         String bin = Organisation.STATE_CORPORATION.bin().value();
-        SignedRequest slow = env.requests.sign(RequestBuilder.content(PORTAL, "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setBin(bin).build(), env.clock.instant()),
+        SignedRequest slow = env.requests.sign(
+                RequestBuilder.content(
+                        PORTAL,
+                        "ADDRESS_CERTIFICATE",
+                        AddressCertificateRequest.newBuilder().setBin(bin).build(),
+                        env.clock.instant()),
                 List.of(env.pki.signerKey("hkko-operator-gost2015")));
         GatewayClient client = env.client(PORTAL);
         assertRefused(Status.Code.DEADLINE_EXCEEDED, "CALL_TOO_LONG", () -> client.call(slow));
@@ -191,7 +217,10 @@ class TransportLimitsTest {
 
     @Test
     void closesTheConnectionOverTheCapPerClientCertificate() {
-        await("earlier connections closed", Duration.ofSeconds(10), () -> env.gateway.connections().open("hkko") == 0);
+        await(
+                "earlier connections closed",
+                Duration.ofSeconds(10),
+                () -> env.gateway.connections().open("hkko") == 0);
         List<GatewayClient> allowed = new ArrayList<>();
         for (int i = 0; i < MAX_PER_SYSTEM; i++) {
             GatewayClient client = env.client("hkko");
@@ -213,7 +242,9 @@ class TransportLimitsTest {
         validCallSucceeds(); // another system is not affected
 
         allowed.get(0).close();
-        await("a connection of hkko closed", Duration.ofSeconds(10),
+        await(
+                "a connection of hkko closed",
+                Duration.ofSeconds(10),
                 () -> env.gateway.connections().open("hkko") < MAX_PER_SYSTEM);
         GatewayClient again = env.client("hkko");
         assertRefused(Status.Code.UNAUTHENTICATED, "SENDER_MISMATCH", () -> again.call(valid()));
@@ -229,7 +260,9 @@ class TransportLimitsTest {
             while (env.gateway.connections().open() < MAX_CONNECTIONS) {
                 idle.add(new Socket(InetAddress.getLoopbackAddress(), env.gateway.port()));
                 int opened = idle.size();
-                await("socket counted", Duration.ofSeconds(10),
+                await(
+                        "socket counted",
+                        Duration.ofSeconds(10),
                         () -> env.gateway.connections().open() >= Math.min(MAX_CONNECTIONS, opened));
             }
             Socket over = new Socket(InetAddress.getLoopbackAddress(), env.gateway.port());
@@ -242,73 +275,107 @@ class TransportLimitsTest {
                 s.close();
             }
         }
-        await("idle sockets closed", Duration.ofSeconds(10), () -> env.gateway.connections().open() == 0);
+        await(
+                "idle sockets closed",
+                Duration.ofSeconds(10),
+                () -> env.gateway.connections().open() == 0);
         validCallSucceeds();
     }
 
     @Test
     void answersARapidResetFloodWithGoAway() throws Exception {
         SslContext ssl = SslContextBuilder.forClient()
-                .keyManager(env.pki.tlsCertChainPem(PORTAL).toFile(), env.pki.tlsKeyPem(PORTAL).toFile())
+                .keyManager(
+                        env.pki.tlsCertChainPem(PORTAL).toFile(),
+                        env.pki.tlsKeyPem(PORTAL).toFile())
                 .trustManager(env.pki.tlsTrustPem().toFile())
-                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                .applicationProtocolConfig(new ApplicationProtocolConfig(
+                        ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_2))
                 .build();
         CompletableFuture<Long> goAway = new CompletableFuture<>();
-        Http2ConnectionHandler http2 = new Http2ConnectionHandlerBuilder().server(false)
+        Http2ConnectionHandler http2 = new Http2ConnectionHandlerBuilder()
+                .server(false)
                 .frameListener(new Http2FrameAdapter() {
                     @Override
-                    public void onGoAwayRead(ChannelHandlerContext ctx, int lastStreamId, long errorCode,
-                            ByteBuf debugData) {
+                    public void onGoAwayRead(
+                            ChannelHandlerContext ctx, int lastStreamId, long errorCode, ByteBuf debugData) {
                         goAway.complete(errorCode);
                     }
 
                     @Override
-                    public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding,
-                            boolean endOfStream) {
+                    public int onDataRead(
+                            ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
                         return data.readableBytes() + padding;
                     }
-                }).build();
+                })
+                .build();
         NioEventLoopGroup group = new NioEventLoopGroup(1);
         try {
-            Channel channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            Channel channel = new Bootstrap()
+                    .group(group)
+                    .channel(NioSocketChannel.class)
                     .handler(new ChannelInitializer<NioSocketChannel>() {
                         @Override
                         protected void initChannel(NioSocketChannel ch) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "127.0.0.1", env.gateway.port()), http2);
                         }
                     })
-                    .connect("127.0.0.1", env.gateway.port()).sync().channel();
-            assertTrue(channel.pipeline().get(SslHandler.class).handshakeFuture().await(10, TimeUnit.SECONDS),
+                    .connect("127.0.0.1", env.gateway.port())
+                    .sync()
+                    .channel();
+            assertTrue(
+                    channel.pipeline().get(SslHandler.class).handshakeFuture().await(10, TimeUnit.SECONDS),
                     "TLS handshake");
-            Http2Headers headers = new DefaultHttp2Headers().method("POST").scheme("https")
-                    .path("/shlyuz.v1.Gateway/Call").authority(DevMaterial.GATEWAY_SYSTEM)
-                    .set("content-type", "application/grpc").set("te", "trailers");
+            Http2Headers headers = new DefaultHttp2Headers()
+                    .method("POST")
+                    .scheme("https")
+                    .path("/shlyuz.v1.Gateway/Call")
+                    .authority(DevMaterial.GATEWAY_SYSTEM)
+                    .set("content-type", "application/grpc")
+                    .set("te", "trailers");
             ChannelHandlerContext ctx = channel.pipeline().context(http2);
-            java.util.concurrent.atomic.AtomicReference<Throwable> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> writeFailure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             // The gateway closes right after its GOAWAY; when our frames are still unread there, TCP may
             // reset the connection and the GOAWAY never reaches us. The close is the outcome that matters.
             channel.closeFuture().addListener(f -> goAway.complete(-1L));
             int pairs = env.config.edge().transport().maxRstFramesPerWindow() + 1;
-            channel.eventLoop().submit(() -> {
-                // One more than the allowance, HEADERS then RST_STREAM on each stream: CVE-2023-44487.
-                for (int i = 0; i < pairs && channel.isActive(); i++) {
-                    int stream = 2 * i + 3;
-                    http2.encoder().writeHeaders(ctx, stream, headers, 0, false, ctx.newPromise()
-                            .addListener(f -> writeFailure.compareAndSet(null, f.cause())));
-                    http2.encoder().writeRstStream(ctx, stream, Http2Error.CANCEL.code(), ctx.newPromise()
-                            .addListener(f -> writeFailure.compareAndSet(null, f.cause())));
-                    if (i % 50 == 0) {
+            channel.eventLoop()
+                    .submit(() -> {
+                        // One more than the allowance, HEADERS then RST_STREAM on each stream: CVE-2023-44487.
+                        for (int i = 0; i < pairs && channel.isActive(); i++) {
+                            int stream = 2 * i + 3;
+                            http2.encoder()
+                                    .writeHeaders(
+                                            ctx,
+                                            stream,
+                                            headers,
+                                            0,
+                                            false,
+                                            ctx.newPromise()
+                                                    .addListener(f -> writeFailure.compareAndSet(null, f.cause())));
+                            http2.encoder()
+                                    .writeRstStream(
+                                            ctx,
+                                            stream,
+                                            Http2Error.CANCEL.code(),
+                                            ctx.newPromise()
+                                                    .addListener(f -> writeFailure.compareAndSet(null, f.cause())));
+                            if (i % 50 == 0) {
+                                ctx.flush();
+                            }
+                        }
                         ctx.flush();
-                    }
-                }
-                ctx.flush();
-            }).sync();
+                    })
+                    .sync();
             long code = goAway.get(30, TimeUnit.SECONDS);
-            assertTrue(code == -1L || code == Http2Error.ENHANCE_YOUR_CALM.code(),
-                    () -> "GOAWAY with ENHANCE_YOUR_CALM, got " + code + "; first write failure: " + writeFailure.get());
+            assertTrue(
+                    code == -1L || code == Http2Error.ENHANCE_YOUR_CALM.code(),
+                    () -> "GOAWAY with ENHANCE_YOUR_CALM, got " + code + "; first write failure: "
+                            + writeFailure.get());
             assertTrue(channel.closeFuture().await(10, TimeUnit.SECONDS), "the gateway closes the connection");
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.ResponseContent;
@@ -31,29 +31,44 @@ class TrustReloadTest {
         DevPki pki = TestPki.get();
         // The RSA hierarchy only: agencies (RSA) keep answering, GOST citizens are not trusted yet.
         write(trust, "rsa", pki, "root-rsa", "intermediate-rsa");
-        try (GatewayEnvironment env = new GatewayEnvironment(Set.of("gbd-fl"), c -> c.withSignerRules(
-                c.signerRules().withTrustDirs(List.of(trust)).withTrustRecheck(Duration.ZERO)
+        try (GatewayEnvironment env = new GatewayEnvironment(
+                Set.of("gbd-fl"),
+                c -> c.withSignerRules(c.signerRules()
+                        .withTrustDirs(List.of(trust))
+                        .withTrustRecheck(Duration.ZERO)
                         .withDevPkiTrust(false)))) {
             String iin = Persona.CLEAN.iin().value();
-            assertRefused(Status.Code.UNAUTHENTICATED, "CERT_UNTRUSTED",
+            assertRefused(
+                    Status.Code.UNAUTHENTICATED,
+                    "CERT_UNTRUSTED",
                     () -> env.client("egov-portal").call(request(env, iin, "aidar-clean-gost2015")));
 
             write(trust, "gost2015", pki, "root-gost2015", "intermediate-gost2015");
             var answer = env.client("egov-portal").call(request(env, iin, "aidar-clean-gost2015"));
-            assertEquals(iin, ResponseContent.parseFrom(answer.getContent()).getBody()
-                    .unpack(AddressCertificate.class).getSubjectId());
+            assertEquals(
+                    iin,
+                    ResponseContent.parseFrom(answer.getContent())
+                            .getBody()
+                            .unpack(AddressCertificate.class)
+                            .getSubjectId());
 
             for (String name : List.of("root-gost2015.pem", "intermediate-gost2015.pem")) {
                 Files.delete(trust.resolve(name));
             }
-            assertRefused(Status.Code.UNAUTHENTICATED, "CERT_UNTRUSTED",
+            assertRefused(
+                    Status.Code.UNAUTHENTICATED,
+                    "CERT_UNTRUSTED",
                     () -> env.client("egov-portal").call(request(env, iin, "aidar-clean-gost2015")));
         }
     }
 
     private static SignedRequest request(GatewayEnvironment env, String iin, String signer) {
-        return env.requests.sign(RequestBuilder.content("egov-portal", "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(iin).build(), env.clock.instant()),
+        return env.requests.sign(
+                RequestBuilder.content(
+                        "egov-portal",
+                        "ADDRESS_CERTIFICATE",
+                        AddressCertificateRequest.newBuilder().setIin(iin).build(),
+                        env.clock.instant()),
                 List.of(env.pki.signerKey(signer)));
     }
 
@@ -61,9 +76,11 @@ class TrustReloadTest {
     private static void write(Path dir, String label, DevPki pki, String... cas) throws Exception {
         for (String ca : cas) {
             X509Certificate certificate = pki.certificate(pki.identity(ca));
-            Files.writeString(dir.resolve(ca + ".pem"), "-----BEGIN CERTIFICATE-----\n"
-                    + java.util.Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n");
+            Files.writeString(
+                    dir.resolve(ca + ".pem"),
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + java.util.Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                            + "\n-----END CERTIFICATE-----\n");
             for (X509CRL crl : pki.crls()) {
                 if (crl.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
                     Files.write(dir.resolve(ca + ".crl"), crl.getEncoded());

@@ -43,15 +43,18 @@ class RateLimiterTest {
         }
     }
 
-    private static EdgeSettings settings(EdgeSettings.RateLimit global, Map<String, EdgeSettings.SenderLimits> senders) {
+    private static EdgeSettings settings(
+            EdgeSettings.RateLimit global, Map<String, EdgeSettings.SenderLimits> senders) {
         return new EdgeSettings(null, global, senders, ZoneId.of("Asia/Almaty"));
     }
 
     @Test
     void servesTheBurstThenRefusesWithTheTimeToTheNextToken() {
         StepClock clock = new StepClock(Instant.parse("2026-12-01T10:00:00Z"));
-        RateLimiter limiter = new RateLimiter(settings(null, Map.of("portal",
-                new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(10, 5), null))), clock);
+        RateLimiter limiter = new RateLimiter(
+                settings(
+                        null, Map.of("portal", new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(10, 5), null))),
+                clock);
         for (int i = 0; i < 5; i++) {
             assertTrue(limiter.admit("portal").allowed(), "burst request " + i);
         }
@@ -71,8 +74,11 @@ class RateLimiterTest {
     @Test
     void theGlobalBucketRefusesWithoutSpendingTheSendersOwnTokens() {
         StepClock clock = new StepClock(Instant.parse("2026-12-01T10:00:00Z"));
-        RateLimiter limiter = new RateLimiter(settings(new EdgeSettings.RateLimit(1, 2), Map.of("portal",
-                new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(1, 3), 100L))), clock);
+        RateLimiter limiter = new RateLimiter(
+                settings(
+                        new EdgeSettings.RateLimit(1, 2),
+                        Map.of("portal", new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(1, 3), 100L))),
+                clock);
         assertTrue(limiter.admit("hkko").allowed());
         assertTrue(limiter.admit("hkko").allowed());
         // The global bucket is empty: the portal is refused, and keeps its own three tokens.
@@ -86,8 +92,8 @@ class RateLimiterTest {
     void quotaLastsTheLocalDayAndStartsAgainAtMidnightInAlmaty() {
         // 23:59:00 in Almaty (UTC+5) is 18:59:00 UTC.
         StepClock clock = new StepClock(Instant.parse("2026-12-01T18:59:00Z"));
-        RateLimiter limiter = new RateLimiter(settings(null, Map.of("burkit",
-                new EdgeSettings.SenderLimits(null, 2L))), clock);
+        RateLimiter limiter =
+                new RateLimiter(settings(null, Map.of("burkit", new EdgeSettings.SenderLimits(null, 2L))), clock);
         assertTrue(limiter.admit("burkit").allowed());
         assertTrue(limiter.admit("burkit").allowed());
         RateLimiter.Decision refused = limiter.admit("burkit");
@@ -103,8 +109,9 @@ class RateLimiterTest {
     @Test
     void aRequestRefusedByItsBucketDoesNotUseUpTheQuota() {
         StepClock clock = new StepClock(Instant.parse("2026-12-01T10:00:00Z"));
-        RateLimiter limiter = new RateLimiter(settings(null, Map.of("hkko",
-                new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(1, 1), 2L))), clock);
+        RateLimiter limiter = new RateLimiter(
+                settings(null, Map.of("hkko", new EdgeSettings.SenderLimits(new EdgeSettings.RateLimit(1, 1), 2L))),
+                clock);
         assertTrue(limiter.admit("hkko").allowed());
         assertEquals(Reason.RATE_LIMITED, limiter.admit("hkko").refusal().reason());
         clock.advance(Duration.ofSeconds(1));

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.clock.AdjustableClock;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
@@ -37,7 +37,10 @@ public final class ArchiveHeapMain {
         System.out.println("PKI_LOADED " + (System.nanoTime() - loading) / 1_000_000 + " ms");
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (HikariDataSource db = JournalDatabase.open(new GatewayConfig.JournalSettings(
-                "jdbc:h2:file:" + dir.resolve("journal") + ";CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE", "shlyuz", "", 2))) {
+                "jdbc:h2:file:" + dir.resolve("journal") + ";CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE",
+                "shlyuz",
+                "",
+                2))) {
             long t0 = System.nanoTime();
             Random random = new Random(13);
             String prev = Digests.GENESIS;
@@ -48,10 +51,34 @@ public final class ArchiveHeapMain {
                         byte[] body = new byte[bodyBytes];
                         random.nextBytes(body);
                         Instant t = clock.instant().plusMillis(i);
-                        EvidenceRecord r = new EvidenceRecord("heap-node", 0, "CALL", "FULL", "egov-portal", "m-" + i,
-                                "ADDRESS_CERTIFICATE", null, "ANSWERED", null, "POSITIVE", t, t, 1, 1, 2,
-                                t.atZone(java.time.ZoneOffset.UTC).plus(Period.ofYears(5)).toInstant(),
-                                Digests.hex(body), null, Digests.hex(body), null, null, null, null).linked(i, prev);
+                        EvidenceRecord r = new EvidenceRecord(
+                                        "heap-node",
+                                        0,
+                                        "CALL",
+                                        "FULL",
+                                        "egov-portal",
+                                        "m-" + i,
+                                        "ADDRESS_CERTIFICATE",
+                                        null,
+                                        "ANSWERED",
+                                        null,
+                                        "POSITIVE",
+                                        t,
+                                        t,
+                                        1,
+                                        1,
+                                        2,
+                                        t.atZone(java.time.ZoneOffset.UTC)
+                                                .plus(Period.ofYears(5))
+                                                .toInstant(),
+                                        Digests.hex(body),
+                                        null,
+                                        Digests.hex(body),
+                                        null,
+                                        null,
+                                        null,
+                                        null)
+                                .linked(i, prev);
                         prev = r.digest();
                         r.bind(insert);
                         insert.setBytes(25, body);
@@ -85,26 +112,32 @@ public final class ArchiveHeapMain {
             clock.advance(java.time.Duration.ofDays(6 * 366));
             EvidenceSettings settings = EvidenceSettings.defaults(dir).withNodeId("heap-node");
             long start = System.nanoTime();
-            EvidenceArchiver.Archived archived = new EvidenceArchiver(db, settings, "heap-node", clock).archive()
+            EvidenceArchiver.Archived archived = new EvidenceArchiver(db, settings, "heap-node", clock)
+                    .archive()
                     .orElseThrow();
             System.out.println("WRITTEN " + n + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             System.out.println("ARCHIVED " + archived.firstSeq() + " " + archived.lastSeq() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
-            SignatureVerifier verifier = new SignatureVerifier(new TrustMaterial(pki.signingTrustAnchors(),
-                    pki.signingIntermediates(), pki.crls()), Clock.systemUTC(),
+            SignatureVerifier verifier = new SignatureVerifier(
+                    new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+                    Clock.systemUTC(),
                     new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL, null));
-            ChainVerifier.Report report = new ChainVerifier(db, settings.archiveDir(), BodyCipher.off(),
-                    verifier::verifyTimeStamp).verify(null, null);
-            System.out.println("VERIFIED " + report.records() + " " + report.findings().size() + " "
-                    + report.findings().stream().limit(3).toList());
+            ChainVerifier.Report report = new ChainVerifier(
+                            db, settings.archiveDir(), BodyCipher.off(), verifier::verifyTimeStamp)
+                    .verify(null, null);
+            System.out.println(
+                    "VERIFIED " + report.records() + " " + report.findings().size() + " "
+                            + report.findings().stream().limit(3).toList());
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.println("PEAK_HEAP " + peak + " MAX " + Runtime.getRuntime().maxMemory());
-            try (Connection c = db.getConnection(); var s = c.createStatement();
+            System.out.println(
+                    "PEAK_HEAP " + peak + " MAX " + Runtime.getRuntime().maxMemory());
+            try (Connection c = db.getConnection();
+                    var s = c.createStatement();
                     var rs = s.executeQuery("SELECT COUNT(*) FROM evidence_record")) {
                 rs.next();
                 System.out.println("LEFT " + rs.getLong(1));

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.evidence;
 
-import kz.shlyuz.gateway.config.EvidenceSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import java.util.List;
 import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.clock.AdjustableClock;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.gateway.signature.SignatureVerifier;
@@ -28,9 +28,24 @@ abstract class EvidenceStorageSuite {
     abstract GatewayConfig.JournalSettings database(Path dir) throws Exception;
 
     private static EvidenceItem item(int i, Instant at) {
-        return new EvidenceItem(EvidenceItem.Kind.CALL, "egov-portal", "m-" + i, "ADDRESS_CERTIFICATE", null,
-                "ANSWERED", null, EvidenceItem.Decision.POSITIVE, at, at, 1, 1, 2, ("request " + i).getBytes(),
-                ("cms " + i).getBytes(), ("answer " + i).getBytes(), List.of());
+        return new EvidenceItem(
+                EvidenceItem.Kind.CALL,
+                "egov-portal",
+                "m-" + i,
+                "ADDRESS_CERTIFICATE",
+                null,
+                "ANSWERED",
+                null,
+                EvidenceItem.Decision.POSITIVE,
+                at,
+                at,
+                1,
+                1,
+                2,
+                ("request " + i).getBytes(),
+                ("cms " + i).getBytes(),
+                ("answer " + i).getBytes(),
+                List.of());
     }
 
     @Test
@@ -38,17 +53,24 @@ abstract class EvidenceStorageSuite {
         GatewayConfig.JournalSettings settings = database(dir);
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-20T04:00:00Z"));
         TimeStampAuthority tsa = new TimeStampAuthority(TestPki.get().newTimeStampingKey("RSA"), Clock.systemUTC());
-        SignatureVerifier offline = new SignatureVerifier(new TrustMaterial(TestPki.get().signingTrustAnchors(),
-                TestPki.get().signingIntermediates(), TestPki.get().crls()), Clock.systemUTC(),
+        SignatureVerifier offline = new SignatureVerifier(
+                new TrustMaterial(
+                        TestPki.get().signingTrustAnchors(),
+                        TestPki.get().signingIntermediates(),
+                        TestPki.get().crls()),
+                Clock.systemUTC(),
                 new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL, null));
         EvidenceSettings a = EvidenceSettings.defaults(dir).withNodeId("node-a");
         EvidenceSettings b = EvidenceSettings.defaults(dir).withNodeId("node-b");
         try (HikariDataSource db = JournalDatabase.open(settings)) {
-            try (EvidenceLog first = EvidenceLog.open(a, db, settings.jdbcUrl(), tsa, clock, Duration.ofSeconds(10), "x");
-                    EvidenceLog second = EvidenceLog.open(b, db, settings.jdbcUrl(), tsa, clock, Duration.ofSeconds(10),
-                            "y")) {
+            try (EvidenceLog first =
+                            EvidenceLog.open(a, db, settings.jdbcUrl(), tsa, clock, Duration.ofSeconds(10), "x");
+                    EvidenceLog second =
+                            EvidenceLog.open(b, db, settings.jdbcUrl(), tsa, clock, Duration.ofSeconds(10), "y")) {
                 for (int i = 0; i < 6; i++) {
-                    (i % 2 == 0 ? first : second).record(item(i, clock.instant())).await();
+                    (i % 2 == 0 ? first : second)
+                            .record(item(i, clock.instant()))
+                            .await();
                 }
                 assertTrue(first.stampNow());
                 assertTrue(second.stampNow());
@@ -59,11 +81,19 @@ abstract class EvidenceStorageSuite {
             assertEquals(6, report.records());
 
             clock.advance(Duration.ofDays(6 * 366));
-            assertEquals(3, new EvidenceArchiver(db, a, "node-a", clock).archive().orElseThrow().lastSeq());
-            assertTrue(verifier.verify(null, null).holds(), verifier.verify(null, null).findings().toString());
+            assertEquals(
+                    3,
+                    new EvidenceArchiver(db, a, "node-a", clock)
+                            .archive()
+                            .orElseThrow()
+                            .lastSeq());
+            assertTrue(
+                    verifier.verify(null, null).holds(),
+                    verifier.verify(null, null).findings().toString());
 
-            try (Connection c = db.getConnection(); PreparedStatement d = c.prepareStatement(
-                    "DELETE FROM evidence_record WHERE node_id = 'node-b' AND seq = 2")) {
+            try (Connection c = db.getConnection();
+                    PreparedStatement d =
+                            c.prepareStatement("DELETE FROM evidence_record WHERE node_id = 'node-b' AND seq = 2")) {
                 assertEquals(1, d.executeUpdate());
             }
             ChainVerifier.Report broken = verifier.verify(null, null);

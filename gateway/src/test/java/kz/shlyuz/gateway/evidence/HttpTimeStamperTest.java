@@ -14,8 +14,8 @@ import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.StallingPeer;
 import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.signature.CircuitBreaker;
-import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,8 +33,8 @@ class HttpTimeStamperTest {
     @Test
     void getsATokenOverTheImprintFromARealAuthority() throws Exception {
         TimeStampAuthority authority = new TimeStampAuthority(TestPki.get().newTimeStampingKey("RSA"), clock);
-        try (TimeStampServer server = TimeStampServer.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), authority)) {
+        try (TimeStampServer server =
+                TimeStampServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), authority)) {
             HttpTimeStamper stamper = new HttpTimeStamper(server.uri(), DEADLINE, OPEN_FOR, clock);
             TimeStampToken token = new TimeStampToken(new CMSSignedData(stamper.timeStampToken(HEAD)));
             assertTrue(java.util.Arrays.equals(
@@ -54,7 +54,8 @@ class HttpTimeStamperTest {
             CircuitBreaker.State open = stamper.state();
             assertEquals(CircuitBreaker.Position.OPEN, open.position());
 
-            IllegalStateException second = assertThrows(IllegalStateException.class, () -> stamper.timeStampToken(HEAD));
+            IllegalStateException second =
+                    assertThrows(IllegalStateException.class, () -> stamper.timeStampToken(HEAD));
             assertTrue(second.getMessage().contains("left alone until " + open.openUntil()), second.getMessage());
             assertEquals(1, stamper.state().failures(), "not asked while left alone");
 
@@ -70,7 +71,8 @@ class HttpTimeStamperTest {
     void anAuthorityThatStallsItsBodyAfterTheHeadersIsCutOffAtTheDeadline() throws Exception {
         try (StallingPeer peer = new StallingPeer(StallingPeer.Mode.HEADERS_THEN_STALL)) {
             HttpTimeStamper stamper = new HttpTimeStamper(peer.uri("/tsp"), DEADLINE, OPEN_FOR, clock);
-            IllegalStateException failed = assertThrows(IllegalStateException.class, () -> stamper.timeStampToken(HEAD));
+            IllegalStateException failed =
+                    assertThrows(IllegalStateException.class, () -> stamper.timeStampToken(HEAD));
             assertTrue(failed.getMessage().contains("unreachable (HttpTimeoutException)"), failed.getMessage());
             assertEquals(CircuitBreaker.Position.OPEN, stamper.state().position());
         }

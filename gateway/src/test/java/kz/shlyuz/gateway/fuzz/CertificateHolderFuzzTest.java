@@ -16,8 +16,8 @@ class CertificateHolderFuzzTest {
     void readsAnyParsedCertificate(byte[] bytes) throws CertificateException {
         X509Certificate certificate;
         try {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(bytes));
+            certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes));
         } catch (CertificateException | RuntimeException notACertificate) {
             return;
         }

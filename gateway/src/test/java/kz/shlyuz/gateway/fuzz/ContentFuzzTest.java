@@ -7,8 +7,8 @@ import com.google.protobuf.ByteString;
 import java.time.Clock;
 import java.util.List;
 import kz.shlyuz.certs.cms.CmsSigner;
-import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;
@@ -32,10 +32,14 @@ class ContentFuzzTest {
         }
         byte[] content;
         if (data.consumeBoolean()) {
-            RequestContent.Builder builder = RequestBuilder.content(data.consumeBoolean() ? "egov-portal"
-                    : data.consumeString(16), data.consumeBoolean() ? "ADDRESS_CERTIFICATE" : data.consumeString(24),
-                    AddressCertificateRequest.newBuilder().setIin(data.consumeBoolean() ? FuzzPki.IIN
-                            : data.consumeString(14)).build(), CLOCK.instant()).toBuilder();
+            RequestContent.Builder builder = RequestBuilder.content(
+                    data.consumeBoolean() ? "egov-portal" : data.consumeString(16),
+                    data.consumeBoolean() ? "ADDRESS_CERTIFICATE" : data.consumeString(24),
+                    AddressCertificateRequest.newBuilder()
+                            .setIin(data.consumeBoolean() ? FuzzPki.IIN : data.consumeString(14))
+                            .build(),
+                    CLOCK.instant())
+                    .toBuilder();
             if (data.consumeBoolean()) {
                 builder.setMessageId(data.consumeString(70));
             }
@@ -44,14 +48,16 @@ class ContentFuzzTest {
                 builder.putProperties(data.consumeString(80), data.consumeString(200));
             }
             if (data.consumeBoolean()) {
-                builder.setBody(Any.newBuilder().setTypeUrl(data.consumeBoolean() ? builder.getBody().getTypeUrl()
-                        : data.consumeString(200)).setValue(ByteString.copyFrom(data.consumeBytes(200))));
+                builder.setBody(Any.newBuilder()
+                        .setTypeUrl(data.consumeBoolean() ? builder.getBody().getTypeUrl() : data.consumeString(200))
+                        .setValue(ByteString.copyFrom(data.consumeBytes(200))));
             }
             content = builder.build().toByteArray();
         } else {
             content = data.consumeRemainingAsBytes();
         }
-        SignedRequest request = SignedRequest.newBuilder().setContent(ByteString.copyFrom(content))
+        SignedRequest request = SignedRequest.newBuilder()
+                .setContent(ByteString.copyFrom(content))
                 .setSignature(ByteString.copyFrom(signer.signDetached(content, List.of(FuzzPki.get().citizen))))
                 .build();
         try {

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.config.ConfigLoader;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.SignedRequest;
 
@@ -20,8 +20,11 @@ import kz.shlyuz.proto.v1.SignedRequest;
 class EnvelopeFuzzTest {
     static RequestAdmission admission(Clock clock) {
         try {
-            return new RequestAdmission(ConfigLoader.defaults(Files.createTempDirectory("shlyuz-fuzz-")),
-                    Services.standard(), FuzzPki.get().verifier(clock), clock);
+            return new RequestAdmission(
+                    ConfigLoader.defaults(Files.createTempDirectory("shlyuz-fuzz-")),
+                    Services.standard(),
+                    FuzzPki.get().verifier(clock),
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

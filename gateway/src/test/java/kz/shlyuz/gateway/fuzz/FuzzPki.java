@@ -31,7 +31,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class FuzzPki {
     /** The citizen's IIN (its check digit holds). */
-    public static final String IIN = kz.shlyuz.certs.identity.Persona.CLEAN.iin().value();
+    public static final String IIN =
+            kz.shlyuz.certs.identity.Persona.CLEAN.iin().value();
+
     private static FuzzPki instance;
 
     public final X509Certificate ca;
@@ -44,21 +46,31 @@ public final class FuzzPki {
         KeyPair citizenKey = generator.generateKeyPair();
         Instant now = Instant.now();
         X500Name caName = new X500Name("CN=Fuzz CA, C=KZ");
-        JcaX509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, BigInteger.ONE,
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), caName,
+        JcaX509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(
+                caName,
+                BigInteger.ONE,
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(365))),
+                caName,
                 caKey.getPublic());
         caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        ca = new JcaX509CertificateConverter().getCertificate(caBuilder.build(
-                new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
-        JcaX509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.TWO,
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))),
-                new X500Name("CN=FUZZ CITIZEN, SERIALNUMBER=IIN" + IIN + ", C=KZ"), citizenKey.getPublic());
+        ca = new JcaX509CertificateConverter()
+                .getCertificate(
+                        caBuilder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
+        JcaX509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(
+                caName,
+                BigInteger.TWO,
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(30))),
+                new X500Name("CN=FUZZ CITIZEN, SERIALNUMBER=IIN" + IIN + ", C=KZ"),
+                citizenKey.getPublic());
         leaf.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.nonRepudiation | KeyUsage.digitalSignature));
         leaf.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
-            KeyPurposeId.id_kp_emailProtection, KeyPurposeId.getInstance(individual())}));
-        X509Certificate citizenCertificate = new JcaX509CertificateConverter().getCertificate(leaf.build(
-                new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
+            KeyPurposeId.id_kp_emailProtection, KeyPurposeId.getInstance(individual())
+        }));
+        X509Certificate citizenCertificate = new JcaX509CertificateConverter()
+                .getCertificate(leaf.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey.getPrivate())));
         citizen = new SignerKey(citizenKey.getPrivate(), citizenCertificate);
     }
 
@@ -79,7 +91,9 @@ public final class FuzzPki {
 
     /** A verifier trusting only this CA, without OCSP, soft-failing revocation (there is no CRL). */
     public SignatureVerifier verifier(Clock clock) {
-        return new SignatureVerifier(new TrustMaterial(List.of(ca), List.of(), List.of()), clock,
+        return new SignatureVerifier(
+                new TrustMaterial(List.of(ca), List.of(), List.of()),
+                clock,
                 new VerificationPolicy(Duration.ofMinutes(5), VerificationPolicy.RevocationMode.SOFT_FAIL, null));
     }
 }

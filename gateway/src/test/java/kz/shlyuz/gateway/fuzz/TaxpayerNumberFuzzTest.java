@@ -17,7 +17,8 @@ import kz.shlyuz.certs.identity.InvalidTaxpayerNumberException;
 class TaxpayerNumberFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void parsesOrRefusesAnyText(FuzzedDataProvider data) {
-        String text = data.consumeBoolean() ? data.consumeString(14)
+        String text = data.consumeBoolean()
+                ? data.consumeString(14)
                 : data.consumeString(11).replaceAll("[^0-9]", "1") + data.consumeInt(0, 9);
         CheckDigit.holds(text);
         Iin.mask(text);

@@ -18,8 +18,8 @@ public final class GroupCommitCrashMain {
         String url = "jdbc:h2:file:" + Path.of(args[0]).resolve("journal");
         int count = Integer.parseInt(args[1]);
         HikariDataSource ds = JournalDatabase.open(new GatewayConfig.JournalSettings(url, "shlyuz", "", 4));
-        GroupCommitJournal journal = new GroupCommitJournal(new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds, url,
-                Duration.ofSeconds(10));
+        GroupCommitJournal journal = new GroupCommitJournal(
+                new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds, url, Duration.ofSeconds(10));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int from = t * (count / 4);

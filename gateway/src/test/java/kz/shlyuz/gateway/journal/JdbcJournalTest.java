@@ -18,14 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The journal on a real embedded H2 file database, migrated by Flyway. */
 class JdbcJournalTest {
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+
     @TempDir
     Path dir;
+
     private JdbcJournal journal;
 
     @BeforeEach
     void open() {
-        HikariDataSource ds = JournalDatabase.open(new GatewayConfig.JournalSettings(
-                "jdbc:h2:file:" + dir.resolve("journal"), "shlyuz", "", 2));
+        HikariDataSource ds = JournalDatabase.open(
+                new GatewayConfig.JournalSettings("jdbc:h2:file:" + dir.resolve("journal"), "shlyuz", "", 2));
         journal = new JdbcJournal(ds, Duration.ofSeconds(20), ds);
     }
 
@@ -78,9 +80,22 @@ class JdbcJournalTest {
 
     @Test
     void entriesSurviveReopeningTheDatabase() {
-        journal.append(new JournalEntry(T0, T0.plusMillis(5), "hkko", "m1", "ADDRESS_CERTIFICATE", "aa",
-                "IIN 900314****** (INDIVIDUAL)", JournalEntry.Outcome.REFUSED, "CERT_REVOKED", "UNAUTHENTICATED",
-                "revoked", null, 1200, -1, 5000));
+        journal.append(new JournalEntry(
+                T0,
+                T0.plusMillis(5),
+                "hkko",
+                "m1",
+                "ADDRESS_CERTIFICATE",
+                "aa",
+                "IIN 900314****** (INDIVIDUAL)",
+                JournalEntry.Outcome.REFUSED,
+                "CERT_REVOKED",
+                "UNAUTHENTICATED",
+                "revoked",
+                null,
+                1200,
+                -1,
+                5000));
         journal.close();
         open();
         List<JournalEntry> entries = journal.entries("hkko", "m1");

@@ -22,12 +22,14 @@ class SchemaIndexesTest {
     @Test
     void cancellingACaseOutboxRowsUsesTheCaseIndexNotATableScan() throws Exception {
         try (HikariDataSource ds = JournalDatabase.open(new GatewayConfig.JournalSettings(
-                "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE", "shlyuz", "", 2));
-                Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                        "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE", "shlyuz", "", 2));
+                Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             for (String sql : new String[] {
                 "EXPLAIN UPDATE outbox SET state = 'CANCELLED' WHERE case_id = 'C1' AND state = 'PENDING'",
                 "EXPLAIN UPDATE outbox SET state = 'CANCELLED' WHERE case_id = 'C1' AND step_name = 'S' "
-                        + "AND state = 'PENDING'"}) {
+                        + "AND state = 'PENDING'"
+            }) {
                 try (ResultSet rs = s.executeQuery(sql)) {
                     assertTrue(rs.next(), sql);
                     String plan = rs.getString(1);

@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
-import kz.shlyuz.gateway.config.OpsSettings;
 import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.gateway.config.OpsSettings;
 import kz.shlyuz.gateway.ops.admin.AdminTls;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +32,19 @@ class AdminClientCertificateTest {
     void onlyAnAdminClientCertificateSwitchesMaintenanceWhenLoopbackIsNotTrusted() throws Exception {
         try (OpsEnvironment env = new OpsEnvironment(Clock.systemUTC(), c -> {
             OpsSettings.Admin a = c.ops().admin();
-            return c.withOps(c.ops().withAdmin(new OpsSettings.Admin(a.enabled(), a.host(), a.port(),
-                    Set.of("egov-portal"), true, false)));
+            return c.withOps(c.ops()
+                    .withAdmin(new OpsSettings.Admin(
+                            a.enabled(), a.host(), a.port(), Set.of("egov-portal"), true, false)));
         })) {
-            URI base = URI.create("https://127.0.0.1:" + env.gateway.operations().adminPort());
+            URI base =
+                    URI.create("https://127.0.0.1:" + env.gateway.operations().adminPort());
             HttpClient anonymous = client(trustOnly(env));
             HttpClient operator = client(AdminTls.context(tls(env, "egov-portal")));
             HttpClient otherSystem = client(AdminTls.context(tls(env, "hkko")));
 
-            assertEquals(200, send(anonymous, get(base, "/health/live")).statusCode(),
+            assertEquals(
+                    200,
+                    send(anonymous, get(base, "/health/live")).statusCode(),
                     "health is read without a certificate");
             HttpResponse<String> none = send(anonymous, post(base, "on"));
             assertEquals(403, none.statusCode(), none.body());
@@ -72,12 +76,13 @@ class AdminClientCertificateTest {
         trust.load(null, null);
         int i = 0;
         try (var in = java.nio.file.Files.newInputStream(env.pki.tlsTrustPem())) {
-            for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (var c :
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("ca" + i++, c);
             }
         }
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        javax.net.ssl.TrustManagerFactory tmf =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext context = SSLContext.getInstance("TLSv1.3");
         context.init(null, tmf.getTrustManagers(), null);
@@ -85,16 +90,24 @@ class AdminClientCertificateTest {
     }
 
     private static HttpClient client(SSLContext context) {
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static HttpRequest get(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(URI base, String body) {
-        return HttpRequest.newBuilder(base.resolve("/maintenance")).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(base.resolve("/maintenance"))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /** A client of a gateway's admin listener, as Prometheus, a probe or an operator would use it. */
 public final class AdminHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
 
     /** One answer: the HTTP status and the body. */
@@ -42,7 +43,9 @@ public final class AdminHttp {
     }
 
     public Answer post(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private URI uri(String path) {

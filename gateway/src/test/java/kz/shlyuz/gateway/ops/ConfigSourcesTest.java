@@ -53,25 +53,34 @@ class ConfigSourcesTest {
         String printed = ConfigSources.pretty(ConfigSources.masked(c));
         assertFalse(printed.contains("s3cret"), printed);
         assertTrue(printed.contains("\"password\" : \"****\""), printed);
-        List<String> weakened = WeakenedChecks.of(c).stream().map(WeakenedChecks.Weakened::setting).toList();
-        assertTrue(weakened.containsAll(List.of("trust.devPki: true", "trust.revocation: soft-fail",
-                "identity.strictCheckDigits: false")), weakened.toString());
+        List<String> weakened = WeakenedChecks.of(c).stream()
+                .map(WeakenedChecks.Weakened::setting)
+                .toList();
+        assertTrue(
+                weakened.containsAll(List.of(
+                        "trust.devPki: true", "trust.revocation: soft-fail", "identity.strictCheckDigits: false")),
+                weakened.toString());
     }
 
     @Test
     void aVariableThatDoesNotFitItsKeyIsRefusedByName(@TempDir Path dir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigSources.load(null,
-                Map.of("SHLYUZ_IDENTITY_STRICTCHECKDIGITS", "sometimes"), dir));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigSources.load(null, Map.of("SHLYUZ_IDENTITY_STRICTCHECKDIGITS", "sometimes"), dir));
         assertTrue(e.getMessage().contains("SHLYUZ_IDENTITY_STRICTCHECKDIGITS"), e.getMessage());
-        IllegalArgumentException port = assertThrows(IllegalArgumentException.class, () -> ConfigSources.load(null,
-                Map.of("SHLYUZ_LISTEN_PORT", "eighty"), dir));
+        IllegalArgumentException port = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigSources.load(null, Map.of("SHLYUZ_LISTEN_PORT", "eighty"), dir));
         assertTrue(port.getMessage().contains("SHLYUZ_LISTEN_PORT"), port.getMessage());
     }
 
     @Test
     void jdbcUrlPasswordsAreMaskedToo(@TempDir Path dir) {
-        GatewayConfig c = ConfigSources.load(null, Map.of("SHLYUZ_JOURNAL_JDBCURL",
-                "jdbc:postgresql://db/shlyuz?user=gw&password=hunter2"), dir).config();
+        GatewayConfig c = ConfigSources.load(
+                        null,
+                        Map.of("SHLYUZ_JOURNAL_JDBCURL", "jdbc:postgresql://db/shlyuz?user=gw&password=hunter2"),
+                        dir)
+                .config();
         String printed = ConfigSources.pretty(ConfigSources.masked(c));
         assertFalse(printed.contains("hunter2"), printed);
         assertTrue(printed.contains("password=****"), printed);

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.client.GatewayClient;
+import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.ops.health.FatalErrors;
@@ -42,14 +42,18 @@ class FailFastTest {
             GatewayClient portal = env.client("egov-portal");
             portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
             var health = HealthGrpc.newBlockingStub(portal.channel());
-            HealthCheckRequest gateway = HealthCheckRequest.newBuilder().setService("shlyuz.v1.Gateway").build();
+            HealthCheckRequest gateway = HealthCheckRequest.newBuilder()
+                    .setService("shlyuz.v1.Gateway")
+                    .build();
             assertEquals(ServingStatus.SERVING, health.check(gateway).getStatus());
 
             GroupCommitJournal journal = (GroupCommitJournal) ((MeteredJournal) env.gateway.journal()).delegate();
             journal.injectWriterFault(new OutOfMemoryError("Java heap space (injected)"));
 
             await("gRPC health NOT_SERVING", () -> health.check(gateway).getStatus() == ServingStatus.NOT_SERVING);
-            assertEquals(ServingStatus.NOT_SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
+            assertEquals(
+                    ServingStatus.NOT_SERVING,
+                    health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
             AdminHttp.Answer live = env.admin.get("/health/live");
             assertEquals(503, live.status());
             assertTrue(live.body().contains("journal-group-commit"), live.body());
@@ -62,9 +66,15 @@ class FailFastTest {
     @Test
     void aProcessWhoseWriterThreadDiesExitsWithAClearLine(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("fatal.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), FatalThreadMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FatalThreadMain.class.getName()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process ended by itself");
         assertEquals(FatalErrors.EXIT_STATUS, process.exitValue());
         String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -73,10 +83,19 @@ class FailFastTest {
 
     /** An H2 server in its own JVM: stopping it is a database that went away, as a real one does. */
     private static Process databaseServer(Path dir, int port) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(port),
-                "-ifNotExists", "-baseDir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("h2-" + System.nanoTime() + ".log").toFile())
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.h2.tools.Server",
+                        "-tcp",
+                        "-tcpPort",
+                        String.valueOf(port),
+                        "-ifNotExists",
+                        "-baseDir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("h2-" + System.nanoTime() + ".log").toFile())
                 .start();
         await("the database listens on " + port, () -> {
             try (java.net.Socket socket = new java.net.Socket()) {
@@ -99,8 +118,10 @@ class FailFastTest {
         int port = OpsEnvironment.freePort();
         Process database = databaseServer(dir, port);
         AdvanceableClock clock = new AdvanceableClock();
-        try (OpsEnvironment env = new OpsEnvironment(clock, c -> c.withJournal(new GatewayConfig.JournalSettings(
-                "jdbc:h2:tcp://127.0.0.1:" + port + "/journal", "shlyuz", "", 4)))) {
+        try (OpsEnvironment env = new OpsEnvironment(
+                clock,
+                c -> c.withJournal(new GatewayConfig.JournalSettings(
+                        "jdbc:h2:tcp://127.0.0.1:" + port + "/journal", "shlyuz", "", 4)))) {
             GatewayClient portal = env.client("egov-portal");
             portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
             assertEquals(200, env.admin.get("/health/ready").status());
@@ -115,7 +136,13 @@ class FailFastTest {
             clock.advance(Duration.ofSeconds(3));
             AdminHttp.Answer away = env.admin.get("/health/ready");
             assertEquals(503, away.status(), away.body());
-            assertEquals("DOWN", away.json().path("dependencies").path("database").path("state").asText());
+            assertEquals(
+                    "DOWN",
+                    away.json()
+                            .path("dependencies")
+                            .path("database")
+                            .path("state")
+                            .asText());
 
             database = databaseServer(dir, port);
             // Each look lets the 30 s failure cache run out; the pool reconnects by itself.

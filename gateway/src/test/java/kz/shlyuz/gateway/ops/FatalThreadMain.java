@@ -15,17 +15,21 @@ public final class FatalThreadMain {
         FatalErrors.install();
         FatalErrors.exitOnFatal(true);
         CountDownLatch never = new CountDownLatch(1); // nothing counts it down: the thread stays until the exit
-        Thread keepAlive = new Thread(() -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "keep-alive");
+        Thread keepAlive = new Thread(
+                () -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "keep-alive");
         keepAlive.start();
-        Thread writer = new Thread(() -> {
-            throw new OutOfMemoryError("Java heap space (simulated)");
-        }, "journal-group-commit");
+        Thread writer = new Thread(
+                () -> {
+                    throw new OutOfMemoryError("Java heap space (simulated)");
+                },
+                "journal-group-commit");
         writer.start();
         keepAlive.join();
     }

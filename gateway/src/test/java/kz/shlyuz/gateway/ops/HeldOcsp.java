@@ -31,20 +31,27 @@ final class HeldOcsp implements AutoCloseable {
     private final AtomicBoolean first = new AtomicBoolean(true);
 
     HeldOcsp(DevPki pki, Clock clock) throws IOException {
-        responder = OcspResponder.start(new InetSocketAddress("127.0.0.1", 0), pki.ocspAuthorities(),
-                pki.certificateStatuses(), clock, Duration.ofMinutes(5));
+        responder = OcspResponder.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                pki.ocspAuthorities(),
+                pki.certificateStatuses(),
+                clock,
+                Duration.ofMinutes(5));
         door = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         door.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         door.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream in = exchange.getRequestBody()) {
                 byte[] request = in.readAllBytes();
                 if (first.getAndSet(false)) {
                     arrived.countDown();
                     released.await(30, TimeUnit.SECONDS);
                 }
-                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(responder.uri())
-                        .header("Content-Type", "application/ocsp-request")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                HttpResponse<byte[]> answer = http.send(
+                        HttpRequest.newBuilder(responder.uri())
+                                .header("Content-Type", "application/ocsp-request")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
                 exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);

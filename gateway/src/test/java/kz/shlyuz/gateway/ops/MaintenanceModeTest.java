@@ -31,8 +31,10 @@ class MaintenanceModeTest {
     void maintenanceRefusesNewCallsWhileTheCallInFlightFinishes() throws Exception {
         Clock clock = Clock.systemUTC();
         try (HeldOcsp ocsp = new HeldOcsp(kz.shlyuz.gateway.TestPki.get(), clock);
-                OpsEnvironment env = new OpsEnvironment(clock, c -> c.withSignerRules(c.signerRules().withOcsp(
-                        c.signerRules().ocsp().withResponder(ocsp.uri()))))) {
+                OpsEnvironment env = new OpsEnvironment(
+                        clock,
+                        c -> c.withSignerRules(
+                                c.signerRules().withOcsp(c.signerRules().ocsp().withResponder(ocsp.uri()))))) {
             GatewayClient portal = env.client("egov-portal");
             CompletableFuture<SignedResponse> inFlight = CompletableFuture.supplyAsync(
                     () -> portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key())));
@@ -44,10 +46,16 @@ class MaintenanceModeTest {
             assertTrue(on.json().path("maintenance").asBoolean());
             assertEquals(1, on.json().path("inFlightCalls").asInt());
             assertEquals(503, env.admin.get("/health/ready").status());
-            assertEquals(ServingStatus.NOT_SERVING, HealthGrpc.newBlockingStub(portal.channel())
-                    .check(HealthCheckRequest.newBuilder().setService("shlyuz.v1.Gateway").build()).getStatus());
+            assertEquals(
+                    ServingStatus.NOT_SERVING,
+                    HealthGrpc.newBlockingStub(portal.channel())
+                            .check(HealthCheckRequest.newBuilder()
+                                    .setService("shlyuz.v1.Gateway")
+                                    .build())
+                            .getStatus());
 
-            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+            StatusRuntimeException refused = assertThrows(
+                    StatusRuntimeException.class,
                     () -> portal.call(env.addressRequest(Persona.TAX_DEBTOR, Persona.TAX_DEBTOR.key())));
             Refusals.Refused r = Refusals.read(refused);
             assertEquals(Status.Code.UNAVAILABLE.name(), r.code());
@@ -59,7 +67,9 @@ class MaintenanceModeTest {
 
             ocsp.release();
             SignedResponse answer = inFlight.get();
-            assertEquals("ADDRESS_CERTIFICATE", ResponseContent.parseFrom(answer.getContent()).getServiceId(),
+            assertEquals(
+                    "ADDRESS_CERTIFICATE",
+                    ResponseContent.parseFrom(answer.getContent()).getServiceId(),
                     "the call in flight finished with its answer");
 
             long maintenanceRows = env.gateway.journal().recent(100).stream()

@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.AdvanceableClock;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.GatewayGrpc;
@@ -53,14 +53,22 @@ class MetricsAndReadinessTest {
         portal.call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key()));
         portal.call(env.addressRequest(Persona.TAX_DEBTOR, Persona.TAX_DEBTOR.key()));
         // Refusals: a signer who is not the applicant, a revoked certificate, a service nobody offers.
-        assertThrows(StatusRuntimeException.class, () -> portal.call(env.addressRequest(Persona.CLEAN,
-                Persona.TAX_DEBTOR.key())));
-        assertThrows(StatusRuntimeException.class, () -> portal.call(env.addressRequest(Persona.CLEAN,
-                "test-revoked")));
-        assertThrows(StatusRuntimeException.class, () -> portal.call(env.requests.sign(RequestBuilder.content(
-                "egov-portal", "NO_SUCH_SERVICE", AddressCertificateRequest.newBuilder()
-                        .setIin(Persona.CLEAN.iin().value()).build(), clock.instant()),
-                List.of(env.pki.signerKey(Persona.CLEAN.key())))));
+        assertThrows(
+                StatusRuntimeException.class,
+                () -> portal.call(env.addressRequest(Persona.CLEAN, Persona.TAX_DEBTOR.key())));
+        assertThrows(
+                StatusRuntimeException.class, () -> portal.call(env.addressRequest(Persona.CLEAN, "test-revoked")));
+        assertThrows(
+                StatusRuntimeException.class,
+                () -> portal.call(env.requests.sign(
+                        RequestBuilder.content(
+                                "egov-portal",
+                                "NO_SUCH_SERVICE",
+                                AddressCertificateRequest.newBuilder()
+                                        .setIin(Persona.CLEAN.iin().value())
+                                        .build(),
+                                clock.instant()),
+                        List.of(env.pki.signerKey(Persona.CLEAN.key())))));
     }
 
     @AfterAll
@@ -73,10 +81,10 @@ class MetricsAndReadinessTest {
     void requestCountersAgreeWithTheJournalByServiceSenderOutcomeAndReason() {
         Map<String, Double> expected = new TreeMap<>();
         for (JournalEntry e : env.gateway.journal().recent(1000)) {
-            String service = e.serviceId() != null && e.serviceId().equals("ADDRESS_CERTIFICATE") ? e.serviceId()
-                    : "other";
-            String key = "outcome=" + e.outcome() + ",reason=" + (e.reason() == null ? "none" : e.reason())
-                    + ",sender=" + e.sender() + ",service=" + service;
+            String service =
+                    e.serviceId() != null && e.serviceId().equals("ADDRESS_CERTIFICATE") ? e.serviceId() : "other";
+            String key = "outcome=" + e.outcome() + ",reason=" + (e.reason() == null ? "none" : e.reason()) + ",sender="
+                    + e.sender() + ",service=" + service;
             expected.merge(key, 1.0, Double::sum);
         }
         Map<String, Double> actual = new TreeMap<>();
@@ -87,14 +95,19 @@ class MetricsAndReadinessTest {
                 while (m.find()) {
                     labels.put(m.group(1), m.group(2));
                 }
-                actual.merge("outcome=" + labels.get("outcome") + ",reason=" + labels.get("reason") + ",sender="
-                        + labels.get("sender") + ",service=" + labels.get("service"), value, Double::sum);
+                actual.merge(
+                        "outcome=" + labels.get("outcome") + ",reason=" + labels.get("reason") + ",sender="
+                                + labels.get("sender") + ",service=" + labels.get("service"),
+                        value,
+                        Double::sum);
             }
         });
         assertEquals(expected, actual);
-        assertEquals(5.0, actual.values().stream().mapToDouble(Double::doubleValue).sum(), "five calls journaled");
+        assertEquals(
+                5.0, actual.values().stream().mapToDouble(Double::doubleValue).sum(), "five calls journaled");
         assertEquals(2.0, actual.get("outcome=ANSWERED,reason=none,sender=egov-portal,service=ADDRESS_CERTIFICATE"));
-        assertEquals(1.0, actual.get("outcome=REFUSED,reason=CERT_REVOKED,sender=egov-portal,service=ADDRESS_CERTIFICATE"));
+        assertEquals(
+                1.0, actual.get("outcome=REFUSED,reason=CERT_REVOKED,sender=egov-portal,service=ADDRESS_CERTIFICATE"));
         assertEquals(1.0, actual.get("outcome=REFUSED,reason=SERVICE_UNKNOWN,sender=egov-portal,service=other"));
     }
 
@@ -106,8 +119,13 @@ class MetricsAndReadinessTest {
             assertTrue(sum(m, "shlyuz_call_stage_duration_seconds_count", "stage=\"" + stage + "\"") >= 2, stage);
         }
         assertEquals(5.0, sum(m, "shlyuz_call_duration_seconds_count"));
-        assertEquals(2.0, sum(m, "shlyuz_grpc_server_duration_seconds_count", "method=\"shlyuz.v1.Gateway/Call\"",
-                "status=\"OK\""));
+        assertEquals(
+                2.0,
+                sum(
+                        m,
+                        "shlyuz_grpc_server_duration_seconds_count",
+                        "method=\"shlyuz.v1.Gateway/Call\"",
+                        "status=\"OK\""));
         assertEquals(1.0, sum(m, "shlyuz_grpc_server_duration_seconds_count", "status=\"PERMISSION_DENIED\""));
         assertTrue(sum(m, "shlyuz_grpc_client_duration_seconds_count", "agency=\"gbd-fl\"", "status=\"OK\"") >= 2);
         assertTrue(sum(m, "shlyuz_tsa_requests_seconds_count", "result=\"ok\"") >= 2, "gateway signatures stamped");
@@ -173,22 +191,47 @@ class MetricsAndReadinessTest {
         clock.advance(Duration.ofMillis(2001));
         AdminHttp.Answer down = env.admin.get("/health/ready");
         assertEquals(503, down.status(), down.body());
-        assertEquals("DOWN", down.json().path("dependencies").path("adapter:gbd-ul").path("state").asText());
-        assertEquals("UP", down.json().path("dependencies").path("adapter:gbd-fl").path("state").asText());
+        assertEquals(
+                "DOWN",
+                down.json()
+                        .path("dependencies")
+                        .path("adapter:gbd-ul")
+                        .path("state")
+                        .asText());
+        assertEquals(
+                "UP",
+                down.json()
+                        .path("dependencies")
+                        .path("adapter:gbd-fl")
+                        .path("state")
+                        .asText());
         var health = HealthGrpc.newBlockingStub(portal.channel());
-        assertEquals(ServingStatus.NOT_SERVING, health.check(HealthCheckRequest.newBuilder()
-                .setService(GatewayGrpc.SERVICE_NAME).build()).getStatus());
+        assertEquals(
+                ServingStatus.NOT_SERVING,
+                health.check(HealthCheckRequest.newBuilder()
+                                .setService(GatewayGrpc.SERVICE_NAME)
+                                .build())
+                        .getStatus());
         JsonNode status = env.admin.get("/status").json();
         assertEquals("NOT_READY", status.path("readiness").path("status").asText());
-        assertEquals("DOWN", status.path("readiness").path("dependencies").path("adapter:gbd-ul").path("state")
-                .asText());
+        assertEquals(
+                "DOWN",
+                status.path("readiness")
+                        .path("dependencies")
+                        .path("adapter:gbd-ul")
+                        .path("state")
+                        .asText());
 
         env.startAdapter("gbd-ul");
         clock.advance(Duration.ofSeconds(3));
         assertEquals(503, env.admin.get("/health/ready").status(), "a failure is reused for 30 s");
         clock.advance(Duration.ofSeconds(30));
         assertEquals(200, env.admin.get("/health/ready").status());
-        assertEquals(ServingStatus.SERVING, health.check(HealthCheckRequest.newBuilder()
-                .setService(GatewayGrpc.SERVICE_NAME).build()).getStatus());
+        assertEquals(
+                ServingStatus.SERVING,
+                health.check(HealthCheckRequest.newBuilder()
+                                .setService(GatewayGrpc.SERVICE_NAME)
+                                .build())
+                        .getStatus());
     }
 }

@@ -7,10 +7,10 @@ import java.util.function.UnaryOperator;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
-import kz.shlyuz.gateway.TestAdapters;
-import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.RequestBuilder;
+import kz.shlyuz.gateway.TestAdapters;
+import kz.shlyuz.gateway.TestGateway;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.GatewayServer;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
@@ -34,8 +34,12 @@ final class OpsEnvironment implements AutoCloseable {
     OpsEnvironment(Clock clock, UnaryOperator<GatewayConfig> tweak) throws IOException {
         this.clock = clock;
         this.requests = new RequestBuilder(new CmsSigner(clock));
-        this.test = TestGateway.builder().adapters(List.of("gbd-fl", "gbd-ul")).clock(clock).config(tweak)
-                .folderPrefix("shlyuz-ops-").start();
+        this.test = TestGateway.builder()
+                .adapters(List.of("gbd-fl", "gbd-ul"))
+                .clock(clock)
+                .config(tweak)
+                .folderPrefix("shlyuz-ops-")
+                .start();
         this.pki = test.pki;
         this.gateway = test.gateway;
         this.config = test.config;
@@ -56,8 +60,13 @@ final class OpsEnvironment implements AutoCloseable {
 
     /** An address-certificate request of the portal for {@code persona}, signed by {@code signer}. */
     SignedRequest addressRequest(Persona persona, String signer) {
-        RequestContent content = RequestBuilder.content("egov-portal", "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder().setIin(persona.iin().value()).build(), clock.instant());
+        RequestContent content = RequestBuilder.content(
+                "egov-portal",
+                "ADDRESS_CERTIFICATE",
+                AddressCertificateRequest.newBuilder()
+                        .setIin(persona.iin().value())
+                        .build(),
+                clock.instant());
         return requests.sign(content, List.of(pki.signerKey(signer)));
     }
 

@@ -1,7 +1,6 @@
 package kz.shlyuz.gateway.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,12 +47,14 @@ class TracingTest {
         URI endpoint = URI.create("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
         SignedRequest request;
         try (LogCapture logs = new LogCapture()) {
-            try (OpsEnvironment env = new OpsEnvironment(Clock.systemUTC(), c -> c.withOps(c.ops().withTracing(
-                    new OpsSettings.Tracing(endpoint, "shlyuz-test", 1.0))))) {
+            try (OpsEnvironment env = new OpsEnvironment(
+                    Clock.systemUTC(),
+                    c -> c.withOps(c.ops().withTracing(new OpsSettings.Tracing(endpoint, "shlyuz-test", 1.0))))) {
                 GatewayClient portal = env.client("egov-portal");
                 request = env.addressRequest(Persona.CLEAN, Persona.CLEAN.key());
                 Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
+                headers.put(
+                        Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
                         "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
                 GatewayGrpc.newBlockingStub(portal.channel())
                         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
@@ -61,13 +62,22 @@ class TracingTest {
             }
             String messageId = RequestContent.parseFrom(request.getContent()).getMessageId();
             List<JsonNode> lines = logs.json();
-            List<JsonNode> ofTrace = lines.stream().filter(l -> TRACE_ID.equals(l.path("traceId").asText())).toList();
-            assertTrue(ofTrace.stream().anyMatch(l -> l.path("logger").asText().endsWith("SyncCallHandler")
-                    && messageId.equals(l.path("messageId").asText())
-                    && "egov-portal".equals(l.path("sender").asText())
-                    && "ADDRESS_CERTIFICATE".equals(l.path("service").asText())), "the gateway's call line: " + ofTrace);
-            assertTrue(ofTrace.stream().anyMatch(l -> l.path("logger").asText().endsWith(".requests")
-                    && l.path("message").asText().startsWith("agency=gbd-fl ")), "the adapter's line: " + ofTrace);
+            List<JsonNode> ofTrace = lines.stream()
+                    .filter(l -> TRACE_ID.equals(l.path("traceId").asText()))
+                    .toList();
+            assertTrue(
+                    ofTrace.stream()
+                            .anyMatch(l -> l.path("logger").asText().endsWith("SyncCallHandler")
+                                    && messageId.equals(l.path("messageId").asText())
+                                    && "egov-portal".equals(l.path("sender").asText())
+                                    && "ADDRESS_CERTIFICATE"
+                                            .equals(l.path("service").asText())),
+                    "the gateway's call line: " + ofTrace);
+            assertTrue(
+                    ofTrace.stream()
+                            .anyMatch(l -> l.path("logger").asText().endsWith(".requests")
+                                    && l.path("message").asText().startsWith("agency=gbd-fl ")),
+                    "the adapter's line: " + ofTrace);
             for (JsonNode line : lines) {
                 if (messageId.equals(line.path("messageId").asText())) {
                     assertEquals(TRACE_ID, line.path("traceId").asText(), "every line of the call: " + line);
@@ -77,11 +87,18 @@ class TracingTest {
             collector.stop(0);
         }
         String spans = exported.toString(StandardCharsets.ISO_8859_1);
-        for (String name : List.of("shlyuz.v1.Gateway/Call", "shlyuz.admission", "shlyuz.verification",
-                "shlyuz.agency", "shlyuz.v1.AgencyAdapter/Handle", "shlyuz.journal", "shlyuz.seal")) {
+        for (String name : List.of(
+                "shlyuz.v1.Gateway/Call",
+                "shlyuz.admission",
+                "shlyuz.verification",
+                "shlyuz.agency",
+                "shlyuz.v1.AgencyAdapter/Handle",
+                "shlyuz.journal",
+                "shlyuz.seal")) {
             assertTrue(spans.contains(name), "span " + name + " exported");
         }
-        assertTrue(spans.contains(new String(HexFormat.of().parseHex(TRACE_ID), StandardCharsets.ISO_8859_1)),
+        assertTrue(
+                spans.contains(new String(HexFormat.of().parseHex(TRACE_ID), StandardCharsets.ISO_8859_1)),
                 "the spans belong to the caller's trace");
         assertTrue(spans.contains("shlyuz-test"), "the service name is exported");
     }

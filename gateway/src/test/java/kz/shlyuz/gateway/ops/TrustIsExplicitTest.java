@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.util.List;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.NcaTestMaterial;
-import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.client.Refusals;
+import kz.shlyuz.gateway.TestPki;
 import kz.shlyuz.gateway.config.ConfigLoader;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.ops.config.StartupChecks;
@@ -46,10 +46,11 @@ class TrustIsExplicitTest {
         trust.putArray("dirs").add(NcaTestMaterial.file("ca").toString());
         GatewayConfig national = ConfigLoader.fromTree(shippedWithTrust(trust), dir);
         assertFalse(national.signerRules().devPkiTrust(), "omitted devPki is false");
-        try (OpsEnvironment env = new OpsEnvironment(Clock.systemUTC(),
-                c -> c.withSignerRules(national.signerRules()))) {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> env.client("egov-portal")
-                    .call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key())));
+        try (OpsEnvironment env =
+                new OpsEnvironment(Clock.systemUTC(), c -> c.withSignerRules(national.signerRules()))) {
+            StatusRuntimeException e = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> env.client("egov-portal").call(env.addressRequest(Persona.CLEAN, Persona.CLEAN.key())));
             Refusals.Refused r = Refusals.read(e);
             assertEquals("CERT_UNTRUSTED", r.reason());
             assertEquals(Status.Code.UNAUTHENTICATED.name(), r.code());
@@ -62,14 +63,17 @@ class TrustIsExplicitTest {
 
     @Test
     void aConfigurationNamingNoTrustDoesNotStartAndSaysWhatToAdd(@TempDir Path dir) {
-        GatewayConfig none = ConfigLoader.fromTree(shippedWithTrust(null), dir).withPort(0)
+        GatewayConfig none = ConfigLoader.fromTree(shippedWithTrust(null), dir)
+                .withPort(0)
                 .withOps(ConfigLoader.defaults().ops().withAdminPort(0));
         assertFalse(none.signerRules().devPkiTrust());
         List<String> errors = StartupChecks.errors(none);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("\"devPki\": true") && errors.get(0).contains("\"dirs\""), errors.get(0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GatewayServer.start(none, DevMaterial.from(TestPki.get(), Clock.systemUTC())).close());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GatewayServer.start(none, DevMaterial.from(TestPki.get(), Clock.systemUTC()))
+                        .close());
         assertTrue(e.getMessage().contains("trust") && e.getMessage().contains("\"devPki\": true"), e.getMessage());
     }
 
@@ -78,11 +82,18 @@ class TrustIsExplicitTest {
         GatewayConfig shipped = ConfigLoader.defaults();
         assertTrue(shipped.signerRules().devPkiTrust());
         assertTrue(WeakenedChecks.of(shipped).stream().anyMatch(w -> w.setting().equals("trust.devPki: true")));
-        GatewayConfig weak = shipped.withSignerRules(shipped.signerRules().withSoftFailRevocation(true)
-                .withOcsp(kz.shlyuz.gateway.signature.OcspSettings.defaults().withEnabled(false)
-                        .withTimeout(java.time.Duration.ofSeconds(1)).withCacheTtl(java.time.Duration.ZERO)));
-        List<String> settings = WeakenedChecks.of(weak).stream().map(WeakenedChecks.Weakened::setting).toList();
-        assertTrue(settings.containsAll(List.of("trust.devPki: true", "trust.revocation: soft-fail",
-                "trust.ocsp.enabled: false")), settings.toString());
+        GatewayConfig weak = shipped.withSignerRules(shipped.signerRules()
+                .withSoftFailRevocation(true)
+                .withOcsp(kz.shlyuz.gateway.signature.OcspSettings.defaults()
+                        .withEnabled(false)
+                        .withTimeout(java.time.Duration.ofSeconds(1))
+                        .withCacheTtl(java.time.Duration.ZERO)));
+        List<String> settings = WeakenedChecks.of(weak).stream()
+                .map(WeakenedChecks.Weakened::setting)
+                .toList();
+        assertTrue(
+                settings.containsAll(
+                        List.of("trust.devPki: true", "trust.revocation: soft-fail", "trust.ocsp.enabled: false")),
+                settings.toString());
     }
 }

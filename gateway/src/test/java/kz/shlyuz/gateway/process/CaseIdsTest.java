@@ -28,7 +28,9 @@ class CaseIdsTest {
     @Test
     void theYearIsAstanasSoNewYearsEveInUtcIsAlreadyTheNextYear() {
         Instant newYearInAstana = Instant.parse("2026-12-31T19:30:00Z"); // 00:30 on 1 January, UTC+5
-        assertTrue(new CaseIds(new AdjustableClock(newYearInAstana), new Random(1)).next().startsWith("C2027-"));
+        assertTrue(new CaseIds(new AdjustableClock(newYearInAstana), new Random(1))
+                .next()
+                .startsWith("C2027-"));
     }
 
     @Test

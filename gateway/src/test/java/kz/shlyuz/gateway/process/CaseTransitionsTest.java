@@ -28,13 +28,22 @@ class CaseTransitionsTest {
 
     @Test
     void aStageStartsEveryStepWithItsTermAndTheTimerThatGuardsIt() {
-        List<PlannedStep> plan = CaseTransitions.plan(Stage.of(CHECK, OPTIONAL, EFFECT), 1, NOW,
-                new KazakhstanCalendar());
-        assertEquals(List.of(
-                new PlannedStep(CHECK, "TAX_DEBT_CHECK", Instant.parse("2026-11-20T05:00:00Z"), OutboxKind.OVERDUE),
-                new PlannedStep(OPTIONAL, "STATE_SECRETS_CHECK", Instant.parse("2026-11-20T04:30:00Z"),
-                        OutboxKind.DEADLINE),
-                new PlannedStep(EFFECT, "EXIT_PERMIT_ISSUE", Instant.parse("2026-11-20T06:00:00Z"), OutboxKind.OVERDUE)),
+        List<PlannedStep> plan =
+                CaseTransitions.plan(Stage.of(CHECK, OPTIONAL, EFFECT), 1, NOW, new KazakhstanCalendar());
+        assertEquals(
+                List.of(
+                        new PlannedStep(
+                                CHECK, "TAX_DEBT_CHECK", Instant.parse("2026-11-20T05:00:00Z"), OutboxKind.OVERDUE),
+                        new PlannedStep(
+                                OPTIONAL,
+                                "STATE_SECRETS_CHECK",
+                                Instant.parse("2026-11-20T04:30:00Z"),
+                                OutboxKind.DEADLINE),
+                        new PlannedStep(
+                                EFFECT,
+                                "EXIT_PERMIT_ISSUE",
+                                Instant.parse("2026-11-20T06:00:00Z"),
+                                OutboxKind.OVERDUE)),
                 plan);
     }
 
@@ -57,8 +66,8 @@ class CaseTransitionsTest {
     @Test
     void onlyPendingAndUndeliveredStepsKeepAStageOpen() {
         for (StepState state : StepState.values()) {
-            assertEquals(state == StepState.PENDING || state == StepState.UNDELIVERED, state.awaitsAnswer(),
-                    state.name());
+            assertEquals(
+                    state == StepState.PENDING || state == StepState.UNDELIVERED, state.awaitsAnswer(), state.name());
         }
     }
 
@@ -71,21 +80,35 @@ class CaseTransitionsTest {
         assertFalse(CaseState.OBJECTION_REVIEW.finished());
         assertEquals(CaseEvent.APPROVED, CaseEvent.finished(CaseState.APPROVED));
         assertEquals(CaseEvent.REFUSED, CaseEvent.finished(CaseState.REFUSED));
-        assertEquals("state: IN_PROGRESS (expected: APPROVED or REFUSED)", assertThrows(IllegalArgumentException.class,
-                () -> CaseEvent.finished(CaseState.IN_PROGRESS)).getMessage());
+        assertEquals(
+                "state: IN_PROGRESS (expected: APPROVED or REFUSED)",
+                assertThrows(IllegalArgumentException.class, () -> CaseEvent.finished(CaseState.IN_PROGRESS))
+                        .getMessage());
     }
 
     @Test
     void theStoredAndWireStringsAreTheConstantNames() {
         // Rows written before the enums, and clients, read these exact strings.
-        assertEquals(List.of("IN_PROGRESS", "PRELIMINARY_REFUSAL", "OBJECTION_REVIEW", "APPROVED", "REFUSED"),
+        assertEquals(
+                List.of("IN_PROGRESS", "PRELIMINARY_REFUSAL", "OBJECTION_REVIEW", "APPROVED", "REFUSED"),
                 names(CaseState.values()));
-        assertEquals(List.of("PENDING", "CLEAR", "GROUNDS", "DONE", "FAILED", "SKIPPED", "UNDELIVERED"),
+        assertEquals(
+                List.of("PENDING", "CLEAR", "GROUNDS", "DONE", "FAILED", "SKIPPED", "UNDELIVERED"),
                 names(StepState.values()));
         assertEquals(List.of("CALL", "DEADLINE", "OVERDUE", "OBJECTION"), names(OutboxKind.values()));
         assertEquals(List.of("PENDING", "DONE", "CANCELLED", "FAILED"), names(OutboxState.values()));
-        assertEquals(List.of("ACCEPTED", "STAGE_DONE", "STEP_OVERDUE", "STEP_PASSED_OVER", "STEP_UNDELIVERED",
-                "PRELIMINARY_REFUSAL", "OBJECTION_RECEIVED", "APPROVED", "REFUSED"), names(CaseEvent.values()));
+        assertEquals(
+                List.of(
+                        "ACCEPTED",
+                        "STAGE_DONE",
+                        "STEP_OVERDUE",
+                        "STEP_PASSED_OVER",
+                        "STEP_UNDELIVERED",
+                        "PRELIMINARY_REFUSAL",
+                        "OBJECTION_RECEIVED",
+                        "APPROVED",
+                        "REFUSED"),
+                names(CaseEvent.values()));
     }
 
     private static List<String> names(Enum<?>[] values) {

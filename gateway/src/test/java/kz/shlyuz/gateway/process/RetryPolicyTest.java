@@ -38,8 +38,8 @@ class RetryPolicyTest {
 
     @Test
     void givesUpOnceTheMaximumNumberOfAttemptsHasFailed() {
-        RetryPolicy policy = new RetryPolicy(3, RetryPolicy.Backoff.exponential(Duration.ofSeconds(2),
-                Duration.ofSeconds(5)));
+        RetryPolicy policy =
+                new RetryPolicy(3, RetryPolicy.Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         assertEquals(new Next.RetryAfter(Duration.ofSeconds(2)), policy.afterFailure(1));
         assertEquals(new Next.RetryAfter(Duration.ofSeconds(4)), policy.afterFailure(2));
         assertEquals(new Next.GiveUp(3), policy.afterFailure(3));
@@ -48,19 +48,22 @@ class RetryPolicyTest {
 
     @Test
     void aSingleAttemptPolicyGivesUpAtTheFirstFailure() {
-        assertEquals(new Next.GiveUp(1), new RetryPolicy(1, RetryPolicy.Backoff.exponential(Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).afterFailure(1));
+        assertEquals(
+                new Next.GiveUp(1),
+                new RetryPolicy(1, RetryPolicy.Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                        .afterFailure(1));
     }
 
     @Test
     void jitterShortensEachDelayByAtMostItsShareAndRepeatsForTheSameSeed() {
-        RetryPolicy.Backoff first = new RetryPolicy.Exponential(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5,
-                new Random(42));
-        RetryPolicy.Backoff again = new RetryPolicy.Exponential(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5,
-                new Random(42));
+        RetryPolicy.Backoff first =
+                new RetryPolicy.Exponential(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5, new Random(42));
+        RetryPolicy.Backoff again =
+                new RetryPolicy.Exponential(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5, new Random(42));
         List<Duration> jittered = delays(first, 14);
         assertEquals(jittered, delays(again, 14), "the same seed, the same delays");
-        List<Duration> plain = delays(RetryPolicy.Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(10)), 14);
+        List<Duration> plain =
+                delays(RetryPolicy.Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(10)), 14);
         boolean shorter = false;
         for (int i = 0; i < plain.size(); i++) {
             Duration d = jittered.get(i);
@@ -73,19 +76,43 @@ class RetryPolicyTest {
 
     @Test
     void refusesSettingsThatCannotWork() {
-        assertEquals("maxAttempts: 0 (expected: >= 1)", assertThrows(IllegalArgumentException.class,
-                () -> new RetryPolicy(0, RetryPolicy.defaults().backoff())).getMessage());
-        assertEquals("first: PT0S (expected: > 0)", assertThrows(IllegalArgumentException.class,
-                () -> RetryPolicy.Backoff.exponential(Duration.ZERO, Duration.ofSeconds(1))).getMessage());
-        assertEquals("max: PT1S (expected: >= first PT2S)", assertThrows(IllegalArgumentException.class,
-                () -> RetryPolicy.Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(1))).getMessage());
-        assertEquals("jitter: 1.5 (expected: 0–1)", assertThrows(IllegalArgumentException.class,
-                () -> new RetryPolicy.Exponential(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, new Random()))
-                .getMessage());
-        assertEquals("random: null (expected: a generator when jitter is 0.2)", assertThrows(
-                IllegalArgumentException.class, () -> new RetryPolicy.Exponential(Duration.ofSeconds(1),
-                        Duration.ofSeconds(2), 0.2, null)).getMessage());
-        assertEquals("failedAttempts: 0 (expected: >= 1)", assertThrows(IllegalArgumentException.class,
-                () -> RetryPolicy.defaults().afterFailure(0)).getMessage());
+        assertEquals(
+                "maxAttempts: 0 (expected: >= 1)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RetryPolicy(0, RetryPolicy.defaults().backoff()))
+                        .getMessage());
+        assertEquals(
+                "first: PT0S (expected: > 0)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RetryPolicy.Backoff.exponential(Duration.ZERO, Duration.ofSeconds(1)))
+                        .getMessage());
+        assertEquals(
+                "max: PT1S (expected: >= first PT2S)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RetryPolicy.Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                        .getMessage());
+        assertEquals(
+                "jitter: 1.5 (expected: 0–1)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RetryPolicy.Exponential(
+                                        Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, new Random()))
+                        .getMessage());
+        assertEquals(
+                "random: null (expected: a generator when jitter is 0.2)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RetryPolicy.Exponential(
+                                        Duration.ofSeconds(1), Duration.ofSeconds(2), 0.2, null))
+                        .getMessage());
+        assertEquals(
+                "failedAttempts: 0 (expected: >= 1)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RetryPolicy.defaults().afterFailure(0))
+                        .getMessage());
     }
 }

@@ -14,29 +14,33 @@ class TimersTest {
     @Test
     void anOptionalStepStillUnansweredAtItsTermIsPassedOverEvenWhenUndelivered() {
         assertEquals(Action.PASS_OVER, Timers.decide(OutboxKind.DEADLINE, CaseState.IN_PROGRESS, StepState.PENDING));
-        assertEquals(Action.PASS_OVER, Timers.decide(OutboxKind.DEADLINE, CaseState.IN_PROGRESS,
-                StepState.UNDELIVERED));
+        assertEquals(
+                Action.PASS_OVER, Timers.decide(OutboxKind.DEADLINE, CaseState.IN_PROGRESS, StepState.UNDELIVERED));
         assertEquals(Action.NONE, Timers.decide(OutboxKind.DEADLINE, CaseState.IN_PROGRESS, StepState.CLEAR));
         assertEquals(Action.NONE, Timers.decide(OutboxKind.DEADLINE, CaseState.IN_PROGRESS, null));
     }
 
     @Test
     void aStepPastItsTermIsReportedOverdueOnlyWhileItsAnswerIsAwaited() {
-        assertEquals(Action.REPORT_OVERDUE, Timers.decide(OutboxKind.OVERDUE, CaseState.IN_PROGRESS,
-                StepState.PENDING));
-        assertEquals(Action.REPORT_OVERDUE, Timers.decide(OutboxKind.OVERDUE, CaseState.OBJECTION_REVIEW,
-                StepState.UNDELIVERED));
-        for (StepState answered : new StepState[] {StepState.CLEAR, StepState.GROUNDS, StepState.DONE,
-                StepState.FAILED, StepState.SKIPPED}) {
-            assertEquals(Action.NONE, Timers.decide(OutboxKind.OVERDUE, CaseState.IN_PROGRESS, answered),
-                    answered.name());
+        assertEquals(
+                Action.REPORT_OVERDUE, Timers.decide(OutboxKind.OVERDUE, CaseState.IN_PROGRESS, StepState.PENDING));
+        assertEquals(
+                Action.REPORT_OVERDUE,
+                Timers.decide(OutboxKind.OVERDUE, CaseState.OBJECTION_REVIEW, StepState.UNDELIVERED));
+        for (StepState answered :
+                new StepState[] {StepState.CLEAR, StepState.GROUNDS, StepState.DONE, StepState.FAILED, StepState.SKIPPED
+                }) {
+            assertEquals(
+                    Action.NONE, Timers.decide(OutboxKind.OVERDUE, CaseState.IN_PROGRESS, answered), answered.name());
         }
     }
 
     @Test
     void theClosedObjectionWindowMakesOnlyAPreliminaryRefusalFinal() {
         assertEquals(Action.REFUSE_FINALLY, Timers.decide(OutboxKind.OBJECTION, CaseState.PRELIMINARY_REFUSAL, null));
-        assertEquals(Action.NONE, Timers.decide(OutboxKind.OBJECTION, CaseState.OBJECTION_REVIEW, null),
+        assertEquals(
+                Action.NONE,
+                Timers.decide(OutboxKind.OBJECTION, CaseState.OBJECTION_REVIEW, null),
                 "an objection came in time");
         assertEquals(Action.NONE, Timers.decide(OutboxKind.OBJECTION, CaseState.IN_PROGRESS, null));
     }
@@ -53,8 +57,12 @@ class TimersTest {
     void aCallIsNotATimer() {
         assertFalse(OutboxKind.CALL.timer());
         assertTrue(OutboxKind.OVERDUE.timer());
-        assertEquals("kind: CALL (expected: a timer)", assertThrows(IllegalArgumentException.class,
-                () -> Timers.decide(OutboxKind.CALL, CaseState.IN_PROGRESS, StepState.PENDING)).getMessage());
+        assertEquals(
+                "kind: CALL (expected: a timer)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Timers.decide(OutboxKind.CALL, CaseState.IN_PROGRESS, StepState.PENDING))
+                        .getMessage());
     }
 
     @Test

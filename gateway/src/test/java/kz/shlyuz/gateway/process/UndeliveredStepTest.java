@@ -49,11 +49,16 @@ class UndeliveredStepTest {
 
     @BeforeEach
     void open() {
-        db = JournalDatabase.open(new GatewayConfig.JournalSettings("jdbc:h2:mem:undelivered-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "shlyuz", "", 4));
-        engine = new ProcessEngine(db, Services.standard(), clock, new KazakhstanCalendar(),
+        db = JournalDatabase.open(new GatewayConfig.JournalSettings(
+                "jdbc:h2:mem:undelivered-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "shlyuz", "", 4));
+        engine = new ProcessEngine(
+                db,
+                Services.standard(),
+                clock,
+                new KazakhstanCalendar(),
                 new RetryPolicy(3, RetryPolicy.Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(1))),
-                wall, new Random(11));
+                wall,
+                new Random(11));
     }
 
     @AfterEach
@@ -63,14 +68,26 @@ class UndeliveredStepTest {
     }
 
     private SubmitAck submitExit() {
-        ExitPermanentResidenceRequest body = ExitPermanentResidenceRequest.newBuilder().setIin("860101300123")
-                .setDestinationCountry("DE").build();
-        RequestContent content = RequestContent.newBuilder().setMessageId("m-" + UUID.randomUUID())
-                .setServiceId("EXIT_PERMANENT_RESIDENCE").setBody(Any.pack(body)).build();
-        SignedRequest signed = SignedRequest.newBuilder().setContent(content.toByteString())
-                .setSignature(ByteString.copyFromUtf8("not checked here")).build();
-        return engine.submit(new AdmittedRequest("hkko", signed, content,
-                Services.standard().find("EXIT_PERMANENT_RESIDENCE").orElseThrow(), body, List.of(),
+        ExitPermanentResidenceRequest body = ExitPermanentResidenceRequest.newBuilder()
+                .setIin("860101300123")
+                .setDestinationCountry("DE")
+                .build();
+        RequestContent content = RequestContent.newBuilder()
+                .setMessageId("m-" + UUID.randomUUID())
+                .setServiceId("EXIT_PERMANENT_RESIDENCE")
+                .setBody(Any.pack(body))
+                .build();
+        SignedRequest signed = SignedRequest.newBuilder()
+                .setContent(content.toByteString())
+                .setSignature(ByteString.copyFromUtf8("not checked here"))
+                .build();
+        return engine.submit(new AdmittedRequest(
+                "hkko",
+                signed,
+                content,
+                Services.standard().find("EXIT_PERMANENT_RESIDENCE").orElseThrow(),
+                body,
+                List.of(),
                 "sha-" + content.getMessageId()));
     }
 
@@ -86,13 +103,16 @@ class UndeliveredStepTest {
     }
 
     private OutboxItem dueCall(String caseId, String step) {
-        List<OutboxItem> calls = due(caseId, OutboxKind.CALL).stream().filter(i -> i.stepName().equals(step)).toList();
+        List<OutboxItem> calls = due(caseId, OutboxKind.CALL).stream()
+                .filter(i -> i.stepName().equals(step))
+                .toList();
         assertEquals(1, calls.size(), "one due call of " + step + ": " + calls);
         return calls.get(0);
     }
 
     private String one(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -107,24 +127,28 @@ class UndeliveredStepTest {
         String caseId = submitExit().getCaseId();
         String step = "EXIT_RESTRICTION_CHECK";
 
-        assertEquals(new RetryPolicy.Next.RetryAfter(Duration.ofSeconds(2)),
+        assertEquals(
+                new RetryPolicy.Next.RetryAfter(Duration.ofSeconds(2)),
                 engine.retryLater(dueCall(caseId, step), OWNER, "AGENCY_UNAVAILABLE migration"));
         assertEquals(List.of(), due(caseId, OutboxKind.CALL), "not due again before its backoff");
         clock.advance(Duration.ofSeconds(2));
         OutboxItem second = dueCall(caseId, step);
         assertEquals(1, second.attempts());
-        assertEquals(new RetryPolicy.Next.RetryAfter(Duration.ofSeconds(4)),
+        assertEquals(
+                new RetryPolicy.Next.RetryAfter(Duration.ofSeconds(4)),
                 engine.retryLater(second, OWNER, "AGENCY_TIMEOUT migration"));
         clock.advance(Duration.ofSeconds(4));
-        assertEquals(new RetryPolicy.Next.GiveUp(3),
+        assertEquals(
+                new RetryPolicy.Next.GiveUp(3),
                 engine.retryLater(dueCall(caseId, step), OWNER, "AGENCY_UNAVAILABLE migration"));
 
         assertEquals("FAILED", one("SELECT state FROM outbox WHERE case_id = ? AND step_name = ?", caseId, step));
         assertEquals("3", one("SELECT attempts FROM outbox WHERE case_id = ? AND step_name = ?", caseId, step));
-        assertEquals("AGENCY_UNAVAILABLE migration",
+        assertEquals(
+                "AGENCY_UNAVAILABLE migration",
                 one("SELECT last_error FROM outbox WHERE case_id = ? AND step_name = ?", caseId, step));
-        assertEquals("UNDELIVERED", one("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?",
-                caseId, step));
+        assertEquals(
+                "UNDELIVERED", one("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?", caseId, step));
         String ru = one("SELECT text_ru FROM status_message WHERE case_id = ? AND status = 'STEP_UNDELIVERED'", caseId);
         assertTrue(ru != null && ru.contains("после 3 попыток") && ru.contains("Операторы шлюза оповещены"), ru);
         String kk = one("SELECT text_kk FROM status_message WHERE case_id = ? AND status = 'STEP_UNDELIVERED'", caseId);
@@ -132,13 +156,16 @@ class UndeliveredStepTest {
 
         try (GatewayMetrics metrics = new GatewayMetrics(Services.standard().ids(), Set.of("hkko"), true)) {
             new StoreGauges(metrics, db, clock).run();
-            assertEquals(1.0, metrics.registry().get("shlyuz.outbox.failed").gauge().value(), "operators see it");
+            assertEquals(
+                    1.0, metrics.registry().get("shlyuz.outbox.failed").gauge().value(), "operators see it");
         }
 
         clock.advance(Duration.ofHours(1));
         assertEquals(List.of(), due(caseId, OutboxKind.CALL), "a given-up row is not leased again");
         assertEquals("IN_PROGRESS", one("SELECT state FROM process_case WHERE case_id = ?", caseId));
-        assertEquals("0", one("SELECT COUNT(*) FROM process_step WHERE case_id = ? AND stage = 1", caseId),
+        assertEquals(
+                "0",
+                one("SELECT COUNT(*) FROM process_step WHERE case_id = ? AND stage = 1", caseId),
                 "the stage waits for the undelivered step");
 
         // Past the step's term the applicant is told it is late, as for any unanswered step.
@@ -146,8 +173,8 @@ class UndeliveredStepTest {
         for (OutboxItem timer : due(caseId, OutboxKind.OVERDUE)) {
             engine.fire(timer, OWNER);
         }
-        assertEquals("1", one("SELECT COUNT(*) FROM status_message WHERE case_id = ? AND status = 'STEP_OVERDUE'",
-                caseId));
+        assertEquals(
+                "1", one("SELECT COUNT(*) FROM status_message WHERE case_id = ? AND status = 'STEP_OVERDUE'", caseId));
     }
 
     @Test
@@ -168,19 +195,32 @@ class UndeliveredStepTest {
             clock.advance(Duration.ofMinutes(1));
             engine.retryLater(dueCall(caseId, "STATE_SECRETS_CHECK"), OWNER, "AGENCY_UNAVAILABLE knb");
         }
-        assertEquals("UNDELIVERED", one("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?", caseId,
-                "STATE_SECRETS_CHECK"));
+        assertEquals(
+                "UNDELIVERED",
+                one(
+                        "SELECT state FROM process_step WHERE case_id = ? AND step_name = ?",
+                        caseId,
+                        "STATE_SECRETS_CHECK"));
 
         clock.advance(Duration.ofDays(13)); // past the 2 + 10 days of 000 table 1
         List<OutboxItem> deadlines = due(caseId, OutboxKind.DEADLINE);
-        assertEquals(List.of("DEADLINE:STATE_SECRETS_CHECK"), deadlines.stream().map(OutboxItem::stepName).toList());
+        assertEquals(
+                List.of("DEADLINE:STATE_SECRETS_CHECK"),
+                deadlines.stream().map(OutboxItem::stepName).toList());
         engine.fire(deadlines.get(0), OWNER);
 
-        assertEquals("SKIPPED", one("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?", caseId,
-                "STATE_SECRETS_CHECK"));
-        assertEquals("EXIT_PERMIT_ISSUE", one("SELECT step_name FROM process_step WHERE case_id = ? AND stage = 2",
-                caseId), "the next stage started");
-        assertEquals("1", one("SELECT COUNT(*) FROM status_message WHERE case_id = ? AND status = 'STEP_PASSED_OVER'",
-                caseId));
+        assertEquals(
+                "SKIPPED",
+                one(
+                        "SELECT state FROM process_step WHERE case_id = ? AND step_name = ?",
+                        caseId,
+                        "STATE_SECRETS_CHECK"));
+        assertEquals(
+                "EXIT_PERMIT_ISSUE",
+                one("SELECT step_name FROM process_step WHERE case_id = ? AND stage = 2", caseId),
+                "the next stage started");
+        assertEquals(
+                "1",
+                one("SELECT COUNT(*) FROM status_message WHERE case_id = ? AND status = 'STEP_PASSED_OVER'", caseId));
     }
 }

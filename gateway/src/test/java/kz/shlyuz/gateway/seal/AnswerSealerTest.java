@@ -39,8 +39,12 @@ class AnswerSealerTest {
     private final SignatureVerifier verifier = new SignatureVerifier(TestPki.trust(), clock, Duration.ofMinutes(5));
 
     private AnswerSealer sealer(TimeStamper stamper, int maxBatch) {
-        return new AnswerSealer(new CmsSigner(clock).withTimeStamps(stamper), pki.signerKey(DevMaterial.GATEWAY_SIGNER),
-                clock, maxBatch, Duration.ofSeconds(10));
+        return new AnswerSealer(
+                new CmsSigner(clock).withTimeStamps(stamper),
+                pki.signerKey(DevMaterial.GATEWAY_SIGNER),
+                clock,
+                maxBatch,
+                Duration.ofSeconds(10));
     }
 
     private static byte[] answer(int i) {
@@ -48,7 +52,10 @@ class AnswerSealerTest {
     }
 
     private static SignedResponse sealed(byte[] content, AnswerSeal seal) {
-        return SignedResponse.newBuilder().setContent(ByteString.copyFrom(content)).setGatewaySeal(seal).build();
+        return SignedResponse.newBuilder()
+                .setContent(ByteString.copyFrom(content))
+                .setGatewaySeal(seal)
+                .build();
     }
 
     @Test
@@ -72,7 +79,9 @@ class AnswerSealerTest {
                 int n = i;
                 seals.add(callers.submit(() -> sealer.seal(answer(n))));
             }
-            Await.until(() -> sealer.waiting() >= 63, Duration.ofSeconds(10),
+            Await.until(
+                    () -> sealer.waiting() >= 63,
+                    Duration.ofSeconds(10),
                     () -> "63 answers wait for the next batch; " + sealer.waiting() + " do");
             releaseFirstStamp.countDown();
 
@@ -80,7 +89,10 @@ class AnswerSealerTest {
             for (int i = 0; i < 64; i++) {
                 AnswerSeal seal = seals.get(i).get(10, TimeUnit.SECONDS);
                 AnswerSeals.VerifiedSeal verified = AnswerSeals.verify(sealed(answer(i), seal), verifier);
-                assertEquals(Organisation.GATEWAY_OPERATOR.bin().value(), verified.gateway().holder().bin(), "the gateway operator's BIN signs the seal");
+                assertEquals(
+                        Organisation.GATEWAY_OPERATOR.bin().value(),
+                        verified.gateway().holder().bin(),
+                        "the gateway operator's BIN signs the seal");
                 assertFalse(verified.gateway().timeStamp().isEmpty(), "the seal's signature is time-stamped");
                 manifests.add(seal.getManifest().toStringUtf8());
             }
@@ -100,7 +112,9 @@ class AnswerSealerTest {
             AnswerSeals.verify(sealed(answer(1), seal), verifier);
             Refusal refusal = assertThrows(Refusal.class, () -> AnswerSeals.verify(sealed(answer(2), seal), verifier));
             assertEquals(Reason.SIGNATURE_INVALID, refusal.reason());
-            AnswerSeal otherRoot = seal.toBuilder().setManifest(ByteString.copyFromUtf8("not the signed manifest")).build();
+            AnswerSeal otherRoot = seal.toBuilder()
+                    .setManifest(ByteString.copyFromUtf8("not the signed manifest"))
+                    .build();
             assertThrows(Refusal.class, () -> AnswerSeals.verify(sealed(answer(1), otherRoot), verifier));
         }
     }
@@ -111,8 +125,8 @@ class AnswerSealerTest {
             throw new IllegalStateException("TSA unreachable");
         };
         try (AnswerSealer sealer = sealer(broken, 16)) {
-            AnswerSealer.SealFailure failure = assertThrows(AnswerSealer.SealFailure.class,
-                    () -> sealer.seal(answer(1)));
+            AnswerSealer.SealFailure failure =
+                    assertThrows(AnswerSealer.SealFailure.class, () -> sealer.seal(answer(1)));
             assertTrue(failure.getCause().getMessage().contains("TSA unreachable"), failure.toString());
             assertEquals(0, sealer.sealed());
         }

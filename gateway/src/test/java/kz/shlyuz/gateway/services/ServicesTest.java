@@ -2,7 +2,6 @@ package kz.shlyuz.gateway.services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +37,8 @@ class ServicesTest {
     void definesEveryServiceIdOfDesignMdExactlyOnce() throws IOException {
         List<String> fixed = designServiceIds();
         assertEquals(9, fixed.size(), "DESIGN.md's fixed list: " + fixed);
-        List<String> defined = SERVICES.all().stream().map(ServiceDefinition::id).toList();
+        List<String> defined =
+                SERVICES.all().stream().map(ServiceDefinition::id).toList();
         for (String id : fixed) {
             assertEquals(1, defined.stream().filter(id::equals).count(), id + " in " + defined);
             assertEquals(id, SERVICES.find(id).orElseThrow().id());
@@ -65,10 +65,13 @@ class ServicesTest {
                 assertFalse(stages.isEmpty(), d.id());
                 for (Stage stage : stages) {
                     for (StepSpec step : stage.steps()) {
-                        Agency agency = Agency.named(step.adapter()).orElseThrow(() -> new AssertionError(
-                                d.id() + "/" + step.name() + ": unknown agency " + step.adapter()));
-                        assertTrue(agency.serves(step.operation()), d.id() + "/" + step.name() + ": "
-                                + agency.id() + " does not declare " + step.operation());
+                        Agency agency = Agency.named(step.adapter())
+                                .orElseThrow(() -> new AssertionError(
+                                        d.id() + "/" + step.name() + ": unknown agency " + step.adapter()));
+                        assertTrue(
+                                agency.serves(step.operation()),
+                                d.id() + "/" + step.name() + ": " + agency.id() + " does not declare "
+                                        + step.operation());
                     }
                 }
             }
@@ -80,8 +83,14 @@ class ServicesTest {
         ServiceDefinition d = SERVICES.get(Service.ADDRESS_CERTIFICATE);
         assertTrue(d.synchronous());
         assertNull(d.process());
-        AgencyCall person = d.routeOf(AddressCertificateRequest.newBuilder().setIin("900314300123").build()).orElseThrow();
-        AgencyCall entity = d.routeOf(AddressCertificateRequest.newBuilder().setBin("961240002331").build()).orElseThrow();
+        AgencyCall person = d.routeOf(AddressCertificateRequest.newBuilder()
+                        .setIin("900314300123")
+                        .build())
+                .orElseThrow();
+        AgencyCall entity = d.routeOf(AddressCertificateRequest.newBuilder()
+                        .setBin("961240002331")
+                        .build())
+                .orElseThrow();
         assertEquals(List.of("gbd-fl", "ADDRESS_LOOKUP"), List.of(person.adapter(), person.operation()));
         assertEquals(List.of("gbd-ul", "ADDRESS_LOOKUP"), List.of(entity.adapter(), entity.operation()));
     }
@@ -95,18 +104,25 @@ class ServicesTest {
                 assertEquals(consular, d.process().preliminaryRefusal(), d.id());
             }
         }
-        assertEquals(Term.workingDays(2), SERVICES.get(Service.CONSULAR_PERMANENT_STAY).process().objectionWindow());
+        assertEquals(
+                Term.workingDays(2),
+                SERVICES.get(Service.CONSULAR_PERMANENT_STAY).process().objectionWindow());
     }
 
     @Test
     void thePortalMaySubmitAnIdDocumentOnlyAfterAChangeOfType() {
         IntakeRule rule = SERVICES.get(Service.ID_DOCUMENT).intake();
-        IdDocumentRequest lost = IdDocumentRequest.newBuilder().setReason(IssueReason.ISSUE_REASON_LOST).build();
+        IdDocumentRequest lost = IdDocumentRequest.newBuilder()
+                .setReason(IssueReason.ISSUE_REASON_LOST)
+                .build();
         Refusal refusal = assertThrows(Refusal.class, () -> rule.check(Sender.EGOV_PORTAL.id(), lost));
         assertEquals(Reason.PORTAL_REASON_NOT_ACCEPTED, refusal.reason());
         rule.check(Sender.HKKO.id(), lost);
-        rule.check(Sender.EGOV_PORTAL.id(), lost.toBuilder()
-                .setReason(IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED).build());
+        rule.check(
+                Sender.EGOV_PORTAL.id(),
+                lost.toBuilder()
+                        .setReason(IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED)
+                        .build());
     }
 
     @Test
@@ -122,8 +138,10 @@ class ServicesTest {
 
     @Test
     void aStepAskingAnUndeclaredOperationIsRefusedWhenDefined() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StepSpec("X_CHECK",
-                StepKind.CHECK, Agency.TAX, "WANTED_CHECK", f -> null, Term.days(1), "x", "x"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new StepSpec(
+                        "X_CHECK", StepKind.CHECK, Agency.TAX, "WANTED_CHECK", f -> null, Term.days(1), "x", "x"));
         assertTrue(e.getMessage().contains("WANTED_CHECK at tax (expected: one of [TAX_DEBT_CHECK])"), e.getMessage());
     }
 
@@ -132,13 +150,15 @@ class ServicesTest {
         Path gatewayMain = Path.of("src/main/java");
         Path services = gatewayMain.resolve("kz/shlyuz/gateway/services");
         List<Path> roots = List.of(gatewayMain, Path.of("../bench/src/main/java"));
-        Pattern literal = Pattern.compile("\"(" + String.join("|", Arrays.stream(Service.values()).map(Service::id)
-                .toList()) + ")\"");
+        Pattern literal = Pattern.compile("\"("
+                + String.join(
+                        "|", Arrays.stream(Service.values()).map(Service::id).toList()) + ")\"");
         List<String> found = new ArrayList<>();
         for (Path root : roots) {
             assertTrue(Files.isDirectory(root), root.toAbsolutePath().toString());
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(services)).toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(services))
+                        .toList()) {
                     Matcher m = literal.matcher(Files.readString(file));
                     while (m.find()) {
                         found.add(root.relativize(file) + ": " + m.group());
@@ -169,7 +189,8 @@ class ServicesTest {
         int start = design.indexOf("- Service ids:");
         assertTrue(start >= 0, "DESIGN.md has no \"- Service ids:\" line");
         int end = design.indexOf("\n- ", start + 1);
-        Matcher m = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(design.substring(start, end < 0 ? design.length() : end));
+        Matcher m = Pattern.compile("`([A-Z][A-Z0-9_]*)`")
+                .matcher(design.substring(start, end < 0 ? design.length() : end));
         Set<String> ids = new LinkedHashSet<>();
         while (m.find()) {
             ids.add(m.group(1));

@@ -48,7 +48,8 @@ class CrlSignaturesTest {
         assertTrue(crls.size() < pki.crls().size(), "the dev PKI has a CRL of the citizen's issuer");
         crls.add(forgedCrl());
         SignatureVerifier verifier = new SignatureVerifier(
-                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), crls), clock,
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), crls),
+                clock,
                 Duration.ofMinutes(5));
         byte[] signature = new CmsSigner(clock).signDetached(CONTENT, List.of(citizen));
         for (int i = 0; i < 3; i++) {
@@ -67,10 +68,11 @@ class CrlSignaturesTest {
         KeyPair other = generator.generateKeyPair();
         Instant now = Instant.now();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                X500Name.getInstance(citizen.certificate().getIssuerX500Principal().getEncoded()),
+                X500Name.getInstance(
+                        citizen.certificate().getIssuerX500Principal().getEncoded()),
                 Date.from(now.minusSeconds(60)));
         builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-        return new JcaX509CRLConverter().getCRL(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(other.getPrivate())));
+        return new JcaX509CRLConverter()
+                .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(other.getPrivate())));
     }
 }

@@ -1,6 +1,5 @@
 package kz.shlyuz.gateway.signature;
 
-import kz.shlyuz.certs.testing.NcaTestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.gost.GostKeys;
 import kz.shlyuz.certs.identity.HolderRole;
+import kz.shlyuz.certs.testing.NcaTestMaterial;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -41,21 +41,22 @@ class NationalSignaturesTest {
             new VerificationPolicy(null, VerificationPolicy.RevocationMode.SOFT_FAIL).withOcsp(null);
 
     private static SignatureVerifier archiveVerifier() {
-        TrustDirectory trust = new TrustDirectory(List.of(NcaTestMaterial.file("ca")), List.of(),
-                Clock.systemUTC(), Duration.ofSeconds(1));
+        TrustDirectory trust = new TrustDirectory(
+                List.of(NcaTestMaterial.file("ca")), List.of(), Clock.systemUTC(), Duration.ofSeconds(1));
         return new SignatureVerifier(trust, Clock.systemUTC(), ARCHIVE);
     }
 
     @Test
     void verifiesKalkanGost2004AttachedBase64SignatureOfALegalEntityFirstHead() {
-        SignatureVerifier.Attached verified = archiveVerifier()
-                .verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms"));
+        SignatureVerifier.Attached verified =
+                archiveVerifier().verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms"));
         assertEquals("asdasd", new String(verified.content(), StandardCharsets.UTF_8));
         VerifiedSigner signer = verified.signers().get(0);
         assertEquals(HolderRole.LEGAL_FIRST_HEAD, signer.holder().role());
         assertEquals("123456789011", signer.holder().iin());
         assertEquals("123456789021", signer.holder().bin());
-        assertTrue(signer.holder().organisation() != null && !signer.holder().organisation().isBlank());
+        assertTrue(signer.holder().organisation() != null
+                && !signer.holder().organisation().isBlank());
         assertEquals("GOST2004 / GOST3411-94", signer.algorithm());
         assertEquals(3, signer.chain().size(), "signer, ҰКО 3.0 (GOST TEST) from the trust folder, root");
         assertEquals(Instant.parse("2020-09-09T20:03:14Z"), signer.signingTime());
@@ -63,8 +64,8 @@ class NationalSignaturesTest {
 
     @Test
     void verifiesKalkanRsaAttachedBase64SignatureOfAnIndividual() {
-        SignatureVerifier.Attached verified = archiveVerifier()
-                .verifyAttached(NcaTestMaterial.bytes("cms/kalkan_individual_rsa.cms"));
+        SignatureVerifier.Attached verified =
+                archiveVerifier().verifyAttached(NcaTestMaterial.bytes("cms/kalkan_individual_rsa.cms"));
         assertEquals("asdasd", new String(verified.content(), StandardCharsets.UTF_8));
         VerifiedSigner signer = verified.signers().get(0);
         assertEquals(HolderRole.INDIVIDUAL, signer.holder().role());
@@ -78,13 +79,19 @@ class NationalSignaturesTest {
         byte[] der = Base64.getMimeDecoder().decode(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms"));
         SignatureVerifier verifier = archiveVerifier();
         assertEquals(1, verifier.verifyAttached(der).signers().size());
-        assertEquals(1, verifier.verify("asdasd".getBytes(StandardCharsets.UTF_8), der).size());
+        assertEquals(
+                1,
+                verifier.verify("asdasd".getBytes(StandardCharsets.UTF_8), der).size());
     }
 
     @Test
     void refusesKalkanSignatureWhenTheGivenContentDiffersFromTheEncapsulatedOne() {
-        Refusal refusal = assertThrows(Refusal.class, () -> archiveVerifier()
-                .verify("asdasD".getBytes(StandardCharsets.UTF_8), NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
+        Refusal refusal = assertThrows(
+                Refusal.class,
+                () -> archiveVerifier()
+                        .verify(
+                                "asdasD".getBytes(StandardCharsets.UTF_8),
+                                NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
         assertEquals(Reason.SIGNATURE_INVALID, refusal.reason());
     }
 
@@ -98,20 +105,23 @@ class NationalSignaturesTest {
 
     @Test
     void refusesKalkanSignatureAtTheGatewayBecauseItsSigningTimeIsLongPast() {
-        TrustDirectory trust = new TrustDirectory(List.of(NcaTestMaterial.file("ca")), List.of(),
-                Clock.systemUTC(), Duration.ofSeconds(1));
-        SignatureVerifier online = new SignatureVerifier(trust, Clock.systemUTC(),
+        TrustDirectory trust = new TrustDirectory(
+                List.of(NcaTestMaterial.file("ca")), List.of(), Clock.systemUTC(), Duration.ofSeconds(1));
+        SignatureVerifier online = new SignatureVerifier(
+                trust,
+                Clock.systemUTC(),
                 VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(null));
-        Refusal refusal = assertThrows(Refusal.class,
-                () -> online.verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
+        Refusal refusal = assertThrows(
+                Refusal.class, () -> online.verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
         assertEquals(Reason.MESSAGE_STALE, refusal.reason());
     }
 
     @Test
     void refusesKalkanSignatureWithoutTheNationalRootsInTrust() {
-        SignatureVerifier devOnly = new SignatureVerifier(kz.shlyuz.gateway.TestPki.trust(), Clock.systemUTC(), ARCHIVE);
-        Refusal refusal = assertThrows(Refusal.class,
-                () -> devOnly.verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
+        SignatureVerifier devOnly =
+                new SignatureVerifier(kz.shlyuz.gateway.TestPki.trust(), Clock.systemUTC(), ARCHIVE);
+        Refusal refusal = assertThrows(
+                Refusal.class, () -> devOnly.verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms")));
         assertEquals(Reason.CERT_UNTRUSTED, refusal.reason());
     }
 
@@ -121,15 +131,30 @@ class NationalSignaturesTest {
         record Key(String p12, String password, HolderRole role, String algorithm) {}
         List<Key> keys = List.of(
                 new Key("keys/individual_sign_rsa.p12", "Qwerty12", HolderRole.INDIVIDUAL, "RSA-2048 / SHA-256"),
-                new Key("keys/legal_first_head_sign_gost2004.p12", "Qwerty12", HolderRole.LEGAL_FIRST_HEAD,
+                new Key(
+                        "keys/legal_first_head_sign_gost2004.p12",
+                        "Qwerty12",
+                        HolderRole.LEGAL_FIRST_HEAD,
                         "GOST2004 / GOST3411-94"),
-                new Key("keys/legal_employee_sign_gost2004.p12", "Qwerty12", HolderRole.LEGAL_EMPLOYEE,
+                new Key(
+                        "keys/legal_employee_sign_gost2004.p12",
+                        "Qwerty12",
+                        HolderRole.LEGAL_EMPLOYEE,
                         "GOST2004 / GOST3411-94"),
-                new Key("keys/individual_gost2015_512.p12", "Aa123456", HolderRole.INDIVIDUAL,
+                new Key(
+                        "keys/individual_gost2015_512.p12",
+                        "Aa123456",
+                        HolderRole.INDIVIDUAL,
                         "GOST2015-512 / Streebog-512"),
-                new Key("keys/individual_sign_gost2015_512.p12", "Qwerty12", HolderRole.INDIVIDUAL,
+                new Key(
+                        "keys/individual_sign_gost2015_512.p12",
+                        "Qwerty12",
+                        HolderRole.INDIVIDUAL,
                         "GOST2015-512 / Streebog-512"),
-                new Key("keys/legal_signing_right_gost2015_512.p12", "Qwerty12", HolderRole.LEGAL_SIGNING_RIGHT,
+                new Key(
+                        "keys/legal_signing_right_gost2015_512.p12",
+                        "Qwerty12",
+                        HolderRole.LEGAL_SIGNING_RIGHT,
                         "GOST2015-512 / Streebog-512"));
         SignatureVerifier verifier = archiveVerifier();
         for (Key key : keys) {
@@ -145,8 +170,13 @@ class NationalSignaturesTest {
             assertEquals(3, verified.chain().size(), key.p12());
             assertEquals(during, verified.signingTime());
             // The same signature detached, as base64 text.
-            byte[] detached = signer.signWithoutChain(content, List.of(new SignerKey(privateKey(p12), certificate)), false);
-            assertEquals(1, verifier.verify(content, Base64.getMimeEncoder().encode(detached)).size(), key.p12());
+            byte[] detached =
+                    signer.signWithoutChain(content, List.of(new SignerKey(privateKey(p12), certificate)), false);
+            assertEquals(
+                    1,
+                    verifier.verify(content, Base64.getMimeEncoder().encode(detached))
+                            .size(),
+                    key.p12());
         }
     }
 
@@ -159,10 +189,13 @@ class NationalSignaturesTest {
         keys.initialize(2048);
         PrivateKey other = keys.generateKeyPair().getPrivate();
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(other), auth));
+        generator.addSignerInfoGenerator(
+                new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(other), auth));
         generator.addCertificates(new JcaCertStore(List.of(auth)));
-        byte[] cms = generator.generate(new CMSProcessableByteArray("asdasd".getBytes()), true).getEncoded();
+        byte[] cms = generator
+                .generate(new CMSProcessableByteArray("asdasd".getBytes()), true)
+                .getEncoded();
         Refusal refusal = assertThrows(Refusal.class, () -> archiveVerifier().verifyAttached(cms));
         assertEquals(Reason.CERT_NOT_FOR_SIGNING, refusal.reason());
     }
@@ -176,10 +209,11 @@ class NationalSignaturesTest {
         Instant during = later(head.getNotBefore(), worker.getNotBefore()).plus(Duration.ofDays(30));
         CmsSigner signer = new CmsSigner(Clock.fixed(during, ZoneOffset.UTC));
         byte[] content = "two signers".getBytes(StandardCharsets.UTF_8);
-        byte[] cms = signer.signDetached(content, List.of(new SignerKey(privateKey(gost), head),
-                new SignerKey(privateKey(employee), worker)));
+        byte[] cms = signer.signDetached(
+                content, List.of(new SignerKey(privateKey(gost), head), new SignerKey(privateKey(employee), worker)));
         List<VerifiedSigner> both = archiveVerifier().verify(content, cms);
-        assertEquals(List.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_EMPLOYEE),
+        assertEquals(
+                List.of(HolderRole.LEGAL_FIRST_HEAD, HolderRole.LEGAL_EMPLOYEE),
                 both.stream().map(s -> s.holder().role()).toList());
         List<SignatureVerifier.SignerOutcome> outcomes = archiveVerifier().inspect(content, cms);
         assertEquals(2, outcomes.size());
@@ -199,8 +233,8 @@ class NationalSignaturesTest {
 
     static X509Certificate leaf(NcaTestMaterial.P12 p12) throws Exception {
         for (X509CertificateHolder holder : p12.certificates()) {
-            BasicConstraints constraints = holder.getExtensions() == null ? null
-                    : BasicConstraints.fromExtensions(holder.getExtensions());
+            BasicConstraints constraints =
+                    holder.getExtensions() == null ? null : BasicConstraints.fromExtensions(holder.getExtensions());
             if (constraints == null || !constraints.isCA()) {
                 return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
             }
@@ -211,7 +245,9 @@ class NationalSignaturesTest {
     /** Which key bag holds a GOST key. */
     private static final class GostKeysAccess {
         static boolean isGost(NcaTestMaterial.P12 p12) {
-            return kz.shlyuz.certs.gost.GostAlgorithm.ofKey(p12.key().getPrivateKeyAlgorithm().getAlgorithm()).isPresent();
+            return kz.shlyuz.certs.gost.GostAlgorithm.ofKey(
+                            p12.key().getPrivateKeyAlgorithm().getAlgorithm())
+                    .isPresent();
         }
     }
 }

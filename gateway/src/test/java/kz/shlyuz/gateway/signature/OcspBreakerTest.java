@@ -52,10 +52,14 @@ class OcspBreakerTest {
     }
 
     private SignatureVerifier verifier(boolean withCrls, VerificationPolicy.RevocationMode mode) {
-        TrustMaterial trust = new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(),
-                withCrls ? pki.crls() : List.of());
-        VerificationPolicy policy = new VerificationPolicy(Duration.ofMinutes(5), mode,
-                OcspSettings.defaults().withResponder(responder()).withTimeout(Duration.ofSeconds(1))
+        TrustMaterial trust = new TrustMaterial(
+                pki.signingTrustAnchors(), pki.signingIntermediates(), withCrls ? pki.crls() : List.of());
+        VerificationPolicy policy = new VerificationPolicy(
+                Duration.ofMinutes(5),
+                mode,
+                OcspSettings.defaults()
+                        .withResponder(responder())
+                        .withTimeout(Duration.ofSeconds(1))
                         .withBreaker(new OcspSettings.Breaker(OPEN_FOR, 8)));
         return new SignatureVerifier(trust, clock, policy, SignatureLimits.defaults());
     }

@@ -28,12 +28,18 @@ class OcspClientTest {
     private final X509Certificate issuer = pki.certificate(pki.identity("intermediate-gost2015"));
 
     private static OcspClient client(Clock clock) {
-        return new OcspClient(OcspSettings.defaults().withTimeout(Duration.ofSeconds(2)).withCacheTtl(Duration.ZERO),
-                clock, SignatureEvents.NONE);
+        return new OcspClient(
+                OcspSettings.defaults().withTimeout(Duration.ofSeconds(2)).withCacheTtl(Duration.ZERO),
+                clock,
+                SignatureEvents.NONE);
     }
 
     private OcspResponder responder(Clock clock, java.util.List<OcspResponder.Authority> authorities) throws Exception {
-        return OcspResponder.start(new InetSocketAddress("127.0.0.1", 0), authorities, pki.certificateStatuses(), clock,
+        return OcspResponder.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                authorities,
+                pki.certificateStatuses(),
+                clock,
                 Duration.ofMinutes(5));
     }
 
@@ -65,9 +71,13 @@ class OcspClientTest {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 if (recorded.get() == null) {
                     try {
-                        recorded.set(HttpClient.newHttpClient().send(HttpRequest.newBuilder(responder.uri())
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.ofByteArray()).body());
+                        recorded.set(HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(responder.uri())
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofByteArray())
+                                .body());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -105,14 +115,17 @@ class OcspClientTest {
     @Test
     void unreachableResponderIsAFailureNotAnAnswer() {
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         URI nobody = URI.create("http://127.0.0.1:" + port + "/ocsp");
         OcspClient.Answer answer = client(Clock.systemUTC()).status(leaf, issuer, nobody);
-        assertTrue(answer instanceof OcspClient.Answer.Failed failed && failed.why().contains("unreachable"),
+        assertTrue(
+                answer instanceof OcspClient.Answer.Failed failed
+                        && failed.why().contains("unreachable"),
                 answer.toString());
     }
 }

@@ -48,12 +48,13 @@ class SignatureEventsTest {
         Clock clock = Clock.systemUTC();
         Recording mine = new Recording();
         Recording other = new Recording();
-        VerificationPolicy crlOnly = VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(OcspSettings.off());
-        SignatureVerifier verifier = new SignatureVerifier(TestPki.trust(), clock, crlOnly, SignatureLimits.defaults(),
-                mine);
+        VerificationPolicy crlOnly =
+                VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(OcspSettings.off());
+        SignatureVerifier verifier =
+                new SignatureVerifier(TestPki.trust(), clock, crlOnly, SignatureLimits.defaults(), mine);
         new SignatureVerifier(TestPki.trust(), clock, crlOnly, SignatureLimits.defaults(), other);
-        byte[] signature = new CmsSigner(clock).signDetached(CONTENT, List.of(TestPki.get().signerKey(
-                Persona.CLEAN.key())));
+        byte[] signature =
+                new CmsSigner(clock).signDetached(CONTENT, List.of(TestPki.get().signerKey(Persona.CLEAN.key())));
 
         verifier.verify(CONTENT, signature);
         verifier.verify(CONTENT, signature);

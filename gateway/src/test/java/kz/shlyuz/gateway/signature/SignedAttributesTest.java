@@ -26,8 +26,8 @@ import kz.shlyuz.gateway.status.Refusal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
@@ -63,11 +63,11 @@ import org.junit.jupiter.api.Test;
  * defect's, not the builder's.
  */
 class SignedAttributesTest {
-    private static final byte[] CONTENT = "{\"iin\":\"900314300123\",\"service\":\"TEMPORARY_ID\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTENT =
+            "{\"iin\":\"900314300123\",\"service\":\"TEMPORARY_ID\"}".getBytes(StandardCharsets.UTF_8);
     private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
-    private static final AlgorithmIdentifier RSA = new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
-            DERNull.INSTANCE);
+    private static final AlgorithmIdentifier RSA =
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE);
 
     private final DevPki pki = TestPki.get();
     private final Clock clock = Clock.systemUTC();
@@ -86,9 +86,14 @@ class SignedAttributesTest {
     void signingTimeAsGeneralizedTimeWithFractionIsReadToTheMillisecond() throws Exception {
         Instant at = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Attribute> attributes = attributes();
-        attributes.set(2, new Attribute(CMSAttributes.signingTime,
-                new DERSet(new ASN1GeneralizedTime(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSS'Z'")
-                        .withZone(java.time.ZoneOffset.UTC).format(at)))));
+        attributes.set(
+                2,
+                new Attribute(
+                        CMSAttributes.signingTime,
+                        new DERSet(new ASN1GeneralizedTime(
+                                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSS'Z'")
+                                        .withZone(java.time.ZoneOffset.UTC)
+                                        .format(at)))));
         List<VerifiedSigner> signers = verifier.verify(CONTENT, cms(attributes, SignedAttributesTest::asIs));
         assertEquals(at, signers.get(0).signingTime());
     }
@@ -97,9 +102,15 @@ class SignedAttributesTest {
     void signingTimeAsUtcTimeIsReadToTheSecond() throws Exception {
         Instant at = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<Attribute> attributes = attributes();
-        attributes.set(2, new Attribute(CMSAttributes.signingTime, new DERSet(new ASN1UTCTime(Date.from(at),
-                java.util.Locale.ROOT))));
-        assertEquals(at, verifier.verify(CONTENT, cms(attributes, SignedAttributesTest::asIs)).get(0).signingTime());
+        attributes.set(
+                2,
+                new Attribute(
+                        CMSAttributes.signingTime, new DERSet(new ASN1UTCTime(Date.from(at), java.util.Locale.ROOT))));
+        assertEquals(
+                at,
+                verifier.verify(CONTENT, cms(attributes, SignedAttributesTest::asIs))
+                        .get(0)
+                        .signingTime());
     }
 
     @Test
@@ -107,8 +118,13 @@ class SignedAttributesTest {
         byte[] signed = cms(attributes(), info -> {
             List<Attribute> changed = attributes();
             changed.set(2, signingTime(Instant.now().minusSeconds(60)));
-            return new SignerInfo(info.getSID(), info.getDigestAlgorithm(), new DERSet(changed.toArray(new Attribute[0])),
-                    info.getDigestEncryptionAlgorithm(), info.getEncryptedDigest(), null);
+            return new SignerInfo(
+                    info.getSID(),
+                    info.getDigestAlgorithm(),
+                    new DERSet(changed.toArray(new Attribute[0])),
+                    info.getDigestEncryptionAlgorithm(),
+                    info.getEncryptedDigest(),
+                    null);
         });
         assertRefused(Reason.SIGNATURE_INVALID, signed);
     }
@@ -116,8 +132,11 @@ class SignedAttributesTest {
     @Test
     void messageDigestOfOtherBytesIsRefusedThoughTheSignatureOverTheAttributesHolds() throws Exception {
         List<Attribute> attributes = attributes();
-        attributes.set(1, new Attribute(CMSAttributes.messageDigest,
-                new DERSet(new DEROctetString(sha256("other bytes".getBytes(StandardCharsets.UTF_8))))));
+        attributes.set(
+                1,
+                new Attribute(
+                        CMSAttributes.messageDigest,
+                        new DERSet(new DEROctetString(sha256("other bytes".getBytes(StandardCharsets.UTF_8))))));
         assertRefused(Reason.SIGNATURE_INVALID, cms(attributes, SignedAttributesTest::asIs));
     }
 
@@ -126,8 +145,13 @@ class SignedAttributesTest {
         byte[] signed = cms(attributes(), info -> {
             byte[] value = info.getEncryptedDigest().getOctets();
             value[value.length / 2] ^= 0x10;
-            return new SignerInfo(info.getSID(), info.getDigestAlgorithm(), info.getAuthenticatedAttributes(),
-                    info.getDigestEncryptionAlgorithm(), new DEROctetString(value), null);
+            return new SignerInfo(
+                    info.getSID(),
+                    info.getDigestAlgorithm(),
+                    info.getAuthenticatedAttributes(),
+                    info.getDigestEncryptionAlgorithm(),
+                    new DEROctetString(value),
+                    null);
         });
         assertRefused(Reason.SIGNATURE_INVALID, signed);
     }
@@ -156,8 +180,15 @@ class SignedAttributesTest {
     @Test
     void signatureWithoutSignedAttributesIsRefusedAsAttributesMissing() throws Exception {
         byte[] overContent = rsa(CONTENT);
-        byte[] signed = cms(attributes(), info -> new SignerInfo(info.getSID(), info.getDigestAlgorithm(),
-                (ASN1Set) null, info.getDigestEncryptionAlgorithm(), new DEROctetString(overContent), null));
+        byte[] signed = cms(
+                attributes(),
+                info -> new SignerInfo(
+                        info.getSID(),
+                        info.getDigestAlgorithm(),
+                        (ASN1Set) null,
+                        info.getDigestEncryptionAlgorithm(),
+                        new DEROctetString(overContent),
+                        null));
         assertRefused(Reason.SIGNED_ATTRIBUTES_MISSING, signed);
     }
 
@@ -177,9 +208,15 @@ class SignedAttributesTest {
 
     @Test
     void signingTimeRepeatedAsAnUnsignedAttributeIsRefused() throws Exception {
-        byte[] signed = cms(attributes(), info -> new SignerInfo(info.getSID(), info.getDigestAlgorithm(),
-                info.getAuthenticatedAttributes(), info.getDigestEncryptionAlgorithm(), info.getEncryptedDigest(),
-                new DERSet(signingTime(Instant.now()))));
+        byte[] signed = cms(
+                attributes(),
+                info -> new SignerInfo(
+                        info.getSID(),
+                        info.getDigestAlgorithm(),
+                        info.getAuthenticatedAttributes(),
+                        info.getDigestEncryptionAlgorithm(),
+                        info.getEncryptedDigest(),
+                        new DERSet(signingTime(Instant.now()))));
         assertRefused(Reason.SIGNATURE_INVALID, signed);
     }
 
@@ -192,35 +229,57 @@ class SignedAttributesTest {
         java.util.Collections.reverse(Arrays.asList(reversed));
         DLSet unsorted = new DLSet(reversed);
         byte[] signature = rsa(unsorted.getEncoded(ASN1Encoding.DL));
-        byte[] signed = cms(attributes, info -> new SignerInfo(info.getSID(), info.getDigestAlgorithm(), unsorted,
-                info.getDigestEncryptionAlgorithm(), new DEROctetString(signature), null));
+        byte[] signed = cms(
+                attributes,
+                info -> new SignerInfo(
+                        info.getSID(),
+                        info.getDigestAlgorithm(),
+                        unsorted,
+                        info.getDigestEncryptionAlgorithm(),
+                        new DEROctetString(signature),
+                        null));
         assertRefused(Reason.SIGNATURE_INVALID, signed);
     }
 
     @Test
     void signerIdentifierNamingACertificateTheCmsDoesNotCarryIsRefused() throws Exception {
         SignerKey other = pki.signerKey(Persona.TAX_DEBTOR.key());
-        byte[] signed = cms(attributes(), SignedAttributesTest::asIs, List.of(other.certificate().getEncoded()));
+        byte[] signed = cms(
+                attributes(),
+                SignedAttributesTest::asIs,
+                List.of(other.certificate().getEncoded()));
         assertRefused(Reason.SIGNER_CERT_MISSING, signed);
     }
 
     @Test
     void signerIdentifierWithAnotherSerialOfTheSameIssuerIsRefused() throws Exception {
         byte[] signed = cms(attributes(), info -> {
-            IssuerAndSerialNumber sid = IssuerAndSerialNumber.getInstance(info.getSID().getId());
-            IssuerAndSerialNumber wrong = new IssuerAndSerialNumber(sid.getName(),
-                    sid.getSerialNumber().getValue().add(java.math.BigInteger.ONE));
-            return new SignerInfo(new SignerIdentifier(wrong), info.getDigestAlgorithm(),
-                    info.getAuthenticatedAttributes(), info.getDigestEncryptionAlgorithm(), info.getEncryptedDigest(), null);
+            IssuerAndSerialNumber sid =
+                    IssuerAndSerialNumber.getInstance(info.getSID().getId());
+            IssuerAndSerialNumber wrong = new IssuerAndSerialNumber(
+                    sid.getName(), sid.getSerialNumber().getValue().add(java.math.BigInteger.ONE));
+            return new SignerInfo(
+                    new SignerIdentifier(wrong),
+                    info.getDigestAlgorithm(),
+                    info.getAuthenticatedAttributes(),
+                    info.getDigestEncryptionAlgorithm(),
+                    info.getEncryptedDigest(),
+                    null);
         });
         assertRefused(Reason.SIGNER_CERT_MISSING, signed);
     }
 
     @Test
     void sha1DigestIsRefusedAsAlgorithmUnsupported() throws Exception {
-        byte[] signed = cms(attributes(), info -> new SignerInfo(info.getSID(),
-                new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1), info.getAuthenticatedAttributes(),
-                info.getDigestEncryptionAlgorithm(), info.getEncryptedDigest(), null));
+        byte[] signed = cms(
+                attributes(),
+                info -> new SignerInfo(
+                        info.getSID(),
+                        new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1),
+                        info.getAuthenticatedAttributes(),
+                        info.getDigestEncryptionAlgorithm(),
+                        info.getEncryptedDigest(),
+                        null));
         assertRefused(Reason.ALGORITHM_UNSUPPORTED, signed);
     }
 
@@ -233,8 +292,11 @@ class SignedAttributesTest {
     @Test
     void indefiniteLengthBerFromAStreamingSignerIsAcceptedAsDerIs() throws Exception {
         CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(citizen.privateKey()), citizen.certificate()));
+        generator.addSignerInfoGenerator(
+                new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                        .build(
+                                new JcaContentSignerBuilder("SHA256withRSA").build(citizen.privateKey()),
+                                citizen.certificate()));
         generator.addCertificates(new JcaCertStore(List.of(citizen.certificate())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var stream = generator.open(out, true)) {
@@ -243,8 +305,10 @@ class SignedAttributesTest {
         byte[] ber = out.toByteArray();
         assertEquals(0x80, ber[1] & 0xff, "the streaming generator writes indefinite lengths");
         assertEquals(1, verifier.verify(CONTENT, ber).size());
-        assertEquals(1, verifier.verify(CONTENT, Base64.getMimeEncoder().encode(ber)).size());
-        assertEquals(new String(CONTENT, StandardCharsets.UTF_8),
+        assertEquals(
+                1, verifier.verify(CONTENT, Base64.getMimeEncoder().encode(ber)).size());
+        assertEquals(
+                new String(CONTENT, StandardCharsets.UTF_8),
                 new String(verifier.verifyAttached(ber).content(), StandardCharsets.UTF_8));
         assertRefused(Reason.SIGNATURE_INVALID, "other".getBytes(StandardCharsets.UTF_8), ber);
     }
@@ -256,8 +320,11 @@ class SignedAttributesTest {
         verifier.verify(CONTENT, good);
         verifier.verify(CONTENT, good);
         List<Attribute> attributes = attributes();
-        attributes.set(1, new Attribute(CMSAttributes.messageDigest,
-                new DERSet(new DEROctetString(sha256("x".getBytes(StandardCharsets.UTF_8))))));
+        attributes.set(
+                1,
+                new Attribute(
+                        CMSAttributes.messageDigest,
+                        new DERSet(new DEROctetString(sha256("x".getBytes(StandardCharsets.UTF_8))))));
         assertRefused(Reason.SIGNATURE_INVALID, cms(attributes, SignedAttributesTest::asIs));
         attributes = attributes();
         attributes.remove(2);
@@ -304,14 +371,23 @@ class SignedAttributesTest {
         DERSet signedAttributes = new DERSet(attributes.toArray(new Attribute[0]));
         byte[] value = rsa(signedAttributes.getEncoded(ASN1Encoding.DER));
         Certificate own = Certificate.getInstance(citizen.certificate().getEncoded());
-        SignerInfo info = new SignerInfo(new SignerIdentifier(new IssuerAndSerialNumber(own)), SHA256,
-                signedAttributes, RSA, new DEROctetString(value), null);
+        SignerInfo info = new SignerInfo(
+                new SignerIdentifier(new IssuerAndSerialNumber(own)),
+                SHA256,
+                signedAttributes,
+                RSA,
+                new DEROctetString(value),
+                null);
         ASN1EncodableVector certs = new ASN1EncodableVector();
         for (byte[] der : certificates) {
             certs.add(Certificate.getInstance(der));
         }
-        SignedData data = new SignedData(new DERSet(SHA256), new ContentInfo(CMSObjectIdentifiers.data, null),
-                new DERSet(certs), null, new DERSet(tamper.apply(info)));
+        SignedData data = new SignedData(
+                new DERSet(SHA256),
+                new ContentInfo(CMSObjectIdentifiers.data, null),
+                new DERSet(certs),
+                null,
+                new DERSet(tamper.apply(info)));
         return new ContentInfo(CMSObjectIdentifiers.signedData, data).getEncoded(ASN1Encoding.DER);
     }
 
@@ -329,5 +405,4 @@ class SignedAttributesTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -30,7 +30,9 @@ class SignedCmsTest {
 
     @Test
     void ourDetachedRsaAndGostSignaturesAreReadAsDerWithTheirSignedAttributesAsReceived() throws Exception {
-        for (String key : List.of(Persona.CLEAN.key(), Persona.CLEAN.key() + DevPki.GOST2015_SUFFIX,
+        for (String key : List.of(
+                Persona.CLEAN.key(),
+                Persona.CLEAN.key() + DevPki.GOST2015_SUFFIX,
                 Persona.CLEAN.key() + DevPki.GOST2004_SUFFIX)) {
             SignerKey signer = pki.signerKey(key);
             byte[] der = new CmsSigner(Clock.systemUTC()).signDetached(CONTENT, List.of(signer));
@@ -61,7 +63,10 @@ class SignedCmsTest {
     private static void assertReadDirectlyAsBouncyCastleReadsIt(byte[] der, byte[] content) throws Exception {
         SignedCms cms = SignedCms.read(der);
         SignerInformation expected = new CMSSignedData(new CMSProcessableByteArray(content), der)
-                .getSignerInfos().getSigners().iterator().next();
+                .getSignerInfos()
+                .getSigners()
+                .iterator()
+                .next();
         assertEquals(1, cms.signers().size());
         SignedCms.Signer signer = cms.signers().get(0);
         Attributes signed = Attributes.read(signer.signedAttributes());
@@ -70,8 +75,14 @@ class SignedCmsTest {
         assertArrayEquals(expected.getSignature(), signer.signature().value());
         assertEquals(expected.getDigestAlgOID(), signer.digestOid());
         assertEquals(expected.getEncryptionAlgOID(), signer.signatureOid());
-        assertEquals(org.bouncycastle.asn1.cms.Time.getInstance(expected.getSignedAttributes()
-                .get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant(),
-                SigningTimes.read(Attributes.valuesOf(signed.first(Oids.SIGNING_TIME)).get(0)));
+        assertEquals(
+                org.bouncycastle.asn1.cms.Time.getInstance(expected.getSignedAttributes()
+                                .get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)
+                                .getAttrValues()
+                                .getObjectAt(0))
+                        .getDate()
+                        .toInstant(),
+                SigningTimes.read(
+                        Attributes.valuesOf(signed.first(Oids.SIGNING_TIME)).get(0)));
     }
 }

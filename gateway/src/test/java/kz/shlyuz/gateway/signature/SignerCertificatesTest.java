@@ -20,7 +20,8 @@ class SignerCertificatesTest {
     private final DevPki pki = TestPki.get();
     private final Clock clock = Clock.systemUTC();
     private final SignatureVerifier verifier = new SignatureVerifier(
-            new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()), clock,
+            new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+            clock,
             Duration.ofMinutes(5));
 
     @Test

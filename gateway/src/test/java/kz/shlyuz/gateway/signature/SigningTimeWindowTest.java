@@ -38,8 +38,10 @@ class SigningTimeWindowTest {
         assertEquals(Reason.MESSAGE_STALE, stale.reason());
         assertEquals("signing-time " + early + ", gateway time " + NOW, stale.detail());
         Instant late = NOW.plus(WINDOW).plusSeconds(1);
-        assertEquals(Reason.MESSAGE_STALE, assertThrows(Refusal.class,
-                () -> online.judgedAt(late, Optional.empty())).reason());
+        assertEquals(
+                Reason.MESSAGE_STALE,
+                assertThrows(Refusal.class, () -> online.judgedAt(late, Optional.empty()))
+                        .reason());
     }
 
     @Test
@@ -64,7 +66,11 @@ class SigningTimeWindowTest {
     void archiveVerificationHasNoWindowButKeepsTheSkewRule() {
         Instant longAgo = NOW.minus(Duration.ofDays(3 * 365));
         assertEquals(longAgo, archive.judgedAt(longAgo, Optional.empty()));
-        assertEquals(Reason.TIMESTAMP_INVALID, assertThrows(Refusal.class,
-                () -> archive.judgedAt(longAgo.plus(Duration.ofMinutes(2)), stampedAt(longAgo))).reason());
+        assertEquals(
+                Reason.TIMESTAMP_INVALID,
+                assertThrows(
+                                Refusal.class,
+                                () -> archive.judgedAt(longAgo.plus(Duration.ofMinutes(2)), stampedAt(longAgo)))
+                        .reason());
     }
 }

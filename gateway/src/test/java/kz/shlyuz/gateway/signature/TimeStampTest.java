@@ -36,7 +36,10 @@ class TimeStampTest {
     }
 
     private static SignatureVerifier online(Instant now) {
-        return new SignatureVerifier(TestPki.trust(), at(now), VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(null));
+        return new SignatureVerifier(
+                TestPki.trust(),
+                at(now),
+                VerificationPolicy.online(Duration.ofMinutes(5)).withOcsp(null));
     }
 
     private byte[] signAndStamp(String signer, Instant signedAt, Instant stampedAt) {
@@ -46,11 +49,13 @@ class TimeStampTest {
 
     @Test
     void signatureStampedWhileTheCertificateWasValidStaysValidAfterItExpired() {
-        Instant expiry = pki.certificate(pki.identity("test-expired")).getNotAfter().toInstant();
+        Instant expiry =
+                pki.certificate(pki.identity("test-expired")).getNotAfter().toInstant();
         byte[] stamped = signAndStamp("test-expired", expiry.minusSeconds(60), expiry.minusSeconds(60));
 
         // Two minutes after the certificate expired, the stamp (one minute before) is within the window.
-        VerifiedSigner signer = online(expiry.plusSeconds(120)).verify(CONTENT, stamped).get(0);
+        VerifiedSigner signer =
+                online(expiry.plusSeconds(120)).verify(CONTENT, stamped).get(0);
         assertTrue(signer.timeStamp().contains("1.2.398.3.3.2.6.2"), signer.timeStamp());
         assertTrue(signer.timeStamp().startsWith(expiry.minusSeconds(60).toString()), signer.timeStamp());
     }
@@ -59,8 +64,8 @@ class TimeStampTest {
     void gostTsaStampsUnderTheGost2015Policy() {
         Instant now = Instant.now();
         TimeStampAuthority tsa = new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), at(now));
-        byte[] stamped = new CmsSigner(at(now)).withTimeStamps(tsa).signDetached(CONTENT,
-                pki.signerKey("aidar-clean-gost2004"));
+        byte[] stamped =
+                new CmsSigner(at(now)).withTimeStamps(tsa).signDetached(CONTENT, pki.signerKey("aidar-clean-gost2004"));
         VerifiedSigner signer = online(now).verify(CONTENT, stamped).get(0);
         assertTrue(signer.timeStamp().contains("1.2.398.3.3.2.6.4"), signer.timeStamp());
     }
@@ -68,7 +73,8 @@ class TimeStampTest {
     @Test
     void theStaleWindowAppliesToTheStampNotTheSigningTimeClaim() {
         Instant now = Instant.now();
-        byte[] stamped = signAndStamp("aidar-clean", now.minus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(10)));
+        byte[] stamped =
+                signAndStamp("aidar-clean", now.minus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(10)));
         Refusal refusal = assertThrows(Refusal.class, () -> online(now).verify(CONTENT, stamped));
         assertEquals(Reason.MESSAGE_STALE, refusal.reason());
         assertTrue(refusal.detail().startsWith("time-stamp"), refusal.detail());
@@ -87,7 +93,8 @@ class TimeStampTest {
     void refusesATokenThatStampsAnotherSignatureValue() {
         Instant now = Instant.now();
         TimeStampAuthority tsa = new TimeStampAuthority(rsaTsa, at(now));
-        byte[] stamped = new CmsSigner(at(now)).withTimeStamps(signature -> tsa.timeStampToken(new byte[] {1, 2, 3}))
+        byte[] stamped = new CmsSigner(at(now))
+                .withTimeStamps(signature -> tsa.timeStampToken(new byte[] {1, 2, 3}))
                 .signDetached(CONTENT, pki.signerKey("aidar-clean"));
         Refusal refusal = assertThrows(Refusal.class, () -> online(now).verify(CONTENT, stamped));
         assertEquals(Reason.TIMESTAMP_INVALID, refusal.reason());
@@ -98,15 +105,17 @@ class TimeStampTest {
     void refusesAStampByACertificateWithoutTheTimeStampingPurpose() {
         Instant now = Instant.now();
         // A citizen's signing key is no TSA: BouncyCastle's generator itself will not issue with it.
-        assertThrows(RuntimeException.class, () -> new TimeStampAuthority(pki.signerKey("aidar-clean"), at(now))
-                .timeStampToken(new byte[] {1}));
+        assertThrows(
+                RuntimeException.class,
+                () -> new TimeStampAuthority(pki.signerKey("aidar-clean"), at(now)).timeStampToken(new byte[] {1}));
     }
 
     @Test
     void unstampedSignatureIsJudgedAtItsSigningTime() {
         Instant now = Instant.now();
-        VerifiedSigner signer = online(now).verify(CONTENT, new CmsSigner(at(now)).signDetached(CONTENT,
-                List.of(pki.signerKey("aidar-clean")))).get(0);
+        VerifiedSigner signer = online(now)
+                .verify(CONTENT, new CmsSigner(at(now)).signDetached(CONTENT, List.of(pki.signerKey("aidar-clean"))))
+                .get(0);
         assertEquals("", signer.timeStamp());
     }
 }

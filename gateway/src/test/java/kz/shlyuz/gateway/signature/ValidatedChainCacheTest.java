@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The validated-chain cache answers only where a fresh PKIX validation would say the same. */
 class ValidatedChainCacheTest {
     private final DevPki pki = TestPki.get();
-    private final TrustMaterial trust = new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(),
-            pki.crls());
+    private final TrustMaterial trust =
+            new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls());
 
     private static List<X509Certificate> supplied(SignerKey key) {
         List<X509Certificate> all = new ArrayList<>();
@@ -35,8 +35,8 @@ class ValidatedChainCacheTest {
     }
 
     private static CertificatePaths paths(TrustSource source) {
-        return new CertificatePaths(source, new RevocationCheck(null, null, VerificationPolicy.RevocationMode.REQUIRE,
-                Clock.systemUTC()));
+        return new CertificatePaths(
+                source, new RevocationCheck(null, null, VerificationPolicy.RevocationMode.REQUIRE, Clock.systemUTC()));
     }
 
     @Test
@@ -45,7 +45,8 @@ class ValidatedChainCacheTest {
         SignerKey citizen = pki.signerKey(Persona.CLEAN.key());
         Instant now = Instant.now();
         CertificatePaths.Validated first = paths.validate(citizen.certificate(), supplied(citizen), now);
-        CertificatePaths.Validated second = paths.validate(citizen.certificate(), supplied(citizen), now.plusSeconds(1));
+        CertificatePaths.Validated second =
+                paths.validate(citizen.certificate(), supplied(citizen), now.plusSeconds(1));
         assertSame(first.path(), second.path());
         assertEquals(citizen.certificate(), first.path().get(0));
     }
@@ -55,8 +56,8 @@ class ValidatedChainCacheTest {
         CertificatePaths paths = paths(trust);
         SignerKey revoked = pki.signerKey("test-revoked");
         for (int i = 0; i < 2; i++) {
-            Refusal refusal = assertThrows(Refusal.class,
-                    () -> paths.validate(revoked.certificate(), supplied(revoked), Instant.now()));
+            Refusal refusal = assertThrows(
+                    Refusal.class, () -> paths.validate(revoked.certificate(), supplied(revoked), Instant.now()));
             assertEquals(Reason.CERT_REVOKED, refusal.reason());
         }
     }
@@ -65,10 +66,17 @@ class ValidatedChainCacheTest {
     void entryIsNotUsedOutsideTheValidityOfItsPath() {
         ValidatedChainCache cache = new ValidatedChainCache();
         SignerKey citizen = pki.signerKey(Persona.CLEAN.key());
-        cache.remember(citizen.certificate(), supplied(citizen), pki.signingTrustAnchors().get(0));
+        cache.remember(
+                citizen.certificate(),
+                supplied(citizen),
+                pki.signingTrustAnchors().get(0));
         assertNotNull(cache.find(citizen.certificate(), Instant.now()));
-        assertNull(cache.find(citizen.certificate(), citizen.certificate().getNotAfter().toInstant().plusSeconds(1)));
-        assertNull(cache.find(citizen.certificate(), citizen.certificate().getNotBefore().toInstant().minusSeconds(1)));
+        assertNull(cache.find(
+                citizen.certificate(),
+                citizen.certificate().getNotAfter().toInstant().plusSeconds(1)));
+        assertNull(cache.find(
+                citizen.certificate(),
+                citizen.certificate().getNotBefore().toInstant().minusSeconds(1)));
     }
 
     @Test

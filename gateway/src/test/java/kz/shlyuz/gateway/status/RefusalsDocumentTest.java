@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalsDocumentTest {
     private static final Path DOC = Path.of("../docs/REFUSALS.md");
-    private static final Pattern ROW = Pattern.compile("^\\| `([A-Z_]+)` \\| ([A-Z_]+) \\| (SCE\\d+) \\| (.*) \\|$",
-            Pattern.MULTILINE);
-    private static final Pattern MESSAGES = Pattern.compile("^### `([A-Z_]+)`\\R\\R- kk: (.*)\\R- ru: (.*)$",
-            Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `([A-Z_]+)` \\| ([A-Z_]+) \\| (SCE\\d+) \\| (.*) \\|$", Pattern.MULTILINE);
+    private static final Pattern MESSAGES =
+            Pattern.compile("^### `([A-Z_]+)`\\R\\R- kk: (.*)\\R- ru: (.*)$", Pattern.MULTILINE);
     private static final String TODO = "TODO: say when this reason is sent";
 
     private record Row(String code, String shep, String when) {}
@@ -78,13 +78,25 @@ class RefusalsDocumentTest {
         out.append("| reason | gRPC code | ШЭП | when |\n|---|---|---|---|\n");
         for (Reason r : Reason.values()) {
             Row row = rows.get(r.name());
-            out.append("| `").append(r.name()).append("` | ").append(r.code().name()).append(" | ")
-                    .append(r.shepCode()).append(" | ").append(row == null ? TODO : row.when()).append(" |\n");
+            out.append("| `")
+                    .append(r.name())
+                    .append("` | ")
+                    .append(r.code().name())
+                    .append(" | ")
+                    .append(r.shepCode())
+                    .append(" | ")
+                    .append(row == null ? TODO : row.when())
+                    .append(" |\n");
         }
         out.append("\n## Messages\n\n");
         for (Reason r : Reason.values()) {
-            out.append("### `").append(r.name()).append("`\n\n- kk: ").append(r.kazakh("%s"))
-                    .append("\n- ru: ").append(r.russian("%s")).append("\n\n");
+            out.append("### `")
+                    .append(r.name())
+                    .append("`\n\n- kk: ")
+                    .append(r.kazakh("%s"))
+                    .append("\n- ru: ")
+                    .append(r.russian("%s"))
+                    .append("\n\n");
         }
         return out.toString();
     }

@@ -28,7 +28,9 @@ class UntrustedTest {
     @Test
     void boundsEveryRefusalDetail() {
         Refusal refusal = new Refusal(Reason.BODY_INVALID, "body is " + "y".repeat(200_000) + "\n");
-        assertTrue(refusal.detail().length() < Untrusted.DETAIL_CHARS + 32, () -> "" + refusal.detail().length());
+        assertTrue(
+                refusal.detail().length() < Untrusted.DETAIL_CHARS + 32,
+                () -> "" + refusal.detail().length());
         assertTrue(refusal.detail().chars().noneMatch(c -> c < 0x20));
     }
 }

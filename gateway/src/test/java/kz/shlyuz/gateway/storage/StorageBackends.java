@@ -20,8 +20,8 @@ public final class StorageBackends {
     private StorageBackends() {}
 
     public static GatewayConfig.JournalSettings h2(Path dir) {
-        return new GatewayConfig.JournalSettings("jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "shlyuz", "", 8);
+        return new GatewayConfig.JournalSettings(
+                "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE", "shlyuz", "", 8);
     }
 
     /** A fresh schema on the PostgreSQL server, so each run starts from the migrations. */
@@ -37,10 +37,11 @@ public final class StorageBackends {
         String user = System.getenv().getOrDefault("SHLYUZ_TEST_PG_USER", "shlyuz");
         String password = System.getenv().getOrDefault("SHLYUZ_TEST_PG_PASSWORD", "shlyuz");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        return new GatewayConfig.JournalSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                user, password, 8);
+        return new GatewayConfig.JournalSettings(
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password, 8);
     }
 }

@@ -18,8 +18,8 @@ import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
-import kz.shlyuz.gateway.journal.JournalException;
 import kz.shlyuz.gateway.journal.JournalDatabase;
+import kz.shlyuz.gateway.journal.JournalException;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.SignedRequest;
@@ -38,7 +38,10 @@ abstract class StorageSuite {
     abstract GatewayConfig.JournalSettings database() throws Exception;
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder().setIin(p.iin().value()).setDestinationCountry("DE").build();
+        return ExitPermanentResidenceRequest.newBuilder()
+                .setIin(p.iin().value())
+                .setDestinationCountry("DE")
+                .build();
     }
 
     @Test
@@ -48,8 +51,9 @@ abstract class StorageSuite {
             assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0));
             assertInstanceOf(Claim.InProgress.class, journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0));
             journal.complete("hkko", "m1", new byte[] {7}, T0);
-            assertArrayEquals(new byte[] {7}, ((Claim.Completed) journal.claim("hkko", "m1", "aa",
-                    "ADDRESS_CERTIFICATE", T0)).response());
+            assertArrayEquals(
+                    new byte[] {7},
+                    ((Claim.Completed) journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0)).response());
             assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "m1", "bb", "ADDRESS_CERTIFICATE", T0));
         }
     }
@@ -58,13 +62,14 @@ abstract class StorageSuite {
     void groupedClaimsAndCompletionsHoldTheSameRules() throws Exception {
         GatewayConfig.JournalSettings settings = database();
         HikariDataSource ds = JournalDatabase.open(settings);
-        try (GroupCommitJournal journal = new GroupCommitJournal(new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds,
-                settings.jdbcUrl(), Duration.ofSeconds(10))) {
+        try (GroupCommitJournal journal = new GroupCommitJournal(
+                new JdbcJournal(ds, Duration.ofSeconds(20), ds), ds, settings.jdbcUrl(), Duration.ofSeconds(10))) {
             assertInstanceOf(Claim.Claimed.class, journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0));
             assertInstanceOf(Claim.InProgress.class, journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0));
             journal.complete("hkko", "g1", new byte[] {9}, T0);
-            assertArrayEquals(new byte[] {9}, ((Claim.Completed) journal.claim("hkko", "g1", "aa",
-                    "ADDRESS_CERTIFICATE", T0)).response());
+            assertArrayEquals(
+                    new byte[] {9},
+                    ((Claim.Completed) journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0)).response());
             assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "g1", "bb", "ADDRESS_CERTIFICATE", T0));
             assertThrows(JournalException.class, () -> journal.complete("hkko", "never-claimed", new byte[] {1}, T0));
         }
@@ -73,11 +78,12 @@ abstract class StorageSuite {
     @Test
     void casesRunToTheirEndAndRetriesReturnTheSameCase() throws Exception {
         try (AsyncEnvironment env = new AsyncEnvironment(Set.of(), database())) {
-            SignedRequest request = env.request("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null,
-                    "hkko-operator");
+            SignedRequest request =
+                    env.request("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), null, "hkko-operator");
             SubmitAck ack = env.client("hkko").submit(request);
             assertEquals(ack, env.client("hkko").submit(request));
-            SubmitAck refused = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.TAX_DEBTOR), "hkko-operator");
+            SubmitAck refused =
+                    env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.TAX_DEBTOR), "hkko-operator");
             Case approved = env.awaitState("hkko", ack.getCaseId(), "APPROVED");
             Case taxDebt = env.awaitState("hkko", refused.getCaseId(), "REFUSED");
             assertTrue(taxDebt.getResultRu().contains("Налоговая задолженность"), taxDebt.getResultRu());
@@ -101,7 +107,11 @@ abstract class StorageSuite {
             for (String caseId : cases) {
                 env.awaitState("hkko", caseId, "APPROVED");
                 for (String agency : List.of("migration", "military", "mvd-docs")) {
-                    assertEquals(1, env.effects(agency).stream().filter(e -> e.caseId().equals(caseId)).count(),
+                    assertEquals(
+                            1,
+                            env.effects(agency).stream()
+                                    .filter(e -> e.caseId().equals(caseId))
+                                    .count(),
                             agency + " " + caseId);
                 }
             }

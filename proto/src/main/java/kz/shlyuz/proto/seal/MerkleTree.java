@@ -14,6 +14,7 @@ import java.util.List;
 public final class MerkleTree {
     /** The hash every leaf and node uses, as named in the signed manifest. */
     public static final String HASH_ALGORITHM = "SHA-256";
+
     private static final byte LEAF = 0x00;
     private static final byte NODE = 0x01;
 

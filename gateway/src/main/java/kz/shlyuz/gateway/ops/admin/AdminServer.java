@@ -20,7 +20,6 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -46,8 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     public static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(java.time.Instant.class,
-                    com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                    .addSerializer(
+                            java.time.Instant.class,
+                            com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the endpoints answer with; each supplier is asked per request. */
@@ -79,7 +80,8 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /** @param tls the SSL context when {@code ops.admin.tls} is on, else null */
-    public static AdminServer start(OpsSettings.Admin settings, Endpoints endpoints, SSLContext tls) throws IOException {
+    public static AdminServer start(OpsSettings.Admin settings, Endpoints endpoints, SSLContext tls)
+            throws IOException {
         InetSocketAddress bind = new InetSocketAddress(settings.host(), settings.port());
         HttpServer server;
         if (tls != null) {
@@ -103,11 +105,15 @@ public final class AdminServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         AdminServer admin = new AdminServer(server, executor, settings);
-        server.createContext("/metrics", admin.get(ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                endpoints.metrics())));
+        server.createContext(
+                "/metrics",
+                admin.get(ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", endpoints.metrics())));
         server.createContext("/health/live", admin.get(ex -> {
             String why = endpoints.notLive();
-            json(ex, why == null ? 200 : 503, why == null ? Map.of("status", "UP") : Map.of("status", "DOWN", "why", why));
+            json(
+                    ex,
+                    why == null ? 200 : 503,
+                    why == null ? Map.of("status", "UP") : Map.of("status", "DOWN", "why", why));
         }));
         server.createContext("/health/ready", admin.get(ex -> {
             Map.Entry<Boolean, Object> ready = endpoints.ready();
@@ -126,8 +132,13 @@ public final class AdminServer implements AutoCloseable {
             }
             String caller = admin.allowedCaller(ex);
             if (caller == null) {
-                json(ex, 403, Map.of("error", "maintenance is changed " + (settings.trustLoopback() ? "from loopback or " : "")
-                        + "with an admin client certificate (ops.admin.adminClients, over ops.admin.tls)"));
+                json(
+                        ex,
+                        403,
+                        Map.of(
+                                "error",
+                                "maintenance is changed " + (settings.trustLoopback() ? "from loopback or " : "")
+                                        + "with an admin client certificate (ops.admin.adminClients, over ops.admin.tls)"));
                 return;
             }
             String body;
@@ -141,8 +152,12 @@ public final class AdminServer implements AutoCloseable {
             json(ex, 200, endpoints.maintenance(body.equals("on"), caller));
         }));
         server.start();
-        log.info("admin listener on {}://{}:{} (/metrics, /health/live, /health/ready, /health/services, /status, "
-                + "/maintenance)", tls == null ? "http" : "https", settings.host(), admin.port());
+        log.info(
+                "admin listener on {}://{}:{} (/metrics, /health/live, /health/ready, /health/services, /status, "
+                        + "/maintenance)",
+                tls == null ? "http" : "https",
+                settings.host(),
+                admin.port());
         return admin;
     }
 

@@ -35,6 +35,7 @@ public final class ConfigSources {
     static final String PREFIX = "SHLYUZ_";
     /** Variables of the launcher and the test suite, not configuration keys. */
     private static final List<String> NOT_CONFIG = List.of("SHLYUZ_LOG_FORMAT", "SHLYUZ_JAVA_OPTS", "SHLYUZ_TEST_");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigSources() {}
@@ -89,8 +90,8 @@ public final class ConfigSources {
         try {
             config = ConfigLoader.fromTree(tree, dataDir);
         } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException((file == null ? "defaults" : file.toString()) + ": " + ex.getMessage(),
-                    ex);
+            throw new IllegalArgumentException(
+                    (file == null ? "defaults" : file.toString()) + ": " + ex.getMessage(), ex);
         }
         return new Effective(config, tree, applied, ignored);
     }
@@ -133,8 +134,11 @@ public final class ConfigSources {
                     break;
                 }
                 if (joined.toString().equals(wanted)) {
-                    List<String> rest = resolve(node == null ? null : node.get(key),
-                            defaults == null ? null : defaults.get(key), tokens, to + 1);
+                    List<String> rest = resolve(
+                            node == null ? null : node.get(key),
+                            defaults == null ? null : defaults.get(key),
+                            tokens,
+                            to + 1);
                     if (rest != null) {
                         rest.add(0, key);
                         return rest;
@@ -198,28 +202,33 @@ public final class ConfigSources {
             }
             return JSON.readTree(v);
         } catch (IOException | NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected the kind of value of "
-                    + "the key it sets)", e);
+            throw new IllegalArgumentException(
+                    name + ": " + value + " (expected the kind of value of " + "the key it sets)", e);
         }
     }
 
     /** Keys whose values are secrets: printed as {@code ****}. */
     static boolean secret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("token") || k.equals("privatekey")
+        return k.contains("password")
+                || k.contains("secret")
+                || k.contains("token")
+                || k.equals("privatekey")
                 || k.endsWith("apikey");
     }
 
     /** The effective configuration as JSON, with every secret masked. */
     public static JsonNode masked(GatewayConfig config) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new SimpleModule()
-                .addSerializer(java.time.Duration.class, ToStringSerializer.instance)
-                .addSerializer(java.net.URI.class, ToStringSerializer.instance)
-                .addSerializer(Path.class, ToStringSerializer.instance)
-                .addSerializer(java.time.Instant.class, ToStringSerializer.instance)
-                // ZoneId covers its subclasses (ZoneRegion, ZoneOffset): limits.quotaZone; Period: evidence.retention.
-                .addSerializer(java.time.ZoneId.class, ToStringSerializer.instance)
-                .addSerializer(java.time.Period.class, ToStringSerializer.instance))
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new SimpleModule()
+                        .addSerializer(java.time.Duration.class, ToStringSerializer.instance)
+                        .addSerializer(java.net.URI.class, ToStringSerializer.instance)
+                        .addSerializer(Path.class, ToStringSerializer.instance)
+                        .addSerializer(java.time.Instant.class, ToStringSerializer.instance)
+                        // ZoneId covers its subclasses (ZoneRegion, ZoneOffset): limits.quotaZone; Period:
+                        // evidence.retention.
+                        .addSerializer(java.time.ZoneId.class, ToStringSerializer.instance)
+                        .addSerializer(java.time.Period.class, ToStringSerializer.instance))
                 .enable(SerializationFeature.INDENT_OUTPUT);
         JsonNode tree = mapper.valueToTree(config);
         mask(tree);
@@ -232,9 +241,12 @@ public final class ConfigSources {
             List<String> secrets = new ArrayList<>();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> e = fields.next();
-                if (secret(e.getKey()) && e.getValue().isTextual() && !e.getValue().asText().isEmpty()) {
+                if (secret(e.getKey())
+                        && e.getValue().isTextual()
+                        && !e.getValue().asText().isEmpty()) {
                     secrets.add(e.getKey());
-                } else if (e.getKey().toLowerCase(Locale.ROOT).endsWith("url") && e.getValue().isTextual()) {
+                } else if (e.getKey().toLowerCase(Locale.ROOT).endsWith("url")
+                        && e.getValue().isTextual()) {
                     object.put(e.getKey(), e.getValue().asText().replaceAll("(?i)(password=)[^;&]*", "$1****"));
                 } else {
                     mask(e.getValue());

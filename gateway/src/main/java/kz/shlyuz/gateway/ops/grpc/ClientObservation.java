@@ -36,30 +36,47 @@ public final class ClientObservation implements ClientInterceptor {
         long start = System.nanoTime();
         String agency = next.authority();
         Context current = Context.current();
-        Span span = tracing.tracer() == null ? null : tracing.tracer().spanBuilder(method.getFullMethodName())
-                .setParent(current).setSpanKind(SpanKind.CLIENT).setAttribute("shlyuz.agency", agency).startSpan();
+        Span span = tracing.tracer() == null
+                ? null
+                : tracing.tracer()
+                        .spanBuilder(method.getFullMethodName())
+                        .setParent(current)
+                        .setSpanKind(SpanKind.CLIENT)
+                        .setAttribute("shlyuz.agency", agency)
+                        .startSpan();
         Context sent = span == null ? current : current.with(span);
         return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<A> responses, Metadata headers) {
                 tracing.propagator().inject(sent, headers, Tracing.SETTER);
-                super.start(new SimpleForwardingClientCallListener<>(responses) {
-                    @Override
-                    public void onClose(Status status, Metadata trailers) {
-                        GatewayMetrics.histogram("shlyuz.grpc.client.duration",
-                                        "gRPC calls to the agency adapters by agency, method and status")
-                                .tags("agency", agency, "method", method.getFullMethodName(), "status",
-                                        status.getCode().name())
-                                .register(metrics.registry()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                        if (span != null) {
-                            if (!status.isOk()) {
-                                span.setStatus(StatusCode.ERROR, status.getCode().name());
+                super.start(
+                        new SimpleForwardingClientCallListener<>(responses) {
+                            @Override
+                            public void onClose(Status status, Metadata trailers) {
+                                GatewayMetrics.histogram(
+                                                "shlyuz.grpc.client.duration",
+                                                "gRPC calls to the agency adapters by agency, method and status")
+                                        .tags(
+                                                "agency",
+                                                agency,
+                                                "method",
+                                                method.getFullMethodName(),
+                                                "status",
+                                                status.getCode().name())
+                                        .register(metrics.registry())
+                                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                                if (span != null) {
+                                    if (!status.isOk()) {
+                                        span.setStatus(
+                                                StatusCode.ERROR,
+                                                status.getCode().name());
+                                    }
+                                    span.end();
+                                }
+                                super.onClose(status, trailers);
                             }
-                            span.end();
-                        }
-                        super.onClose(status, trailers);
-                    }
-                }, headers);
+                        },
+                        headers);
             }
         };
     }

@@ -23,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
 import kz.shlyuz.gateway.ops.maintenance.Maintenance;
 import kz.shlyuz.gateway.ops.metrics.GatewayMetrics;
 import kz.shlyuz.gateway.ops.tracing.Stages;
 import kz.shlyuz.gateway.ops.tracing.Tracing;
-import kz.shlyuz.gateway.caller.Caller;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -62,8 +62,13 @@ public final class ServerObservation implements ServerInterceptor {
      * @param journal where maintenance refusals are journaled (and so counted)
      * @param inFlight calls of the gateway's services running now, shared by every service
      */
-    public ServerObservation(GatewayMetrics metrics, Tracing tracing, Maintenance maintenance, Journal journal,
-            Clock clock, AtomicInteger inFlight) {
+    public ServerObservation(
+            GatewayMetrics metrics,
+            Tracing tracing,
+            Maintenance maintenance,
+            Journal journal,
+            Clock clock,
+            AtomicInteger inFlight) {
         this.metrics = metrics;
         this.tracing = tracing;
         this.maintenance = maintenance;
@@ -74,14 +79,20 @@ public final class ServerObservation implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         long start = System.nanoTime();
         String method = call.getMethodDescriptor().getFullMethodName();
         Context parent = headers.containsKey(Tracing.TRACEPARENT)
-                ? tracing.propagator().extract(Context.root(), headers, Tracing.GETTER) : Context.root();
-        Span span = tracing.tracer() == null ? Span.fromContext(parent)
-                : tracing.tracer().spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
+                ? tracing.propagator().extract(Context.root(), headers, Tracing.GETTER)
+                : Context.root();
+        Span span = tracing.tracer() == null
+                ? Span.fromContext(parent)
+                : tracing.tracer()
+                        .spanBuilder(method)
+                        .setParent(parent)
+                        .setSpanKind(SpanKind.SERVER)
+                        .startSpan();
         Context otel = parent.with(span);
         String sender = Caller.systemOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         Map<String, String> logContext = new LinkedHashMap<>();
@@ -109,8 +120,8 @@ public final class ServerObservation implements ServerInterceptor {
         };
         ServerCall.Listener<Q> delegate;
         try (Scope ignored = otel.makeCurrent()) {
-            delegate = Contexts.interceptCall(io.grpc.Context.current().withValue(Stages.INSTRUMENTS, instruments),
-                    observed, headers, next);
+            delegate = Contexts.interceptCall(
+                    io.grpc.Context.current().withValue(Stages.INSTRUMENTS, instruments), observed, headers, next);
         } catch (RuntimeException e) {
             finished(method, Status.INTERNAL, start, span);
             throw e;
@@ -176,9 +187,22 @@ public final class ServerObservation implements ServerInterceptor {
         Refusal refusal = new Refusal(Reason.MAINTENANCE, "");
         java.time.Instant now = clock.instant();
         try {
-            journal.append(new JournalEntry(now, now, sender == null ? "" : sender, logContext.get("messageId"),
-                    logContext.get("service"), null, null, JournalEntry.Outcome.REFUSED, refusal.reason().name(),
-                    refusal.reason().code().name(), "", null, -1, -1, 0));
+            journal.append(new JournalEntry(
+                    now,
+                    now,
+                    sender == null ? "" : sender,
+                    logContext.get("messageId"),
+                    logContext.get("service"),
+                    null,
+                    null,
+                    JournalEntry.Outcome.REFUSED,
+                    refusal.reason().name(),
+                    refusal.reason().code().name(),
+                    "",
+                    null,
+                    -1,
+                    -1,
+                    0));
         } catch (RuntimeException e) {
             log.error("journal append failed for a call refused during maintenance", e);
         }
@@ -192,7 +216,8 @@ public final class ServerObservation implements ServerInterceptor {
         MeterRegistry registry = metrics.registry();
         GatewayMetrics.histogram("shlyuz.grpc.server.duration", "gRPC server calls by method and status")
                 .tags("method", method, "status", status.getCode().name())
-                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (span.getSpanContext().isValid() && span.isRecording()) {
             if (!status.isOk()) {
                 span.setStatus(StatusCode.ERROR, status.getCode().name());
@@ -221,8 +246,16 @@ public final class ServerObservation implements ServerInterceptor {
         StringBuilder safe = new StringBuilder(Math.min(value.length(), MAX_ID));
         for (int i = 0; i < value.length() && safe.length() < MAX_ID; i++) {
             char c = value.charAt(i);
-            safe.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == ':' ? c : '?');
+            safe.append(
+                    (c >= 'a' && c <= 'z')
+                                    || (c >= 'A' && c <= 'Z')
+                                    || (c >= '0' && c <= '9')
+                                    || c == '-'
+                                    || c == '_'
+                                    || c == '.'
+                                    || c == ':'
+                            ? c
+                            : '?');
         }
         logContext.put(key, safe.toString());
     }

@@ -12,7 +12,11 @@ import java.util.Map;
  * @param facts figures for doctor (latency, versions, dates), as strings
  */
 public record Dependency(String name, State state, boolean required, String detail, Map<String, Object> facts) {
-    public enum State { UP, DEGRADED, DOWN }
+    public enum State {
+        UP,
+        DEGRADED,
+        DOWN
+    }
 
     public Dependency {
         facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));

@@ -44,7 +44,8 @@ final class DependencyChecks {
     Dependency database() {
         long start = System.nanoTime();
         Map<String, Object> facts = new LinkedHashMap<>();
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
             String version = null;
             // Flyway's own table, quoted as Flyway creates it (lower case on H2 and PostgreSQL alike).
             try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" "
@@ -76,7 +77,8 @@ final class DependencyChecks {
         try {
             material = trust.current();
         } catch (RuntimeException e) {
-            return new Dependency("trust", Dependency.State.DOWN, true, "cannot be loaded: " + e.getMessage(), Map.of());
+            return new Dependency(
+                    "trust", Dependency.State.DOWN, true, "cannot be loaded: " + e.getMessage(), Map.of());
         }
         int expired = 0;
         Instant earliest = null;
@@ -96,9 +98,11 @@ final class DependencyChecks {
             return new Dependency("trust", Dependency.State.DOWN, true, "every trust anchor has expired", facts);
         }
         if (expired > 0) {
-            return new Dependency("trust", Dependency.State.DEGRADED, true, expired + " trust anchor(s) expired", facts);
+            return new Dependency(
+                    "trust", Dependency.State.DEGRADED, true, expired + " trust anchor(s) expired", facts);
         }
-        return new Dependency("trust", Dependency.State.UP, true, material.anchors().size() + " anchors valid", facts);
+        return new Dependency(
+                "trust", Dependency.State.UP, true, material.anchors().size() + " anchors valid", facts);
     }
 
     Dependency revocation(Instant now) {
@@ -112,8 +116,11 @@ final class DependencyChecks {
             ocsp = "each certificate's AIA responder";
             ocspUp = true;
         } else {
-            long millis = connect(ocspResponder.getHost(), ocspResponder.getPort() < 0
-                    ? ("https".equals(ocspResponder.getScheme()) ? 443 : 80) : ocspResponder.getPort());
+            long millis = connect(
+                    ocspResponder.getHost(),
+                    ocspResponder.getPort() < 0
+                            ? ("https".equals(ocspResponder.getScheme()) ? 443 : 80)
+                            : ocspResponder.getPort());
             ocspUp = millis >= 0;
             ocsp = ocspResponder + (ocspUp ? " reachable" : " unreachable");
             if (ocspUp) {
@@ -137,13 +144,23 @@ final class DependencyChecks {
         facts.put("staleCrls", stale);
         boolean crlsCurrent = !crls.isEmpty() && stale == 0;
         if (ocspUp || crlsCurrent) {
-            Dependency.State state = ocspUp && (crls.isEmpty() || stale == 0) ? Dependency.State.UP
-                    : Dependency.State.DEGRADED;
-            return new Dependency("revocation", state, !softFail, "OCSP: " + ocsp + "; CRLs: " + crls.size()
-                    + (stale > 0 ? " (" + stale + " past nextUpdate)" : " current"), facts);
+            Dependency.State state =
+                    ocspUp && (crls.isEmpty() || stale == 0) ? Dependency.State.UP : Dependency.State.DEGRADED;
+            return new Dependency(
+                    "revocation",
+                    state,
+                    !softFail,
+                    "OCSP: " + ocsp + "; CRLs: " + crls.size()
+                            + (stale > 0 ? " (" + stale + " past nextUpdate)" : " current"),
+                    facts);
         }
-        return new Dependency("revocation", Dependency.State.DOWN, !softFail, "neither OCSP (" + ocsp + ") nor a "
-                + "current CRL answers" + (softFail ? "; accepted by trust.revocation: soft-fail" : ""), facts);
+        return new Dependency(
+                "revocation",
+                Dependency.State.DOWN,
+                !softFail,
+                "neither OCSP (" + ocsp + ") nor a " + "current CRL answers"
+                        + (softFail ? "; accepted by trust.revocation: soft-fail" : ""),
+                facts);
     }
 
     Dependency adapter(String name, AdapterEndpoint endpoint) {
@@ -152,8 +169,12 @@ final class DependencyChecks {
         facts.put("address", endpoint.host() + ":" + endpoint.port());
         boolean required = config.ops().health().requireAdapters();
         if (millis < 0) {
-            return new Dependency("adapter:" + name, Dependency.State.DOWN, required, "unreachable at "
-                    + endpoint.host() + ":" + endpoint.port(), facts);
+            return new Dependency(
+                    "adapter:" + name,
+                    Dependency.State.DOWN,
+                    required,
+                    "unreachable at " + endpoint.host() + ":" + endpoint.port(),
+                    facts);
         }
         facts.put("latencyMillis", millis);
         return new Dependency("adapter:" + name, Dependency.State.UP, required, "reachable", facts);

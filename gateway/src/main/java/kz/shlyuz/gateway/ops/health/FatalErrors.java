@@ -21,6 +21,7 @@ public final class FatalErrors {
     public static final int EXIT_STATUS = 70;
     /** How long the orderly exit (shutdown hooks) may take before the JVM is halted. */
     private static final long HALT_AFTER_MILLIS = 30_000;
+
     private static final String[] GATEWAY_THREADS = {"journal-", "shlyuz-", "answer-sealer", "trust-", "ocsp-"};
 
     /** What went wrong first: the thread and the error. */
@@ -80,8 +81,8 @@ public final class FatalErrors {
 
     /** A thread the gateway depends on died of {@code error}. */
     public static void fatal(String thread, Throwable error) {
-        Fatal fatal = new Fatal(thread, error.getClass().getName() + (error.getMessage() == null ? ""
-                : ": " + error.getMessage()));
+        Fatal fatal = new Fatal(
+                thread, error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
         boolean firstOne = first.compareAndSet(null, fatal);
         // Health first: no new work reaches a node that cannot do it.
         for (java.util.function.Consumer<Fatal> listener : listeners) {
@@ -95,21 +96,26 @@ public final class FatalErrors {
             return;
         }
         try {
-            log.error("FATAL: thread {} died ({}); health is NOT_SERVING{}", thread, fatal.error(),
+            log.error(
+                    "FATAL: thread {} died ({}); health is NOT_SERVING{}",
+                    thread,
+                    fatal.error(),
                     exit ? ", the process exits with status " + EXIT_STATUS + " for its supervisor to restart it" : "",
                     error);
         } catch (Throwable t) {
             System.err.println("FATAL: thread " + thread + " died: " + fatal.error());
         }
         if (exit) {
-            Thread halt = new Thread(() -> {
-                try {
-                    Thread.sleep(HALT_AFTER_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Runtime.getRuntime().halt(EXIT_STATUS);
-            }, "fatal-halt-watchdog");
+            Thread halt = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(HALT_AFTER_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        Runtime.getRuntime().halt(EXIT_STATUS);
+                    },
+                    "fatal-halt-watchdog");
             halt.setDaemon(true);
             halt.start();
             Thread exiter = new Thread(() -> System.exit(EXIT_STATUS), "fatal-exit");

@@ -30,8 +30,13 @@ public final class Readiness implements AutoCloseable {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     /** One evaluation: every dependency, and when it was made. */
-    public record Report(boolean ready, Instant checkedAt, List<Dependency> dependencies,
-            List<WeakenedChecks.Weakened> weakened, Maintenance.State maintenance, FatalErrors.Fatal fatal) {}
+    public record Report(
+            boolean ready,
+            Instant checkedAt,
+            List<Dependency> dependencies,
+            List<WeakenedChecks.Weakened> weakened,
+            Maintenance.State maintenance,
+            FatalErrors.Fatal fatal) {}
 
     private final GatewayConfig config;
     private final DependencyChecks checks;
@@ -56,8 +61,15 @@ public final class Readiness implements AutoCloseable {
      * @param timeStamped whether the gateway time-stamps its own signatures
      * @param servingListener told whenever the node's serving state changes (gRPC health follows it)
      */
-    public Readiness(GatewayConfig config, DataSource database, TrustSource trust, URI ocspResponder,
-            boolean timeStamped, Maintenance maintenance, Clock clock, Consumer<Boolean> servingListener) {
+    public Readiness(
+            GatewayConfig config,
+            DataSource database,
+            TrustSource trust,
+            URI ocspResponder,
+            boolean timeStamped,
+            Maintenance maintenance,
+            Clock clock,
+            Consumer<Boolean> servingListener) {
         this.config = config;
         this.checks = new DependencyChecks(config, database, trust, ocspResponder);
         this.timeStamped = timeStamped;
@@ -72,8 +84,12 @@ public final class Readiness implements AutoCloseable {
         Report base;
         synchronized (this) {
             Instant now = clock.instant();
-            if (cached == null || !now.isBefore(cached.checkedAt().plus(cached.ready()
-                    ? config.ops().health().healthyFor() : config.ops().health().failedFor()))) {
+            if (cached == null
+                    || !now.isBefore(cached.checkedAt()
+                            .plus(
+                                    cached.ready()
+                                            ? config.ops().health().healthyFor()
+                                            : config.ops().health().failedFor()))) {
                 cached = evaluate(now);
             }
             base = cached;
@@ -106,8 +122,8 @@ public final class Readiness implements AutoCloseable {
     private Report withLiveState(Report base) {
         Maintenance.State m = maintenance.state();
         FatalErrors.Fatal fatal = this.fatal;
-        Report live = new Report(base.ready() && !m.on() && fatal == null, base.checkedAt(), base.dependencies(),
-                weakened, m, fatal);
+        Report live = new Report(
+                base.ready() && !m.on() && fatal == null, base.checkedAt(), base.dependencies(), weakened, m, fatal);
         publish(live.ready());
         return live;
     }
@@ -130,9 +146,14 @@ public final class Readiness implements AutoCloseable {
         deps.add(bounded("database", true, checks::database));
         deps.add(checks.trust(now));
         deps.add(checks.revocation(now));
-        deps.add(new Dependency("timestamping", timeStamped ? Dependency.State.UP : Dependency.State.DEGRADED, false,
-                timeStamped ? "the gateway time-stamps its signatures" : "no TSA: the gateway's signatures carry no "
-                        + "time-stamp", Map.of()));
+        deps.add(new Dependency(
+                "timestamping",
+                timeStamped ? Dependency.State.UP : Dependency.State.DEGRADED,
+                false,
+                timeStamped
+                        ? "the gateway time-stamps its signatures"
+                        : "no TSA: the gateway's signatures carry no " + "time-stamp",
+                Map.of()));
         for (Map.Entry<String, AdapterEndpoint> e : config.adapters().entrySet()) {
             deps.add(checks.adapter(e.getKey(), e.getValue()));
         }

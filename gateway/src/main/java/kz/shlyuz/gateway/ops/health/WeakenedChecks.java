@@ -24,24 +24,36 @@ public final class WeakenedChecks {
         List<Weakened> out = new ArrayList<>();
         SignerRules rules = config.signerRules();
         if (rules.devPkiTrust()) {
-            out.add(new Weakened("trust.devPki: true", "the development PKI's CAs are trusted for document "
-                    + "signatures; anyone with its keys (they are on disk) can sign as any citizen. Development only."));
+            out.add(
+                    new Weakened(
+                            "trust.devPki: true",
+                            "the development PKI's CAs are trusted for document "
+                                    + "signatures; anyone with its keys (they are on disk) can sign as any citizen. Development only."));
         }
         if (rules.softFailRevocation()) {
-            out.add(new Weakened("trust.revocation: soft-fail", "a signer whose revocation status nobody answers "
-                    + "for is accepted; a revoked certificate passes while OCSP and the CRLs are unavailable."));
+            out.add(
+                    new Weakened(
+                            "trust.revocation: soft-fail",
+                            "a signer whose revocation status nobody answers "
+                                    + "for is accepted; a revoked certificate passes while OCSP and the CRLs are unavailable."));
         }
         if (!rules.ocsp().enabled()) {
-            out.add(new Weakened("trust.ocsp.enabled: false", "revocation is learnt from CRLs only, up to a CRL "
-                    + "period late."));
+            out.add(new Weakened(
+                    "trust.ocsp.enabled: false", "revocation is learnt from CRLs only, up to a CRL " + "period late."));
         }
         if (!config.strictCheckDigits()) {
-            out.add(new Weakened("identity.strictCheckDigits: false", "IINs and BINs whose check digit fails are "
-                    + "accepted (national CA test material only)."));
+            out.add(new Weakened(
+                    "identity.strictCheckDigits: false",
+                    "IINs and BINs whose check digit fails are " + "accepted (national CA test material only)."));
         }
-        if (config.ops().admin().enabled() && !isLoopback(config.ops().admin().host()) && !config.ops().admin().tls()) {
-            out.add(new Weakened("ops.admin.host: " + config.ops().admin().host(), "the admin listener (metrics, "
-                    + "health) is reachable beyond this machine without TLS; maintenance still needs loopback."));
+        if (config.ops().admin().enabled()
+                && !isLoopback(config.ops().admin().host())
+                && !config.ops().admin().tls()) {
+            out.add(
+                    new Weakened(
+                            "ops.admin.host: " + config.ops().admin().host(),
+                            "the admin listener (metrics, "
+                                    + "health) is reachable beyond this machine without TLS; maintenance still needs loopback."));
         }
         return out;
     }

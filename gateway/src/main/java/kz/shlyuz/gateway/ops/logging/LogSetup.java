@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogSetup {
     /** The formats {@code --log-format} / {@code SHLYUZ_LOG_FORMAT} accept. */
-    public enum Format { TEXT, JSON;
+    public enum Format {
+        TEXT,
+        JSON;
 
         public static Format parse(String value) {
             if (value == null || value.isBlank()) {
@@ -40,8 +42,8 @@ public final class LogSetup {
         }
     }
 
-    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg"
-            + "%replace( [%mdc]){' \\[\\]', ''}%n%ex";
+    private static final String PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg" + "%replace( [%mdc]){' \\[\\]', ''}%n%ex";
 
     private LogSetup() {}
 
@@ -51,8 +53,8 @@ public final class LogSetup {
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(Level.INFO);
-        for (String quiet : new String[] {"io.grpc", "io.netty", "com.zaxxer.hikari", "org.flywaydb",
-                "io.opentelemetry"}) {
+        for (String quiet :
+                new String[] {"io.grpc", "io.netty", "com.zaxxer.hikari", "org.flywaydb", "io.opentelemetry"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
         OutputStreamAppender<ILoggingEvent> appender;

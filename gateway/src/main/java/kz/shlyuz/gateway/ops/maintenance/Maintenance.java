@@ -26,7 +26,8 @@ public final class Maintenance {
     public Maintenance(Clock clock, MeterRegistry registry) {
         this.clock = clock;
         Gauge.builder("shlyuz.maintenance", () -> active() ? 1 : 0)
-                .description("1 while the node is in maintenance mode (draining)").register(registry);
+                .description("1 while the node is in maintenance mode (draining)")
+                .register(registry);
     }
 
     /** Called after every change (health follows at once). */
@@ -51,8 +52,10 @@ public final class Maintenance {
         State next = new State(on, on ? clock.instant() : null, by);
         state.set(next);
         if (on) {
-            log.warn("maintenance mode ON (asked by {}): new calls are refused with MAINTENANCE, readiness is 503, "
-                    + "in-flight calls and cases finish", by);
+            log.warn(
+                    "maintenance mode ON (asked by {}): new calls are refused with MAINTENANCE, readiness is 503, "
+                            + "in-flight calls and cases finish",
+                    by);
         } else {
             log.warn("maintenance mode OFF (asked by {}): the node serves again", by);
         }

@@ -46,7 +46,8 @@ public final class ExpiryGauges implements Runnable {
                 .description("Days until a certificate expires, by kind (trust_anchor, gateway_signing, gateway_tls)")
                 .register(metrics.registry());
         crls = MultiGauge.builder("shlyuz.crl.next.update.days")
-                .description("Days until a CRL's nextUpdate (negative: stale)").register(metrics.registry());
+                .description("Days until a CRL's nextUpdate (negative: stale)")
+                .register(metrics.registry());
     }
 
     @Override
@@ -71,10 +72,13 @@ public final class ExpiryGauges implements Runnable {
         for (X509Certificate anchor : trust.current().anchors()) {
             String subject = commonName(anchor);
             // Two anchors with one CN (a renewed root) keep separate series.
-            String label = seen.add(subject) ? subject : subject + " #" + anchor.getSerialNumber().toString(16);
+            String label = seen.add(subject)
+                    ? subject
+                    : subject + " #" + anchor.getSerialNumber().toString(16);
             out.add(new Expiry("trust_anchor", label, anchor.getNotAfter().toInstant()));
         }
-        own.forEach((kind, cert) -> out.add(new Expiry(kind, commonName(cert), cert.getNotAfter().toInstant())));
+        own.forEach((kind, cert) ->
+                out.add(new Expiry(kind, commonName(cert), cert.getNotAfter().toInstant())));
         return out;
     }
 
@@ -118,8 +122,8 @@ public final class ExpiryGauges implements Runnable {
     /** The first certificate of a PEM file (the TLS chain's leaf), or null when it cannot be read. */
     public static X509Certificate firstCertificate(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends java.security.cert.Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(in);
+            Collection<? extends java.security.cert.Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             return certs.isEmpty() ? null : (X509Certificate) certs.iterator().next();
         } catch (IOException | CertificateException e) {
             return null;

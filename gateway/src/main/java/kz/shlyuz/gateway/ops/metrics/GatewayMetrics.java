@@ -40,7 +40,8 @@ public final class GatewayMetrics implements AutoCloseable {
         Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
-        Duration.ofSeconds(10)};
+        Duration.ofSeconds(10)
+    };
     /** Tag value for anything a caller named that the configuration does not know (bounded cardinality). */
     public static final String OTHER = "other";
 
@@ -116,26 +117,40 @@ public final class GatewayMetrics implements AutoCloseable {
         String reason = entry.reason() == null ? "none" : entry.reason();
         Counter.builder("shlyuz.requests")
                 .description("Calls and Submits by service, sender, outcome and refusal reason")
-                .tags(Tags.of("service", service, "sender", sender(entry.sender()), "outcome",
-                        entry.outcome().name(), "reason", reason))
-                .register(registry).increment();
+                .tags(Tags.of(
+                        "service",
+                        service,
+                        "sender",
+                        sender(entry.sender()),
+                        "outcome",
+                        entry.outcome().name(),
+                        "reason",
+                        reason))
+                .register(registry)
+                .increment();
         if (entry.totalMicros() >= 0) {
             histogram("shlyuz.call.duration", "Whole call, from receipt to the journaled answer or refusal")
                     .tags("service", service, "outcome", entry.outcome().name())
-                    .register(registry).record(entry.totalMicros(), TimeUnit.MICROSECONDS);
+                    .register(registry)
+                    .record(entry.totalMicros(), TimeUnit.MICROSECONDS);
         }
     }
 
     /** The latency histogram of one part of a call (admission, verification, agency, journal, seal). */
     public Timer stage(String stage) {
-        return histogram("shlyuz.call.stage.duration", "Parts of a call: admission, verification, agency, journal, seal")
-                .tags("stage", stage).register(registry);
+        return histogram(
+                        "shlyuz.call.stage.duration", "Parts of a call: admission, verification, agency, journal, seal")
+                .tags("stage", stage)
+                .register(registry);
     }
 
     /** A latency histogram with the gateway's buckets. */
     public static Timer.Builder histogram(String name, String description) {
-        return Timer.builder(name).description(description).serviceLevelObjectives(BUCKETS)
-                .minimumExpectedValue(BUCKETS[0]).maximumExpectedValue(BUCKETS[BUCKETS.length - 1]);
+        return Timer.builder(name)
+                .description(description)
+                .serviceLevelObjectives(BUCKETS)
+                .minimumExpectedValue(BUCKETS[0])
+                .maximumExpectedValue(BUCKETS[BUCKETS.length - 1]);
     }
 
     public String service(String serviceId) {

@@ -19,6 +19,7 @@ import kz.shlyuz.gateway.journal.JournalEntry;
 public final class ServiceHealthStats {
     /** X-Road's statistics period. */
     public static final Duration WINDOW = Duration.ofMinutes(10);
+
     private static final long BUCKET_MILLIS = 10_000;
     private static final int BUCKETS = (int) (WINDOW.toMillis() / BUCKET_MILLIS);
 
@@ -30,14 +31,21 @@ public final class ServiceHealthStats {
     }
 
     /** What {@code /health/services} reports for one service. Durations in milliseconds. */
-    public record ServiceHealth(String service, Instant lastSuccess, Instant lastFailure, long successCount,
-            long failureCount, Double minMillis, Double avgMillis, Double maxMillis) {}
+    public record ServiceHealth(
+            String service,
+            Instant lastSuccess,
+            Instant lastFailure,
+            long successCount,
+            long failureCount,
+            Double minMillis,
+            Double avgMillis,
+            Double maxMillis) {}
 
     /** @param service the service tag (unknown ids already folded into "other") */
     public void record(String service, JournalEntry entry) {
         boolean success = entry.outcome() != JournalEntry.Outcome.REFUSED;
-        services.computeIfAbsent(service, s -> new PerService()).add(clock.millis(), success,
-                Math.max(0, entry.totalMicros()));
+        services.computeIfAbsent(service, s -> new PerService())
+                .add(clock.millis(), success, Math.max(0, entry.totalMicros()));
     }
 
     /** Every service seen since start, by id. */
@@ -88,7 +96,8 @@ public final class ServiceHealthStats {
             long min = Long.MAX_VALUE;
             long max = 0;
             for (int i = 0; i < BUCKETS; i++) {
-                if (bucketStart[i] > nowMillis - WINDOW.toMillis() && bucketStart[i] <= nowMillis
+                if (bucketStart[i] > nowMillis - WINDOW.toMillis()
+                        && bucketStart[i] <= nowMillis
                         && ok[i] + failed[i] > 0) {
                     okCount += ok[i];
                     failedCount += failed[i];
@@ -98,8 +107,15 @@ public final class ServiceHealthStats {
                 }
             }
             long n = okCount + failedCount;
-            return new ServiceHealth(id, lastSuccess, lastFailure, okCount, failedCount,
-                    n == 0 ? null : min / 1000.0, n == 0 ? null : sum / 1000.0 / n, n == 0 ? null : max / 1000.0);
+            return new ServiceHealth(
+                    id,
+                    lastSuccess,
+                    lastFailure,
+                    okCount,
+                    failedCount,
+                    n == 0 ? null : min / 1000.0,
+                    n == 0 ? null : sum / 1000.0 / n,
+                    n == 0 ? null : max / 1000.0);
         }
     }
 }

@@ -26,8 +26,10 @@ public final class SignatureMeters implements SignatureEvents {
     public record LastCall(String kind, String target, String result, Instant at, long micros, Instant nextUpdate) {}
 
     private final MeterRegistry registry;
-    private final Cache<String, LastCall> last = Caffeine.newBuilder().maximumSize(MAX_TARGETS)
-            .executor(Runnable::run).build();
+    private final Cache<String, LastCall> last = Caffeine.newBuilder()
+            .maximumSize(MAX_TARGETS)
+            .executor(Runnable::run)
+            .build();
 
     public SignatureMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -35,28 +37,41 @@ public final class SignatureMeters implements SignatureEvents {
 
     @Override
     public void ocspCache(boolean hit) {
-        Counter.builder("shlyuz.ocsp.cache").description("OCSP answers taken from the cache (hit) or asked (miss)")
-                .tag("result", hit ? "hit" : "miss").register(registry).increment();
+        Counter.builder("shlyuz.ocsp.cache")
+                .description("OCSP answers taken from the cache (hit) or asked (miss)")
+                .tag("result", hit ? "hit" : "miss")
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void ocsp(URI responder, String result, long nanos, Instant at, Instant nextUpdate) {
-        Timer.builder("shlyuz.ocsp.requests").description("OCSP requests by result")
-                .tag("result", result).register(registry).record(nanos, TimeUnit.NANOSECONDS);
-        last.put("ocsp " + responder, new LastCall("ocsp", String.valueOf(responder), result, at, nanos / 1000,
-                nextUpdate));
+        Timer.builder("shlyuz.ocsp.requests")
+                .description("OCSP requests by result")
+                .tag("result", result)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        last.put(
+                "ocsp " + responder,
+                new LastCall("ocsp", String.valueOf(responder), result, at, nanos / 1000, nextUpdate));
     }
 
     @Override
     public void crl(String result) {
-        Counter.builder("shlyuz.crl.checks").description("Revocation decisions from CRLs by result")
-                .tag("result", result).register(registry).increment();
+        Counter.builder("shlyuz.crl.checks")
+                .description("Revocation decisions from CRLs by result")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void tsa(String target, String result, long nanos, Instant at) {
-        Timer.builder("shlyuz.tsa.requests").description("Time-stamps asked for the gateway's signatures by result")
-                .tag("result", result).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder("shlyuz.tsa.requests")
+                .description("Time-stamps asked for the gateway's signatures by result")
+                .tag("result", result)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
         last.put("tsa " + target, new LastCall("tsa", target, result, at, nanos / 1000, null));
     }
 

@@ -37,16 +37,21 @@ public final class StoreGauges implements Runnable {
         this.db = db;
         this.processClock = processClock;
         var registry = metrics.registry();
-        Gauge.builder("shlyuz.outbox.depth", () -> outbox.get()[0]).description("Outbox items waiting to be done")
+        Gauge.builder("shlyuz.outbox.depth", () -> outbox.get()[0])
+                .description("Outbox items waiting to be done")
                 .register(registry);
         Gauge.builder("shlyuz.outbox.oldest.age.seconds", () -> outbox.get()[1])
-                .description("How long the oldest due outbox item has been waiting").register(registry);
+                .description("How long the oldest due outbox item has been waiting")
+                .register(registry);
         Gauge.builder("shlyuz.outbox.failed", () -> undelivered)
                 .description("Agency calls given up after the retry policy's maximum (their steps UNDELIVERED)")
                 .register(registry);
-        cases = MultiGauge.builder("shlyuz.cases").description("Cases by service and state").register(registry);
+        cases = MultiGauge.builder("shlyuz.cases")
+                .description("Cases by service and state")
+                .register(registry);
         overdue = MultiGauge.builder("shlyuz.steps.overdue")
-                .description("Process steps still pending past their regulation term, by service").register(registry);
+                .description("Process steps still pending past their regulation term, by service")
+                .register(registry);
     }
 
     @Override
@@ -58,13 +63,18 @@ public final class StoreGauges implements Runnable {
         refreshedAt = now;
         Instant processNow = processClock.instant();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*), MIN(due_at) FROM outbox WHERE state = 'PENDING'")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT COUNT(*), MIN(due_at) FROM outbox WHERE state = 'PENDING'")) {
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     Timestamp oldest = rs.getTimestamp(2);
-                    double age = oldest == null ? 0
-                            : Math.max(0, (processNow.toEpochMilli() - oldest.toInstant().toEpochMilli()) / 1000.0);
+                    double age = oldest == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    (processNow.toEpochMilli()
+                                                    - oldest.toInstant().toEpochMilli())
+                                            / 1000.0);
                     outbox.set(new double[] {rs.getLong(1), age});
                 }
             }
@@ -75,11 +85,11 @@ public final class StoreGauges implements Runnable {
             }
             List<MultiGauge.Row<?>> caseRows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT service_id, state, COUNT(*) FROM process_case GROUP BY service_id, state");
+                            "SELECT service_id, state, COUNT(*) FROM process_case GROUP BY service_id, state");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    caseRows.add(MultiGauge.Row.of(Tags.of("service", rs.getString(1), "state", rs.getString(2)),
-                            rs.getLong(3)));
+                    caseRows.add(MultiGauge.Row.of(
+                            Tags.of("service", rs.getString(1), "state", rs.getString(2)), rs.getLong(3)));
                 }
             }
             cases.register(caseRows, true);

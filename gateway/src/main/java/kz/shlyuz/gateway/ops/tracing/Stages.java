@@ -42,7 +42,8 @@ public final class Stages {
 
     private static <T> T timed(String stage, Timer timer, Tracer tracer, Supplier<T> work) {
         long start = System.nanoTime();
-        Span span = tracer == null ? null : tracer.spanBuilder("shlyuz." + stage).startSpan();
+        Span span =
+                tracer == null ? null : tracer.spanBuilder("shlyuz." + stage).startSpan();
         try (Scope ignored = span == null ? Scope.noop() : span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException | Error e) {

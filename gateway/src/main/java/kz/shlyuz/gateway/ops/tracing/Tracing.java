@@ -26,7 +26,8 @@ import kz.shlyuz.gateway.config.OpsSettings;
  */
 public final class Tracing implements AutoCloseable {
     /** The W3C trace-context header, as gRPC metadata. */
-    public static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> TRACEPARENT =
+            Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
     public static final TextMapGetter<Metadata> GETTER = new TextMapGetter<>() {
         @Override
@@ -63,12 +64,16 @@ public final class Tracing implements AutoCloseable {
                 .setTimeout(5, TimeUnit.SECONDS)
                 .build();
         SdkTracerProvider provider = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
-                        AttributeKey.stringKey("service.name"), settings.serviceName()))))
+                .setResource(Resource.getDefault()
+                        .merge(Resource.create(
+                                Attributes.of(AttributeKey.stringKey("service.name"), settings.serviceName()))))
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.sampleRatio())))
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter).setScheduleDelay(1, TimeUnit.SECONDS).build())
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter)
+                        .setScheduleDelay(1, TimeUnit.SECONDS)
+                        .build())
                 .build();
-        return new Tracing(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+        return new Tracing(
+                OpenTelemetrySdk.builder().setTracerProvider(provider).build());
     }
 
     /** The propagator of trace context on gRPC metadata (W3C {@code traceparent}, {@code tracestate}). */
