@@ -2,6 +2,11 @@ package kz.shlyuz.gateway.async;
 
 import com.google.protobuf.Message;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,8 +163,48 @@ public final class AsyncEnvironment implements AutoCloseable {
                 },
                 Duration.ofSeconds(30),
                 Duration.ofMillis(20),
-                () -> "case " + caseId + " did not get there; last seen: " + last.get());
+                () -> "case " + caseId + " did not get there; its outbox rows: " + outboxOf(caseId) + "; last seen: "
+                        + last.get());
         return last.get();
+    }
+
+    /**
+     * The case's outbox rows as the database holds them (kind, step, state, attempts, due, lease,
+     * last error): what a case that did not finish in time was waiting for.
+     */
+    public String outboxOf(String caseId) {
+        StringBuilder rows = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(
+                        config.journal().jdbcUrl(),
+                        config.journal().user(),
+                        config.journal().password());
+                PreparedStatement s =
+                        c.prepareStatement("SELECT kind, step_name, state, attempts, due_at, lease_owner, "
+                                + "lease_until, last_error FROM outbox WHERE case_id = ? ORDER BY id")) {
+            s.setString(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.append(String.format(
+                            "%n  %s %s %s attempts=%d due=%s lease=%s until %s error=%s",
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getString(6),
+                            rs.getTimestamp(7) == null
+                                    ? "-"
+                                    : rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            return "(unreadable: " + e + ")";
+        }
+        return rows.append(" (wall clock now ")
+                .append(Instant.now())
+                .append(')')
+                .toString();
     }
 
     /** Status streams the gateway has subscribed so far: a watch counts once it receives every new message. */
