@@ -34,6 +34,8 @@ public final class GatewayMain {
     static final String LOG_FILE = "shlyuz.bench.logFile";
     /** System property: a {@link GatewayProcess.Operations} name. */
     static final String OPS = "shlyuz.bench.ops";
+    /** System property: the journal's JDBC URL (PostgreSQL, user and password as parameters); none: H2 in the data dir. */
+    static final String DB = "shlyuz.bench.db";
 
     private GatewayMain() {}
 
@@ -58,6 +60,11 @@ public final class GatewayMain {
         GatewayConfig defaults =
                 ConfigLoader.defaults(Path.of(args[1])).withPort(0).withOps(opsSettings);
         defaults = BenchEvidenceMode.apply(defaults, Path.of(args[1]));
+        String db = System.getProperty(DB);
+        if (db != null) {
+            defaults = defaults.withJournal(new GatewayConfig.JournalSettings(
+                    db, null, null, defaults.journal().poolSize()));
+        }
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);

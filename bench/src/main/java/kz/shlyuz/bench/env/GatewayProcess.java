@@ -66,6 +66,28 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess start(Path pkiDir, Path runDir, List<String> adapters, Operations ops)
             throws IOException, InterruptedException {
         String suffix = ops == Operations.DEFAULT ? "" : "-ops-" + ops.name().toLowerCase(java.util.Locale.ROOT);
+        return launch(pkiDir, runDir, adapters, ops, suffix, List.of());
+    }
+
+    /**
+     * A gateway node whose journal is the PostgreSQL database at {@code jdbcUrl} (several nodes may
+     * share it), named {@code node} in its folder and log file.
+     */
+    public static GatewayProcess startOnDatabase(
+            Path pkiDir, Path runDir, List<String> adapters, String jdbcUrl, String node)
+            throws IOException, InterruptedException {
+        return launch(
+                pkiDir,
+                runDir,
+                adapters,
+                Operations.DEFAULT,
+                "-" + node,
+                List.of("-D" + GatewayMain.DB + "=" + jdbcUrl));
+    }
+
+    private static GatewayProcess launch(
+            Path pkiDir, Path runDir, List<String> adapters, Operations ops, String suffix, List<String> properties)
+            throws IOException, InterruptedException {
         Path data = Files.createDirectories(runDir.resolve("gateway-data" + suffix));
         Path log = runDir.resolve("gateway" + suffix + ".log");
         List<String> command = new ArrayList<>();
@@ -74,6 +96,7 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-D" + GatewayMain.LOG_FILE + "=" + log);
         command.add("-D" + GatewayMain.OPS + "=" + ops.name());
+        command.addAll(properties);
         String extra = System.getenv("SHLYUZ_BENCH_GATEWAY_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));

@@ -8,7 +8,8 @@ public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
             SyncCallScenario.rsa(), SyncCallScenario.gost(), new AsyncSubmitScenario(), new CabinetFanOutScenario());
     /** Run only when named: what operations (metrics, JSON logs) and full evidence logging cost the gateway per call. */
-    private static final List<Scenario> ON_DEMAND = List.of(new OpsCostScenario(), new EvidenceCostScenario());
+    private static final List<Scenario> ON_DEMAND =
+            List.of(new OpsCostScenario(), new EvidenceCostScenario(), new ClusterScenario());
     /** {@code --scenario all} runs every scenario in turn, each in a fresh environment. */
     public static final String ALL_NAME = "all";
 
