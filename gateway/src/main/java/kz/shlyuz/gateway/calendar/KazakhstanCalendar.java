@@ -1,13 +1,19 @@
 package kz.shlyuz.gateway.calendar;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.time.chrono.HijrahChronology;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Working days in Kazakhstan: Monday to Friday except public holidays (Labour Code art. 84,
@@ -15,12 +21,28 @@ import java.util.Set;
  * 21–23 March (Nauryz), 1 May, 7 May, 9 May, 6 July, 30 August, 25 October, 16 December; and
  * the first day of Kurban ait, whose date follows the lunar calendar and is set each year.
  * A secular holiday that falls on a weekend moves the day off to the next working day; the
- * religious ones (7 January, Kurban ait) do not move. Day-off transfers the government decrees
- * ad hoc are not modelled. Years without a known Kurban ait date are refused rather than guessed.
+ * religious ones (7 January, Kurban ait) do not move.
+ *
+ * <p>Known years come from {@link CalendarYears} (Kurban ait as announced, the Government's
+ * yearly day-off transfers). A year not listed there is computed by a <em>provisional</em> rule
+ * rather than refused, so that a term reaching into it never makes a Submit fail: the statutory
+ * holidays with their weekend moves, Kurban ait on 10 Dhu al-Hijjah of the Umm al-Qura calendar
+ * (it gives the announced dates of 2024–2026), and no transfers. {@link #basis} says which
+ * applies, and the first use of a provisional year is logged as a warning, once.
  */
 public final class KazakhstanCalendar {
+    private static final Logger log = LoggerFactory.getLogger(KazakhstanCalendar.class);
+
     /** Kazakhstan has used one time zone, UTC+5, since 1 March 2024. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+
+    /** Where a year's days off come from. */
+    public enum Basis {
+        /** Listed in the calendar table: Kurban ait as announced, the Government's transfers. */
+        TABLE,
+        /** Not listed: statutory holidays, Kurban ait by the Umm al-Qura calendar, no transfers known. */
+        PROVISIONAL
+    }
 
     private static final List<MonthDay> SECULAR = List.of(
             MonthDay.of(1, 1),
@@ -37,25 +59,39 @@ public final class KazakhstanCalendar {
             MonthDay.of(10, 25),
             MonthDay.of(12, 16));
     private static final MonthDay ORTHODOX_CHRISTMAS = MonthDay.of(1, 7);
-    /** First day of Kurban ait, as the government announced it. */
-    private static final Map<Integer, LocalDate> KURBAN_AIT = Map.of(
-            2024, LocalDate.of(2024, 6, 16),
-            2025, LocalDate.of(2025, 6, 6),
-            2026, LocalDate.of(2026, 5, 27),
-            2027, LocalDate.of(2027, 5, 16),
-            2028, LocalDate.of(2028, 5, 5));
 
-    private final Map<Integer, Set<LocalDate>> daysOffByYear = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CalendarYears table;
+    private final Map<Integer, Days> daysByYear = new ConcurrentHashMap<>();
+
+    /** The days off of one year: holidays and moved days off, and weekend days worked by a transfer. */
+    private record Days(Set<LocalDate> off, Set<LocalDate> worked) {}
+
+    /** With the table shipped in this release. */
+    public KazakhstanCalendar() {
+        this(CalendarYears.shipped());
+    }
+
+    public KazakhstanCalendar(CalendarYears table) {
+        this.table = table;
+    }
+
+    /** Whether {@code year}'s days off are known from the table or computed by the provisional rule. */
+    public Basis basis(int year) {
+        return table.year(year).isPresent() ? Basis.TABLE : Basis.PROVISIONAL;
+    }
 
     /** True on a day people work: not a weekend, not a holiday, not a holiday's moved day off. */
     public boolean isWorkingDay(LocalDate date) {
+        Days days = days(date.getYear());
+        if (days.worked().contains(date)) {
+            return true;
+        }
         DayOfWeek dow = date.getDayOfWeek();
         if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
             return false;
         }
-        return !daysOff(date.getYear()).contains(date);
+        return !days.off().contains(date);
     }
-
     /** The first working day strictly after {@code date}. */
     public LocalDate nextWorkingDay(LocalDate date) {
         LocalDate d = date.plusDays(1);
@@ -80,19 +116,27 @@ public final class KazakhstanCalendar {
         return d;
     }
 
-    private Set<LocalDate> daysOff(int year) {
-        return daysOffByYear.computeIfAbsent(year, KazakhstanCalendar::computeDaysOff);
+    private Days days(int year) {
+        return daysByYear.computeIfAbsent(year, this::computeDays);
     }
 
-    private static Set<LocalDate> computeDaysOff(int year) {
-        LocalDate kurban = KURBAN_AIT.get(year);
-        if (kurban == null) {
-            throw new IllegalArgumentException("year: " + year + " (expected: one of " + KURBAN_AIT.keySet()
-                    + "; the date of Kurban ait must be added for it)");
-        }
+    private Days computeDays(int year) {
+        java.util.Optional<CalendarYears.Year> known = table.year(year);
         Set<LocalDate> off = new HashSet<>();
+        Set<LocalDate> worked = new HashSet<>();
         off.add(ORTHODOX_CHRISTMAS.atYear(year));
-        off.add(kurban);
+        if (known.isPresent()) {
+            off.add(known.get().kurbanAit());
+        } else {
+            List<LocalDate> kurban = lunarKurbanAit(year);
+            off.addAll(kurban);
+            log.warn(
+                    "calendar: {} is not in the calendar table; its days off follow the provisional rule (statutory "
+                            + "holidays, Kurban ait {} by the Umm al-Qura calendar, no Government transfers): add the "
+                            + "year to the file named by calendar.file once its resolution is published",
+                    year,
+                    kurban);
+        }
         for (MonthDay day : SECULAR) {
             off.add(day.atYear(year));
         }
@@ -111,6 +155,33 @@ public final class KazakhstanCalendar {
                 off.add(moved);
             }
         }
-        return Set.copyOf(off);
+        known.ifPresent(y -> y.transfers().forEach(t -> {
+            off.add(t.dayOff());
+            if (t.workday() != null) {
+                worked.add(t.workday());
+            }
+        }));
+        return new Days(Set.copyOf(off), Set.copyOf(worked));
+    }
+
+    /**
+     * 10 Dhu al-Hijjah in {@code year} by the Umm al-Qura calendar (twice in a year about every 33
+     * years); none outside the calendar's range (1882–2174), where only the secular holidays count.
+     */
+    static List<LocalDate> lunarKurbanAit(int year) {
+        List<LocalDate> days = new ArrayList<>();
+        // The Hijri year runs about 11 days shorter: the Hijri years whose 10 Dhu al-Hijjah can fall in `year`.
+        int approx = (int) Math.round((year - 622) * 365.2425 / 354.367);
+        for (int hijri = approx - 2; hijri <= approx + 2; hijri++) {
+            try {
+                LocalDate d = LocalDate.from(HijrahChronology.INSTANCE.date(hijri, 12, 10));
+                if (d.getYear() == year) {
+                    days.add(d);
+                }
+            } catch (DateTimeException outOfRange) {
+                // Outside the Umm al-Qura data: no lunar holiday can be placed.
+            }
+        }
+        return days;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A term as a regulation writes it: "10 минут", "2 сағат", "10 күн" (calendar days), "2 жұмыс
  * күні" (working days), "бір ай". A term in days ends at the end (18:30, the close of a working
- * day, 000 §8) of its last day in Kazakhstan's time.
+ * day, 000 §8) of its last day in Kazakhstan's time; a last day that is not a working day gives way to
+ * the next working day.
  */
 public record Term(int amount, Unit unit) {
     /** When a working day closes (000 §8: 9:00–18:30). */
@@ -57,10 +58,19 @@ public record Term(int amount, Unit unit) {
         return switch (unit) {
             case MINUTES -> start.plus(Duration.ofMinutes(amount));
             case HOURS -> start.plus(Duration.ofHours(amount));
-            case CALENDAR_DAYS -> endOfDay(local.toLocalDate().plusDays(amount));
+            case CALENDAR_DAYS -> endOfDay(onWorkingDay(local.toLocalDate().plusDays(amount), calendar));
             case WORKING_DAYS -> endOfDay(calendar.plusWorkingDays(local.toLocalDate(), amount));
-            case MONTHS -> endOfDay(local.toLocalDate().plusMonths(amount));
+            case MONTHS -> endOfDay(onWorkingDay(local.toLocalDate().plusMonths(amount), calendar));
         };
+    }
+
+    /**
+     * A term in calendar days or months whose last day is not a working day ends on the next
+     * working day (the Civil Code's rule for the end of a term; the seeds are silent, and a citizen
+     * cannot be served, nor an office answer, on a Sunday). Minutes and hours run as they are.
+     */
+    private static LocalDate onWorkingDay(LocalDate last, KazakhstanCalendar calendar) {
+        return calendar.isWorkingDay(last) ? last : calendar.nextWorkingDay(last);
     }
 
     private static Instant endOfDay(LocalDate day) {

@@ -52,9 +52,9 @@ class ExitPermanentResidenceTest {
     void cleanApplicantIsApprovedAfterFourParallelChecksDecisionAndBothDeregistrations() {
         SubmitAck ack = env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", exit(Persona.CLEAN), "hkko-operator");
         assertEquals("ACCEPTED", ack.getStatus());
-        // 002 §7: decided within one month: 20 Dec 2026, end of the working day in Astana.
+        // 002 §7: decided within one month: 20 Dec 2026 is a Sunday, so Monday 21 Dec, end of the working day.
         assertEquals(
-                Instant.parse("2026-12-20T13:30:00Z").getEpochSecond(),
+                Instant.parse("2026-12-21T13:30:00Z").getEpochSecond(),
                 ack.getDueAt().getSeconds());
 
         Case done = env.awaitState("hkko", ack.getCaseId(), "APPROVED");

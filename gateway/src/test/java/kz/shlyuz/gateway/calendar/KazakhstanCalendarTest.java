@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KazakhstanCalendarTest {
     private final KazakhstanCalendar calendar = new KazakhstanCalendar();
@@ -69,11 +73,60 @@ class KazakhstanCalendarTest {
         assertEquals(Instant.parse("2026-11-24T13:30:00Z"), Term.workingDays(2).dueFrom(friday, calendar));
         assertEquals(Instant.parse("2026-11-30T13:30:00Z"), Term.days(10).dueFrom(friday, calendar));
         assertEquals(Instant.parse("2026-11-20T05:00:00Z"), Term.hours(1).dueFrom(friday, calendar));
-        assertEquals(Instant.parse("2027-02-20T13:30:00Z"), Term.months(3).dueFrom(friday, calendar));
+        // Three months end on Saturday 20 Feb 2027: the term ends on Monday 22 Feb.
+        assertEquals(Instant.parse("2027-02-22T13:30:00Z"), Term.months(3).dueFrom(friday, calendar));
+        // 30 calendar days from Friday 20 Nov end on Sunday 20 Dec: Monday 21 Dec.
+        assertEquals(Instant.parse("2026-12-21T13:30:00Z"), Term.days(30).dueFrom(friday, calendar));
+        // Hours run through the night and the weekend as they are.
+        assertEquals(Instant.parse("2026-11-21T04:00:00Z"), Term.hours(24).dueFrom(friday, calendar));
     }
 
     @Test
-    void aYearWithoutAKnownKurbanAitDateIsRefusedNotGuessed() {
-        assertThrows(IllegalArgumentException.class, () -> calendar.isWorkingDay(LocalDate.of(2031, 6, 2)));
+    void aYearOutsideTheTableFollowsTheProvisionalRuleInsteadOfFailing() {
+        assertEquals(KazakhstanCalendar.Basis.TABLE, calendar.basis(2028));
+        assertEquals(KazakhstanCalendar.Basis.PROVISIONAL, calendar.basis(2031));
+        // Kurban ait 2031 by the Umm al-Qura calendar: Wednesday 2 April.
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2031, 4, 2)));
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2031, 4, 3)));
+        // The statutory holidays hold: Independence Day 2031 is a Tuesday.
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2031, 12, 16)));
+        // A working-day term crossing from the table's last year into a provisional one.
+        assertEquals(LocalDate.of(2029, 1, 3), calendar.plusWorkingDays(LocalDate.of(2028, 12, 29), 1));
+    }
+
+    @Test
+    void theUmmAlQuraRuleGivesTheAnnouncedKurbanAitDates() {
+        CalendarYears shipped = CalendarYears.shipped();
+        for (int year : List.of(2024, 2025, 2026)) {
+            assertEquals(
+                    List.of(shipped.year(year).orElseThrow().kurbanAit()),
+                    KazakhstanCalendar.lunarKurbanAit(year),
+                    Integer.toString(year));
+        }
+    }
+
+    @Test
+    void theGovernmentsTransfersFromTheCalendarFileMoveDaysOffAndWorkedSaturdays(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("calendar.json");
+        Files.writeString(file, """
+                {"years": [{"year": 2029, "kurbanAit": "2029-04-24", "source": "resolution (test)",
+                  "transfers": [{"dayOff": "2029-01-03", "workday": "2029-01-06"}]}]}
+                """);
+        KazakhstanCalendar withFile = new KazakhstanCalendar(CalendarYears.shippedWith(file));
+        assertEquals(KazakhstanCalendar.Basis.TABLE, withFile.basis(2029));
+        assertFalse(withFile.isWorkingDay(LocalDate.of(2029, 1, 3)), "a Wednesday given off");
+        assertTrue(withFile.isWorkingDay(LocalDate.of(2029, 1, 6)), "the Saturday worked instead");
+        assertFalse(withFile.isWorkingDay(LocalDate.of(2029, 4, 24)), "Kurban ait as the file says");
+        assertEquals(KazakhstanCalendar.Basis.TABLE, withFile.basis(2026), "the shipped years stay");
+    }
+
+    @Test
+    void aMalformedCalendarFileIsRefusedWithTheYearAndWhatIsExpected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("calendar.json");
+        Files.writeString(file, "{\"years\": [{\"year\": 2029, \"kurbanAit\": \"24.04.2029\", \"transfers\": []}]}");
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CalendarYears.shippedWith(file));
+        assertTrue(e.getMessage().contains("year 2029"), e.getMessage());
+        assertTrue(e.getMessage().contains("2026-05-27"), e.getMessage());
     }
 }
