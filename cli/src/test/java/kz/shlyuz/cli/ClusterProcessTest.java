@@ -117,22 +117,21 @@ class ClusterProcessTest {
             open.add(onThird);
 
             Map<String, String> acknowledged = new LinkedHashMap<>(); // case id -> service
-            for (int i = 0; i < 9; i++) {
+            for (int i = 0; i < 6; i++) {
                 submit(clients.get(i % 3), i, acknowledged);
             }
             Await.until(
-                    () -> adapters.get("migration").effects().size() >= 2,
+                    () -> !adapters.get("migration").effects().isEmpty(),
                     GENEROUS,
-                    () -> "two decisions before the kill; "
-                            + adapters.get("migration").effects().size());
+                    () -> "a first decision before the kill");
             NodeProcess killed = nodes.get(0);
             killed.kill();
             assertEquals(137, killed.process().exitValue(), "killed by SIGKILL");
             clients.get(0).close();
             int finishedAtKill = finished(adapters);
-            assertTrue(finishedAtKill < 9, "killed mid-run: " + finishedAtKill + " of 9 cases finished");
+            assertTrue(finishedAtKill < 6, "killed mid-run: " + finishedAtKill + " of 6 cases finished");
             // Cases keep coming in through the survivors while the dead node's leases run out.
-            for (int i = 9; i < 15; i++) {
+            for (int i = 6; i < 10; i++) {
                 submit(clients.get(1 + i % 2), i, acknowledged);
             }
 
@@ -141,7 +140,7 @@ class ClusterProcessTest {
             again.awaitReady(Duration.ofSeconds(120));
             GatewayClient rejoined = client(again.gatewayPort());
             open.add(rejoined);
-            for (int i = 15; i < 17; i++) {
+            for (int i = 10; i < 12; i++) {
                 submit(rejoined, i, acknowledged);
             }
 
