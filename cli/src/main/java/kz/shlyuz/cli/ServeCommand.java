@@ -109,9 +109,14 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null && !dbUrl.isBlank()) {
             cfg = cfg.withJournal(DatabaseTarget.parse(dbUrl).applyTo(cfg.journal()));
         }
-        String node0 = nodeId != null
-                ? NodeSettings.requireValidId("--node-id", nodeId)
-                : node.idOr(NodeSettings.defaultId(cfg.port()));
+        String node0;
+        try {
+            node0 = nodeId != null
+                    ? NodeSettings.requireValidId("--node-id", nodeId)
+                    : node.idOr(NodeSettings.defaultId(cfg.port()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         if (adminPort != null) {
             cfg = cfg.withOps(cfg.ops().withAdminPort(adminPort));
         }
