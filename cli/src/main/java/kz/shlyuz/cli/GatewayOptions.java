@@ -1,8 +1,10 @@
 package kz.shlyuz.cli;
 
 import java.time.Duration;
+import java.util.List;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.certs.tls.TlsFiles;
+import kz.shlyuz.client.GatewayAddresses;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.gateway.server.DevMaterial;
 import picocli.CommandLine.Option;
@@ -12,7 +14,9 @@ final class GatewayOptions {
     @Option(
             names = "--gateway",
             defaultValue = "127.0.0.1:8443",
-            description = "Gateway address (default: ${DEFAULT-VALUE}).")
+            paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Gateway address, or several nodes' addresses comma-separated: calls are spread "
+                    + "over the nodes that are up (round robin) (default: ${DEFAULT-VALUE}).")
     String gateway;
 
     @Option(
@@ -23,24 +27,16 @@ final class GatewayOptions {
 
     /** A mutual-TLS client as {@code system}, with its dev TLS certificate. */
     GatewayClient connect(DevPki pki, String system) {
-        int colon = gateway.lastIndexOf(':');
-        int port = colon > 0 ? port(gateway.substring(colon + 1)) : -1;
-        if (port < 1 || port > 65535) {
-            throw new UsageError("--gateway: '" + gateway + "' (expected: HOST:PORT, e.g. 127.0.0.1:8443)");
+        List<GatewayAddresses.Address> addresses;
+        try {
+            addresses = GatewayAddresses.parse(gateway);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--gateway: " + e.getMessage());
         }
         return new GatewayClient(
-                gateway.substring(0, colon),
-                port,
+                addresses,
                 new TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
                 DevMaterial.GATEWAY_SYSTEM,
                 deadline);
-    }
-
-    private static int port(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -18,6 +18,7 @@ import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.certs.tsa.TimeStampServer;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.GatewayConfig;
+import kz.shlyuz.gateway.config.NodeSettings;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.gateway.server.GatewayServer;
 import picocli.CommandLine.Command;
@@ -42,6 +43,22 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "Gateway port, overriding the configuration.")
     Integer port;
+
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            description = "The journal database, e.g. jdbc:postgresql://127.0.0.1:5432/shlyuz?user=shlyuz&password=…"
+                    + " (user and password may be URL parameters); several nodes share one PostgreSQL database. "
+                    + "Overrides SHLYUZ_DB_URL, which overrides journal.jdbcUrl of the configuration.")
+    String db;
+
+    @Option(
+            names = "--node-id",
+            paramLabel = "NAME",
+            description = "This node's name, unique among the nodes on one database and the same across its "
+                    + "restarts. Overrides SHLYUZ_NODE_ID, which overrides node.id of the configuration; "
+                    + "default: host name and gateway port.")
+    String nodeId;
 
     @Option(
             names = "--admin-port",
@@ -82,10 +99,23 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // defaults < file < environment (SHLYUZ_*) < these flags
-        GatewayConfig cfg = kz.shlyuz.gateway.ops.config.ConfigSources.load(config, System.getenv(), data.data)
-                .config();
+        var effective = kz.shlyuz.gateway.ops.config.ConfigSources.load(config, System.getenv(), data.data);
+        GatewayConfig cfg = effective.config();
+        NodeSettings node = NodeSettings.parse(effective.tree());
         if (port != null) {
             cfg = cfg.withPort(port);
+        }
+        String dbUrl = db != null ? db : System.getenv(DatabaseTarget.ENV);
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            cfg = cfg.withJournal(DatabaseTarget.parse(dbUrl).applyTo(cfg.journal()));
+        }
+        String node0;
+        try {
+            node0 = nodeId != null
+                    ? NodeSettings.requireValidId("--node-id", nodeId)
+                    : node.idOr(NodeSettings.defaultId(cfg.port()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
         if (adminPort != null) {
             cfg = cfg.withOps(cfg.ops().withAdminPort(adminPort));
@@ -130,13 +160,14 @@ final class ServeCommand implements Callable<Integer> {
         TimeStampServer tsa = TimeStampServer.start(
                 new InetSocketAddress("127.0.0.1", tsaPort),
                 new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), clock));
+        // Each node leases under its own id, scaled or not, so nodes on one database never take each other's rows.
         GatewayServer.Processes processes = timeScale == null
-                ? GatewayServer.Processes.defaults(clock)
+                ? new GatewayServer.Processes(clock, Duration.ofMillis(100), node.lease(), node0, 8)
                 : new GatewayServer.Processes(
                         new kz.shlyuz.gateway.clock.ScaledClock(clock, timeScale),
                         Duration.ofMillis(10),
-                        Duration.ofSeconds(30),
-                        "dev-node",
+                        node.lease(),
+                        node0,
                         8);
         GatewayServer gateway = GatewayServer.start(cfg, DevMaterial.from(pki, clock), processes);
         GatewayConfig cfg0 = cfg;
@@ -179,15 +210,16 @@ final class ServeCommand implements Callable<Integer> {
                     cfg.ops().admin().host(), gateway.operations().adminPort());
         }
         System.out.printf(
-                "Shlyuz ready: gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
+                "Shlyuz ready: node %s, gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
                         + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
+                node0,
                 cfg.host(),
                 gateway.port(),
                 cfg.senders().keySet(),
                 adapters.size(),
                 adapters.isEmpty() ? " (not started here)" : " ports " + ports(adapters),
                 pki.dir().toAbsolutePath().normalize(),
-                cfg.journal().jdbcUrl(),
+                DatabaseTarget.masked(cfg.journal().jdbcUrl()),
                 cfg.signerRules().ocsp().enabled()
                         ? String.valueOf(cfg.signerRules().ocsp().responder())
                         : "off",

@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Shlyuz — e-government integration gateway (ЭҮШ / ШЭП model).",
         subcommands = {
             ServeCommand.class,
+            ClusterCommand.class,
             AdapterCommand.class,
             CallCommand.class,
             SubmitCommand.class,

@@ -7,6 +7,7 @@ import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.tls.TlsFiles;
 import kz.shlyuz.proto.seal.AnswerForm;
@@ -24,6 +25,30 @@ public final class GatewayClient implements AutoCloseable {
      * @param authority the name the gateway's certificate must carry (e.g. {@code gateway})
      */
     public GatewayClient(String host, int port, TlsFiles tls, String authority, Duration deadline) {
+        this.channel = Grpc.newChannelBuilderForAddress(host, port, credentials(tls))
+                .overrideAuthority(authority)
+                .maxInboundMessageSize(16 << 20)
+                .build();
+        this.deadline = deadline;
+    }
+
+    /**
+     * A client of several gateway nodes: each call goes to the next node that is up (gRPC's own
+     * {@code round_robin} balancing over one TLS connection per node), so a node that stops takes
+     * no more calls while the others carry on. One address behaves as the single-node constructor.
+     *
+     * @param addresses the nodes, e.g. from {@link GatewayAddresses#parse} of {@code "h1:8443,h2:8443"}
+     */
+    public GatewayClient(List<GatewayAddresses.Address> addresses, TlsFiles tls, String authority, Duration deadline) {
+        this.channel = Grpc.newChannelBuilder(GatewayAddresses.target(addresses), credentials(tls))
+                .overrideAuthority(authority)
+                .defaultLoadBalancingPolicy("round_robin")
+                .maxInboundMessageSize(16 << 20)
+                .build();
+        this.deadline = deadline;
+    }
+
+    private static ChannelCredentials credentials(TlsFiles tls) {
         ChannelCredentials credentials;
         try {
             credentials = TlsChannelCredentials.newBuilder()
@@ -34,11 +59,7 @@ public final class GatewayClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read TLS files", e);
         }
-        this.channel = Grpc.newChannelBuilderForAddress(host, port, credentials)
-                .overrideAuthority(authority)
-                .maxInboundMessageSize(16 << 20)
-                .build();
-        this.deadline = deadline;
+        return credentials;
     }
 
     /** {@code Gateway/Call}; throws {@link io.grpc.StatusRuntimeException} when refused. */

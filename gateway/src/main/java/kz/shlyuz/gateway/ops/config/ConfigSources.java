@@ -33,8 +33,12 @@ import kz.shlyuz.gateway.config.GatewayConfig;
  */
 public final class ConfigSources {
     static final String PREFIX = "SHLYUZ_";
-    /** Variables of the launcher and the test suite, not configuration keys. */
-    private static final List<String> NOT_CONFIG = List.of("SHLYUZ_LOG_FORMAT", "SHLYUZ_JAVA_OPTS", "SHLYUZ_TEST_");
+    /**
+     * Variables of the launcher and the test suite, not configuration keys; {@code SHLYUZ_DB_URL} is
+     * {@code ./shlyuz serve}'s own (it also carries the user and password).
+     */
+    private static final List<String> NOT_CONFIG =
+            List.of("SHLYUZ_LOG_FORMAT", "SHLYUZ_JAVA_OPTS", "SHLYUZ_TEST_", "SHLYUZ_DB_URL");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -56,7 +56,7 @@ final class DependencyChecks {
             }
             facts.put("latencyMillis", (System.nanoTime() - start) / 1_000_000.0);
             facts.put("migrationVersion", version);
-            facts.put("url", config.journal().jdbcUrl().replaceAll("password=[^;&]*", "password=****"));
+            facts.put("url", config.journal().jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1****"));
             if (c.isReadOnly()) {
                 return new Dependency("database", Dependency.State.DOWN, true, "the connection is read-only", facts);
             }

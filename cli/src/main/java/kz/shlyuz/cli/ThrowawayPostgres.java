@@ -1,0 +1,190 @@
+package kz.shlyuz.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL cluster for trying several nodes out on one machine, as {@code .ci/run} starts one:
+ * Debian's binaries ({@code /usr/lib/postgresql/<version>/bin}, or {@code SHLYUZ_PG_BIN}), a
+ * cluster in a temporary folder on a free loopback port with trust authentication, run as the
+ * {@code postgres} user when this process is root (PostgreSQL refuses to run as root).
+ * {@link #close()} stops it and removes the folder: nothing of it outlives the try-out.
+ */
+final class ThrowawayPostgres implements AutoCloseable {
+    static final String BIN_ENV = "SHLYUZ_PG_BIN";
+    static final String USER = "shlyuz";
+    static final String DATABASE = "shlyuz";
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final boolean asPostgres;
+
+    private ThrowawayPostgres(Path bin, Path dir, int port, boolean asPostgres) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.asPostgres = asPostgres;
+    }
+
+    /** Where {@code initdb} and {@code pg_ctl} are: {@code SHLYUZ_PG_BIN}, else the newest Debian version; null if none. */
+    static Path findBin(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured);
+            return Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl")) ? p : null;
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debian)) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(debian)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparingInt(ThrowawayPostgres::version))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int version(Path bin) {
+        try {
+            return Integer.parseInt(bin.getParent().getFileName().toString().split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** initdb, start on a free port and create the {@value #DATABASE} database. */
+    static ThrowawayPostgres start(Path bin) throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createTempDirectory("shlyuz-cluster-pg-");
+        ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, freePort(), root);
+        try {
+            if (root) {
+                pg.run(List.of("chown", "postgres", dir.toString()), false);
+            }
+            pg.run(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-U",
+                            USER,
+                            "--auth=trust",
+                            "-E",
+                            "UTF8"),
+                    true);
+            pg.run(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-l",
+                            dir.resolve("server.log").toString(),
+                            "-w",
+                            "-o",
+                            "-p " + pg.port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                            "start"),
+                    true);
+            pg.run(
+                    List.of(
+                            bin.resolve("createdb").toString(),
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(pg.port),
+                            "-U",
+                            USER,
+                            DATABASE),
+                    true);
+            return pg;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /** Runs a PostgreSQL tool (as postgres when {@code asPostgres}); its output goes to the cluster's folder. */
+    private void run(List<String> command, boolean asPostgresUser) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser && asPostgres) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path out = dir.resolve("tools.log");
+        Process p = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(command.get(0) + " did not finish within 120 s");
+        }
+        if (p.exitValue() != 0) {
+            String log = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+            throw new IOException(
+                    Path.of(command.get(0)).getFileName() + " failed (exit " + p.exitValue() + "): " + log.strip());
+        }
+    }
+
+    /** The JDBC URL of the database, with the user as its parameter (trust authentication: no password). */
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Stops the server (fast: open sessions are ended) and removes the folder. */
+    @Override
+    public void close() {
+        try {
+            if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+                run(
+                        List.of(
+                                bin.resolve("pg_ctl").toString(),
+                                "-D",
+                                dir.resolve("data").toString(),
+                                "-m",
+                                "fast",
+                                "-w",
+                                "stop"),
+                        true);
+            }
+        } catch (IOException e) {
+            System.err.println("shlyuz cluster: stopping PostgreSQL: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
