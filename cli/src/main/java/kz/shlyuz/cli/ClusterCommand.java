@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.shlyuz.adapters.AdapterConfig;
 import kz.shlyuz.adapters.AdapterServer;
+import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.certs.pki.DevPki;
 import kz.shlyuz.gateway.config.AdapterEndpoint;
 import kz.shlyuz.gateway.config.GatewayConfig;

@@ -1,7 +1,10 @@
 package kz.shlyuz.bench.env;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,112 +15,179 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster of Debian's package in a temporary folder, on a free loopback port, for
- * one bench run: {@code initdb} (trust authentication, user {@value #USER}), {@code pg_ctl start}
- * with {@code pg_stat_statements} loaded so that the run can count the statements each case
- * costs, one database {@value #DATABASE}. Run as the unprivileged {@code postgres} user when this
- * JVM runs as root (PostgreSQL refuses root). {@link #close()} stops it and deletes the folder.
+ * A PostgreSQL cluster for trying several nodes out on one machine ({@code ./shlyuz cluster up})
+ * and for the bench's {@code cluster-pg} scenario, as {@code .ci/run} starts one: Debian's
+ * binaries ({@code /usr/lib/postgresql/<version>/bin}, or {@code SHLYUZ_PG_BIN}), a cluster in a
+ * temporary folder on a free loopback port with trust authentication, run as the {@code postgres}
+ * user when this process is root (PostgreSQL refuses to run as root), with
+ * {@code pg_stat_statements} loaded so that a run can count the statements its work cost
+ * ({@link #work()}). {@link #close()} stops it and removes the folder: nothing of it outlives the
+ * try-out.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
+    public static final String BIN_ENV = "SHLYUZ_PG_BIN";
     public static final String USER = "shlyuz";
     public static final String DATABASE = "shlyuz";
 
     private final Path bin;
     private final Path dir;
     private final int port;
+    private final boolean asPostgres;
 
-    private ThrowawayPostgres(Path bin, Path dir, int port) {
+    private ThrowawayPostgres(Path bin, Path dir, int port, boolean asPostgres) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
+        this.asPostgres = asPostgres;
     }
 
-    /** The newest installed server's {@code bin} folder, if PostgreSQL is installed. */
-    public static Optional<Path> installed() {
-        Path root = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(root)) {
-            return Optional.empty();
+    /** Where {@code initdb} and {@code pg_ctl} are: {@code SHLYUZ_PG_BIN}, else the newest Debian version; null if none. */
+    public static Path findBin(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured);
+            return Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl")) ? p : null;
         }
-        try (Stream<Path> versions = Files.list(root)) {
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debian)) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(debian)) {
             return versions.map(v -> v.resolve("bin"))
-                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(ThrowawayPostgres::majorVersion));
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparingInt(ThrowawayPostgres::version))
+                    .orElse(null);
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
-    private static int majorVersion(Path bin) {
+    private static int version(Path bin) {
         try {
-            return Integer.parseInt(bin.getParent().getFileName().toString());
+            return Integer.parseInt(bin.getParent().getFileName().toString().split("\\.")[0]);
         } catch (NumberFormatException e) {
-            return -1;
+            return 0;
         }
     }
 
-    /** Creates and starts the cluster; fails with a sentence when PostgreSQL is not installed. */
+    /** As {@link #start(Path)} with the binaries {@link #findBin} finds; fails with a sentence when there are none. */
     public static ThrowawayPostgres start() throws IOException, InterruptedException {
-        Path bin = installed()
-                .orElseThrow(() -> new IOException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); "
-                        + "install Debian's package: apt-get install postgresql"));
-        Path dir = Files.createTempDirectory("shlyuz-bench-pg-");
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
-            run(List.of("chown", "postgres", dir.toString()), dir);
+        Path bin = findBin(System.getenv(BIN_ENV));
+        if (bin == null) {
+            throw new IOException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb, and " + BIN_ENV
+                    + " names none): install Debian's package, apt-get install postgresql");
         }
-        int port = freePort();
-        ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, port);
-        pg.pg("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8");
-        pg.pg(
-                "pg_ctl",
-                "-D",
-                dir.resolve("data").toString(),
-                "-l",
-                dir.resolve("server.log").toString(),
-                "-w",
-                "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
-                        + " -c shared_preload_libraries=pg_stat_statements",
-                "start");
-        try {
-            pg.pg("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, DATABASE);
-            try (Connection c = pg.connect();
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            }
-        } catch (IOException | SQLException | RuntimeException e) {
-            pg.close();
-            throw e instanceof IOException io ? io : new IOException("PostgreSQL did not start: " + e, e);
-        }
-        return pg;
+        return start(bin);
     }
 
-    /** The JDBC URL of the database, user and password as parameters (trust authentication ignores the password). */
+    /** initdb, start on a free port and create the {@value #DATABASE} database. */
+    public static ThrowawayPostgres start(Path bin) throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createTempDirectory("shlyuz-cluster-pg-");
+        ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, freePort(), root);
+        try {
+            if (root) {
+                pg.run(List.of("chown", "postgres", dir.toString()), false);
+            }
+            pg.run(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-U",
+                            USER,
+                            "--auth=trust",
+                            "-E",
+                            "UTF8"),
+                    true);
+            pg.run(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-l",
+                            dir.resolve("server.log").toString(),
+                            "-w",
+                            "-o",
+                            "-p " + pg.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
+                                    + " -c shared_preload_libraries=pg_stat_statements",
+                            "start"),
+                    true);
+            pg.run(
+                    List.of(
+                            bin.resolve("createdb").toString(),
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(pg.port),
+                            "-U",
+                            USER,
+                            DATABASE),
+                    true);
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl());
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            } catch (SQLException e) {
+                throw new IOException("PostgreSQL started but cannot be used: " + e.getMessage(), e);
+            }
+            return pg;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /** Runs a PostgreSQL tool (as postgres when {@code asPostgres}); its output goes to the cluster's folder. */
+    private void run(List<String> command, boolean asPostgresUser) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser && asPostgres) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path out = dir.resolve("tools.log");
+        Process p = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(command.get(0) + " did not finish within 120 s");
+        }
+        if (p.exitValue() != 0) {
+            String log = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+            throw new IOException(
+                    Path.of(command.get(0)).getFileName() + " failed (exit " + p.exitValue() + "): " + log.strip());
+        }
+    }
+
+    /** The JDBC URL of the database, with the user as its parameter (trust authentication: no password). */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER + "&password=" + USER;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
     }
 
     public int port() {
         return port;
     }
 
-    /** What the database has done so far: commits and statements (every client, the bench's own reads included). */
+    /** What the database has done so far: commits and statements (every client's, the caller's own reads included). */
     public record Work(long commits, long statements) {
         public Work minus(Work before) {
             return new Work(commits - before.commits, statements - before.statements);
         }
+
+        public Work plus(Work other) {
+            return new Work(commits + other.commits, statements + other.statements);
+        }
     }
 
-    /** The database's commits (pg_stat_database) and executed statements (pg_stat_statements) so far. */
+    /** The database's commits ({@code pg_stat_database}) and executed statements ({@code pg_stat_statements}) so far. */
     public Work work() throws SQLException {
-        try (Connection c = connect();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
                 Statement s = c.createStatement()) {
-            // The statistics collector publishes counters lazily; force the latest into view.
+            // Statistics are read from a snapshot taken at the first read of a transaction: start afresh.
             s.execute("SELECT pg_stat_clear_snapshot()");
             long commits;
             try (ResultSet rs =
@@ -135,63 +205,44 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl());
-    }
-
-    private void pg(String tool, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        command.add(bin.resolve(tool).toString());
-        command.addAll(List.of(args));
-        run(command, dir);
-    }
-
-    private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + ": no answer within 120 s");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed with exit status " + p.exitValue()
-                    + logTail(dir.resolve("server.log")));
-        }
-    }
-
-    /** The end of the server's log, where PostgreSQL says why it did not start. */
-    private static String logTail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return "; the server's log ends: "
-                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
+    /** Stops the server (fast: open sessions are ended) and removes the folder. */
     @Override
     public void close() {
         try {
-            pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
-        } catch (IOException | InterruptedException e) {
-            // Already stopped, or never started: the folder goes anyway.
+            if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+                run(
+                        List.of(
+                                bin.resolve("pg_ctl").toString(),
+                                "-D",
+                                dir.resolve("data").toString(),
+                                "-m",
+                                "fast",
+                                "-w",
+                                "stop"),
+                        true);
+            }
+        } catch (IOException e) {
+            System.err.println("shlyuz cluster: stopping PostgreSQL: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            delete(dir);
         }
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // A temp folder left behind is harmless.
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -204,17 +204,13 @@ public final class ClusterScenario implements StreamScenario {
             long cases = cases(pg) - casesBefore;
             into.cases += cases;
             into.caseSeconds += (System.nanoTime() - start) / 1e9;
-            into.submitWork = plus(into.submitWork, pg.work().minus(before));
+            into.submitWork = into.submitWork.plus(pg.work().minus(before));
             into.submitCpuNanos += cpu(nodes) - cpuBefore;
         } else {
-            into.callWork = plus(into.callWork, pg.work().minus(before));
+            into.callWork = into.callWork.plus(pg.work().minus(before));
             into.callCpuNanos += cpu(nodes) - cpuBefore;
         }
         return new Phase(stats);
-    }
-
-    private static ThrowawayPostgres.Work plus(ThrowawayPostgres.Work a, ThrowawayPostgres.Work b) {
-        return new ThrowawayPostgres.Work(a.commits() + b.commits(), a.statements() + b.statements());
     }
 
     private static long cpu(List<GatewayProcess> nodes) {
