@@ -1,5 +1,6 @@
 package kz.shlyuz.adapters;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public record AdapterConfig(
         return new AdapterConfig(
                 agency,
                 pki,
-                new InetSocketAddress("127.0.0.1", port),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                 Clock.systemUTC(),
                 Duration.ofSeconds(5),
                 Set.of(GATEWAY));
