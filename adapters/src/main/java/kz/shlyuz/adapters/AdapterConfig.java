@@ -1,6 +1,5 @@
 package kz.shlyuz.adapters;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +56,7 @@ public record AdapterConfig(
         return new AdapterConfig(
                 agency,
                 pki,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                new InetSocketAddress("127.0.0.1", port),
                 Clock.systemUTC(),
                 Duration.ofSeconds(5),
                 Set.of(GATEWAY));

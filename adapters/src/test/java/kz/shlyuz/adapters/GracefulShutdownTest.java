@@ -10,7 +10,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -92,12 +91,7 @@ class GracefulShutdownTest {
 
     private static AdapterConfig config(HeldClock clock, Duration grace) {
         return new AdapterConfig(
-                "gbd-fl",
-                pki,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                clock,
-                grace,
-                Set.of(AdapterConfig.GATEWAY));
+                "gbd-fl", pki, new InetSocketAddress("127.0.0.1", 0), clock, grace, Set.of(AdapterConfig.GATEWAY));
     }
 
     private static kz.shlyuz.proto.v1.AgencyRequest addressOfCleanCitizen() {

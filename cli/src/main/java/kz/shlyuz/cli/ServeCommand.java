@@ -1,6 +1,5 @@
 package kz.shlyuz.cli;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -119,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 && cfg.signerRules().ocsp().enabled()
                 && cfg.signerRules().ocsp().responder() == null) {
             ocsp = OcspResponder.start(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), ocspPort),
+                    new InetSocketAddress("127.0.0.1", ocspPort),
                     pki.ocspAuthorities(),
                     pki.certificateStatuses(),
                     clock,
@@ -129,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         OcspResponder responder = ocsp;
         TimeStampServer tsa = TimeStampServer.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), tsaPort),
+                new InetSocketAddress("127.0.0.1", tsaPort),
                 new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), clock));
         GatewayServer.Processes processes = timeScale == null
                 ? GatewayServer.Processes.defaults(clock)

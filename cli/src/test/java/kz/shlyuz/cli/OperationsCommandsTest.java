@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ class OperationsCommandsTest {
         try (AdapterServer gbdFl = AdapterServer.start(new AdapterConfig(
                 "gbd-fl",
                 pki,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 clock,
                 Duration.ofSeconds(2),
                 Set.of(DevMaterial.GATEWAY_SYSTEM)))) {

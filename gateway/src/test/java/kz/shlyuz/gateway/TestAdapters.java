@@ -56,12 +56,7 @@ public final class TestAdapters implements AutoCloseable {
 
     private AdapterConfig config(String name, int port) {
         return new AdapterConfig(
-                name,
-                pki,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                clock,
-                grace,
-                Set.of(DevMaterial.GATEWAY_SYSTEM));
+                name, pki, new InetSocketAddress("127.0.0.1", port), clock, grace, Set.of(DevMaterial.GATEWAY_SYSTEM));
     }
 
     /** Starts an adapter that is down, on its port. */

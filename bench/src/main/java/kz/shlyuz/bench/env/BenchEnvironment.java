@@ -7,7 +7,6 @@ import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public final class BenchEnvironment implements AutoCloseable {
             env.adapter = AdapterServer.start(new AdapterConfig(
                     AGENCY,
                     env.pki,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new InetSocketAddress("127.0.0.1", 0),
                     env.clock,
                     Duration.ofSeconds(2),
                     Set.of(DevMaterial.GATEWAY_SYSTEM)));
@@ -77,7 +76,7 @@ public final class BenchEnvironment implements AutoCloseable {
             env.docsAdapter = AdapterServer.start(new AdapterConfig(
                     DOCS_AGENCY,
                     env.pki,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new InetSocketAddress("127.0.0.1", 0),
                     env.clock,
                     Duration.ofSeconds(2),
                     Set.of(DevMaterial.GATEWAY_SYSTEM)));

@@ -13,7 +13,6 @@ import io.grpc.health.v1.HealthGrpc;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class BoundedHeapTest {
         try (AdapterServer adapter = AdapterServer.start(new AdapterConfig(
                 "gbd-fl",
                 pki,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 Clock.systemUTC(),
                 Duration.ofSeconds(2),
                 Set.of(DevMaterial.GATEWAY_SYSTEM)))) {

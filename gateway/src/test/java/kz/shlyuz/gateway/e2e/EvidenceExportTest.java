@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Status;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +125,7 @@ class EvidenceExportTest {
         AdvanceableClock clock = new AdvanceableClock();
         DevCertificateStatuses statuses = kz.shlyuz.gateway.TestPki.get().certificateStatuses();
         try (OcspResponder responder = OcspResponder.start(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                        new InetSocketAddress("127.0.0.1", 0),
                         kz.shlyuz.gateway.TestPki.get().ocspAuthorities(),
                         statuses,
                         clock,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ class RevocationTest {
         DevCertificateStatuses statuses = pki.certificateStatuses();
         Duration cacheTtl = Duration.ofSeconds(60);
         try (OcspResponder responder = OcspResponder.start(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                        new InetSocketAddress("127.0.0.1", 0),
                         pki.ocspAuthorities(),
                         statuses,
                         clock,

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -31,8 +30,7 @@ class TimestampOutageTest {
     void refusesNewMessagesAfterTheToleratedOutageAndResumesWhenTheAuthorityAnswers() throws Exception {
         AdvanceableClock clock = new AdvanceableClock();
         TimeStampAuthority authority = new TimeStampAuthority(TestPki.get().newTimeStampingKey("RSA"), clock);
-        TimeStampServer tsa =
-                TimeStampServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), authority);
+        TimeStampServer tsa = TimeStampServer.start(new InetSocketAddress("127.0.0.1", 0), authority);
         int port = tsa.uri().getPort();
         try (GatewayEnvironment env = new GatewayEnvironment(
                 Set.of("gbd-fl"), c -> c.withEvidence(c.evidence().withTsaUrl(tsa.uri())), clock)) {
@@ -59,8 +57,7 @@ class TimestampOutageTest {
             assertTrue(refused.russian().contains("метк") && refused.kazakh().contains("TSA"), refused.description());
 
             // The authority comes back where it was; the stamper's next attempt covers every waiting record.
-            try (TimeStampServer back =
-                    TimeStampServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), authority)) {
+            try (TimeStampServer back = TimeStampServer.start(new InetSocketAddress("127.0.0.1", port), authority)) {
                 // The stamper retries on its own every quarter second, and leaves an authority that
                 // failed alone for 30 s of the gateway's clock: each look lets a second of it pass.
                 Await.until(

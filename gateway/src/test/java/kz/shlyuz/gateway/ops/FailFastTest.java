@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,7 @@ class FailFastTest {
                 .start();
         await("the database listens on " + port, () -> {
             try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
                 return true;
             } catch (java.io.IOException e) {
                 return false;

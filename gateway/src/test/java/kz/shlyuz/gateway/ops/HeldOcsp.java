@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +32,12 @@ final class HeldOcsp implements AutoCloseable {
 
     HeldOcsp(DevPki pki, Clock clock) throws IOException {
         responder = OcspResponder.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 pki.ocspAuthorities(),
                 pki.certificateStatuses(),
                 clock,
                 Duration.ofMinutes(5));
-        door = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        door = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         door.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         door.createContext("/", exchange -> {
             try (exchange;

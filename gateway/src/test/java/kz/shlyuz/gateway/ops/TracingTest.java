@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ class TracingTest {
     @Test
     void aCallersTraceIdReachesTheAdapterAndEveryLogLineOfTheCall() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
-        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
         collector.createContext("/v1/traces", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();

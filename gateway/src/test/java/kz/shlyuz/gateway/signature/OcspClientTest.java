@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +36,7 @@ class OcspClientTest {
 
     private OcspResponder responder(Clock clock, java.util.List<OcspResponder.Authority> authorities) throws Exception {
         return OcspResponder.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 authorities,
                 pki.certificateStatuses(),
                 clock,
@@ -67,7 +66,7 @@ class OcspClientTest {
         try (OcspResponder responder = responder(Clock.systemUTC(), pki.ocspAuthorities())) {
             // A proxy that recorded one genuine answer and serves it to every later request.
             AtomicReference<byte[]> recorded = new AtomicReference<>();
-            HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+            HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
             proxy.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 if (recorded.get() == null) {
