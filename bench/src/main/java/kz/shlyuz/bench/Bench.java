@@ -85,7 +85,7 @@ public final class Bench {
                             warmup.isZero() ? "" : "warm-up " + pretty(warmup) + ", then ",
                             pretty(slice),
                             options.concurrency());
-                    LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, out, env);
+                    LatencyStats stats = measure(column, plan.withDuration(slice), warmup, budget, fastest, env);
                     cpu[i] = add(cpu[i], lastCpu);
                     if (!column.role().throughShlyuz()) {
                         fastest = Math.max(fastest, stats.throughput());
@@ -94,7 +94,12 @@ public final class Bench {
                 }
             }
             for (int i = 0; i < columns.size(); i++) {
-                rows.add(new Row(columns.get(i).role(), merged[i], cpu[i]));
+                rows.add(new Row(
+                        columns.get(i).role(),
+                        merged[i],
+                        cpu[i] == null
+                                ? null
+                                : java.util.Arrays.stream(cpu[i]).boxed().toList()));
                 noteShortfall(notes, columns.get(i), merged[i], options.duration());
             }
             if (options.paced() && !shlyuz.isEmpty()) {
@@ -184,13 +189,7 @@ public final class Bench {
     }
 
     private static LatencyStats measure(
-            Column column,
-            LoadPlan plan,
-            Duration warmup,
-            long budget,
-            double fastest,
-            PrintStream out,
-            BenchEnvironment env)
+            Column column, LoadPlan plan, Duration warmup, long budget, double fastest, BenchEnvironment env)
             throws InterruptedException {
         if (!warmup.isZero()) {
             long warmCount = fastest > 0 ? (long) Math.ceil(fastest * seconds(warmup) * HEADROOM) : budget;

@@ -1,6 +1,5 @@
 package kz.shlyuz.cli;
 
-import com.google.protobuf.Message;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,29 +13,19 @@ import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.cli.DemoScenarios.Scenario;
 import kz.shlyuz.client.GatewayClient;
 import kz.shlyuz.client.Refusals;
 import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.proto.v1.Address;
 import kz.shlyuz.proto.v1.AddressCertificate;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
-import kz.shlyuz.proto.v1.DocumentKind;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
-import kz.shlyuz.proto.v1.IdDocumentRequest;
-import kz.shlyuz.proto.v1.IssueReason;
-import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
 import kz.shlyuz.proto.v1.ListCasesRequest;
-import kz.shlyuz.proto.v1.Place;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
-import kz.shlyuz.proto.v1.ResidenceDeregistrationRequest;
-import kz.shlyuz.proto.v1.ResidenceRegistrationRequest;
 import kz.shlyuz.proto.v1.ResponseContent;
 import kz.shlyuz.proto.v1.SubmitAck;
-import kz.shlyuz.proto.v1.TemporaryIdRequest;
-import kz.shlyuz.proto.v1.Urgency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,17 +53,6 @@ final class DemoCommand implements Callable<Integer> {
             description = "Give up waiting for cases after (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
-    /** One demo case: who submits what, signed by whom, and how it must end. */
-    private record Scenario(
-            String title,
-            String sender,
-            String service,
-            Message body,
-            List<String> signers,
-            String expected,
-            Persona reader,
-            boolean object) {}
-
     private final Map<String, GatewayClient> clients = new HashMap<>();
     private DevPki pki;
     private RequestBuilder requests;
@@ -96,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         boolean ok = addressCertificate();
-        List<Scenario> scenarios = scenarios();
+        List<Scenario> scenarios = DemoScenarios.all();
         Map<Scenario, String> cases = new HashMap<>();
         for (Scenario s : scenarios) {
             try {
@@ -216,154 +194,5 @@ final class DemoCommand implements Callable<Integer> {
                 certificate.getAddress().getStreet(),
                 certificate.getAddress().getBuilding());
         return !certificate.getCertificateNumber().isEmpty();
-    }
-
-    private static List<Scenario> scenarios() {
-        List<Scenario> all = new ArrayList<>();
-        for (Persona p : List.of(Persona.CLEAN, Persona.TAX_DEBTOR, Persona.STATE_SECRETS, Persona.COURT_DEBTOR)) {
-            all.add(new Scenario(
-                    "EXIT_PERMANENT_RESIDENCE, " + p.key() + " at the State Corporation",
-                    "hkko",
-                    "EXIT_PERMANENT_RESIDENCE",
-                    ExitPermanentResidenceRequest.newBuilder()
-                            .setIin(p.iin().value())
-                            .setDestinationCountry("DE")
-                            .build(),
-                    List.of("hkko-operator"),
-                    p == Persona.CLEAN ? "APPROVED" : "REFUSED",
-                    null,
-                    false));
-        }
-        all.add(consular(Persona.CLEAN, "APPROVED", false, ""));
-        all.add(consular(Persona.CONVICTED, "REFUSED", true, ", objects to the preliminary refusal"));
-        all.add(consular(Persona.WANTED, "REFUSED", false, ", no objection within 2 working days"));
-        for (Persona p : List.of(Persona.CLEAN, Persona.WANTED)) {
-            all.add(new Scenario(
-                    "LABOUR_MIGRANT_PERMIT, migrant " + p.key(),
-                    "hkko",
-                    "LABOUR_MIGRANT_PERMIT",
-                    LabourMigrantPermitRequest.newBuilder()
-                            .setMigrantIin(p.iin().value())
-                            .setCitizenship("UZ")
-                            .setPassportNumber("FA1234567")
-                            .setMonths(6)
-                            .build(),
-                    List.of("hkko-operator"),
-                    p == Persona.CLEAN ? "APPROVED" : "REFUSED",
-                    null,
-                    false));
-        }
-        all.add(new Scenario(
-                "LABOUR_MIGRANT_PERMIT_EXTENSION via the portal, migrant + employer sign",
-                "egov-portal",
-                "LABOUR_MIGRANT_PERMIT_EXTENSION",
-                LabourMigrantPermitRequest.newBuilder()
-                        .setMigrantIin(Persona.CLEAN.iin().value())
-                        .setEmployerIin(Persona.EMPLOYER.iin().value())
-                        .setCitizenship("UZ")
-                        .setMonths(6)
-                        .setPermitNumber("WP-2026-000001")
-                        .build(),
-                List.of(Persona.CLEAN.key(), Persona.EMPLOYER.key()),
-                "APPROVED",
-                Persona.CLEAN,
-                false));
-        all.add(id(Persona.CLEAN, Urgency.URGENCY_CATEGORY_1, "APPROVED"));
-        all.add(id(Persona.CONVICTED, Urgency.URGENCY_GENERAL, "APPROVED"));
-        all.add(id(Persona.WANTED, Urgency.URGENCY_CATEGORY_3, "REFUSED"));
-        all.add(new Scenario(
-                "ID_DOCUMENT via the portal for a lost card (portal takes only a type change)",
-                "egov-portal",
-                "ID_DOCUMENT",
-                IdDocumentRequest.newBuilder()
-                        .setIin(Persona.CLEAN.iin().value())
-                        .setKind(DocumentKind.DOCUMENT_KIND_ID_CARD)
-                        .setUrgency(Urgency.URGENCY_GENERAL)
-                        .setReason(IssueReason.ISSUE_REASON_LOST)
-                        .build(),
-                List.of(Persona.CLEAN.key()),
-                "PORTAL_REASON_NOT_ACCEPTED",
-                Persona.CLEAN,
-                false));
-        all.add(new Scenario(
-                "TEMPORARY_ID, " + Persona.COURT_DEBTOR.key(),
-                "hkko",
-                "TEMPORARY_ID",
-                TemporaryIdRequest.newBuilder()
-                        .setIin(Persona.COURT_DEBTOR.iin().value())
-                        .setReason("ID card replaced")
-                        .build(),
-                List.of("hkko-operator"),
-                "APPROVED",
-                null,
-                false));
-        all.add(new Scenario(
-                "RESIDENCE_REGISTRATION via the portal, applicant + owner sign",
-                "egov-portal",
-                "RESIDENCE_REGISTRATION",
-                ResidenceRegistrationRequest.newBuilder()
-                        .setIin(Persona.TAX_DEBTOR.iin().value())
-                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                        .setAddress(Address.newBuilder()
-                                .setKatoCode("751110000")
-                                .setRegion("Алматы қ.")
-                                .setLocality("Алматы")
-                                .setStreet("Абай даңғылы")
-                                .setBuilding("10")
-                                .setApartment("5")
-                                .setCountry("KZ"))
-                        .build(),
-                List.of(Persona.TAX_DEBTOR.key(), Persona.DWELLING_OWNER.key()),
-                "APPROVED",
-                Persona.TAX_DEBTOR,
-                false));
-        all.add(new Scenario(
-                "RESIDENCE_DEREGISTRATION via the portal on the owner's application",
-                "egov-portal",
-                "RESIDENCE_DEREGISTRATION",
-                ResidenceDeregistrationRequest.newBuilder()
-                        .setIin(Persona.COURT_DEBTOR.iin().value())
-                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                        .setCourtDecisionRef("2-1234/2026")
-                        .build(),
-                List.of(Persona.DWELLING_OWNER.key()),
-                "APPROVED",
-                Persona.DWELLING_OWNER,
-                false));
-        return all;
-    }
-
-    private static Scenario consular(Persona p, String expected, boolean object, String note) {
-        return new Scenario(
-                "CONSULAR_PERMANENT_STAY, " + p.key() + " via Бүркіт" + note,
-                "burkit",
-                "CONSULAR_PERMANENT_STAY",
-                ConsularPermanentStayRequest.newBuilder()
-                        .setIin(p.iin().value())
-                        .setConsulate("Генконсульство РК во Франкфурте-на-Майне")
-                        .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
-                        .build(),
-                List.of("consular-officer"),
-                expected,
-                null,
-                object);
-    }
-
-    private static Scenario id(Persona p, Urgency urgency, String expected) {
-        return new Scenario(
-                "ID_DOCUMENT, " + p.key() + ", "
-                        + urgency.name().replace("URGENCY_", "").toLowerCase(),
-                "hkko",
-                "ID_DOCUMENT",
-                IdDocumentRequest.newBuilder()
-                        .setIin(p.iin().value())
-                        .setKind(DocumentKind.DOCUMENT_KIND_PASSPORT)
-                        .setUrgency(urgency)
-                        .setReason(IssueReason.ISSUE_REASON_EXPIRED)
-                        .build(),
-                List.of("hkko-operator"),
-                expected,
-                null,
-                false);
     }
 }

@@ -32,7 +32,7 @@ class VerifyCommandTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         CommandLine line = new CommandLine(new VerifyCommand(out));
-        line.setOut(new java.io.PrintWriter(out, true));
+        line.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         // Tests never reach the national CA's OCSP responder named in the test certificates' AIA.
         String[] offline = new String[args.length + 2];
         offline[0] = "--ocsp";
@@ -113,7 +113,7 @@ class VerifyCommandTest {
         Files.write(
                 detached,
                 generator
-                        .generate(new CMSProcessableByteArray("asdasd".getBytes()), false)
+                        .generate(new CMSProcessableByteArray("asdasd".getBytes(StandardCharsets.UTF_8)), false)
                         .getEncoded());
         Path good = Files.writeString(dir.resolve("good.txt"), "asdasd");
         Path bad = Files.writeString(dir.resolve("bad.txt"), "asdasD");
@@ -164,7 +164,7 @@ class VerifyCommandTest {
         Files.write(
                 cms,
                 generator
-                        .generate(new CMSProcessableByteArray("asdasd".getBytes()), true)
+                        .generate(new CMSProcessableByteArray("asdasd".getBytes(StandardCharsets.UTF_8)), true)
                         .getEncoded());
 
         Run run = verify("--trust", trust(), "--revocation", "soft-fail", "--allow-test-numbers", cms.toString());

@@ -37,6 +37,8 @@ public final class AnswerSeals {
     @FunctionalInterface
     public interface SignatureCheck<S> {
         /**
+         * Verifies a detached CMS signature over {@code content}.
+         *
          * @return one entry per verified SignerInfo
          * @throws RuntimeException (the verifier's own kind) when the signature does not hold
          */

@@ -1,8 +1,6 @@
 package kz.shlyuz.gateway;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,13 +9,14 @@ import kz.shlyuz.gateway.caller.Caller;
 import org.junit.jupiter.api.Test;
 
 /** The build keeps the shape: what each capability may know of the others. */
-class ArchitectureTest {
+class ArchitectureTest extends kz.shlyuz.certs.testing.ModuleShapeTest {
     private static final JavaClasses GATEWAY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("kz.shlyuz.gateway");
-    /** This module's main classes only (the folder or jar {@link Caller} was loaded from), for the module-shape rules. */
-    private static final JavaClasses MODULE = new ClassFileImporter()
-            .importUrl(Caller.class.getProtectionDomain().getCodeSource().getLocation());
+
+    ArchitectureTest() {
+        super("kz.shlyuz.gateway", Caller.class);
+    }
 
     @Test
     void signatureKnowsNothingOfServicesRoutingOrStorage() {
@@ -92,21 +91,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void capabilitiesAreFreeOfCycles() {
-        slices().matching("kz.shlyuz.gateway.(*)..").should().beFreeOfCycles().check(MODULE);
-    }
-
-    @Test
-    void everyPackageLiesUnderTheModulesOwnPrefix() {
-        classes().should().resideInAPackage("kz.shlyuz.gateway..").check(MODULE);
-    }
-
-    @Test
-    void noClassLivesInAUtilPackage() {
-        noClasses().should().resideInAPackage("..util..").check(MODULE);
-    }
-
-    @Test
     void servicesReadTheCallerWithoutKnowingTheServerBootstrap() {
         noClasses()
                 .that()
@@ -114,6 +98,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..gateway.server..")
-                .check(MODULE);
+                .check(module());
     }
 }

@@ -41,9 +41,13 @@ public final class Dispatcher {
     }
 
     /**
+     * Answers one agency request, signed, or replays the standing answer for the same request id.
+     *
      * @throws RefusalException when the request cannot be answered; any other exception is a
      *     fault of the adapter
      */
+    // ReferenceEquality: keep() hands back our own answer unless an earlier one stands; identity tells which.
+    @SuppressWarnings("ReferenceEquality")
     public SignedResponse handle(AgencyRequest request) {
         long started = System.nanoTime();
         LogLine line = new LogLine();

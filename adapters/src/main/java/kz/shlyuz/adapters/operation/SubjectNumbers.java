@@ -9,6 +9,8 @@ public final class SubjectNumbers {
     private SubjectNumbers() {}
 
     /**
+     * Reads an IIN from a request body field.
+     *
      * @param field the body field it came from, named in the refusal
      * @throws RefusalException {@code IIN_INVALID} unless twelve digits with a valid check digit
      */
@@ -19,7 +21,11 @@ public final class SubjectNumbers {
         return new Iin(value);
     }
 
-    /** @throws RefusalException {@code BIN_INVALID} unless twelve digits with a valid check digit */
+    /**
+     * Reads a BIN from a request body field.
+     *
+     * @throws RefusalException {@code BIN_INVALID} unless twelve digits with a valid check digit
+     */
     public static Bin bin(String value, String field) {
         if (!Bin.isValid(value)) {
             throw Refusals.binInvalid(field).exception();

@@ -9,7 +9,11 @@ public final class FixtureLoader {
 
     private FixtureLoader() {}
 
-    /** @throws FixtureException when the resource is missing or is not a JSON object */
+    /**
+     * Loads the fixture records of {@code agency} from the class path.
+     *
+     * @throws FixtureException when the resource is missing or is not a JSON object
+     */
     public static FixtureNode load(String agency) {
         String resource = "fixtures/" + agency + ".json";
         try (InputStream in = FixtureLoader.class.getClassLoader().getResourceAsStream(resource)) {

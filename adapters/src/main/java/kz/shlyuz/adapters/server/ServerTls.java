@@ -11,6 +11,8 @@ public final class ServerTls {
     private ServerTls() {}
 
     /**
+     * The TLS credentials of an adapter server: its dev PKI key and certificate, asking for the gateway's client certificate.
+     *
      * @param systemId the adapter's TLS identity (its certificate's CN), e.g. gbd-fl
      * @throws IOException when the PEM files cannot be read
      */

@@ -139,7 +139,7 @@ public final class NginxRelay implements AutoCloseable {
                 return false;
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return true;
             } catch (IOException notYet) {
                 Thread.sleep(50);

@@ -42,9 +42,9 @@ public final class ResultTable {
                     Locale.ROOT,
                     "CPU ms per answered call (/proc/PID/stat): %-10s %20s %8s %12s",
                     "",
-                    Row.PROCESSES[0],
-                    Row.PROCESSES[1],
-                    Row.PROCESSES[2]));
+                    Row.PROCESSES.get(0),
+                    Row.PROCESSES.get(1),
+                    Row.PROCESSES.get(2)));
             for (Row row : rows) {
                 if (row.cpuNanos() != null) {
                     out.println(cpuLine(row));
@@ -74,7 +74,7 @@ public final class ResultTable {
                 String.format(Locale.ROOT, "  (%s)%-54s", row.role().letter(), ""));
         int[] widths = {20, 8, 12};
         for (int i = 0; i < widths.length; i++) {
-            long nanos = i < row.cpuNanos().length ? row.cpuNanos()[i] : -1;
+            long nanos = i < row.cpuNanos().size() ? row.cpuNanos().get(i) : -1;
             String cell = nanos < 0 || row.stats().ok() == 0
                     ? "-"
                     : String.format(

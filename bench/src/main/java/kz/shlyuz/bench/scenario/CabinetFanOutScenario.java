@@ -1,18 +1,12 @@
 package kz.shlyuz.bench.scenario;
 
-import com.google.protobuf.util.Timestamps;
 import io.grpc.ManagedChannel;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +25,6 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.CabinetGrpc;
-import kz.shlyuz.proto.v1.StatusMessage;
 import kz.shlyuz.proto.v1.WatchStatusRequest;
 import org.HdrHistogram.Recorder;
 
@@ -83,10 +76,10 @@ public final class CabinetFanOutScenario implements StreamScenario {
         AtomicLong lastDeliveryNanos = new AtomicLong();
         AtomicReference<String> streamError = new AtomicReference<>();
         AtomicLong streamErrors = new AtomicLong();
-        List<Watcher> watchers = new ArrayList<>();
+        List<StatusWatcher> watchers = new ArrayList<>();
         for (int i = 0; i < streamCount; i++) {
             String iin = citizens[i % citizens.length].iin().value();
-            Watcher w = new Watcher(
+            StatusWatcher w = new StatusWatcher(
                     iin,
                     measureFromMicros,
                     measureUntilMicros,
@@ -146,13 +139,13 @@ public final class CabinetFanOutScenario implements StreamScenario {
                 options.concurrency(),
                 pretty(DRAIN));
         long startNanos = System.nanoTime();
-        measureFromMicros.set(nowMicros());
+        measureFromMicros.set(StatusWatcher.nowMicros());
         latency.reset();
         delivered.set(0);
         LatencyStats produced = LoadDriver.run(submits.label(), plan.withMaxRequests(ready), seq -> submits.send());
         // Counted: the messages of case changes during the submits; later ones (the last cases
         // finishing) are not, so a stream cancelled mid-delivery at the end does not skew the check.
-        measureUntilMicros.set(nowMicros());
+        measureUntilMicros.set(StatusWatcher.nowMicros());
         // Let the last cases finish and their messages arrive: wait until deliveries stop for a second.
         long deadline = System.nanoTime() + DRAIN.toNanos();
         long seen = -1;
@@ -168,7 +161,7 @@ public final class CabinetFanOutScenario implements StreamScenario {
                 elapsed,
                 latency.getIntervalHistogram(),
                 streamError.get());
-        for (Watcher w : watchers) {
+        for (StatusWatcher w : watchers) {
             w.cancel();
         }
         List<Row> rows = List.of(new Row(Role.SHLYUZ, produced), new Row(Role.SHLYUZ, deliveries));
@@ -176,7 +169,7 @@ public final class CabinetFanOutScenario implements StreamScenario {
         notes.add(
                 "deliveries: messages of case changes during the submits, per second of the submits plus their delivery; latency from the message's time (its case "
                         + "changed) to its arrival at the portal's stream; the gateway polls each stream every 100 ms");
-        notes.add(consistency(watchers));
+        notes.add(StatusWatcher.consistency(watchers));
         if (produced.errors() > 0) {
             notes.add("(c) " + produced.errors() + " failed submits; first: " + produced.firstError());
         }
@@ -198,108 +191,7 @@ public final class CabinetFanOutScenario implements StreamScenario {
         return rows;
     }
 
-    /** Every stream of one IIN must have received the same number of measured messages. */
-    private static String consistency(List<Watcher> watchers) {
-        Map<String, long[]> minMax = new TreeMap<>();
-        for (Watcher w : watchers) {
-            long n = w.count.get();
-            minMax.merge(w.iin, new long[] {n, n}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-        }
-        boolean same = minMax.values().stream().allMatch(mm -> mm[0] == mm[1]);
-        long perStreamTotal = minMax.values().stream().mapToLong(mm -> mm[1]).sum();
-        return String.format(
-                Locale.ROOT,
-                "every stream of a citizen received the same messages: %s (%d distinct "
-                        + "messages across the %d citizens)",
-                same ? "yes" : "NO " + describe(minMax),
-                perStreamTotal,
-                minMax.size());
-    }
-
-    private static String describe(Map<String, long[]> minMax) {
-        StringBuilder s = new StringBuilder("(min..max per citizen:");
-        minMax.values().forEach(mm -> s.append(' ').append(mm[0]).append("..").append(mm[1]));
-        return s.append(')').toString();
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-    }
-
     private static String pretty(Duration d) {
         return d.toMillis() % 1000 == 0 ? (d.toMillis() / 1000) + " s" : d.toMillis() + " ms";
-    }
-
-    /** One portal stream: counts and times the messages of cases that changed after measuring began. */
-    private static final class Watcher implements ClientResponseObserver<WatchStatusRequest, StatusMessage> {
-        final String iin;
-        final AtomicLong count = new AtomicLong();
-        private final AtomicLong measureFromMicros;
-        private final AtomicLong measureUntilMicros;
-        private final Recorder latency;
-        private final AtomicLong delivered;
-        private final AtomicLong lastDeliveryNanos;
-        private final AtomicReference<String> error;
-        private final AtomicLong errors;
-        private volatile ClientCallStreamObserver<WatchStatusRequest> call;
-        private volatile boolean cancelled;
-
-        Watcher(
-                String iin,
-                AtomicLong measureFromMicros,
-                AtomicLong measureUntilMicros,
-                Recorder latency,
-                AtomicLong delivered,
-                AtomicLong lastDeliveryNanos,
-                AtomicReference<String> error,
-                AtomicLong errors) {
-            this.iin = iin;
-            this.measureFromMicros = measureFromMicros;
-            this.measureUntilMicros = measureUntilMicros;
-            this.latency = latency;
-            this.delivered = delivered;
-            this.lastDeliveryNanos = lastDeliveryNanos;
-            this.error = error;
-            this.errors = errors;
-        }
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<WatchStatusRequest> requestStream) {
-            this.call = requestStream;
-        }
-
-        @Override
-        public void onNext(StatusMessage m) {
-            long now = nowMicros();
-            long at = Timestamps.toMicros(m.getAt());
-            if (at < measureFromMicros.get() || at >= measureUntilMicros.get()) {
-                return;
-            }
-            latency.recordValue(Math.min(LatencyStats.MAX_MICROS, Math.max(1, now - at)));
-            count.incrementAndGet();
-            delivered.incrementAndGet();
-            lastDeliveryNanos.accumulateAndGet(System.nanoTime(), Math::max);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            if (!cancelled) {
-                errors.incrementAndGet();
-                error.compareAndSet(null, String.valueOf(t));
-            }
-        }
-
-        @Override
-        public void onCompleted() {
-            // The gateway ends a stream only at its deadline; the run cancels long before.
-        }
-
-        void cancel() {
-            cancelled = true;
-            if (call != null) {
-                call.cancel("bench over", null);
-            }
-        }
     }
 }

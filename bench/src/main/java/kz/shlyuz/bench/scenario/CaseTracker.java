@@ -37,7 +37,7 @@ import kz.shlyuz.proto.v1.WatchStatusRequest;
  * whole run (every column, warm-ups and the drain included: the full cost of a case).
  */
 final class CaseTracker implements Column {
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(180);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
 
     private final Column submits;
     private final BenchEnvironment env;
@@ -195,9 +195,8 @@ final class CaseTracker implements Column {
         @Override
         public void onNext(StatusMessage m) {
             if (m.getStatus().equals("APPROVED") || m.getStatus().equals("REFUSED")) {
-                finishedMicros.put(
-                        m.getCaseId(),
-                        m.getAt().getSeconds() * 1_000_000 + m.getAt().getNanos() / 1000);
+                com.google.protobuf.Timestamp at = m.getAt();
+                finishedMicros.put(m.getCaseId(), at.getSeconds() * 1_000_000 + at.getNanos() / 1000);
             }
         }
 

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +17,7 @@ import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.BenchEvidenceMode;
 import kz.shlyuz.bench.env.GatewayProcess;
-import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.load.LatencyStats;
-import kz.shlyuz.bench.load.LoadDriver;
-import kz.shlyuz.bench.load.LoadPlan;
 import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
 import kz.shlyuz.certs.cms.CmsSigner;
@@ -105,45 +101,20 @@ public final class EvidenceCostScenario implements StreamScenario {
                                     AnswerForm.BATCH_SEAL);
                 }
             }
-            Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
+            // Turns: for each answer form, full then metadata.
+            List<TurnTaking.Entry> entries = new ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                for (int g = 0; g < 2; g++) {
+                    entries.add(new TurnTaking.Entry(labels[g][f], columns[g][f], gateways[g]));
+                }
+            }
+            List<TurnTaking.Measured> measured = TurnTaking.run(name(), entries, options, out);
             LatencyStats[][] merged = new LatencyStats[2][2];
-            long[][] cpu = new long[2][2];
-            // Requests are signed ahead; the warm-up's rate decides how many a round needs (30 % headroom).
-            double[][] rate = {{200, 200}, {200, 200}};
-            for (int round = 1; round <= options.rounds(); round++) {
-                for (int f = 0; f < 2; f++) {
-                    for (int g = 0; g < 2; g++) {
-                        SignedColumn column = columns[g][f];
-                        if (round == 1 && !options.warmup().isZero()) {
-                            long warm = column.prepare(Math.min(
-                                    options.maxRequests(), options.warmup().toMillis() + options.concurrency()));
-                            LatencyStats warmed = LoadDriver.run(
-                                    "warm-up",
-                                    LoadPlan.closedLoop(options.concurrency(), options.warmup(), warm),
-                                    seq -> column.send());
-                            rate[g][f] = Math.max(rate[g][f], warmed.throughput());
-                        }
-                        long ready = column.prepare(Math.min(
-                                options.maxRequests(),
-                                (long) Math.ceil(rate[g][f] * slice.toMillis() / 1000.0 * 1.3)
-                                        + options.concurrency()));
-                        out.printf(
-                                Locale.ROOT,
-                                "bench: evidence-cost round %d/%d, %s — %s at concurrency %d%n",
-                                round,
-                                options.rounds(),
-                                labels[g][f],
-                                slice,
-                                options.concurrency());
-                        long before = ProcessCpu.nanos(gateways[g].process(), false);
-                        LatencyStats stats = LoadDriver.run(
-                                labels[g][f],
-                                LoadPlan.closedLoop(options.concurrency(), slice, ready),
-                                seq -> column.send());
-                        cpu[g][f] += ProcessCpu.nanos(gateways[g].process(), false) - before;
-                        merged[g][f] = merged[g][f] == null ? stats : merged[g][f].plus(stats);
-                        rate[g][f] = Math.max(rate[g][f], stats.throughput());
-                    }
+            double[][] perCall = new double[2][2];
+            for (int f = 0; f < 2; f++) {
+                for (int g = 0; g < 2; g++) {
+                    merged[g][f] = measured.get(2 * f + g).stats();
+                    perCall[g][f] = measured.get(2 * f + g).cpuMillisPerCall();
                 }
             }
             // Stopped before the database is read: the embedded H2 file is the gateway's while it runs.
@@ -154,14 +125,12 @@ public final class EvidenceCostScenario implements StreamScenario {
             };
 
             List<Row> rows = new ArrayList<>();
-            double[][] perCall = new double[2][2];
             out.println();
             out.println("scenario evidence-cost: " + description());
             out.println("req/s and gateway CPU per call (measured rounds only):");
             for (int f = 0; f < 2; f++) {
                 for (int g = 0; g < 2; g++) {
                     LatencyStats s = merged[g][f];
-                    perCall[g][f] = s.ok() == 0 ? Double.NaN : cpu[g][f] / 1e6 / s.ok();
                     out.printf(
                             Locale.ROOT,
                             "  %-36s %8.1f req/s  %7.3f ms CPU/call  (%d calls, %d errors, p99 %.2f ms)%n",

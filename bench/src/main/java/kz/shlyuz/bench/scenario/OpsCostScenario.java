@@ -4,17 +4,13 @@ import io.grpc.ManagedChannel;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.GatewayProcess;
-import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.load.LatencyStats;
-import kz.shlyuz.bench.load.LoadDriver;
-import kz.shlyuz.bench.load.LoadPlan;
 import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
 import kz.shlyuz.certs.cms.CmsSigner;
@@ -78,63 +74,31 @@ public final class OpsCostScenario implements StreamScenario {
                                 List.of(citizen)),
                         SignedColumn.Rpc.CALL);
             }
-            Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
-            LatencyStats[] merged = new LatencyStats[2];
-            long[] cpu = new long[2];
-            // Requests are signed ahead; the warm-up's rate decides how many a round needs (30 % headroom).
-            double[] rate = {200, 200};
-            for (int round = 1; round <= options.rounds(); round++) {
-                for (int g = 0; g < 2; g++) {
-                    SignedColumn warming = columns[g];
-                    if (round == 1 && !options.warmup().isZero()) {
-                        long warm = warming.prepare(Math.min(
-                                options.maxRequests(),
-                                (long) (1000 * options.warmup().toMillis() / 1000.0) + options.concurrency()));
-                        LatencyStats warmed = LoadDriver.run(
-                                "warm-up",
-                                LoadPlan.closedLoop(options.concurrency(), options.warmup(), warm),
-                                seq -> warming.send());
-                        rate[g] = Math.max(rate[g], warmed.throughput());
-                    }
-                    long ready = columns[g].prepare(Math.min(
-                            options.maxRequests(),
-                            (long) Math.ceil(rate[g] * slice.toMillis() / 1000.0 * 1.3) + options.concurrency()));
-                    out.printf(
-                            Locale.ROOT,
-                            "bench: ops-cost round %d/%d, %s — %s at concurrency %d%n",
-                            round,
-                            options.rounds(),
-                            labels[g],
-                            slice,
-                            options.concurrency());
-                    long before = ProcessCpu.nanos(gateways[g].process(), false);
-                    int column = g;
-                    LatencyStats stats = LoadDriver.run(
-                            labels[g],
-                            LoadPlan.closedLoop(options.concurrency(), slice, ready),
-                            seq -> columns[column].send());
-                    cpu[g] += ProcessCpu.nanos(gateways[g].process(), false) - before;
-                    merged[g] = merged[g] == null ? stats : merged[g].plus(stats);
-                    rate[g] = Math.max(rate[g], stats.throughput());
-                }
-            }
+            List<TurnTaking.Measured> measured = TurnTaking.run(
+                    name(),
+                    List.of(
+                            new TurnTaking.Entry(labels[0], columns[0], on),
+                            new TurnTaking.Entry(labels[1], columns[1], off)),
+                    options,
+                    out);
             List<Row> rows = new ArrayList<>();
             double[] perCall = new double[2];
             out.println();
             out.println("scenario ops-cost: " + description());
             out.println("gateway CPU per call:");
             for (int g = 0; g < 2; g++) {
-                perCall[g] = merged[g].ok() == 0 ? Double.NaN : cpu[g] / 1e6 / merged[g].ok();
+                LatencyStats stats = measured.get(g).stats();
+                perCall[g] = measured.get(g).cpuMillisPerCall();
                 out.printf(
                         Locale.ROOT,
                         "  %-50s %7.3f ms  (%d calls, %d errors, %.1f req/s, p99 %.2f ms)%n",
                         labels[g],
                         perCall[g],
-                        merged[g].ok(),
-                        merged[g].errors(),
-                        merged[g].throughput(),
-                        merged[g].percentileMillis(99));
-                rows.add(new Row(Role.SHLYUZ, merged[g]));
+                        stats.ok(),
+                        stats.errors(),
+                        stats.throughput(),
+                        stats.percentileMillis(99));
+                rows.add(new Row(Role.SHLYUZ, stats));
             }
             double difference = (perCall[0] - perCall[1]) / perCall[1] * 100;
             out.printf(

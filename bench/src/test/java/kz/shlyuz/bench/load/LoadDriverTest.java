@@ -28,7 +28,7 @@ class LoadDriverTest {
         return seq -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             SettableFuture<Long> answer = SettableFuture.create();
-            server.schedule(
+            var unusedScheduled = server.schedule(
                     () -> {
                         inFlight.decrementAndGet();
                         answer.set(seq);

@@ -58,7 +58,7 @@ class ResultTableTest {
 
     @Test
     void cpuLineDividesEachProcesssCpuByTheAnsweredCalls() {
-        Row row = new Row(Role.SHLYUZ, stats("c", 200, 1.0, 1000), new long[] {100_000_000L, -1, 300_000_000L});
+        Row row = new Row(Role.SHLYUZ, stats("c", 200, 1.0, 1000), List.of(100_000_000L, -1L, 300_000_000L));
         String[] cells = ResultTable.cpuLine(row).trim().split("\\s+");
         assertEquals(List.of("(c)", "0.50", "-", "1.50"), List.of(cells));
     }

@@ -12,6 +12,8 @@ public final class CheckDigit {
     private CheckDigit() {}
 
     /**
+     * Computes the twelfth (check) digit of an IIN or BIN.
+     *
      * @param first11 the first eleven digits
      * @return the check digit 0–9, or -1 when no valid number starts with these digits
      */

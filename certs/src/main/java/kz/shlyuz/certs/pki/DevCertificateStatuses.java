@@ -33,6 +33,9 @@ public final class DevCertificateStatuses implements CertificateStatuses {
                 continue;
             }
             for (X509CRLEntry entry : crl.getRevokedCertificates()) {
+                // EnumOrdinal: java.security.cert.CRLReason is declared in RFC 5280 code order, so the
+                // ordinal is the reasonCode.
+                @SuppressWarnings("EnumOrdinal")
                 int reason = entry.getRevocationReason() == null
                         ? 0
                         : entry.getRevocationReason().ordinal();

@@ -124,7 +124,7 @@ final class DevPkiGenerator {
         identities.add(
                 writeIdentity(TLS_CA, Role.CA, null, null, null, tlsCa.privateKey(), List.of(tlsCa.certificate())));
         for (Ca gost : List.of(gost2004, gost2015)) {
-            boolean is2004 = gost == gost2004;
+            boolean is2004 = gost.equals(gost2004);
             X509Certificate gostRoot = gost.path().get(1);
             identities.add(writeIdentity(
                     is2004 ? ROOT_GOST2004 : ROOT_GOST2015,

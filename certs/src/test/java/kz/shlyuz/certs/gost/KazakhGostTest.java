@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
@@ -86,7 +87,7 @@ class KazakhGostTest {
             PKIXParameters params =
                     new PKIXParameters(Set.of(new TrustAnchor(NcaTestMaterial.certificate(c.root()), null)));
             params.setRevocationEnabled(false);
-            params.setDate(new Date(leaf.getNotBefore().getTime() + 86_400_000L));
+            params.setDate(Date.from(leaf.getNotBefore().toInstant().plus(java.time.Duration.ofDays(1))));
             CertPathValidator.getInstance("PKIX")
                     .validate(factory.generateCertPath(List.of(leaf, intermediate)), params);
         }
@@ -101,7 +102,7 @@ class KazakhGostTest {
                 signed.getCertificates().getMatches(signer.getSID()).iterator().next();
         GostPublicKey key = GostKeys.publicKey(certificate.getSubjectPublicKeyInfo());
         assertEquals(GostAlgorithm.GOST2004, key.gostAlgorithm());
-        assertEquals("asdasd", new String((byte[]) signed.getSignedContent().getContent()));
+        assertEquals("asdasd", new String((byte[]) signed.getSignedContent().getContent(), StandardCharsets.UTF_8));
         assertTrue(GostSignatures.verify(key, signer.getEncodedSignedAttributes(), signer.getSignature()));
         byte[] tampered = signer.getSignature();
         tampered[5] ^= 1;
@@ -113,7 +114,9 @@ class KazakhGostTest {
         // messageDigest of Kalkan's signature over "asdasd".
         assertEquals(
                 "08a5e8f4b3e3b01fac5e53af166e5e3bc9ce81eb2449aa8d744cd41fff3f72b6",
-                java.util.HexFormat.of().formatHex(GostSignatures.digest(GostAlgorithm.GOST2004, "asdasd".getBytes())));
+                java.util.HexFormat.of()
+                        .formatHex(GostSignatures.digest(
+                                GostAlgorithm.GOST2004, "asdasd".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -126,7 +129,7 @@ class KazakhGostTest {
             GostPrivateKey key = GostKeys.privateKey(material.key());
             X509Certificate certificate = leaf(material);
             assertEquals(certificate.getPublicKey(), key.publicKey(), p12[0]);
-            byte[] data = "Shlyuz".getBytes();
+            byte[] data = "Shlyuz".getBytes(StandardCharsets.UTF_8);
             byte[] signature = GostSignatures.sign(key, data, RANDOM);
             assertTrue(GostSignatures.verify((GostPublicKey) certificate.getPublicKey(), data, signature));
         }

@@ -88,7 +88,7 @@ class SigningCertPathTest {
         CertPathValidatorException e = assertThrows(
                 CertPathValidatorException.class, () -> validate(pki.chain(pki.identity("test-unknown-ca"))));
 
-        assertTrue(e.getMessage().toLowerCase().contains("trust anchor"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("trust anchor"), e.getMessage());
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  */
 public final class TestPki {
     /** The instant the shared PKI is generated at; tests validate relative to it. */
+    // TimeInStaticInitializer: one instant for the whole test JVM is the point, so that every test
+    // sees the same shared PKI, generated once for that instant.
+    @SuppressWarnings("TimeInStaticInitializer")
     public static final Instant NOW = Instant.now();
 
     private static DevPki shared;

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class TimeStampServerTest {
         TimeStampAuthority authority =
                 new TimeStampAuthority(pki.newTimeStampingKey("GOST2015-512"), Clock.systemUTC());
         try (TimeStampServer server = TimeStampServer.start(new InetSocketAddress("127.0.0.1", 0), authority)) {
-            byte[] imprint = MessageDigest.getInstance("SHA-256").digest("document".getBytes());
+            byte[] imprint = MessageDigest.getInstance("SHA-256").digest("document".getBytes(StandardCharsets.UTF_8));
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
             TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, imprint, BigInteger.TEN);

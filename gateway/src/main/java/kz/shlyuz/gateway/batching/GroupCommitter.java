@@ -45,6 +45,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 100;
 
     /**
+     * How a committer queues, gathers and waits.
+     *
      * @param name what callers are told about, e.g. "the journal" ("… is closing")
      * @param thread the writer thread's name, known to the fatal-error handler
      * @param capacity the most items waiting

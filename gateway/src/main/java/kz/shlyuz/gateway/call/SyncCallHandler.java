@@ -70,6 +70,8 @@ public final class SyncCallHandler {
     }
 
     /**
+     * Admits, routes and answers one synchronous call.
+     *
      * @param answerForm the {@code shlyuz-answer-form} header as received, or null for the
      *     default countersignature
      */

@@ -15,6 +15,8 @@ import kz.shlyuz.gateway.signature.SignatureLimits;
 public record Bounds(SignatureLimits signature, Content content) {
 
     /**
+     * Size bounds of a request's content.
+     *
      * @param maxProperties entries of {@code RequestContent.properties}
      * @param maxPropertyKeyBytes UTF-8 bytes of one property's key
      * @param maxPropertyValueBytes UTF-8 bytes of one property's value

@@ -197,12 +197,7 @@ public final class ConfigLoader {
     }
 
     private static Duration duration(JsonNode node, String field, String fallback) {
-        String value = text(node, field, fallback);
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(field + ": " + value + " (expected: ISO-8601 duration such as PT5S)", e);
-        }
+        return ConfigValues.duration(node, "", field, Duration.parse(fallback), "PT5S");
     }
 
     /** {@code senders.<id>.answerForms}: names of {@link AnswerForm}s; a name we do not know is an error. */

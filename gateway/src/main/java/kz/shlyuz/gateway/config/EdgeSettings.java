@@ -68,6 +68,8 @@ public record EdgeSettings(
     }
 
     /**
+     * The limits of one sender.
+     *
      * @param rateLimit the sender's own token bucket, or null for none
      * @param dailyQuota requests per local day (Asia/Almaty), or null for none
      */

@@ -100,17 +100,6 @@ final class EdgeSettingsLoader {
     }
 
     private static Duration duration(JsonNode node, String field, Duration fallback) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.asText());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "limits.transport." + field + ": " + value.asText()
-                            + " (expected: ISO-8601 duration such as PT10S)",
-                    e);
-        }
+        return ConfigValues.duration(node, "limits.transport.", field, fallback, "PT10S");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the gateway is configured with. Built once by {@link ConfigLoader}; anything a
@@ -95,111 +96,34 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withBounds(Bounds newBounds) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                newBounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.bounds = newBounds);
     }
 
     public GatewayConfig withEdge(EdgeSettings newEdge) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                newEdge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.edge = newEdge);
     }
 
     public GatewayConfig withOps(OpsSettings newOps) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                newOps,
-                process);
+        return copy(c -> c.ops = newOps);
     }
 
     public GatewayConfig withProcess(ProcessSettings newProcess) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                newProcess);
+        return copy(c -> c.process = newProcess);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                newEvidence,
-                ops,
-                process);
+        return copy(c -> c.evidence = newEvidence);
     }
 
     public GatewayConfig withSignerRules(SignerRules newRules) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                newRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.signerRules = newRules);
+    }
+
+    /** This configuration with what {@code change} sets on a copy of its components. */
+    private GatewayConfig copy(Consumer<GatewayConfigCopy> change) {
+        GatewayConfigCopy copy = new GatewayConfigCopy(this);
+        change.accept(copy);
+        return copy.build();
     }
 
     /** Size limits, time windows and deadlines. */
@@ -242,95 +166,25 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(
-                host,
-                newPort,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.port = newPort);
     }
 
     public GatewayConfig withAdapters(Map<String, AdapterEndpoint> newAdapters) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                senders,
-                newAdapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.adapters = newAdapters);
     }
 
     /** The same configuration with one sender's policy replaced (or added). */
     public GatewayConfig withSender(String systemId, SenderPolicy policy) {
         Map<String, SenderPolicy> newSenders = new java.util.LinkedHashMap<>(senders);
         newSenders.put(systemId, policy);
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                journal,
-                newSenders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.senders = newSenders);
     }
 
     public GatewayConfig withJournal(JournalSettings newJournal) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                limits,
-                newJournal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.journal = newJournal);
     }
 
     public GatewayConfig withLimits(Limits newLimits) {
-        return new GatewayConfig(
-                host,
-                port,
-                dataDir,
-                newLimits,
-                journal,
-                senders,
-                adapters,
-                strictCheckDigits,
-                signerRules,
-                bounds,
-                edge,
-                evidence,
-                ops,
-                process);
+        return copy(c -> c.limits = newLimits);
     }
 }

@@ -52,17 +52,6 @@ final class OcspConfig {
 
     /** @param prefix how the error message names the key's parent (the shipped messages differ) */
     private static Duration duration(JsonNode node, String field, Duration fallback, String prefix) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.asText());
-        } catch (RuntimeException e) {
-            String example = prefix.isEmpty() ? "PT5S" : "PT30S";
-            throw new IllegalArgumentException(
-                    prefix + field + ": " + value.asText() + " (expected: ISO-8601 duration such as " + example + ")",
-                    e);
-        }
+        return ConfigValues.duration(node, prefix, field, fallback, prefix.isEmpty() ? "PT5S" : "PT30S");
     }
 }

@@ -24,6 +24,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     /**
+     * The admin listener (metrics, health, maintenance).
+     *
      * @param enabled false: no listener, no metrics (the bench's baseline)
      * @param host the address to bind, loopback by default
      * @param port 9464 by default; 0 picks a free port (tests)
@@ -45,6 +47,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     /**
+     * Tracing: where spans go and how many are recorded.
+     *
      * @param otlpEndpoint OTLP/HTTP traces endpoint (e.g. {@code http://127.0.0.1:4318/v1/traces});
      *     null: no spans are recorded, only the caller's trace context is passed on
      * @param serviceName the {@code service.name} resource attribute
@@ -63,6 +67,8 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     /**
+     * How readiness is judged and how long its result is reused.
+     *
      * @param healthyFor a passing readiness result is reused this long (X-Road: 2 s)
      * @param failedFor a failing one this long, so a struggling dependency is not hammered (30 s)
      * @param requireAdapters readiness fails when an agency adapter is unreachable
@@ -144,15 +150,6 @@ public record OpsSettings(Admin admin, Tracing tracing, Health health) {
     }
 
     private static Duration duration(JsonNode node, String field, Duration fallback) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.asText());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "ops.health." + field + ": " + value.asText() + " (expected: ISO-8601 duration such as PT2S)", e);
-        }
+        return ConfigValues.duration(node, "ops.health.", field, fallback, "PT2S");
     }
 }

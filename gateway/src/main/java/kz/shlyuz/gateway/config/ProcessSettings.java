@@ -2,7 +2,6 @@ package kz.shlyuz.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -75,16 +74,6 @@ public record ProcessSettings(Retry retry) {
     }
 
     private static Duration duration(JsonNode node, String field, Duration fallback) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "process.retry." + field + ": " + value.asText() + " (expected: ISO-8601 duration such as PT1S)",
-                    e);
-        }
+        return ConfigValues.duration(node, "process.retry.", field, fallback, "PT1S");
     }
 }

@@ -91,7 +91,8 @@ public final class ConnectionLimits extends ServerTransportFilter {
         if (peer != null) {
             byPeer.put(peer, child);
         }
-        child.closeFuture().addListener(f -> {
+        // The listener only counts; the close future itself needs no waiting.
+        var unused = child.closeFuture().addListener(f -> {
             open.decrementAndGet();
             if (peer != null) {
                 byPeer.remove(peer, child);
@@ -121,7 +122,7 @@ public final class ConnectionLimits extends ServerTransportFilter {
                     folded == 0 ? "" : "; " + folded + " more closed since the last such line"));
             Channel channel = peer == null ? null : byPeer.get(peer);
             if (channel != null) {
-                channel.close();
+                var unused = channel.close(); // closes in the background; the attributes carry the refusal
             }
             return attributes.toBuilder()
                     .set(OVER_CAP, system + ": " + maxPerSystem + " open")

@@ -64,7 +64,11 @@ public final class RateLimiter {
         }
     }
 
-    /** @param sender the system id from TLS (possibly not a configured sender: only the global bucket applies) */
+    /**
+     * Decides whether one more call of {@code sender} is admitted now.
+     *
+     * @param sender the system id from TLS (possibly not a configured sender: only the global bucket applies)
+     */
     public Decision admit(String sender) {
         long now = nanos(clock.instant());
         DailyQuota quota = quotas.get(sender);
@@ -158,7 +162,11 @@ public final class RateLimiter {
             this.updated = nanos(clock.instant());
         }
 
-        /** @return 0 when a token was taken, else the nanoseconds until one will be there */
+        /**
+         * Takes a token if one is there.
+         *
+         * @return 0 when a token was taken, else the nanoseconds until one will be there
+         */
         synchronized long take(long now) {
             if (now > updated) {
                 tokens = Math.min(burst, tokens + (now - updated) * perNano);

@@ -8,6 +8,8 @@ import java.time.Instant;
  */
 public interface BodyAccessAudit {
     /**
+     * Records that someone read a stored request or answer body.
+     *
      * @param actor who reads (operator login, or the OS account of a command)
      * @param action what for, e.g. {@code EXPORT}
      * @param nodeId the record's chain

@@ -107,7 +107,7 @@ public final class ChainVerifier {
         return new Report(List.copyOf(findings), counts[0], counts[1], tails, counts[2]);
     }
 
-    private static TreeSet<String> nodes(Connection c) throws SQLException {
+    private static java.util.SortedSet<String> nodes(Connection c) throws SQLException {
         TreeSet<String> nodes = new TreeSet<>();
         for (String sql : new String[] {
             "SELECT DISTINCT node_id FROM evidence_record",

@@ -144,7 +144,7 @@ public final class GroupCommitJournal implements Journal {
      * heap exhaustion would kill it. Never called in production code.
      */
     public void injectWriterFault(Error error) {
-        writer.submit(new JournalOp.Fault(error));
+        var unused = writer.submit(new JournalOp.Fault(error)); // the writer thread dies of it
     }
 
     @Override

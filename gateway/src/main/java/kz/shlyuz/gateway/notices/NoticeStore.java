@@ -69,7 +69,11 @@ public final class NoticeStore {
         }
     }
 
-    /** @return false when no such notice belongs to {@code sender} */
+    /**
+     * Marks a notice of {@code sender} as read.
+     *
+     * @return false when no such notice belongs to {@code sender}
+     */
     public boolean acknowledge(String sender, String noticeId, Instant at) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("UPDATE completion_notice SET acknowledged_at = "

@@ -172,7 +172,7 @@ public final class Operations implements AutoCloseable {
             return t;
         });
         long period = Math.max(1000, config.ops().health().healthyFor().toMillis());
-        refresher.scheduleWithFixedDelay(
+        var unused = refresher.scheduleWithFixedDelay(
                 () -> {
                     try {
                         readiness.report();

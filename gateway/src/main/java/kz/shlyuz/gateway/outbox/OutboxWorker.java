@@ -134,7 +134,7 @@ public final class OutboxWorker implements AutoCloseable {
                 } catch (RuntimeException e) {
                     done = CompletableFuture.failedFuture(e);
                 }
-                done.whenComplete((ok, e) -> {
+                var unused = done.whenComplete((ok, e) -> {
                     if (e != null) {
                         // The lease runs out and the row is retried; the fault must be seen.
                         log.error("outbox row {} ({} {}) failed", item.id(), item.kind(), item.stepName(), e);

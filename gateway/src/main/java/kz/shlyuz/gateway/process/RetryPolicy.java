@@ -47,6 +47,8 @@ public record RetryPolicy(int maxAttempts, Backoff backoff) {
     }
 
     /**
+     * What to do after a failed attempt: retry after a delay, or give up.
+     *
      * @param failedAttempts attempts made so far, the one that just failed included (1 after the first)
      */
     public Next afterFailure(int failedAttempts) {
@@ -60,7 +62,11 @@ public record RetryPolicy(int maxAttempts, Backoff backoff) {
 
     /** The wait after a failed attempt. */
     public sealed interface Backoff {
-        /** @param failedAttempts 1 after the first failure */
+        /**
+         * The delay before the next attempt.
+         *
+         * @param failedAttempts 1 after the first failure
+         */
         Duration delay(int failedAttempts);
 
         /** Exponential from {@code first}, capped at {@code max}, without jitter: the same delays every time. */

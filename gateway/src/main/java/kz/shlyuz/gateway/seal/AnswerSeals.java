@@ -21,6 +21,8 @@ public final class AnswerSeals {
     public record VerifiedSeal(SealManifest manifest, VerifiedSigner gateway) {}
 
     /**
+     * Verifies the seal of a sealed answer: its Merkle proof and the manifest's CMS signature.
+     *
      * @throws Refusal SIGNATURE_MISSING without a seal, SIGNATURE_INVALID when the proof does not
      *     lead to the signed root, ALGORITHM_UNSUPPORTED for an unknown tree hash, or whatever the
      *     manifest's CMS verification refuses

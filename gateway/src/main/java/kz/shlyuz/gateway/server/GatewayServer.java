@@ -3,20 +3,9 @@ package kz.shlyuz.gateway.server;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.cms.TimeStamper;
 import kz.shlyuz.certs.tls.TlsFiles;
-import kz.shlyuz.gateway.admission.RequestAdmission;
-import kz.shlyuz.gateway.cabinet.CabinetService;
-import kz.shlyuz.gateway.cabinet.CaseQueries;
-import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
-import kz.shlyuz.gateway.call.AgencyAnswerVerifier;
-import kz.shlyuz.gateway.call.ResponseSigner;
-import kz.shlyuz.gateway.call.SyncCallHandler;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.edge.ConnectionLimits;
 import kz.shlyuz.gateway.edge.RateLimiter;
@@ -24,16 +13,9 @@ import kz.shlyuz.gateway.journal.GroupCommitJournal;
 import kz.shlyuz.gateway.journal.JdbcJournal;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalDatabase;
-import kz.shlyuz.gateway.notices.NoticeService;
-import kz.shlyuz.gateway.notices.NoticeStore;
-import kz.shlyuz.gateway.outbox.OutboxWorker;
-import kz.shlyuz.gateway.process.ProcessEngine;
 import kz.shlyuz.gateway.routing.AgencyClients;
-import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.gateway.services.Services;
-import kz.shlyuz.gateway.signature.SignatureVerifier;
 import kz.shlyuz.gateway.signature.TrustSource;
-import kz.shlyuz.gateway.submit.SubmitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
-    /** Most answers under one batch seal: proofs stay at most 10 steps. */
-    private static final int SEAL_MAX_BATCH = 1024;
 
     private final GatewayListener listener;
     private final AgencyClients agencies;
@@ -101,17 +81,6 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** The process layer's retry policy from {@code process.retry}; jitter draws on its own generator. */
-    static kz.shlyuz.gateway.process.RetryPolicy retryPolicy(kz.shlyuz.gateway.config.ProcessSettings.Retry retry) {
-        return new kz.shlyuz.gateway.process.RetryPolicy(
-                retry.maxAttempts(),
-                new kz.shlyuz.gateway.process.RetryPolicy.Exponential(
-                        retry.firstDelay(),
-                        retry.maxDelay(),
-                        retry.jitter(),
-                        retry.jitter() == 0 ? null : new java.util.Random()));
-    }
-
     public static GatewayServer start(GatewayConfig config, Material material) throws IOException {
         return start(config, material, Processes.defaults(material.clock()));
     }
@@ -149,95 +118,15 @@ public final class GatewayServer implements AutoCloseable {
                 dataSource, config.evidence(), evidence.nodeId(), processes.clock());
         AgencyClients agencies = new AgencyClients(
                 config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
-        AnswerSealer sealer = null;
-        GatewayListener listener = null;
+        GatewayWiring.Wired wired = null;
         try {
-            TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
-            SignatureVerifier verifier = new SignatureVerifier(
-                    trust,
-                    material.clock(),
-                    SignatureTrust.policy(config),
-                    config.bounds().signature(),
-                    ops.signatureEvents());
-            RequestAdmission admission = new RequestAdmission(config, Services.standard(), verifier, material.clock());
-            CmsSigner gatewaySigner = material.timeStamper() == null
-                    ? new CmsSigner(material.clock())
-                    : new CmsSigner(material.clock()).withTimeStamps(ops.observe(material.timeStamper()));
-            sealer = new AnswerSealer(
-                    gatewaySigner,
-                    material.gatewaySigningKey(),
-                    material.clock(),
-                    SEAL_MAX_BATCH,
-                    config.limits().agencyDeadline());
-            SyncCallHandler calls = new SyncCallHandler(
-                    admission,
-                    journal,
-                    agencies,
-                    verifier,
-                    new ResponseSigner(gatewaySigner, material.gatewaySigningKey(), sealer),
-                    config::sender,
-                    material.clock(),
-                    evidence);
-
-            ProcessEngine engine = new ProcessEngine(
-                    dataSource,
-                    Services.standard(),
-                    processes.clock(),
-                    new KazakhstanCalendar(),
-                    retryPolicy(config.process().retry()),
-                    Clock.systemUTC(),
-                    new java.security.SecureRandom());
-            SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
-            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "shlyuz-streams");
-                t.setDaemon(true);
-                return t;
-            });
-            java.util.function.Predicate<String> known =
-                    sender -> config.sender(sender).isPresent();
-
-            listener = GatewayListener.start(
-                    config,
-                    material.tls(),
-                    material.clock(),
-                    journal,
-                    ops,
-                    new GatewayService(calls, submits),
-                    new CabinetService(
-                            new CaseQueries(dataSource, processes.clock()),
-                            streams,
-                            processes.pollInterval(),
-                            known,
-                            ops.metrics().registry()),
-                    new NoticeService(
-                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()));
-            // Work left by an earlier run (or another node) is picked up from the outbox at once.
-            OutboxWorker worker = new OutboxWorker(
-                    engine,
-                    agencies,
-                    new AgencyAnswerVerifier(verifier),
-                    processes.nodeId(),
-                    processes.lease(),
-                    processes.pollInterval(),
-                    processes.workers(),
-                    evidence);
-            // Records past retention leave the database for archive files (process clock).
-            java.util.concurrent.ScheduledFuture<?> archiving =
-                    streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
-            AnswerSealer answerSealer = sealer;
-            GatewayListener edge = listener;
-            AutoCloseable processing = () -> {
-                worker.close();
-                engine.close(); // commits the step results and Submits still queued for the group writer
-                answerSealer.close();
-                archiving.cancel(false);
-                streams.shutdownNow();
-                edge.closeEdge();
-                evidence.close();
-            };
+            wired = GatewayWiring.wire(
+                    config, material, processes, dataSource, ops, journal, agencies, evidence, archiver);
+            GatewayListener listener = wired.listener();
+            TrustSource trust = wired.trust();
             listener.markServing();
             GatewayServer running = new GatewayServer(
-                    listener, agencies, journal, config.limits().shutdownGrace(), processing);
+                    listener, agencies, journal, config.limits().shutdownGrace(), wired.processing());
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
@@ -254,11 +143,8 @@ public final class GatewayServer implements AutoCloseable {
                     running::serving);
             return running;
         } catch (IOException | RuntimeException e) {
-            if (sealer != null) {
-                sealer.close();
-            }
-            if (listener != null) {
-                listener.closeEdge();
+            if (wired != null) {
+                wired.closeBuilt();
             }
             evidence.close();
             agencies.close();

@@ -13,6 +13,8 @@ public interface IntakeRule {
     IntakeRule NONE = (sender, body) -> {};
 
     /**
+     * Checks a request or follow-up at intake; refuses by throwing.
+     *
      * @param sender the sending system
      * @param body the admitted request body (or follow-up)
      */

@@ -79,7 +79,7 @@ final class CertificatePaths {
         for (int level = 0; level < supplied.size(); level++) {
             boolean grew = false;
             for (X509Certificate certificate : supplied) {
-                if (certificate != leaf && reachable.contains(certificate.getIssuerX500Principal())) {
+                if (!certificate.equals(leaf) && reachable.contains(certificate.getIssuerX500Principal())) {
                     grew |= reachable.add(certificate.getSubjectX500Principal());
                 }
             }
@@ -148,6 +148,8 @@ final class CertificatePaths {
     }
 
     /** Reloaded trust (new anchors, intermediates or CRLs) starts with fresh anchors and an empty cache. */
+    // ReferenceEquality: each reload makes a new TrustMaterial; identity is the cheap "is it still the same load".
+    @SuppressWarnings("ReferenceEquality")
     private void refreshFor(TrustMaterial trust) {
         if (trust != builtFor) {
             anchors =
@@ -174,7 +176,8 @@ final class CertificatePaths {
             return (PKIXCertPathBuilderResult)
                     CertPathBuilder.getInstance("PKIX").build(params);
         } catch (CertPathBuilderException e) {
-            if (!leaf.getNotAfter().after(Date.from(at)) || leaf.getNotBefore().after(Date.from(at))) {
+            if (!leaf.getNotAfter().toInstant().isAfter(at)
+                    || leaf.getNotBefore().toInstant().isAfter(at)) {
                 throw new Refusal(
                         Reason.CERT_EXPIRED,
                         "valid " + leaf.getNotBefore().toInstant() + " … "

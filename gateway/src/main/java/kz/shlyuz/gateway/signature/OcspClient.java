@@ -56,21 +56,21 @@ final class OcspClient {
 
     /** What the responder said, or why it could not be used. */
     sealed interface Answer {
-        /** @param response the DER OCSPResponse the answer was judged from (kept as evidence) */
+        /** The certificate is good; {@code response}: the DER OCSPResponse judged (kept as evidence). */
         record Good(Instant thisUpdate, Instant nextUpdate, boolean cached, byte[] response) implements Answer {
             Good(Instant thisUpdate, Instant nextUpdate, boolean cached) {
                 this(thisUpdate, nextUpdate, cached, null);
             }
         }
 
-        /** @param response the DER OCSPResponse the answer was judged from (kept as evidence) */
+        /** The certificate is revoked; {@code response}: the DER OCSPResponse judged (kept as evidence). */
         record Revoked(Instant at, String reason, boolean cached, byte[] response) implements Answer {
             Revoked(Instant at, String reason, boolean cached) {
                 this(at, reason, cached, null);
             }
         }
 
-        /** @param unreachable the responder itself failed (it is then left alone for a while) */
+        /** No usable answer; {@code unreachable}: the responder itself failed (then left alone a while). */
         record Failed(String why, boolean unreachable) implements Answer {
             Failed(String why) {
                 this(why, false);
@@ -260,6 +260,8 @@ final class OcspClient {
                 return new Answer.Good(thisUpdate, nextUpdate, false, response.getEncoded());
             }
             if (status instanceof RevokedStatus revoked) {
+                // EnumOrdinal: java.security.cert.CRLReason is declared in RFC 5280 code order.
+                @SuppressWarnings("EnumOrdinal")
                 String reason = revoked.hasRevocationReason()
                         ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name()
                         : "UNSPECIFIED";

@@ -31,6 +31,8 @@ public record OcspSettings(
         Breaker breaker) {
 
     /**
+     * The circuit breaker in front of OCSP responders.
+     *
      * @param openFor how long a responder that failed (unreachable, timed out, HTTP error) is not
      *     asked again; after it, one call probes it
      * @param maxResponders how many responders' states are kept

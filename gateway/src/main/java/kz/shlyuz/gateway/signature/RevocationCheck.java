@@ -162,7 +162,10 @@ final class RevocationCheck {
             if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
                 continue;
             }
-            if (best == null || crl.getThisUpdate().after(best.getThisUpdate())) {
+            if (best == null
+                    || crl.getThisUpdate()
+                            .toInstant()
+                            .isAfter(best.getThisUpdate().toInstant())) {
                 best = crl;
             }
         }
@@ -178,6 +181,8 @@ final class RevocationCheck {
                 : "no CRL of " + issuer.getSubjectX500Principal().getName() + " in the trust store";
     }
 
+    // ReferenceEquality: each reload makes a new TrustMaterial; identity is the cheap "is it still the same load".
+    @SuppressWarnings("ReferenceEquality")
     private synchronized CrlSignatures crlSignaturesOf(TrustMaterial trust) {
         if (crlSignatures.trust != trust) {
             crlSignatures = new CrlSignatures(trust, crlBound);

@@ -49,6 +49,8 @@ public record SignatureLimits(
     }
 
     /**
+     * The bounds of the verifier's caches.
+     *
      * @param certificates parsed certificates of signers whose signature verified
      * @param chains validated certificate paths
      * @param crlSelections which trusted CRLs speak for which issuer

@@ -100,7 +100,7 @@ public final class SignatureVerifier {
         try {
             return signers(outcomes(parts.envelope().read(content, signature), true));
         } catch (StackOverflowError e) {
-            throw tooDeep(e);
+            throw tooDeep();
         }
     }
 
@@ -110,7 +110,7 @@ public final class SignatureVerifier {
             SignedEnvelope.Parsed parsed = parts.envelope().read(null, signature);
             return new Attached(parsed.content(), signers(outcomes(parsed, true)));
         } catch (StackOverflowError e) {
-            throw tooDeep(e);
+            throw tooDeep();
         }
     }
 
@@ -125,7 +125,7 @@ public final class SignatureVerifier {
         try {
             return outcomes(parts.envelope().read(content, signature), false);
         } catch (StackOverflowError e) {
-            throw tooDeep(e);
+            throw tooDeep();
         }
     }
 
@@ -143,7 +143,7 @@ public final class SignatureVerifier {
      * recurse. Parsing holds no lock and changes no shared state, so the call is refused and the
      * thread goes on.
      */
-    private static Refusal tooDeep(StackOverflowError e) {
+    private static Refusal tooDeep() {
         return new Refusal(Reason.SIGNATURE_MALFORMED, "ASN.1 nested too deep");
     }
 

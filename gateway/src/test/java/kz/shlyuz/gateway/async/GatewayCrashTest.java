@@ -113,7 +113,7 @@ class GatewayCrashTest {
                                 return now.size() == CASES
                                         && now.values().stream().allMatch("APPROVED"::equals);
                             },
-                            Duration.ofSeconds(120),
+                            Duration.ofMinutes(2),
                             Duration.ofMillis(100),
                             () -> "every case APPROVED after the restart; " + seen.get());
                     Map<String, String> states = seen.get();

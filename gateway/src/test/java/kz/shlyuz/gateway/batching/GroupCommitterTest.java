@@ -125,7 +125,7 @@ class GroupCommitterTest {
     void anActionThatThrowsFailsEveryItemOfItsGroupAndTheWriterGoesOn() throws Exception {
         GatedAction action = new GatedAction();
         GroupCommitter<Integer, Integer> committer = committer(action, 100);
-        committer.submit(0);
+        var unusedFirst = committer.submit(0);
         assertTrue(action.firstStarted.await(20, TimeUnit.SECONDS));
         List<CompletableFuture<Integer>> group =
                 List.of(committer.submit(1), committer.submit(-1), committer.submit(2));
@@ -143,10 +143,10 @@ class GroupCommitterTest {
     void aFullQueueRefusesWithTheOwnersFailureOnceTheCallersDeadlineLeavesNoTimeToWaitForRoom() throws Exception {
         GatedAction action = new GatedAction();
         GroupCommitter<Integer, Integer> committer = committer(action, 2);
-        committer.submit(0);
+        var unusedFirst = committer.submit(0);
         assertTrue(action.firstStarted.await(20, TimeUnit.SECONDS));
-        committer.submit(1);
-        committer.submit(2);
+        var unusedSecond = committer.submit(1);
+        var unusedThird = committer.submit(2);
 
         Context expired = Context.current().withDeadline(Deadline.after(-1, TimeUnit.SECONDS), deadlines);
         TestFailure refused = assertThrows(TestFailure.class, () -> expired.call(() -> committer.submit(3)));
@@ -211,7 +211,7 @@ class GroupCommitterTest {
         try {
             GatedAction action = new GatedAction();
             GroupCommitter<Integer, Integer> committer = committer(action, 100);
-            committer.submit(0);
+            var unusedFirst = committer.submit(0);
             assertTrue(action.firstStarted.await(20, TimeUnit.SECONDS));
             CompletableFuture<Integer> killer = committer.submit(666);
             CompletableFuture<Integer> sameGroup = committer.submit(1);

@@ -52,8 +52,7 @@ final class ClientCertificates {
                 X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
                 pki.privateKey(ca),
                 caCertificate,
-                pki.tlsTrustPem(),
-                null);
+                pki.tlsTrustPem());
     }
 
     /** A certificate naming {@code cn} from a self-made CA the gateway does not trust. */
@@ -65,17 +64,11 @@ final class ClientCertificates {
                 caName,
                 caKeys.getPrivate(),
                 null,
-                pki.tlsTrustPem(),
-                caKeys);
+                pki.tlsTrustPem());
     }
 
     private static TlsFiles write(
-            X500Name subject,
-            X500Name issuer,
-            PrivateKey issuerKey,
-            X509Certificate issuerCert,
-            Path trust,
-            KeyPair selfMadeCa) {
+            X500Name subject, X500Name issuer, PrivateKey issuerKey, X509Certificate issuerCert, Path trust) {
         try {
             KeyPair keys = keys();
             Instant now = Instant.now();

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Status;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CRLReason;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -53,7 +53,7 @@ class EvidenceExportTest {
                 assertEquals(ZipEntry.STORED, first.getMethod());
                 assertEquals(
                         EvidenceExporter.MIMETYPE,
-                        new String(zip.getInputStream(first).readAllBytes()));
+                        new String(zip.getInputStream(first).readAllBytes(), StandardCharsets.UTF_8));
                 assertTrue(zip.getEntry("META-INF/manifest.xml") != null
                         && zip.getEntry("chain/stamp.tst") != null
                         && zip.getEntry("request/signature.p7s") != null);
@@ -146,7 +146,7 @@ class EvidenceExportTest {
             statuses.revoke(
                     env.pki.certificate(env.pki.identity(EvidenceTools.SIGNER)),
                     clock.instant(),
-                    CRLReason.KEY_COMPROMISE.ordinal());
+                    org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
             ContainerVerifier.Result result = EvidenceTools.exportAndVerify(
                     env.config, db, env.pki, EvidenceTools.messageId(request), dir.resolve("revoked-later.asice"));
             String text = String.join("\n", result.lines());

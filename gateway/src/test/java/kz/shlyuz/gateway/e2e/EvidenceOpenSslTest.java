@@ -49,7 +49,8 @@ class EvidenceOpenSslTest {
             cas.addAll(env.pki.signingIntermediates());
             for (X509Certificate ca : cas) {
                 pem.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded()))
+                        .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.UTF_8))
+                                .encodeToString(ca.getEncoded()))
                         .append("\n-----END CERTIFICATE-----\n");
             }
             Files.writeString(ev.resolve("ca.pem"), pem);

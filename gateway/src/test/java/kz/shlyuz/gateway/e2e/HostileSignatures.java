@@ -206,6 +206,8 @@ final class HostileSignatures {
                                     new JcaDigestCalculatorProviderBuilder().build())
                             .setDirectSignature(direct);
                     if (extraSignedAttributes > 0) {
+                        // JdkObsolete: BouncyCastle's AttributeTable takes a Hashtable.
+                        @SuppressWarnings("JdkObsolete")
                         Hashtable<ASN1ObjectIdentifier, Attribute> table = new Hashtable<>();
                         for (int a = 0; a < extraSignedAttributes; a++) {
                             ASN1ObjectIdentifier oid = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.2." + a);

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +81,7 @@ class RevocationTest {
             statuses.revoke(
                     pki.certificate(pki.identity(SIGNER)),
                     clock.instant().minusSeconds(1),
-                    CRLReason.KEY_COMPROMISE.ordinal());
+                    org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
             assertEquals(iin, answeredSubject(env), "within the cache window the earlier good answer stands");
 
             clock.advance(cacheTtl.plusSeconds(1));

@@ -341,14 +341,14 @@ class TransportLimitsTest {
                     new java.util.concurrent.atomic.AtomicReference<>();
             // The gateway closes right after its GOAWAY; when our frames are still unread there, TCP may
             // reset the connection and the GOAWAY never reaches us. The close is the outcome that matters.
-            channel.closeFuture().addListener(f -> goAway.complete(-1L));
+            var unusedClosed = channel.closeFuture().addListener(f -> goAway.complete(-1L));
             int pairs = env.config.edge().transport().maxRstFramesPerWindow() + 1;
-            channel.eventLoop()
+            var unusedWritten = channel.eventLoop()
                     .submit(() -> {
                         // One more than the allowance, HEADERS then RST_STREAM on each stream: CVE-2023-44487.
                         for (int i = 0; i < pairs && channel.isActive(); i++) {
                             int stream = 2 * i + 3;
-                            http2.encoder()
+                            var unusedHeaders = http2.encoder()
                                     .writeHeaders(
                                             ctx,
                                             stream,
@@ -357,7 +357,7 @@ class TransportLimitsTest {
                                             false,
                                             ctx.newPromise()
                                                     .addListener(f -> writeFailure.compareAndSet(null, f.cause())));
-                            http2.encoder()
+                            var unusedReset = http2.encoder()
                                     .writeRstStream(
                                             ctx,
                                             stream,
@@ -378,7 +378,7 @@ class TransportLimitsTest {
                             + writeFailure.get());
             assertTrue(channel.closeFuture().await(10, TimeUnit.SECONDS), "the gateway closes the connection");
         } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            var unusedStopped = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
         validCallSucceeds();
     }

@@ -30,7 +30,7 @@ class TrustReloadTest {
             throws Exception {
         DevPki pki = TestPki.get();
         // The RSA hierarchy only: agencies (RSA) keep answering, GOST citizens are not trusted yet.
-        write(trust, "rsa", pki, "root-rsa", "intermediate-rsa");
+        write(trust, pki, "root-rsa", "intermediate-rsa");
         try (GatewayEnvironment env = new GatewayEnvironment(
                 Set.of("gbd-fl"),
                 c -> c.withSignerRules(c.signerRules()
@@ -43,7 +43,7 @@ class TrustReloadTest {
                     "CERT_UNTRUSTED",
                     () -> env.client("egov-portal").call(request(env, iin, "aidar-clean-gost2015")));
 
-            write(trust, "gost2015", pki, "root-gost2015", "intermediate-gost2015");
+            write(trust, pki, "root-gost2015", "intermediate-gost2015");
             var answer = env.client("egov-portal").call(request(env, iin, "aidar-clean-gost2015"));
             assertEquals(
                     iin,
@@ -73,7 +73,7 @@ class TrustReloadTest {
     }
 
     /** CA certificates as PEM and their CRLs as DER, as an operator would drop them in. */
-    private static void write(Path dir, String label, DevPki pki, String... cas) throws Exception {
+    private static void write(Path dir, DevPki pki, String... cas) throws Exception {
         for (String ca : cas) {
             X509Certificate certificate = pki.certificate(pki.identity(ca));
             Files.writeString(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ class ArchiveTest {
     }
 
     private static EvidenceItem item(String service, EvidenceItem.Decision decision, Instant at, int i) {
-        byte[] body = ("request " + i).getBytes();
+        byte[] body = ("request " + i).getBytes(StandardCharsets.UTF_8);
         return new EvidenceItem(
                 EvidenceItem.Kind.SUBMIT,
                 "hkko",
@@ -59,8 +60,8 @@ class ArchiveTest {
                 1,
                 2,
                 body,
-                ("cms " + i).getBytes(),
-                ("ack " + i).getBytes(),
+                ("cms " + i).getBytes(StandardCharsets.UTF_8),
+                ("ack " + i).getBytes(StandardCharsets.UTF_8),
                 List.of());
     }
 

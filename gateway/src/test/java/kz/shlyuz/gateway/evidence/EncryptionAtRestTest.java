@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -67,9 +68,9 @@ class EncryptionAtRestTest {
                 1,
                 1,
                 2,
-                ("IIN 900314300123 request " + i).getBytes(),
-                ("cms " + i).getBytes(),
-                ("answer " + i).getBytes(),
+                ("IIN 900314300123 request " + i).getBytes(StandardCharsets.UTF_8),
+                ("cms " + i).getBytes(StandardCharsets.UTF_8),
+                ("answer " + i).getBytes(StandardCharsets.UTF_8),
                 List.of());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,9 +43,9 @@ abstract class EvidenceStorageSuite {
                 1,
                 1,
                 2,
-                ("request " + i).getBytes(),
-                ("cms " + i).getBytes(),
-                ("answer " + i).getBytes(),
+                ("request " + i).getBytes(StandardCharsets.UTF_8),
+                ("cms " + i).getBytes(StandardCharsets.UTF_8),
+                ("answer " + i).getBytes(StandardCharsets.UTF_8),
                 List.of());
     }
 

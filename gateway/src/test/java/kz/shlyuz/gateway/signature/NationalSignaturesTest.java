@@ -194,7 +194,7 @@ class NationalSignaturesTest {
                         .build(new JcaContentSignerBuilder("SHA256withRSA").build(other), auth));
         generator.addCertificates(new JcaCertStore(List.of(auth)));
         byte[] cms = generator
-                .generate(new CMSProcessableByteArray("asdasd".getBytes()), true)
+                .generate(new CMSProcessableByteArray("asdasd".getBytes(StandardCharsets.UTF_8)), true)
                 .getEncoded();
         Refusal refusal = assertThrows(Refusal.class, () -> archiveVerifier().verifyAttached(cms));
         assertEquals(Reason.CERT_NOT_FOR_SIGNING, refusal.reason());
@@ -221,7 +221,9 @@ class NationalSignaturesTest {
     }
 
     private static Instant later(java.util.Date a, java.util.Date b) {
-        return a.after(b) ? a.toInstant() : b.toInstant();
+        Instant first = a.toInstant();
+        Instant second = b.toInstant();
+        return first.isAfter(second) ? first : second;
     }
 
     static PrivateKey privateKey(NcaTestMaterial.P12 p12) throws Exception {

@@ -55,17 +55,29 @@ public final class AdminServer implements AutoCloseable {
     public interface Endpoints {
         String metrics();
 
-        /** @return null while live, else why not */
+        /**
+         * Tells whether the node is live.
+         *
+         * @return null while live, else why not
+         */
         String notLive();
 
-        /** @return the readiness body and whether the node is ready */
+        /**
+         * Tells whether the node is ready to take calls.
+         *
+         * @return the readiness body and whether the node is ready
+         */
         Map.Entry<Boolean, Object> ready();
 
         Object services();
 
         Object status();
 
-        /** @param by who asked, for the log */
+        /**
+         * Turns maintenance on or off.
+         *
+         * @param by who asked, for the log
+         */
         Object maintenance(boolean on, String by);
     }
 
@@ -79,7 +91,11 @@ public final class AdminServer implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** @param tls the SSL context when {@code ops.admin.tls} is on, else null */
+    /**
+     * Starts the admin listener.
+     *
+     * @param tls the SSL context when {@code ops.admin.tls} is on, else null
+     */
     public static AdminServer start(OpsSettings.Admin settings, Endpoints endpoints, SSLContext tls)
             throws IOException {
         InetSocketAddress bind = new InetSocketAddress(settings.host(), settings.port());

@@ -54,6 +54,8 @@ public final class ConfigSources {
     public record Effective(GatewayConfig config, JsonNode tree, Map<String, String> applied, List<String> ignored) {}
 
     /**
+     * Loads the effective configuration: the shipped defaults, the operator's file, then the environment.
+     *
      * @param file the operator's file, or null for the shipped defaults
      * @param env the environment (System.getenv() in a real process)
      * @param dataDir the {@code --data} flag, or null

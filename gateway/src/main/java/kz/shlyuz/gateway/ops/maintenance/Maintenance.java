@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class Maintenance {
     private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
 
-    /** @param since when it was turned on, null while off */
+    /**
+     * Whether maintenance is on, since when and who turned it on.
+     *
+     * @param since when it was turned on, null while off
+     */
     public record State(boolean on, Instant since, String by) {}
 
     private final Clock clock;
@@ -43,7 +47,11 @@ public final class Maintenance {
         return state.get();
     }
 
-    /** @param by who asked (the admin caller's address or certificate), for the log */
+    /**
+     * Turns maintenance on or off.
+     *
+     * @param by who asked (the admin caller's address or certificate), for the log
+     */
     public State set(boolean on, String by) {
         State previous = state.get();
         if (previous.on() == on) {

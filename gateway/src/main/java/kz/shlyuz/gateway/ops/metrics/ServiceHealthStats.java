@@ -41,7 +41,11 @@ public final class ServiceHealthStats {
             Double avgMillis,
             Double maxMillis) {}
 
-    /** @param service the service tag (unknown ids already folded into "other") */
+    /**
+     * Counts one journalled call towards its service's health.
+     *
+     * @param service the service tag (unknown ids already folded into "other")
+     */
     public void record(String service, JournalEntry entry) {
         boolean success = entry.outcome() != JournalEntry.Outcome.REFUSED;
         services.computeIfAbsent(service, s -> new PerService())
