@@ -45,7 +45,7 @@ import kz.shlyuz.proto.v1.AddressCertificateRequest;
  */
 public final class ClusterScenario implements StreamScenario {
     /** The most a phase's cases may take to finish after its load before the run gives up on them. */
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(180);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
 
     private static final String[] TOPOLOGIES = {"one node", "two nodes"};
 
