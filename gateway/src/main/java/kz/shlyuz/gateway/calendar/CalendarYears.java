@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * The years whose days off are known, as data rather than code, so that next year's Government
  * resolution is an edit of a file and not a release: the date of Kurban ait and the day-off
  * transfers of each year. The table shipped in {@code years.json} beside this class holds what
- * was known at release; a file named by the configuration ({@code calendar.file}) adds years or
+ * was known at release; a file named by the configuration ({@code process.calendarFile}) adds years or
  * replaces whole years of it.
  */
 public final class CalendarYears {
@@ -85,7 +85,7 @@ public final class CalendarYears {
             merged.putAll(parse(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString()));
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "calendar.file: " + file + " cannot be read (" + e.getMessage() + ")", e);
+                    "process.calendarFile: " + file + " cannot be read (" + e.getMessage() + ")", e);
         }
         return new CalendarYears(merged);
     }

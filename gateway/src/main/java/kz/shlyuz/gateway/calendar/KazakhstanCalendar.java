@@ -133,7 +133,7 @@ public final class KazakhstanCalendar {
             log.warn(
                     "calendar: {} is not in the calendar table; its days off follow the provisional rule (statutory "
                             + "holidays, Kurban ait {} by the Umm al-Qura calendar, no Government transfers): add the "
-                            + "year to the file named by calendar.file once its resolution is published",
+                            + "year to the file named by process.calendarFile once its resolution is published",
                     year,
                     kurban);
         }

@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,8 +9,11 @@ import java.util.Objects;
  * How cases run: the configuration's {@code process} object. Every part may be omitted.
  *
  * @param retry how an outbox call whose agency cannot be reached is tried again
+ * @param calendarFile a file of calendar years ({@code process.calendarFile}) that adds to or
+ *     replaces years of the table shipped in the jar — next year's Government resolution without a
+ *     release; null: the shipped table alone
  */
-public record ProcessSettings(Retry retry) {
+public record ProcessSettings(Retry retry, Path calendarFile) {
 
     public ProcessSettings {
         Objects.requireNonNull(retry, "retry");
@@ -46,11 +50,15 @@ public record ProcessSettings(Retry retry) {
     }
 
     public static ProcessSettings defaults() {
-        return new ProcessSettings(new Retry(5000, Duration.ofSeconds(1), Duration.ofMinutes(10), 0));
+        return new ProcessSettings(new Retry(5000, Duration.ofSeconds(1), Duration.ofMinutes(10), 0), null);
     }
 
     public ProcessSettings withRetry(Retry newRetry) {
-        return new ProcessSettings(newRetry);
+        return new ProcessSettings(newRetry, calendarFile);
+    }
+
+    public ProcessSettings withCalendarFile(Path file) {
+        return new ProcessSettings(retry, file);
     }
 
     /** Reads {@code root.process}; what is absent keeps {@link #defaults()}. */
@@ -66,11 +74,20 @@ public record ProcessSettings(Retry retry) {
         if (!jitter.isMissingNode() && !jitter.isNull() && !jitter.isNumber()) {
             throw new IllegalArgumentException("process.retry.jitter: " + jitter + " (expected: a number 0–1)");
         }
-        return new ProcessSettings(new Retry(
-                max.isIntegralNumber() ? max.asInt() : d.maxAttempts(),
-                duration(retry, "firstDelay", d.firstDelay()),
-                duration(retry, "maxDelay", d.maxDelay()),
-                jitter.isNumber() ? jitter.asDouble() : d.jitter()));
+        JsonNode calendar = root.path("process").path("calendarFile");
+        if (!calendar.isMissingNode()
+                && !calendar.isNull()
+                && !(calendar.isTextual() && !calendar.asText().isBlank())) {
+            throw new IllegalArgumentException(
+                    "process.calendarFile: " + calendar + " (expected: the path of a calendar years file, or null)");
+        }
+        return new ProcessSettings(
+                new Retry(
+                        max.isIntegralNumber() ? max.asInt() : d.maxAttempts(),
+                        duration(retry, "firstDelay", d.firstDelay()),
+                        duration(retry, "maxDelay", d.maxDelay()),
+                        jitter.isNumber() ? jitter.asDouble() : d.jitter()),
+                calendar.isTextual() ? Path.of(calendar.asText()) : null);
     }
 
     private static Duration duration(JsonNode node, String field, Duration fallback) {

@@ -100,7 +100,10 @@ final class GatewayWiring {
                     dataSource,
                     Services.standard(),
                     processes.clock(),
-                    new KazakhstanCalendar(),
+                    config.process().calendarFile() == null
+                            ? new KazakhstanCalendar()
+                            : new KazakhstanCalendar(kz.shlyuz.gateway.calendar.CalendarYears.shippedWith(
+                                    config.process().calendarFile())),
                     retryPolicy(config.process().retry()),
                     Clock.systemUTC(),
                     new java.security.SecureRandom());

@@ -62,4 +62,19 @@ class ProcessSettingsTest {
                 assertThrows(IllegalArgumentException.class, () -> retry("{\"retry\": {\"jitter\": 2.0}}"))
                         .getMessage());
     }
+
+    @Test
+    void aCalendarFileIsNamedByPathAndAnythingElseIsRefusedNamingTheKey() throws Exception {
+        JsonNode tree = ConfigLoader.defaultsTree();
+        ((ObjectNode) tree).set("process", JSON.readTree("{\"calendarFile\": \"/etc/shlyuz/calendar.json\"}"));
+        assertEquals(
+                java.nio.file.Path.of("/etc/shlyuz/calendar.json"),
+                ConfigLoader.fromTree(tree, null).process().calendarFile());
+        assertEquals(null, ConfigLoader.defaults().process().calendarFile());
+        ((ObjectNode) tree).set("process", JSON.readTree("{\"calendarFile\": 2029}"));
+        assertEquals(
+                "process.calendarFile: 2029 (expected: the path of a calendar years file, or null)",
+                assertThrows(IllegalArgumentException.class, () -> ConfigLoader.fromTree(tree, null))
+                        .getMessage());
+    }
 }
