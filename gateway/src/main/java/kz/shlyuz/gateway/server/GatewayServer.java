@@ -57,6 +57,8 @@ public final class GatewayServer implements AutoCloseable {
     private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
+    private kz.shlyuz.gateway.cluster.NodeRegistry nodes;
+    private kz.shlyuz.gateway.cluster.FeedSignals signals;
 
     private GatewayServer(
             GatewayListener listener,
@@ -85,19 +87,53 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @param clock the one clock of deadlines and timers: the system clock in production, an
      *     adjustable one in tests, a scaled one only for {@code serve --time-scale} in development
-     * @param pollInterval how often the outbox and the status streams look for new work
-     * @param lease how long a leased outbox row is this node's before another node may retake it
-     * @param nodeId this node's name in leases
+     * @param pollInterval how often the outbox looks for new work
+     * @param lease how long a leased outbox row is this node's without a heartbeat: how soon
+     *     another node takes over the work of a node that died (issue 15); also how long a dead
+     *     node's id stays reserved in the node registry
+     * @param nodeId this node's name in leases, evidence and the node registry: unique among the
+     *     live nodes on one database (a duplicate is refused at start)
      * @param workers outbox calls in parallel
+     * @param heartbeat how often the leases of rows in flight and this node's registry row are
+     *     renewed; shorter than {@code lease} (default: a third of it)
+     * @param streamSafetyPoll how often the status and notice streams' signal is checked against
+     *     the database when no signal came (one query per node, whatever the number of streams)
      */
-    public record Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
+    public record Processes(
+            Clock clock,
+            Duration pollInterval,
+            Duration lease,
+            String nodeId,
+            int workers,
+            Duration heartbeat,
+            Duration streamSafetyPoll) {
+        /** The lease a node keeps its outbox rows by without a heartbeat (issue 15). */
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+        /** See {@link kz.shlyuz.gateway.cluster.FeedSignals}: covers a lost notification. */
+        public static final Duration DEFAULT_STREAM_SAFETY_POLL = Duration.ofSeconds(5);
+
+        /** With the heartbeat at a third of the lease and the default stream safety poll. */
+        public Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
+            this(clock, pollInterval, lease, nodeId, workers, lease.dividedBy(3), DEFAULT_STREAM_SAFETY_POLL);
+        }
+
         public static Processes defaults(Clock clock) {
             return new Processes(
                     clock,
                     Duration.ofMillis(100),
-                    Duration.ofSeconds(30),
+                    DEFAULT_LEASE,
                     "node-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                     8);
+        }
+
+        /** The same with another lease and heartbeat. */
+        public Processes withLease(Duration lease, Duration heartbeat) {
+            return new Processes(clock, pollInterval, lease, nodeId, workers, heartbeat, streamSafetyPoll);
+        }
+
+        /** The same with another stream safety poll. */
+        public Processes withStreamSafetyPoll(Duration poll) {
+            return new Processes(clock, pollInterval, lease, nodeId, workers, heartbeat, poll);
         }
     }
 
@@ -151,6 +187,8 @@ public final class GatewayServer implements AutoCloseable {
                 config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
         AnswerSealer sealer = null;
         GatewayListener listener = null;
+        kz.shlyuz.gateway.cluster.NodeRegistry cluster = null;
+        kz.shlyuz.gateway.cluster.FeedSignals signals = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(
@@ -179,6 +217,21 @@ public final class GatewayServer implements AutoCloseable {
                     material.clock(),
                     evidence);
 
+            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "shlyuz-streams");
+                t.setDaemon(true);
+                return t;
+            });
+            // Issue 15: this node's id is unique among the live nodes on the database.
+            cluster = kz.shlyuz.gateway.cluster.NodeRegistry.register(
+                    dataSource,
+                    Clock.systemUTC(),
+                    processes.nodeId(),
+                    processes.lease(),
+                    processes.heartbeat(),
+                    streams);
+            signals = new kz.shlyuz.gateway.cluster.FeedSignals(
+                    dataSource, config.journal(), streams, processes.streamSafetyPoll());
             ProcessEngine engine = new ProcessEngine(
                     dataSource,
                     Services.standard(),
@@ -186,13 +239,9 @@ public final class GatewayServer implements AutoCloseable {
                     new KazakhstanCalendar(),
                     retryPolicy(config.process().retry()),
                     Clock.systemUTC(),
-                    new java.security.SecureRandom());
+                    new java.security.SecureRandom(),
+                    signals);
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
-            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "shlyuz-streams");
-                t.setDaemon(true);
-                return t;
-            });
             java.util.function.Predicate<String> known =
                     sender -> config.sender(sender).isPresent();
 
@@ -206,11 +255,10 @@ public final class GatewayServer implements AutoCloseable {
                     new CabinetService(
                             new CaseQueries(dataSource, processes.clock()),
                             streams,
-                            processes.pollInterval(),
+                            signals,
                             known,
                             ops.metrics().registry()),
-                    new NoticeService(
-                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()));
+                    new NoticeService(new NoticeStore(dataSource), streams, signals, known, processes.clock()));
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(
                     engine,
@@ -218,6 +266,7 @@ public final class GatewayServer implements AutoCloseable {
                     new AgencyAnswerVerifier(verifier),
                     processes.nodeId(),
                     processes.lease(),
+                    processes.heartbeat(),
                     processes.pollInterval(),
                     processes.workers(),
                     evidence);
@@ -226,11 +275,15 @@ public final class GatewayServer implements AutoCloseable {
                     streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
+            kz.shlyuz.gateway.cluster.NodeRegistry node = cluster;
+            kz.shlyuz.gateway.cluster.FeedSignals feed = signals;
             AutoCloseable processing = () -> {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 archiving.cancel(false);
+                feed.close();
+                node.close(); // after the worker: its leases are no longer renewed
                 streams.shutdownNow();
                 edge.closeEdge();
                 evidence.close();
@@ -241,6 +294,8 @@ public final class GatewayServer implements AutoCloseable {
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
+            running.nodes = cluster;
+            running.signals = signals;
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(
                     dataSource,
@@ -254,6 +309,12 @@ public final class GatewayServer implements AutoCloseable {
                     running::serving);
             return running;
         } catch (IOException | RuntimeException e) {
+            if (signals != null) {
+                signals.close();
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
             if (sealer != null) {
                 sealer.close();
             }
@@ -270,6 +331,16 @@ public final class GatewayServer implements AutoCloseable {
 
     public int port() {
         return listener.port();
+    }
+
+    /** The nodes sharing this gateway's database, with their heartbeats (for /health and doctor; issue 15). */
+    public kz.shlyuz.gateway.cluster.NodeRegistry nodes() {
+        return nodes;
+    }
+
+    /** This node's signal of new status messages to its open streams (issue 15). */
+    public kz.shlyuz.gateway.cluster.FeedSignals feedSignals() {
+        return signals;
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */
