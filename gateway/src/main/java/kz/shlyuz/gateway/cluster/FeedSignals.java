@@ -207,6 +207,7 @@ public final class FeedSignals implements FeedSignal, AutoCloseable {
                         return;
                     }
                 } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             } finally {
