@@ -63,31 +63,14 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean backlog;
 
     private volatile boolean closed;
-    /** Renews the leases of the rows in flight every heartbeat. */
-    private final java.util.concurrent.ScheduledExecutorService heartbeats;
+    private final LeaseHeartbeat heartbeats;
 
     /**
      * @param owner this node's name in leases
-     * @param lease how long a leased row is ours; longer than an agency call with its retries
-     * @param parallelism agency calls at once
-     */
-    public OutboxWorker(
-            ProcessEngine engine,
-            AgencyClients agencies,
-            AgencyAnswerVerifier answers,
-            String owner,
-            Duration lease,
-            Duration pollInterval,
-            int parallelism,
-            kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
-        this(engine, agencies, answers, owner, lease, lease.dividedBy(3), pollInterval, parallelism, evidence);
-    }
-
-    /**
      * @param lease how long a leased row is ours without a heartbeat: how soon another node takes
      *     over the rows of a node that died
-     * @param heartbeat how often the leases of the rows in flight are renewed (shorter than the
-     *     lease, so a slow agency call does not lose its row)
+     * @param heartbeat how often the rows in flight are renewed ({@link LeaseHeartbeat})
+     * @param parallelism agency calls at once
      */
     public OutboxWorker(
             ProcessEngine engine,
@@ -99,10 +82,6 @@ public final class OutboxWorker implements AutoCloseable {
             Duration pollInterval,
             int parallelism,
             kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
-        if (heartbeat.isZero() || heartbeat.isNegative() || heartbeat.compareTo(lease) >= 0) {
-            throw new IllegalArgumentException(
-                    "outbox heartbeat " + heartbeat + " must be positive and shorter " + "than the lease " + lease);
-        }
         this.evidence = evidence;
         this.engine = engine;
         this.agencies = agencies;
@@ -118,31 +97,8 @@ public final class OutboxWorker implements AutoCloseable {
         });
         this.poller = new Thread(this::pollLoop, "shlyuz-outbox-poll");
         this.poller.setDaemon(true);
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shlyuz-outbox-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        this.heartbeats.scheduleWithFixedDelay(
-                this::renewLeases, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        this.heartbeats = new LeaseHeartbeat(engine, owner, lease, heartbeat, inFlight);
         this.poller.start();
-    }
-
-    /** The heartbeat: every row still in flight stays ours for another lease from now. */
-    private void renewLeases() {
-        List<Long> ids = List.copyOf(inFlight);
-        if (ids.isEmpty()) {
-            return;
-        }
-        try {
-            int renewed = engine.renew(owner, ids, lease);
-            if (renewed < ids.size()) {
-                log.debug("outbox heartbeat: {} of {} rows in flight renewed (the rest finished)", renewed, ids.size());
-            }
-        } catch (RuntimeException e) {
-            // The next beat tries again; a lease runs out only after three missed beats.
-            log.warn("outbox heartbeat failed: {}", e.toString());
-        }
     }
 
     private void pollLoop() {
@@ -321,7 +277,7 @@ public final class OutboxWorker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        heartbeats.shutdownNow();
+        heartbeats.close();
         poller.interrupt();
         pool.shutdown();
         try {

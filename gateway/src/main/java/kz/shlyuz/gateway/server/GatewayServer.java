@@ -57,8 +57,7 @@ public final class GatewayServer implements AutoCloseable {
     private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
-    private kz.shlyuz.gateway.cluster.NodeRegistry nodes;
-    private kz.shlyuz.gateway.cluster.FeedSignals signals;
+    private kz.shlyuz.gateway.cluster.ClusterNode cluster;
 
     private GatewayServer(
             GatewayListener listener,
@@ -187,8 +186,7 @@ public final class GatewayServer implements AutoCloseable {
                 config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
         AnswerSealer sealer = null;
         GatewayListener listener = null;
-        kz.shlyuz.gateway.cluster.NodeRegistry cluster = null;
-        kz.shlyuz.gateway.cluster.FeedSignals signals = null;
+        kz.shlyuz.gateway.cluster.ClusterNode cluster = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(
@@ -222,16 +220,16 @@ public final class GatewayServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            // Issue 15: this node's id is unique among the live nodes on the database.
-            cluster = kz.shlyuz.gateway.cluster.NodeRegistry.register(
+            // Issue 15: this node's id is unique among the live nodes; its streams read when signalled.
+            cluster = kz.shlyuz.gateway.cluster.ClusterNode.join(
                     dataSource,
-                    Clock.systemUTC(),
+                    config.journal(),
                     processes.nodeId(),
                     processes.lease(),
                     processes.heartbeat(),
+                    processes.streamSafetyPoll(),
                     streams);
-            signals = new kz.shlyuz.gateway.cluster.FeedSignals(
-                    dataSource, config.journal(), streams, processes.streamSafetyPoll());
+            var signals = cluster.signals();
             ProcessEngine engine = new ProcessEngine(
                     dataSource,
                     Services.standard(),
@@ -275,14 +273,12 @@ public final class GatewayServer implements AutoCloseable {
                     streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
-            kz.shlyuz.gateway.cluster.NodeRegistry node = cluster;
-            kz.shlyuz.gateway.cluster.FeedSignals feed = signals;
+            kz.shlyuz.gateway.cluster.ClusterNode node = cluster;
             AutoCloseable processing = () -> {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 archiving.cancel(false);
-                feed.close();
                 node.close(); // after the worker: its leases are no longer renewed
                 streams.shutdownNow();
                 edge.closeEdge();
@@ -294,8 +290,7 @@ public final class GatewayServer implements AutoCloseable {
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
-            running.nodes = cluster;
-            running.signals = signals;
+            running.cluster = cluster;
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(
                     dataSource,
@@ -309,9 +304,6 @@ public final class GatewayServer implements AutoCloseable {
                     running::serving);
             return running;
         } catch (IOException | RuntimeException e) {
-            if (signals != null) {
-                signals.close();
-            }
             if (cluster != null) {
                 cluster.close();
             }
@@ -335,12 +327,12 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The nodes sharing this gateway's database, with their heartbeats (for /health and doctor; issue 15). */
     public kz.shlyuz.gateway.cluster.NodeRegistry nodes() {
-        return nodes;
+        return cluster.registry();
     }
 
     /** This node's signal of new status messages to its open streams (issue 15). */
     public kz.shlyuz.gateway.cluster.FeedSignals feedSignals() {
-        return signals;
+        return cluster.signals();
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */
