@@ -161,7 +161,7 @@ final class ClusterCommand implements Runnable {
                 }
                 List<String> addresses = new ArrayList<>();
                 for (NodeProcess node : started) {
-                    node.awaitReady(Duration.ofSeconds(180));
+                    node.awaitReady(Duration.ofMinutes(3));
                     String address = "127.0.0.1:" + node.gatewayPort();
                     addresses.add(address);
                     System.out.printf(

@@ -102,7 +102,7 @@ class ClusterProcessTest {
                 nodes.add(node("n" + i, data, env));
             }
             for (NodeProcess n : nodes) {
-                n.awaitReady(Duration.ofSeconds(120));
+                n.awaitReady(Duration.ofMinutes(2));
             }
             List<GatewayClient> clients = new ArrayList<>();
             for (NodeProcess n : nodes) {
@@ -137,7 +137,7 @@ class ClusterProcessTest {
 
             NodeProcess again = node("n1", data, env);
             nodes.set(0, again);
-            again.awaitReady(Duration.ofSeconds(120));
+            again.awaitReady(Duration.ofMinutes(2));
             GatewayClient rejoined = client(again.gatewayPort());
             open.add(rejoined);
             for (int i = 10; i < 12; i++) {

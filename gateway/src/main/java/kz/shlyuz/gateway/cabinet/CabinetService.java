@@ -5,16 +5,15 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import kz.shlyuz.certs.identity.CheckDigit;
 import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.gateway.caller.Caller;
+import kz.shlyuz.gateway.cluster.FeedSignals;
+import kz.shlyuz.gateway.cluster.SignalledReads;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -29,24 +28,30 @@ import kz.shlyuz.proto.v1.WatchStatusRequest;
 public final class CabinetService extends CabinetGrpc.CabinetImplBase {
     private static final String PORTAL = "egov-portal";
     private static final int MAX_PAGE = 500;
+    /** Status messages per read; a stream further behind reads again at once. */
+    private static final int PAGE = 200;
 
     private final CaseQueries queries;
     private final ScheduledExecutorService poller;
-    private final Duration pollInterval;
+    private final FeedSignals signals;
     private final java.util.function.Predicate<String> knownSender;
 
     private final Counter watches;
 
-    /** @param knownSender true for the configured sending systems; anyone else is refused */
+    /**
+     * @param knownSender true for the configured sending systems; anyone else is refused
+     */
     public CabinetService(
             CaseQueries queries,
             ScheduledExecutorService poller,
-            Duration pollInterval,
+            FeedSignals signals,
             java.util.function.Predicate<String> knownSender) {
-        this(queries, poller, pollInterval, knownSender, new CompositeMeterRegistry());
+        this(queries, poller, signals, knownSender, new CompositeMeterRegistry());
     }
 
     /**
+     * @param poller runs the streams' reads
+     * @param signals when there is something new: a stream reads only then (issue 15)
      * @param metrics where {@code shlyuz.status.watches} counts the status streams subscribed: a
      *     stream is counted once the cursor it starts after is fixed, so whoever sees the count
      *     grow knows that every status message from then on reaches it
@@ -54,13 +59,13 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
     public CabinetService(
             CaseQueries queries,
             ScheduledExecutorService poller,
-            Duration pollInterval,
+            FeedSignals signals,
             java.util.function.Predicate<String> knownSender,
             MeterRegistry metrics) {
         this.queries = queries;
         this.knownSender = knownSender;
         this.poller = poller;
-        this.pollInterval = pollInterval;
+        this.signals = signals;
         this.watches = Counter.builder("shlyuz.status.watches")
                 .description("WatchStatus streams subscribed (counted once their start cursor is fixed)")
                 .register(metrics);
@@ -125,34 +130,38 @@ public final class CabinetService extends CabinetGrpc.CabinetImplBase {
         }
         ServerCallStreamObserver<StatusMessage> stream = (ServerCallStreamObserver<StatusMessage>) responses;
         AtomicLong cursor = new AtomicLong(start);
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicReference<SignalledReads> reads = new AtomicReference<>();
         Runnable push = () -> {
             try {
                 if (stream.isCancelled()) {
-                    task.get().cancel(false);
+                    reads.get().close();
                     return;
                 }
-                for (StatusMessage m : queries.messagesAfter(audience, cursor.get(), 200)) {
-                    stream.onNext(m);
-                    cursor.set(Long.parseLong(m.getCursor()));
-                }
+                List<StatusMessage> page;
+                do {
+                    page = queries.messagesAfter(audience, cursor.get(), PAGE);
+                    for (StatusMessage m : page) {
+                        stream.onNext(m);
+                        cursor.set(Long.parseLong(m.getCursor()));
+                    }
+                } while (page.size() == PAGE && !stream.isCancelled());
             } catch (RuntimeException e) {
-                task.get().cancel(false);
+                reads.get().close();
                 stream.onError(RefusalInterceptor.translate(e));
             }
         };
-        synchronized (task) {
-            task.set(poller.scheduleWithFixedDelay(
-                    () -> {
-                        synchronized (task) {
-                            push.run();
+        // The first read runs on the poller after the handle is set (the read closes it on failure).
+        synchronized (reads) {
+            reads.set(SignalledReads.start(
+                    signals,
+                    command -> poller.execute(() -> {
+                        synchronized (reads) {
+                            command.run();
                         }
-                    },
-                    0,
-                    pollInterval.toMillis(),
-                    TimeUnit.MILLISECONDS));
+                    }),
+                    push));
         }
-        stream.setOnCancelHandler(() -> task.get().cancel(false));
+        stream.setOnCancelHandler(() -> reads.get().close());
         watches.increment();
     }
 }

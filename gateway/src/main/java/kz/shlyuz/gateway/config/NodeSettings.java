@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *     node has leased, and its evidence chain unless {@code evidence.nodeId} says otherwise; null:
  *     {@link #defaultId derived} from the host name and the gateway port
  * @param lease how long a row this node took stays its own; after a crash the other nodes take
- *     its work over when the lease runs out (default 30 s)
+ *     its work over when the lease runs out (default 10 s; renewed by a heartbeat every third of it while a row is in flight)
  */
 public record NodeSettings(String id, Duration lease) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,62}");
@@ -30,7 +30,7 @@ public record NodeSettings(String id, Duration lease) {
     }
 
     public static NodeSettings defaults() {
-        return new NodeSettings(null, Duration.ofSeconds(30));
+        return new NodeSettings(null, Duration.ofSeconds(10));
     }
 
     /** Refuses a node id other nodes could not tell apart in logs and rows. */

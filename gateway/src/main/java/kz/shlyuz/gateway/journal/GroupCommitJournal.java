@@ -20,10 +20,13 @@ import kz.shlyuz.gateway.journal.JournalOp.MessageKey;
  *
  * <p>Claims are this node's own: a message being processed is held in memory, and a claim reads
  * the database only for an answer already recorded (replay or conflict) or a durable claim row.
- * Nothing is written until the answer: a claim costs no commit, and a claim lost in a crash belongs
- * to a call that was never answered, whose retry is processed afresh (the agency sees the same
- * request id and repeats no effect). Two nodes sharing a database may therefore both process the
- * same message at the same moment; the first answer recorded is the one every later retry gets.
+ * On an embedded H2 file (one node) nothing is written until the answer: a claim costs no commit,
+ * and a claim lost in a crash belongs to a call that was never answered, whose retry is processed
+ * afresh (the agency sees the same request id and repeats no effect). On a server database, which
+ * several nodes may share (issue 15), a new claim is also an in-progress row inserted at once:
+ * of two nodes claiming the same message at the same moment the database lets one insert win,
+ * and the other compares content hashes (same content: in progress, or the recorded answer;
+ * other content: a conflict, REPLAY_MISMATCH) instead of calling the agency with a reused id.
  *
  * <p>On an embedded H2 file every group ends with {@code CHECKPOINT SYNC}: H2 would otherwise keep
  * a commit in memory for up to its write delay, so this makes the recorded answer and the entry
@@ -60,6 +63,8 @@ public final class GroupCommitJournal implements Journal {
     private final JdbcJournal delegate;
     private final GroupCommitter<JournalOp, Void> writer;
     private final ConcurrentHashMap<MessageKey, InFlight> inFlight = new ConcurrentHashMap<>();
+    /** Claims are rows in the database, seen by every node sharing it (not an embedded H2 store). */
+    private final boolean sharedClaims;
 
     /**
      * @param delegate the journal for releases and reads, and for operations retried one by one;
@@ -76,6 +81,7 @@ public final class GroupCommitJournal implements Journal {
                 && !jdbcUrl.startsWith("jdbc:h2:mem:")
                 && !jdbcUrl.startsWith("jdbc:h2:tcp:")
                 && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+        this.sharedClaims = !syncEmbeddedStore && !jdbcUrl.startsWith("jdbc:h2:mem:");
         this.writer = new GroupCommitter<>(
                 new GroupCommitter.Settings(
                         "the journal",
@@ -98,6 +104,9 @@ public final class GroupCommitJournal implements Journal {
         if (running != null) {
             return running.contentSha256().equals(contentSha256) ? new Claim.InProgress() : new Claim.Conflict();
         }
+        if (sharedClaims) {
+            return sharedClaim(key, mine, sender, messageId, contentSha256, serviceId, now);
+        }
         try {
             Claim recorded = delegate.recorded(sender, messageId, contentSha256, now);
             if (recorded == null) {
@@ -109,6 +118,29 @@ public final class GroupCommitJournal implements Journal {
             }
             inFlight.remove(key, mine);
             return recorded;
+        } catch (RuntimeException e) {
+            inFlight.remove(key, mine);
+            throw e;
+        }
+    }
+
+    /** The claim as a row every node sees: the database's unique key decides between nodes. */
+    private Claim sharedClaim(
+            MessageKey key,
+            InFlight mine,
+            String sender,
+            String messageId,
+            String contentSha256,
+            String serviceId,
+            Instant now) {
+        try {
+            Claim claim = delegate.claim(sender, messageId, contentSha256, serviceId, now);
+            if (claim instanceof Claim.Claimed) {
+                inFlight.replace(key, mine, new InFlight(contentSha256, serviceId, true));
+            } else {
+                inFlight.remove(key, mine);
+            }
+            return claim;
         } catch (RuntimeException e) {
             inFlight.remove(key, mine);
             throw e;

@@ -4,15 +4,15 @@ import com.google.protobuf.util.Timestamps;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import kz.shlyuz.gateway.caller.Caller;
+import kz.shlyuz.gateway.cluster.FeedSignals;
+import kz.shlyuz.gateway.cluster.SignalledReads;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.gateway.status.RefusalInterceptor;
@@ -24,21 +24,29 @@ import kz.shlyuz.proto.v1.ReceiveNoticesRequest;
 
 /** {@code shlyuz.v1.CompletionNotices}: translates between the wire and {@link NoticeStore}. */
 public final class NoticeService extends CompletionNoticesGrpc.CompletionNoticesImplBase {
+    /** Notices per read; a stream with more pending reads again at once. */
+    private static final int PAGE = 100;
+
     private final NoticeStore store;
     private final ScheduledExecutorService poller;
-    private final Duration pollInterval;
+    private final FeedSignals signals;
     private final Predicate<String> knownSender;
     private final Clock clock;
 
+    /**
+     * @param poller runs the streams' reads
+     * @param signals when there is something new: a notice is written with its case's last status
+     *     message, so a stream reads only when the status cursor moved (issue 15)
+     */
     public NoticeService(
             NoticeStore store,
             ScheduledExecutorService poller,
-            Duration pollInterval,
+            FeedSignals signals,
             Predicate<String> knownSender,
             Clock clock) {
         this.store = store;
         this.poller = poller;
-        this.pollInterval = pollInterval;
+        this.signals = signals;
         this.knownSender = knownSender;
         this.clock = clock;
     }
@@ -57,35 +65,39 @@ public final class NoticeService extends CompletionNoticesGrpc.CompletionNotices
         ServerCallStreamObserver<CompletionNotice> stream = (ServerCallStreamObserver<CompletionNotice>) responses;
         // Sent on this stream: not repeated here; a new stream sends whatever is still unacknowledged.
         Set<String> sent = ConcurrentHashMap.newKeySet();
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicReference<SignalledReads> reads = new AtomicReference<>();
         Runnable push = () -> {
             try {
                 if (stream.isCancelled()) {
-                    task.get().cancel(false);
+                    reads.get().close();
                     return;
                 }
-                for (CompletionNotice notice : store.pending(sender, sent, 100)) {
-                    store.delivered(notice.getNoticeId());
-                    stream.onNext(notice);
-                    sent.add(notice.getNoticeId());
-                }
+                List<CompletionNotice> page;
+                do {
+                    page = store.pending(sender, sent, PAGE);
+                    for (CompletionNotice notice : page) {
+                        store.delivered(notice.getNoticeId());
+                        stream.onNext(notice);
+                        sent.add(notice.getNoticeId());
+                    }
+                } while (page.size() == PAGE && !stream.isCancelled());
             } catch (RuntimeException e) {
-                task.get().cancel(false);
+                reads.get().close();
                 stream.onError(RefusalInterceptor.translate(e));
             }
         };
-        synchronized (task) {
-            task.set(poller.scheduleWithFixedDelay(
-                    () -> {
-                        synchronized (task) {
-                            push.run();
+        // The first read runs on the poller after the handle is set (the read closes it on failure).
+        synchronized (reads) {
+            reads.set(SignalledReads.start(
+                    signals,
+                    command -> poller.execute(() -> {
+                        synchronized (reads) {
+                            command.run();
                         }
-                    },
-                    0,
-                    pollInterval.toMillis(),
-                    TimeUnit.MILLISECONDS));
+                    }),
+                    push));
         }
-        stream.setOnCancelHandler(() -> task.get().cancel(false));
+        stream.setOnCancelHandler(() -> reads.get().close());
     }
 
     @Override

@@ -63,10 +63,13 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean backlog;
 
     private volatile boolean closed;
+    private final LeaseHeartbeat heartbeats;
 
     /**
      * @param owner this node's name in leases
-     * @param lease how long a leased row is ours; longer than an agency call with its retries
+     * @param lease how long a leased row is ours without a heartbeat: how soon another node takes
+     *     over the rows of a node that died
+     * @param heartbeat how often the rows in flight are renewed ({@link LeaseHeartbeat})
      * @param parallelism agency calls at once
      */
     public OutboxWorker(
@@ -75,6 +78,7 @@ public final class OutboxWorker implements AutoCloseable {
             AgencyAnswerVerifier answers,
             String owner,
             Duration lease,
+            Duration heartbeat,
             Duration pollInterval,
             int parallelism,
             kz.shlyuz.gateway.evidence.EvidenceLog evidence) {
@@ -93,6 +97,7 @@ public final class OutboxWorker implements AutoCloseable {
         });
         this.poller = new Thread(this::pollLoop, "shlyuz-outbox-poll");
         this.poller.setDaemon(true);
+        this.heartbeats = new LeaseHeartbeat(engine, owner, lease, heartbeat, inFlight);
         this.poller.start();
     }
 
@@ -272,6 +277,7 @@ public final class OutboxWorker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        heartbeats.close();
         poller.interrupt();
         pool.shutdown();
         try {

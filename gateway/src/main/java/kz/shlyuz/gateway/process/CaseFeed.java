@@ -26,6 +26,8 @@ final class CaseFeed {
             Instant nextDue) {}
 
     private final List<Status> pending = new ArrayList<>();
+    /** The newest cursor written since {@link #takeWritten}; 0 for none. */
+    private long written;
 
     /** A status message for people, written when the transaction is about to commit. */
     void status(CaseRecord row, CaseEvent status, Texts.Pair text, Instant at, Instant nextDue) {
@@ -70,11 +72,28 @@ final class CaseFeed {
         }
         insert.executeBatch();
         pending.clear();
+        written = last;
+        if (tx.notify) {
+            // Delivered by PostgreSQL to every listening node when (and only if) this commits.
+            PreparedStatement notify = tx.prepare("SELECT pg_notify('" + FeedSignal.CHANNEL + "', ?)");
+            notify.setString(1, Long.toString(last));
+            try (ResultSet rs = notify.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+
+    /** The newest cursor written since the last call (0: none), for the signal after the commit. */
+    long takeWritten() {
+        long w = written;
+        written = 0;
+        return w;
     }
 
     /** Forgets the collected messages (their transaction was rolled back). */
     void discard() {
         pending.clear();
+        written = 0;
     }
 
     /** The completion notice for the submitting system, delivered until acknowledged. */

@@ -42,6 +42,7 @@ final class CaseIntake {
     private final CaseIds ids;
     private final CaseTransitions transitions;
     private final CaseWriter writer;
+    private final FeedSignal signal;
 
     CaseIntake(
             DataSource db,
@@ -50,7 +51,9 @@ final class CaseIntake {
             KazakhstanCalendar calendar,
             CaseIds ids,
             CaseTransitions transitions,
-            CaseWriter writer) {
+            CaseWriter writer,
+            FeedSignal signal) {
+        this.signal = signal;
         this.db = db;
         this.services = services;
         this.clock = clock;
@@ -122,7 +125,7 @@ final class CaseIntake {
         }
         Instant now = clock.instant();
         try {
-            return Sql.transaction(db, tx -> {
+            return Sql.transaction(db, signal, tx -> {
                 CaseRecord row = CaseRecord.load(tx, correlation, true);
                 if (row == null
                         || !row.sender.equals(request.sender())

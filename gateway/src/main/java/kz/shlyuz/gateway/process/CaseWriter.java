@@ -49,6 +49,7 @@ final class CaseWriter implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final DataSource db;
+    private final FeedSignal signal;
     private final GroupCommitter<Sql.Work<?>, Object> writer;
     /** Used by the writer thread only. */
     private Connection connection;
@@ -56,7 +57,13 @@ final class CaseWriter implements AutoCloseable {
     private Tx session;
 
     CaseWriter(DataSource db) {
+        this(db, FeedSignal.NONE);
+    }
+
+    /** @param signal told of the status messages each group committed */
+    CaseWriter(DataSource db, FeedSignal signal) {
         this.db = db;
+        this.signal = signal;
         this.writer = new GroupCommitter<>(
                 new GroupCommitter.Settings(
                         "the case writer", "shlyuz-case-writer", QUEUE_CAPACITY, LINGER, 0, QUEUE_WAIT, DRAIN),
@@ -89,6 +96,10 @@ final class CaseWriter implements AutoCloseable {
                 }
                 tx.flushFeed();
                 tx.c.commit();
+                long written = tx.feed.takeWritten();
+                if (written > 0) {
+                    signal.committed(written);
+                }
             } catch (SQLException | RuntimeException e) {
                 results = null;
                 tx.feed.discard();
@@ -121,7 +132,7 @@ final class CaseWriter implements AutoCloseable {
 
     private void runAlone(GroupCommitter.Item<Sql.Work<?>, Object> job) {
         try {
-            job.done().complete(Sql.transaction(db, job.value()));
+            job.done().complete(Sql.transaction(db, signal, job.value()));
         } catch (RuntimeException e) {
             job.done().completeExceptionally(e);
         }
@@ -142,7 +153,7 @@ final class CaseWriter implements AutoCloseable {
                 throw e;
             }
             connection = c;
-            session = new Tx(c);
+            session = new Tx(c, signal.notifiesInTransaction());
         }
         return session;
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.journal.JournalException;
@@ -100,48 +101,62 @@ final class OutboxStore {
     }
 
     /**
+     * The due rows, locked for this transaction. {@code FOR UPDATE SKIP LOCKED}: of several nodes
+     * polling at the same moment each gets rows the others have not locked, instead of all reading
+     * the same candidates and all but one losing the update (PostgreSQL). H2 2.2 accepts the same
+     * clause; on H2 (one node, one poller) it changes nothing, so the one statement serves both.
+     */
+    private static final String DUE = "SELECT id, case_id, step_name, kind, request_id, attempts, due_at FROM "
+            + "outbox WHERE state = " + PENDING + " AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
+            + "ORDER BY due_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    private static final String TAKE = "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?";
+
+    private static final String RENEW =
+            "UPDATE outbox SET lease_until = ? WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?";
+
+    /**
      * Leases due rows for {@code owner}: pending, due by {@code now} (process time), and not leased or
      * leased by someone whose lease ran out (a crashed node), for {@code leaseFor} of wall-clock time.
+     * The rows are selected and leased in one transaction holding their row locks, so no two nodes
+     * lease the same row: a row leased by another node is locked (skipped) or, once committed, has a
+     * lease in the future (not due).
      */
     List<OutboxItem> lease(String owner, Duration leaseFor, int limit, Instant now) {
         Instant wall = wallClock.instant();
-        List<OutboxItem> candidates = new ArrayList<>();
+        List<OutboxItem> leased = new ArrayList<>();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, case_id, step_name, kind, request_id, attempts, "
-                    + "due_at FROM outbox WHERE state = " + PENDING + " AND due_at <= ? AND (lease_until IS NULL OR "
-                    + "lease_until < ?) ORDER BY due_at, id")) {
-                s.setMaxRows(limit);
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setTimestamp(2, Timestamp.from(wall));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(new OutboxItem(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                OutboxKind.valueOf(rs.getString(4)),
-                                rs.getString(5),
-                                rs.getInt(6),
-                                rs.getTimestamp(7).toInstant()));
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement(DUE)) {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setTimestamp(2, Timestamp.from(wall));
+                    s.setInt(3, limit);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            leased.add(new OutboxItem(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    OutboxKind.valueOf(rs.getString(4)),
+                                    rs.getString(5),
+                                    rs.getInt(6),
+                                    rs.getTimestamp(7).toInstant()));
+                        }
                     }
                 }
-            }
-            if (candidates.isEmpty()) {
-                return List.of();
-            }
-            // All rows in one batch and one commit; each row's count says whether it was still free.
-            int[] counts;
-            c.setAutoCommit(false);
-            try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ? "
-                    + "WHERE id = ? AND state = " + PENDING + " AND (lease_until IS NULL OR lease_until < ?)")) {
-                for (OutboxItem item : candidates) {
-                    u.setString(1, owner);
-                    u.setTimestamp(2, Timestamp.from(wall.plus(leaseFor)));
-                    u.setLong(3, item.id());
-                    u.setTimestamp(4, Timestamp.from(wall));
-                    u.addBatch();
+                if (!leased.isEmpty()) {
+                    // All rows in one batch and one commit; they are locked by us, so each is ours.
+                    try (PreparedStatement u = c.prepareStatement(TAKE)) {
+                        for (OutboxItem item : leased) {
+                            u.setString(1, owner);
+                            u.setTimestamp(2, Timestamp.from(wall.plus(leaseFor)));
+                            u.setLong(3, item.id());
+                            u.addBatch();
+                        }
+                        u.executeBatch();
+                    }
                 }
-                counts = u.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -149,15 +164,47 @@ final class OutboxStore {
             } finally {
                 c.setAutoCommit(true);
             }
-            List<OutboxItem> leased = new ArrayList<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                if (counts[i] == 1) {
-                    leased.add(candidates.get(i));
-                }
-            }
             return leased;
         } catch (SQLException e) {
             throw new JournalException("outbox lease", e);
+        }
+    }
+
+    /**
+     * The heartbeat of rows in flight: extends {@code owner}'s lease of each row in {@code ids} that is
+     * still pending and still {@code owner}'s to {@code leaseFor} from now (wall clock), so a slow
+     * agency call keeps its row while a dead node's rows run out after one short lease.
+     *
+     * @return how many rows were renewed (fewer when a row finished meanwhile or was taken over)
+     */
+    int renew(String owner, Collection<Long> ids, Duration leaseFor) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Timestamp until = Timestamp.from(wallClock.instant().plus(leaseFor));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement u = c.prepareStatement(RENEW)) {
+                for (long id : ids) {
+                    u.setTimestamp(1, until);
+                    u.setLong(2, id);
+                    u.setString(3, owner);
+                    u.addBatch();
+                }
+                int renewed = 0;
+                for (int n : u.executeBatch()) {
+                    renewed += Math.max(0, n);
+                }
+                c.commit();
+                return renewed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("outbox lease renewal", e);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class ProcessEngine implements AutoCloseable {
     private final CaseIntake intake;
     private final Timers timers;
     private final StepOrders orders;
+    private final FeedSignal signal;
 
     /** With the {@linkplain RetryPolicy#defaults() default retry policy}, leases on the system clock. */
     public ProcessEngine(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar) {
@@ -59,14 +60,32 @@ public final class ProcessEngine implements AutoCloseable {
             RetryPolicy retry,
             Clock wallClock,
             RandomGenerator random) {
+        this(db, services, clock, calendar, retry, wallClock, random, FeedSignal.NONE);
+    }
+
+    /**
+     * As above, telling {@code signal} of every committed status message, so that open streams
+     * (on this node, and through PostgreSQL's NOTIFY on the others) read only when there is news.
+     */
+    public ProcessEngine(
+            DataSource db,
+            Services services,
+            Clock clock,
+            KazakhstanCalendar calendar,
+            RetryPolicy retry,
+            Clock wallClock,
+            RandomGenerator random,
+            FeedSignal signal) {
+        this.signal = signal;
         this.db = db;
         this.services = services;
         this.clock = clock;
         this.retry = retry;
-        this.writer = new CaseWriter(db);
+        this.writer = new CaseWriter(db, signal);
         this.outbox = new OutboxStore(db, wallClock);
         this.transitions = new CaseTransitions(services, calendar, outbox);
-        this.intake = new CaseIntake(db, services, clock, calendar, new CaseIds(clock, random), transitions, writer);
+        this.intake =
+                new CaseIntake(db, services, clock, calendar, new CaseIds(clock, random), transitions, writer, signal);
         this.timers = new Timers(outbox, transitions);
         this.orders = new StepOrders(db, services, transitions);
     }
@@ -113,6 +132,16 @@ public final class ProcessEngine implements AutoCloseable {
      */
     public List<OutboxItem> lease(String owner, Duration leaseFor, int limit) {
         return outbox.lease(owner, leaseFor, limit, clock.instant());
+    }
+
+    /**
+     * Extends {@code owner}'s lease of the rows in flight by {@code leaseFor} from now (wall clock):
+     * the heartbeat that lets a slow agency call keep its row under a short lease.
+     *
+     * @return how many of them are still this owner's and pending
+     */
+    public int renew(String owner, java.util.Collection<Long> ids, Duration leaseFor) {
+        return outbox.renew(owner, ids, leaseFor);
     }
 
     /** What a CALL row asks: the adapter, operation, order body and the original request. */
@@ -164,9 +193,9 @@ public final class ProcessEngine implements AutoCloseable {
         Instant now = clock.instant();
         RetryPolicy.Next next = retry.afterFailure(item.attempts() + 1);
         if (next instanceof RetryPolicy.Next.RetryAfter after) {
-            Sql.transaction(db, tx -> outbox.reschedule(tx, item, owner, now.plus(after.delay()), error));
+            Sql.transaction(db, signal, tx -> outbox.reschedule(tx, item, owner, now.plus(after.delay()), error));
         } else {
-            Sql.transaction(db, tx -> {
+            Sql.transaction(db, signal, tx -> {
                 CaseRecord row = CaseRecord.load(tx, item.caseId(), true);
                 if (outbox.giveUp(tx, item, owner, error)) {
                     transitions.undelivered(tx, row, item.stepName(), item.attempts() + 1, now);
@@ -179,7 +208,7 @@ public final class ProcessEngine implements AutoCloseable {
 
     /** A timer row came due. */
     public void fire(OutboxItem item, String owner) {
-        Sql.transaction(db, tx -> {
+        Sql.transaction(db, signal, tx -> {
             timers.fire(tx, item, owner, clock.instant());
             return null;
         });

@@ -41,13 +41,22 @@ final class Sql {
      * committed when {@code work} returns; rolled back when anything throws.
      */
     static <T> T transaction(DataSource db, Work<T> work) {
+        return transaction(db, FeedSignal.NONE, work);
+    }
+
+    /** As {@link #transaction(DataSource, Work)}, telling {@code signal} of the status messages it committed. */
+    static <T> T transaction(DataSource db, FeedSignal signal, Work<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            Tx tx = new Tx(c);
+            Tx tx = new Tx(c, signal.notifiesInTransaction());
             try {
                 T result = work.run(tx);
                 tx.flushFeed();
                 c.commit();
+                long written = tx.feed.takeWritten();
+                if (written > 0) {
+                    signal.committed(written);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

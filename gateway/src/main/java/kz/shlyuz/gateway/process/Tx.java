@@ -15,10 +15,18 @@ import java.util.Map;
 final class Tx {
     final Connection c;
     final CaseFeed feed = new CaseFeed();
+    /** Status-writing transactions send {@code pg_notify} before their commit (PostgreSQL). */
+    final boolean notify;
+
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     Tx(Connection c) {
+        this(c, false);
+    }
+
+    Tx(Connection c, boolean notify) {
         this.c = c;
+        this.notify = notify;
     }
 
     /** The statement for {@code sql}, prepared once in this transaction; the caller must not close it. */

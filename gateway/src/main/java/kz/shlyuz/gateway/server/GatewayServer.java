@@ -37,6 +37,7 @@ public final class GatewayServer implements AutoCloseable {
     private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
+    private kz.shlyuz.gateway.cluster.ClusterNode cluster;
 
     private GatewayServer(
             GatewayListener listener,
@@ -65,19 +66,53 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @param clock the one clock of deadlines and timers: the system clock in production, an
      *     adjustable one in tests, a scaled one only for {@code serve --time-scale} in development
-     * @param pollInterval how often the outbox and the status streams look for new work
-     * @param lease how long a leased outbox row is this node's before another node may retake it
-     * @param nodeId this node's name in leases
+     * @param pollInterval how often the outbox looks for new work
+     * @param lease how long a leased outbox row is this node's without a heartbeat: how soon
+     *     another node takes over the work of a node that died (issue 15); also how long a dead
+     *     node's id stays reserved in the node registry
+     * @param nodeId this node's name in leases, evidence and the node registry: unique among the
+     *     live nodes on one database (a duplicate is refused at start)
      * @param workers outbox calls in parallel
+     * @param heartbeat how often the leases of rows in flight and this node's registry row are
+     *     renewed; shorter than {@code lease} (default: a third of it)
+     * @param streamSafetyPoll how often the status and notice streams' signal is checked against
+     *     the database when no signal came (one query per node, whatever the number of streams)
      */
-    public record Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
+    public record Processes(
+            Clock clock,
+            Duration pollInterval,
+            Duration lease,
+            String nodeId,
+            int workers,
+            Duration heartbeat,
+            Duration streamSafetyPoll) {
+        /** The lease a node keeps its outbox rows by without a heartbeat (issue 15). */
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+        /** See {@link kz.shlyuz.gateway.cluster.FeedSignals}: covers a lost notification. */
+        public static final Duration DEFAULT_STREAM_SAFETY_POLL = Duration.ofSeconds(5);
+
+        /** With the heartbeat at a third of the lease and the default stream safety poll. */
+        public Processes(Clock clock, Duration pollInterval, Duration lease, String nodeId, int workers) {
+            this(clock, pollInterval, lease, nodeId, workers, lease.dividedBy(3), DEFAULT_STREAM_SAFETY_POLL);
+        }
+
         public static Processes defaults(Clock clock) {
             return new Processes(
                     clock,
                     Duration.ofMillis(100),
-                    Duration.ofSeconds(30),
+                    DEFAULT_LEASE,
                     "node-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                     8);
+        }
+
+        /** The same with another lease and heartbeat. */
+        public Processes withLease(Duration lease, Duration heartbeat) {
+            return new Processes(clock, pollInterval, lease, nodeId, workers, heartbeat, streamSafetyPoll);
+        }
+
+        /** The same with another stream safety poll. */
+        public Processes withStreamSafetyPoll(Duration poll) {
+            return new Processes(clock, pollInterval, lease, nodeId, workers, heartbeat, poll);
         }
     }
 
@@ -130,6 +165,7 @@ public final class GatewayServer implements AutoCloseable {
             running.evidence = evidence;
             running.archiver = archiver;
             running.operations = ops;
+            running.cluster = wired.cluster();
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(
                     dataSource,
@@ -156,6 +192,16 @@ public final class GatewayServer implements AutoCloseable {
 
     public int port() {
         return listener.port();
+    }
+
+    /** The nodes sharing this gateway's database, with their heartbeats (for /health and doctor; issue 15). */
+    public kz.shlyuz.gateway.cluster.NodeRegistry nodes() {
+        return cluster.registry();
+    }
+
+    /** This node's signal of new status messages to its open streams (issue 15). */
+    public kz.shlyuz.gateway.cluster.FeedSignals feedSignals() {
+        return cluster.signals();
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */

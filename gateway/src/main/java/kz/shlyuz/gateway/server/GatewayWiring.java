@@ -47,9 +47,15 @@ final class GatewayWiring {
      * @param processing stops the workers, the sealer, the background jobs, the listener's edge and
      *     the evidence log, in that order
      */
-    record Wired(GatewayListener listener, AnswerSealer sealer, TrustSource trust, AutoCloseable processing) {
-        /** On a failed start after wiring: the sealer and the listener's edge are closed again. */
+    record Wired(
+            GatewayListener listener,
+            AnswerSealer sealer,
+            TrustSource trust,
+            kz.shlyuz.gateway.cluster.ClusterNode cluster,
+            AutoCloseable processing) {
+        /** On a failed start after wiring: the node leaves the registry, the sealer and the listener's edge close. */
         void closeBuilt() {
+            cluster.close();
             sealer.close();
             listener.closeEdge();
         }
@@ -68,6 +74,7 @@ final class GatewayWiring {
             throws IOException {
         AnswerSealer sealer = null;
         GatewayListener listener = null;
+        kz.shlyuz.gateway.cluster.ClusterNode cluster = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(
@@ -96,6 +103,21 @@ final class GatewayWiring {
                     material.clock(),
                     evidence);
 
+            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "shlyuz-streams");
+                t.setDaemon(true);
+                return t;
+            });
+            // Issue 15: this node's id is unique among the live nodes; its streams read when signalled.
+            cluster = kz.shlyuz.gateway.cluster.ClusterNode.join(
+                    dataSource,
+                    config.journal(),
+                    processes.nodeId(),
+                    processes.lease(),
+                    processes.heartbeat(),
+                    processes.streamSafetyPoll(),
+                    streams);
+            var signals = cluster.signals();
             ProcessEngine engine = new ProcessEngine(
                     dataSource,
                     Services.standard(),
@@ -106,13 +128,9 @@ final class GatewayWiring {
                                     config.process().calendarFile())),
                     retryPolicy(config.process().retry()),
                     Clock.systemUTC(),
-                    new java.security.SecureRandom());
+                    new java.security.SecureRandom(),
+                    signals);
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
-            ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "shlyuz-streams");
-                t.setDaemon(true);
-                return t;
-            });
             java.util.function.Predicate<String> known =
                     sender -> config.sender(sender).isPresent();
 
@@ -126,11 +144,10 @@ final class GatewayWiring {
                     new CabinetService(
                             new CaseQueries(dataSource, processes.clock()),
                             streams,
-                            processes.pollInterval(),
+                            signals,
                             known,
                             ops.metrics().registry()),
-                    new NoticeService(
-                            new NoticeStore(dataSource), streams, processes.pollInterval(), known, processes.clock()));
+                    new NoticeService(new NoticeStore(dataSource), streams, signals, known, processes.clock()));
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(
                     engine,
@@ -138,6 +155,7 @@ final class GatewayWiring {
                     new AgencyAnswerVerifier(verifier),
                     processes.nodeId(),
                     processes.lease(),
+                    processes.heartbeat(),
                     processes.pollInterval(),
                     processes.workers(),
                     evidence);
@@ -146,17 +164,22 @@ final class GatewayWiring {
                     streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
+            kz.shlyuz.gateway.cluster.ClusterNode node = cluster;
             AutoCloseable processing = () -> {
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 archiving.cancel(false);
+                node.close(); // after the worker: its leases are no longer renewed
                 streams.shutdownNow();
                 edge.closeEdge();
                 evidence.close();
             };
-            return new Wired(listener, sealer, trust, processing);
+            return new Wired(listener, sealer, trust, cluster, processing);
         } catch (IOException | RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (sealer != null) {
                 sealer.close();
             }

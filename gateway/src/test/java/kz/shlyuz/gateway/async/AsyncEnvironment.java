@@ -58,9 +58,18 @@ public final class AsyncEnvironment implements AutoCloseable {
 
     /** @param journal the journal database; null for a fresh H2 file in a temporary folder */
     public AsyncEnvironment(Set<String> down, GatewayConfig.JournalSettings journal) throws IOException {
+        this(down, journal, p -> p);
+    }
+
+    /** @param tweak changes to how the first node runs processes (its lease, heartbeat, stream safety poll) */
+    public AsyncEnvironment(
+            Set<String> down,
+            GatewayConfig.JournalSettings journal,
+            java.util.function.UnaryOperator<GatewayServer.Processes> tweak)
+            throws IOException {
         test = TestGateway.builder()
                 .down(down)
-                .processes(processes("test-node"))
+                .processes(tweak.apply(processes("test-node")))
                 .config(c -> journal == null ? c : c.withJournal(journal))
                 .folderPrefix("shlyuz-async-")
                 .start();
@@ -76,6 +85,22 @@ public final class AsyncEnvironment implements AutoCloseable {
     /** Another gateway node on the same database and adapters, with its own outbox worker. */
     public GatewayServer startNode(String nodeId) throws IOException {
         return test.startNode(processes(nodeId));
+    }
+
+    /** As {@link #startNode(String)}, with changes to how it runs processes. */
+    public GatewayServer startNode(String nodeId, java.util.function.UnaryOperator<GatewayServer.Processes> tweak)
+            throws IOException {
+        return test.startNode(tweak.apply(processes(nodeId)));
+    }
+
+    /** A client of another node (one connection of its own), closed by the caller. */
+    public GatewayClient clientOf(GatewayServer node, String system) {
+        return new GatewayClient(
+                "127.0.0.1",
+                node.port(),
+                new kz.shlyuz.certs.tls.TlsFiles(pki.tlsCertChainPem(system), pki.tlsKeyPem(system), pki.tlsTrustPem()),
+                kz.shlyuz.gateway.server.DevMaterial.GATEWAY_SYSTEM,
+                Duration.ofSeconds(10));
     }
 
     /** Starts an adapter that was down, on the port the gateway is configured with. */
