@@ -47,7 +47,7 @@ public final class ClusterScenario implements StreamScenario {
     /** The most a phase's cases may take to finish after its load before the run gives up on them. */
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
 
-    private static final String[] TOPOLOGIES = {"one node", "two nodes"};
+    static final String[] TOPOLOGIES = {"one node", "two nodes"};
 
     @Override
     public String name() {
@@ -70,7 +70,7 @@ public final class ClusterScenario implements StreamScenario {
         SignerKey operator = env.pki().signerKey(Employee.HKKO_OPERATOR.key());
         SignerKey citizen = env.pki().signerKey(Persona.CLEAN.key());
         String iin = Persona.CLEAN.iin().value();
-        Figures[] figures = {new Figures(), new Figures()};
+        ClusterFigures[] figures = {new ClusterFigures(), new ClusterFigures()};
         Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
         try (ThrowawayPostgres pg = ThrowawayPostgres.start()) {
             out.printf(Locale.ROOT, "bench: cluster-pg: PostgreSQL on 127.0.0.1:%d (throwaway)%n", pg.port());
@@ -142,19 +142,7 @@ public final class ClusterScenario implements StreamScenario {
                 }
             }
         }
-        return report(figures, out);
-    }
-
-    /** What one topology did over all its rounds. */
-    private static final class Figures {
-        LatencyStats submits;
-        LatencyStats calls;
-        long cases;
-        double caseSeconds;
-        ThrowawayPostgres.Work submitWork = new ThrowawayPostgres.Work(0, 0);
-        ThrowawayPostgres.Work callWork = new ThrowawayPostgres.Work(0, 0);
-        long submitCpuNanos;
-        long callCpuNanos;
+        return ClusterFigures.report(figures, description(), out);
     }
 
     private record Phase(LatencyStats stats) {}
@@ -172,7 +160,7 @@ public final class ClusterScenario implements StreamScenario {
             Duration slice,
             boolean warm,
             boolean submits,
-            Figures into,
+            ClusterFigures into,
             PrintStream out)
             throws Exception {
         int n = columns.size();
@@ -243,82 +231,5 @@ public final class ClusterScenario implements StreamScenario {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private List<Row> report(Figures[] figures, PrintStream out) {
-        out.println();
-        out.println("scenario cluster-pg: " + description());
-        out.printf(
-                Locale.ROOT,
-                "  %-10s %9s %9s %8s %10s %11s %9s %8s %10s %9s%n",
-                "",
-                "acks/s",
-                "cases/s",
-                "commits",
-                "statements",
-                "CPU ms",
-                "calls/s",
-                "commits",
-                "statements",
-                "CPU ms");
-        out.printf(
-                Locale.ROOT,
-                "  %-10s %9s %9s %8s %10s %11s %9s %8s %10s %9s%n",
-                "",
-                "(submit)",
-                "finished",
-                "per case",
-                "per case",
-                "per case",
-                "(sealed)",
-                "per call",
-                "per call",
-                "per call");
-        List<Row> rows = new ArrayList<>();
-        double[] acks = new double[2];
-        double[] sealed = new double[2];
-        for (int t = 0; t < 2; t++) {
-            Figures f = figures[t];
-            acks[t] = f.submits.throughput();
-            sealed[t] = f.calls.throughput();
-            long cases = Math.max(1, f.cases);
-            long calls = Math.max(1, f.calls.ok());
-            out.printf(
-                    Locale.ROOT,
-                    "  %-10s %9.1f %9.1f %8.2f %10.1f %11.2f %9.1f %8.2f %10.1f %9.2f%n",
-                    TOPOLOGIES[t],
-                    acks[t],
-                    f.cases / Math.max(1e-9, f.caseSeconds),
-                    (double) f.submitWork.commits() / cases,
-                    (double) f.submitWork.statements() / cases,
-                    f.submitCpuNanos / 1e6 / cases,
-                    sealed[t],
-                    (double) f.callWork.commits() / calls,
-                    (double) f.callWork.statements() / calls,
-                    f.callCpuNanos / 1e6 / calls);
-            out.printf(
-                    Locale.ROOT,
-                    "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms; sealed calls: %d answered, %d errors, "
-                            + "p99 %.2f ms%n",
-                    "",
-                    f.submits.ok(),
-                    f.submits.errors(),
-                    f.submits.percentileMillis(99),
-                    f.calls.ok(),
-                    f.calls.errors(),
-                    f.calls.percentileMillis(99));
-            rows.add(new Row(Role.SHLYUZ, f.submits));
-            rows.add(new Row(Role.SHLYUZ, f.calls));
-        }
-        out.printf(
-                Locale.ROOT,
-                "  two nodes / one node: acknowledgements %+.1f %%, sealed calls %+.1f %% (target: within 10 %%: "
-                        + "both nodes share this machine's cores, so this is the cost of coordinating)%n",
-                (acks[1] - acks[0]) / acks[0] * 100,
-                (sealed[1] - sealed[0]) / sealed[0] * 100);
-        out.println("  acks/s is measured while the acknowledged cases run meanwhile on the same cores (their agency "
-                + "calls, step results and status messages); per-case figures include that work up to the case's end, "
-                + "and the statements of the bench's own counting queries (a few per phase).");
-        return rows;
     }
 }
