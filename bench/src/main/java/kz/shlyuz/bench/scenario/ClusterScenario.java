@@ -87,7 +87,10 @@ public final class ClusterScenario implements StreamScenario {
                             if (second != null) {
                                 nodes.add(second);
                             }
-                            boolean warm = round == 1 && !options.warmup().isZero();
+                            // The second node starts afresh every round: it warms up (JIT) before its measured phase
+                            // too.
+                            boolean warm = (round == 1 || second != null)
+                                    && !options.warmup().isZero();
                             out.printf(
                                     Locale.ROOT,
                                     "bench: cluster-pg round %d/%d, %s — submits, then sealed calls, %s each at "
