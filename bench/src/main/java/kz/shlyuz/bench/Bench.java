@@ -170,11 +170,10 @@ public final class Bench {
 
     /** This JVM alone (its children are the others), nginx with its workers, the gateway JVM. */
     private static ProcessCpu.Snapshot cpuNow(BenchEnvironment env) {
-        return new ProcessCpu.Snapshot(new long[] {
-            ProcessCpu.nanos(ProcessHandle.current(), false),
-            env.nginx().map(n -> ProcessCpu.nanos(n.process(), true)).orElse(-1L),
-            ProcessCpu.nanos(env.gateway().process(), false)
-        });
+        return new ProcessCpu.Snapshot(List.of(
+                ProcessCpu.nanos(ProcessHandle.current(), false),
+                env.nginx().map(n -> ProcessCpu.nanos(n.process(), true)).orElse(-1L),
+                ProcessCpu.nanos(env.gateway().process(), false)));
     }
 
     private static long[] add(long[] total, long[] more) {

@@ -87,7 +87,7 @@ public final class AnswerSeals {
         byte[] root = MerkleTree.rootOf(
                 leaf,
                 seal.getPathList().stream()
-                        .map(s -> new MerkleTree.Step(s.getSibling().toByteArray(), s.getSiblingOnLeft()))
+                        .map(s -> new MerkleTree.Step(s.getSibling(), s.getSiblingOnLeft()))
                         .toList());
         if (!MessageDigest.isEqual(root, manifest.getRoot().toByteArray())) {
             throw new SealRejected(Problem.SIGNATURE_INVALID, "the answer is not among those the seal covers");

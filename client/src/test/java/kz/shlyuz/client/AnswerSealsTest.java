@@ -108,9 +108,7 @@ class AnswerSealsTest {
                         new CmsSigner(Clock.fixed(NOW, ZoneOffset.UTC)).signDetached(manifest, gatewayKey)))
                 .setLeafSalt(ByteString.copyFrom(SALT));
         for (MerkleTree.Step step : tree.path(index)) {
-            seal.addPath(MerkleStep.newBuilder()
-                    .setSibling(ByteString.copyFrom(step.sibling()))
-                    .setSiblingOnLeft(step.siblingOnLeft()));
+            seal.addPath(MerkleStep.newBuilder().setSibling(step.sibling()).setSiblingOnLeft(step.siblingOnLeft()));
         }
         return SignedResponse.newBuilder()
                 .setContent(ByteString.copyFrom(answer(index)))

@@ -3,6 +3,7 @@ package kz.shlyuz.bench.env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time (user + system) a process (and, for nginx, its workers) has used, from
@@ -40,13 +41,19 @@ public final class ProcessCpu {
         }
     }
 
-    /** The CPU of several processes at one instant. */
-    public record Snapshot(long[] nanos) {
+    /** The CPU of several processes at one instant, nanoseconds per process (-1 when unknown). */
+    public record Snapshot(List<Long> nanos) {
+        public Snapshot {
+            nanos = List.copyOf(nanos);
+        }
+
         /** Per process, what was used between {@code earlier} and this snapshot. */
         public long[] since(Snapshot earlier) {
-            long[] used = new long[nanos.length];
-            for (int i = 0; i < nanos.length; i++) {
-                used[i] = nanos[i] < 0 || earlier.nanos[i] < 0 ? -1 : nanos[i] - earlier.nanos[i];
+            long[] used = new long[nanos.size()];
+            for (int i = 0; i < used.length; i++) {
+                long now = nanos.get(i);
+                long then = earlier.nanos.get(i);
+                used[i] = now < 0 || then < 0 ? -1 : now - then;
             }
             return used;
         }

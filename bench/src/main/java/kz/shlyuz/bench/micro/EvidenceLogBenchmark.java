@@ -153,10 +153,10 @@ public class EvidenceLogBenchmark {
                 900,
                 4000,
                 6000,
-                content,
-                cms,
-                answer,
-                List.of(new RevocationItem("request", "1a2b3c", ocsp, null))));
+                EvidenceItem.body(content),
+                EvidenceItem.body(cms),
+                EvidenceItem.body(answer),
+                List.of(new RevocationItem("request", "1a2b3c", EvidenceItem.body(ocsp), null))));
         journal.append(entry);
         pending.await();
     }

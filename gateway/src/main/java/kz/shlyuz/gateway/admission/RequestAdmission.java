@@ -75,11 +75,9 @@ public final class RequestAdmission {
             // An attached signature carries the content (NCALayer's default); take it from there.
             SignatureVerifier.Attached attached =
                     kz.shlyuz.gateway.ops.tracing.Stages.call("verification", () -> verifier.verifyAttached(signature));
-            contentBytes = attached.content();
+            contentBytes = attached.content().toByteArray();
             signers = attached.signers();
-            request = request.toBuilder()
-                    .setContent(ByteString.copyFrom(contentBytes))
-                    .build();
+            request = request.toBuilder().setContent(attached.content()).build();
         } else {
             byte[] detached = contentBytes;
             signers = kz.shlyuz.gateway.ops.tracing.Stages.call(

@@ -94,7 +94,7 @@ public final class SyncCallHandler {
                     clock.instant());
             if (claim instanceof Claim.Completed completed) {
                 SignedResponse recorded = SignedResponse.parseFrom(completed.response());
-                record.answer = completed.response();
+                record.answer = completed.response().toByteArray();
                 finish(record, JournalEntry.Outcome.REPLAYED, null);
                 return recorded;
             }
@@ -271,9 +271,9 @@ public final class SyncCallHandler {
                 entry.verifyMicros(),
                 entry.agencyMicros(),
                 entry.totalMicros(),
-                record.request == null ? null : record.request.getContent().toByteArray(),
-                record.request == null ? null : record.request.getSignature().toByteArray(),
-                answerBytes,
+                record.request == null ? null : record.request.getContent(),
+                record.request == null ? null : record.request.getSignature(),
+                EvidenceItem.body(answerBytes),
                 revocation));
     }
 }

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,11 @@ public final class BodyCipher {
     /** The key new bodies are encrypted with, or null when encryption is off. */
     public String currentKey() {
         return currentKey;
+    }
+
+    /** {@link #seal(byte[], String)} of a body held as a ByteString; null for null. */
+    public byte[] seal(ByteString plain, String part) {
+        return plain == null ? null : seal(plain.toByteArray(), part);
     }
 
     /** The stored form of a body: encrypted when on, else the body itself. */

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class ChainVerifier {
         return nodes;
     }
 
-    record Stamp(long seq, String digest, byte[] token) {}
+    record Stamp(long seq, String digest, ByteString token) {}
 
     private static Map<Long, Stamp> stamps(Connection c, String node) throws SQLException {
         Map<Long, Stamp> stamps = new HashMap<>();
@@ -133,7 +134,7 @@ public final class ChainVerifier {
             s.setString(1, node);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    stamps.put(rs.getLong(1), new Stamp(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                    stamps.put(rs.getLong(1), new Stamp(rs.getLong(1), rs.getString(2), Blobs.wrap(rs.getBytes(3))));
                 }
             }
         }
@@ -227,7 +228,7 @@ public final class ChainVerifier {
                             long seq = in.readLong();
                             String digest = in.readUTF();
                             in.readUTF();
-                            archived.put(seq, new Stamp(seq, digest, StoredRow.readBytes(in)));
+                            archived.put(seq, new Stamp(seq, digest, Blobs.wrap(StoredRow.readBytes(in))));
                         }
                         walk.stampsAt = archived;
                     }

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -132,11 +133,11 @@ final class ChainWalk {
         }
     }
 
-    private String part(byte[] stored, String sha, String keyId, String name) {
+    private String part(ByteString stored, String sha, String keyId, String name) {
         if (stored == null) {
             return null; // metadata only, or no such part: the hash stands for it
         }
-        byte[] plain = cipher.open(stored, keyId, name);
+        byte[] plain = cipher.open(stored.toByteArray(), keyId, name);
         return sha == null || !sha.equals(Digests.hex(plain)) ? "its " + name + " is not what was recorded" : null;
     }
 
@@ -151,7 +152,7 @@ final class ChainWalk {
             return;
         }
         try {
-            stamps.check(stamp.token(), HexFormat.of().parseHex(stamp.digest()));
+            stamps.check(Blobs.array(stamp.token()), HexFormat.of().parseHex(stamp.digest()));
         } catch (RuntimeException e) {
             findings.add(new Finding(
                     node,

@@ -262,7 +262,7 @@ public final class ContainerVerifier {
             } else {
                 try {
                     status = evidence.ocsp() != null
-                            ? RevocationAtSigning.ocsp(evidence.ocsp(), s)
+                            ? RevocationAtSigning.ocsp(evidence.ocsp().toByteArray(), s)
                             : RevocationAtSigning.crl(evidence.crl(), crls, s);
                 } catch (IllegalStateException e) {
                     failures.add(part + " signer " + o.index() + " (" + who(s)

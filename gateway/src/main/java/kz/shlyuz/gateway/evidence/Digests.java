@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,6 +23,16 @@ public final class Digests {
     /** Hex SHA-256 of {@code data}, or null for null. */
     public static String hex(byte[] data) {
         return data == null ? null : HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    /** Hex SHA-256 of {@code data}, or null for null (without copying the bytes). */
+    public static String hex(ByteString data) {
+        if (data == null) {
+            return null;
+        }
+        MessageDigest md = sha256();
+        md.update(data.asReadOnlyByteBuffer());
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** The chain step: SHA-256(previous digest || content hash), hex. */

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -113,7 +114,7 @@ public final class EvidenceExporter {
         }
     }
 
-    private record Stamp(long seq, String digest, byte[] token) {}
+    private record Stamp(long seq, String digest, ByteString token) {}
 
     private static Stamp coveringStamp(Connection c, EvidenceRecord record) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, digest, token FROM evidence_stamp "
@@ -127,7 +128,7 @@ public final class EvidenceExporter {
                                     + " is not time-stamped yet (the next batch stamp covers it; see evidence.stampInterval)",
                             null);
                 }
-                return new Stamp(rs.getLong(1), rs.getString(2), rs.getBytes(3));
+                return new Stamp(rs.getLong(1), rs.getString(2), Blobs.wrap(rs.getBytes(3)));
             }
         }
     }
@@ -148,10 +149,10 @@ public final class EvidenceExporter {
         ByteArrayOutputStream p = new ByteArrayOutputStream();
         props.store(new java.io.OutputStreamWriter(p, StandardCharsets.UTF_8), "Shlyuz evidence record");
         entries.put("record.properties", p.toByteArray());
-        byte[] content = cipher.open(row.requestContent(), r.keyId(), EvidenceLog.Parts.REQUEST_CONTENT);
-        byte[] cms = cipher.open(row.requestCms(), r.keyId(), EvidenceLog.Parts.REQUEST_CMS);
-        byte[] answer = cipher.open(row.answer(), r.keyId(), EvidenceLog.Parts.ANSWER);
-        byte[] revocation = cipher.open(row.revocation(), r.keyId(), EvidenceLog.Parts.REVOCATION);
+        byte[] content = cipher.open(Blobs.array(row.requestContent()), r.keyId(), EvidenceLog.Parts.REQUEST_CONTENT);
+        byte[] cms = cipher.open(Blobs.array(row.requestCms()), r.keyId(), EvidenceLog.Parts.REQUEST_CMS);
+        byte[] answer = cipher.open(Blobs.array(row.answer()), r.keyId(), EvidenceLog.Parts.ANSWER);
+        byte[] revocation = cipher.open(Blobs.array(row.revocation()), r.keyId(), EvidenceLog.Parts.REVOCATION);
         if (content != null) {
             entries.put("request/content.bin", content);
         }
@@ -180,7 +181,9 @@ public final class EvidenceExporter {
             entries.put("revocation/revocation.bin", revocation);
             for (RevocationBlob.Entry e : RevocationBlob.decode(revocation)) {
                 if (e.ocsp() != null) {
-                    entries.put("revocation/ocsp-" + e.part() + "-" + e.serialHex() + ".der", e.ocsp());
+                    entries.put(
+                            "revocation/ocsp-" + e.part() + "-" + e.serialHex() + ".der",
+                            e.ocsp().toByteArray());
                 } else if (e.crl() != null) {
                     entries.put(
                             "revocation/crl-" + e.crl().issuerSha256().substring(0, 16) + "-"
@@ -191,7 +194,7 @@ public final class EvidenceExporter {
         }
         entries.put("chain/links.txt", (String.join("\n", links) + "\n").getBytes(StandardCharsets.UTF_8));
         entries.put("chain/head.bin", HexFormat.of().parseHex(stamp.digest()));
-        entries.put("chain/stamp.tst", stamp.token());
+        entries.put("chain/stamp.tst", Blobs.array(stamp.token()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(out);
                 ZipOutputStream zip = new ZipOutputStream(file)) {

@@ -1,5 +1,7 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,13 +35,18 @@ public record EvidenceItem(
         long verifyMicros,
         long agencyMicros,
         long totalMicros,
-        byte[] requestContent,
-        byte[] requestCms,
-        byte[] answer,
+        ByteString requestContent,
+        ByteString requestCms,
+        ByteString answer,
         List<RevocationItem> revocation) {
 
     public EvidenceItem {
         revocation = revocation == null ? List.of() : List.copyOf(revocation);
+    }
+
+    /** A body the caller hands over and never changes again, wrapped without a copy; null for null. */
+    public static ByteString body(byte[] handedOver) {
+        return handedOver == null ? null : UnsafeByteOperations.unsafeWrap(handedOver);
     }
 
     /** What the message was. */

@@ -182,10 +182,10 @@ public final class EvidenceLog implements AutoCloseable {
         }
         CompletableFuture<EvidenceRecord> done = writer.submit(new EvidenceWriter.Prepared(
                 record,
-                full ? cipher.seal(item.requestContent(), Parts.REQUEST_CONTENT) : null,
-                full ? cipher.seal(item.requestCms(), Parts.REQUEST_CMS) : null,
-                full ? cipher.seal(item.answer(), Parts.ANSWER) : null,
-                full ? cipher.seal(revocation, Parts.REVOCATION) : null,
+                full ? Blobs.wrap(cipher.seal(item.requestContent(), Parts.REQUEST_CONTENT)) : null,
+                full ? Blobs.wrap(cipher.seal(item.requestCms(), Parts.REQUEST_CMS)) : null,
+                full ? Blobs.wrap(cipher.seal(item.answer(), Parts.ANSWER)) : null,
+                full ? Blobs.wrap(cipher.seal(revocation, Parts.REVOCATION)) : null,
                 crls));
         return new Pending(writer, done);
     }

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,10 +47,10 @@ final class EvidenceWriter implements AutoCloseable {
     /** A record ready to be linked: metadata (no seq, no digest yet), stored bodies, CRLs to keep. */
     record Prepared(
             EvidenceRecord record,
-            byte[] requestContent,
-            byte[] requestCms,
-            byte[] answer,
-            byte[] revocation,
+            ByteString requestContent,
+            ByteString requestCms,
+            ByteString answer,
+            ByteString revocation,
             List<RevocationBlob.Crl> crls) {}
 
     /** The chain's last committed link. */
@@ -145,10 +146,10 @@ final class EvidenceWriter implements AutoCloseable {
                     for (int i = 0; i < group.size(); i++) {
                         Prepared p = group.get(i);
                         linked.get(i).bind(insert);
-                        insert.setBytes(25, p.requestContent());
-                        insert.setBytes(26, p.requestCms());
-                        insert.setBytes(27, p.answer());
-                        insert.setBytes(28, p.revocation());
+                        insert.setBytes(25, Blobs.array(p.requestContent()));
+                        insert.setBytes(26, Blobs.array(p.requestCms()));
+                        insert.setBytes(27, Blobs.array(p.answer()));
+                        insert.setBytes(28, Blobs.array(p.revocation()));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -199,7 +200,7 @@ final class EvidenceWriter implements AutoCloseable {
                 insert.setString(2, crl.ref().number());
                 insert.setString(3, crl.issuer().length() > 1024 ? crl.issuer().substring(0, 1024) : crl.issuer());
                 insert.setString(4, crl.ref().derSha256());
-                insert.setBytes(5, crl.der());
+                insert.setBytes(5, crl.der().toByteArray());
                 insert.setString(6, crl.ref().issuerSha256());
                 insert.setString(7, crl.ref().number());
                 insert.addBatch();

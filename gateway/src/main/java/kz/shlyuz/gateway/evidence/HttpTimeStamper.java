@@ -81,7 +81,7 @@ public final class HttpTimeStamper implements TimeStamper {
         }
         breaker.succeeded();
         try {
-            TimeStampResponse response = new TimeStampResponse(reply.body());
+            TimeStampResponse response = new TimeStampResponse(reply.body().toByteArray());
             response.validate(request);
             if (response.getTimeStampToken() == null) {
                 throw new IllegalStateException(uri + " granted no token: " + response.getStatusString());

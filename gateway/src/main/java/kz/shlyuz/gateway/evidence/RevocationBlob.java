@@ -1,5 +1,7 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,13 +26,13 @@ public final class RevocationBlob {
     private RevocationBlob() {}
 
     /** One entry as stored. */
-    public record Entry(String part, String serialHex, byte[] ocsp, CrlRef crl) {}
+    public record Entry(String part, String serialHex, ByteString ocsp, CrlRef crl) {}
 
     /** A CRL by issuer and number. */
     public record CrlRef(String issuerSha256, String number, String derSha256) {}
 
     /** A CRL to keep once, with its reference. */
-    public record Crl(CrlRef ref, String issuer, byte[] der) {}
+    public record Crl(CrlRef ref, String issuer, ByteString der) {}
 
     public static CrlRef ref(X509CRL crl) {
         try {
@@ -43,7 +45,10 @@ public final class RevocationBlob {
 
     public static Crl crl(X509CRL crl) {
         try {
-            return new Crl(ref(crl), crl.getIssuerX500Principal().getName(), crl.getEncoded());
+            return new Crl(
+                    ref(crl),
+                    crl.getIssuerX500Principal().getName(),
+                    UnsafeByteOperations.unsafeWrap(crl.getEncoded()));
         } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
@@ -72,8 +77,8 @@ public final class RevocationBlob {
                 out.writeUTF(item.serialHex());
                 if (item.ocspResponse() != null) {
                     out.writeByte(1);
-                    out.writeInt(item.ocspResponse().length);
-                    out.write(item.ocspResponse());
+                    out.writeInt(item.ocspResponse().size());
+                    item.ocspResponse().writeTo(out);
                 } else if (item.crl() != null) {
                     CrlRef ref = ref(item.crl());
                     out.writeByte(2);
@@ -109,7 +114,7 @@ public final class RevocationBlob {
                     if (len < 0 || len > blob.length) {
                         throw new IOException("bad OCSP length " + len);
                     }
-                    entries.add(new Entry(part, serial, in.readNBytes(len), null));
+                    entries.add(new Entry(part, serial, UnsafeByteOperations.unsafeWrap(in.readNBytes(len)), null));
                 } else if (type == 2) {
                     entries.add(new Entry(part, serial, null, new CrlRef(in.readUTF(), in.readUTF(), in.readUTF())));
                 } else {

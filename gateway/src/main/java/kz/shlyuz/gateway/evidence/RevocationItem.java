@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.security.cert.X509CRL;
 
 /**
@@ -10,4 +11,4 @@ import java.security.cert.X509CRL;
  * @param ocspResponse the DER OCSPResponse, or null
  * @param crl the CRL that answered, or null (stored once per issuer and number)
  */
-public record RevocationItem(String part, String serialHex, byte[] ocspResponse, X509CRL crl) {}
+public record RevocationItem(String part, String serialHex, ByteString ocspResponse, X509CRL crl) {}

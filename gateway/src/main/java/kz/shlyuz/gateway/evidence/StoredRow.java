@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.evidence;
 
+import com.google.protobuf.ByteString;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -19,7 +20,11 @@ import java.util.function.Consumer;
  * any length holds one page at a time.
  */
 public record StoredRow(
-        EvidenceRecord record, byte[] requestContent, byte[] requestCms, byte[] answer, byte[] revocation) {
+        EvidenceRecord record,
+        ByteString requestContent,
+        ByteString requestCms,
+        ByteString answer,
+        ByteString revocation) {
 
     static final int PAGE = 500;
 
@@ -39,10 +44,10 @@ public record StoredRow(
                     while (rs.next()) {
                         page.add(new StoredRow(
                                 EvidenceRecord.read(rs),
-                                rs.getBytes("request_content"),
-                                rs.getBytes("request_cms"),
-                                rs.getBytes("answer"),
-                                rs.getBytes("revocation")));
+                                Blobs.wrap(rs.getBytes("request_content")),
+                                Blobs.wrap(rs.getBytes("request_cms")),
+                                Blobs.wrap(rs.getBytes("answer")),
+                                Blobs.wrap(rs.getBytes("revocation"))));
                     }
                 }
             }
@@ -88,10 +93,10 @@ public record StoredRow(
         out.writeLong(r.verifyMicros());
         out.writeLong(r.agencyMicros());
         out.writeLong(r.totalMicros());
-        writeBytes(out, requestContent);
-        writeBytes(out, requestCms);
-        writeBytes(out, answer);
-        writeBytes(out, revocation);
+        writeBytes(out, Blobs.array(requestContent));
+        writeBytes(out, Blobs.array(requestCms));
+        writeBytes(out, Blobs.array(answer));
+        writeBytes(out, Blobs.array(revocation));
     }
 
     /** The next row of an archive's {@code records} entry, or null at its end. */
@@ -138,7 +143,12 @@ public record StoredRow(
                 v[17],
                 v[18],
                 v[19]);
-        return new StoredRow(r, readBytes(in), readBytes(in), readBytes(in), readBytes(in));
+        return new StoredRow(
+                r,
+                Blobs.wrap(readBytes(in)),
+                Blobs.wrap(readBytes(in)),
+                Blobs.wrap(readBytes(in)),
+                Blobs.wrap(readBytes(in)));
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

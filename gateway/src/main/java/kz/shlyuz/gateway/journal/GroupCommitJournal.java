@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.journal;
 
+import com.google.protobuf.UnsafeByteOperations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -158,7 +159,8 @@ public final class GroupCommitJournal implements Journal {
         if (claim == null) {
             throw new JournalException("complete: no claim in progress for the message", null);
         }
-        return new JournalOp.Complete(key, claim, response, now);
+        // The caller hands the answer over and never changes it: wrapped, not copied.
+        return new JournalOp.Complete(key, claim, UnsafeByteOperations.unsafeWrap(response), now);
     }
 
     /** Queues the answer and the entry together, so that they usually share one group's commit. */

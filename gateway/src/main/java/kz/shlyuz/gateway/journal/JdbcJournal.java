@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.journal;
 
+import com.google.protobuf.UnsafeByteOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,7 +138,7 @@ public final class JdbcJournal implements Journal {
                     return new Claim.Conflict();
                 }
                 if (COMPLETED.equals(rs.getString(2))) {
-                    return new Claim.Completed(rs.getBytes(4));
+                    return new Claim.Completed(UnsafeByteOperations.unsafeWrap(rs.getBytes(4)));
                 }
                 Timestamp claimedAt = rs.getTimestamp(3);
                 if (claimedAt.toInstant().plus(claimLease).isAfter(now)) {

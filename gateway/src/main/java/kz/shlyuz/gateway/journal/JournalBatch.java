@@ -94,7 +94,11 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
             try (PreparedStatement update = c.prepareStatement(JournalStatements.COMPLETE_IN_PROGRESS)) {
                 for (JournalOp.Complete op : updates) {
                     JournalStatements.bindCompletion(
-                            update, op.key().sender(), op.key().messageId(), op.response(), op.now());
+                            update,
+                            op.key().sender(),
+                            op.key().messageId(),
+                            op.response().toByteArray(),
+                            op.now());
                     update.addBatch();
                 }
                 int[] counts = update.executeBatch();
@@ -117,7 +121,7 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
                         op.key().messageId(),
                         op.claim().contentSha256(),
                         op.claim().serviceId(),
-                        op.response(),
+                        op.response().toByteArray(),
                         op.now());
                 insert.addBatch();
             }
@@ -161,7 +165,7 @@ final class JournalBatch implements GroupCommitter.Action<JournalOp, Void> {
                             c.key().messageId(),
                             c.claim().contentSha256(),
                             c.claim().serviceId(),
-                            c.response(),
+                            c.response().toByteArray(),
                             c.now());
                 } else if (item.value() instanceof JournalOp.Append a) {
                     delegate.append(a.entry());

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.journal;
 
+import com.google.protobuf.ByteString;
 import java.time.Instant;
 
 /** One caller's operation for the journal's group commit ({@link JournalBatch}). */
@@ -15,7 +16,7 @@ sealed interface JournalOp {
     record InFlight(String contentSha256, String serviceId, boolean claimRow) {}
 
     /** Records the answer of a claimed message. */
-    record Complete(MessageKey key, InFlight claim, byte[] response, Instant now) implements JournalOp {}
+    record Complete(MessageKey key, InFlight claim, ByteString response, Instant now) implements JournalOp {}
 
     /** Appends one entry. */
     record Append(JournalEntry entry) implements JournalOp {}

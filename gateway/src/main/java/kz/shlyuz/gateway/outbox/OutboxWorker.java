@@ -249,7 +249,7 @@ public final class OutboxWorker implements AutoCloseable {
                         micros,
                         null,
                         null,
-                        answer.toByteArray(),
+                        answer.toByteString(),
                         kz.shlyuz.gateway.evidence.EvidenceLog.revocationOf("answer", signers)))
                 .await();
     }

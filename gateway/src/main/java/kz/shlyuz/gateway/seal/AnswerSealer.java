@@ -1,6 +1,7 @@
 package kz.shlyuz.gateway.seal;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.util.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -60,7 +61,14 @@ public final class AnswerSealer implements AutoCloseable {
     private final AtomicLong sealed = new AtomicLong();
     private final GroupCommitter<Pending, AnswerSeal> worker;
 
-    private record Pending(byte[] salt, byte[] leafHash) {}
+    private record Pending(ByteString salt, ByteString leafHash) {
+        /** Over a fresh salt that nobody changes afterwards, and the answer's leaf hash under it. */
+        static Pending of(byte[] salt, byte[] content) {
+            return new Pending(
+                    UnsafeByteOperations.unsafeWrap(salt),
+                    UnsafeByteOperations.unsafeWrap(MerkleTree.leafHash(salt, content)));
+        }
+    }
 
     /**
      * @param signer signs the manifests (with the gateway's TSA when it has one)
@@ -103,7 +111,7 @@ public final class AnswerSealer implements AutoCloseable {
     public AnswerSeal seal(byte[] content) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return worker.await(worker.submit(new Pending(salt, MerkleTree.leafHash(salt, content))), "not sealed");
+        return worker.await(worker.submit(Pending.of(salt, content)), "not sealed");
     }
 
     /** Batches signed so far (for the log at shutdown, and tests). */
@@ -130,8 +138,7 @@ public final class AnswerSealer implements AutoCloseable {
         for (byte[] content : contents) {
             byte[] salt = new byte[SALT_BYTES];
             random.nextBytes(salt);
-            batch.add(new GroupCommitter.Item<>(
-                    new Pending(salt, MerkleTree.leafHash(salt, content)), new CompletableFuture<>()));
+            batch.add(new GroupCommitter.Item<>(Pending.of(salt, content), new CompletableFuture<>()));
         }
         seal(batch);
         return batch.stream().map(p -> p.done().join()).toList();
@@ -139,8 +146,8 @@ public final class AnswerSealer implements AutoCloseable {
 
     /** Signs one batch and completes each answer's seal; a failed signature fails the whole batch. */
     private void seal(List<GroupCommitter.Item<Pending, AnswerSeal>> batch) {
-        MerkleTree tree =
-                MerkleTree.over(batch.stream().map(p -> p.value().leafHash()).toList());
+        MerkleTree tree = MerkleTree.over(
+                batch.stream().map(p -> p.value().leafHash().toByteArray()).toList());
         byte[] manifest = SealManifest.newBuilder()
                 .setSealId(UUID.randomUUID().toString())
                 .setSealedAt(Timestamps.fromMillis(clock.millis()))
@@ -155,11 +162,9 @@ public final class AnswerSealer implements AutoCloseable {
             AnswerSeal.Builder seal = AnswerSeal.newBuilder()
                     .setManifest(manifestBytes)
                     .setManifestSignature(signature)
-                    .setLeafSalt(ByteString.copyFrom(batch.get(i).value().salt()));
+                    .setLeafSalt(batch.get(i).value().salt());
             for (MerkleTree.Step step : tree.path(i)) {
-                seal.addPath(MerkleStep.newBuilder()
-                        .setSibling(ByteString.copyFrom(step.sibling()))
-                        .setSiblingOnLeft(step.siblingOnLeft()));
+                seal.addPath(MerkleStep.newBuilder().setSibling(step.sibling()).setSiblingOnLeft(step.siblingOnLeft()));
             }
             batch.get(i).done().complete(seal.build());
         }

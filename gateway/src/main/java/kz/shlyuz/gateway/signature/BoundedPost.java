@@ -1,5 +1,7 @@
 package kz.shlyuz.gateway.signature;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BoundedPost {
     /** The status and the body (at most the limit's bytes) of an answer. */
-    public record Reply(int status, byte[] body) {}
+    public record Reply(int status, ByteString body) {}
 
     /** The answer's body was longer than the limit: the peer answered, but too much to read. */
     public static final class TooLarge extends IOException {
@@ -56,7 +58,8 @@ public final class BoundedPost {
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new Capped(maxBytes));
         try {
             HttpResponse<byte[]> reply = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            return new Reply(reply.statusCode(), reply.body());
+            // The client's fresh array is handed over: wrapped, not copied.
+            return new Reply(reply.statusCode(), UnsafeByteOperations.unsafeWrap(reply.body()));
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new HttpTimeoutException(uri + " did not finish its answer within " + deadline);

@@ -34,6 +34,9 @@ final class Der {
      * One element of {@code bytes}: its tag, where it starts, where its value starts and where it
      * ends (exclusive).
      */
+    // A view into the one input buffer the parser walks, not a value: never compared or hashed, and a
+    // copy per element would undo the single pass that bounds the parser's cost.
+    @SuppressWarnings("ArrayRecordComponent")
     record Tlv(byte[] bytes, int tag, int start, int valueStart, int end) {
         int valueLength() {
             return end - valueStart;

@@ -1,5 +1,7 @@
 package kz.shlyuz.gateway.signature;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,14 +59,14 @@ final class OcspClient {
     /** What the responder said, or why it could not be used. */
     sealed interface Answer {
         /** The certificate is good; {@code response}: the DER OCSPResponse judged (kept as evidence). */
-        record Good(Instant thisUpdate, Instant nextUpdate, boolean cached, byte[] response) implements Answer {
+        record Good(Instant thisUpdate, Instant nextUpdate, boolean cached, ByteString response) implements Answer {
             Good(Instant thisUpdate, Instant nextUpdate, boolean cached) {
                 this(thisUpdate, nextUpdate, cached, null);
             }
         }
 
         /** The certificate is revoked; {@code response}: the DER OCSPResponse judged (kept as evidence). */
-        record Revoked(Instant at, String reason, boolean cached, byte[] response) implements Answer {
+        record Revoked(Instant at, String reason, boolean cached, ByteString response) implements Answer {
             Revoked(Instant at, String reason, boolean cached) {
                 this(at, reason, cached, null);
             }
@@ -173,7 +175,7 @@ final class OcspClient {
             if (reply.status() != 200) {
                 return new Answer.Failed(responder + " answered HTTP " + reply.status(), true);
             }
-            response = reply.body();
+            response = reply.body().toByteArray();
         } catch (BoundedPost.TooLarge e) {
             return new Answer.Failed(responder + " " + e.getMessage());
         } catch (IOException e) {
@@ -257,7 +259,8 @@ final class OcspClient {
             }
             Object status = single.getCertStatus();
             if (status == null) {
-                return new Answer.Good(thisUpdate, nextUpdate, false, response.getEncoded());
+                return new Answer.Good(
+                        thisUpdate, nextUpdate, false, UnsafeByteOperations.unsafeWrap(response.getEncoded()));
             }
             if (status instanceof RevokedStatus revoked) {
                 // EnumOrdinal: java.security.cert.CRLReason is declared in RFC 5280 code order.
@@ -266,7 +269,10 @@ final class OcspClient {
                         ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name()
                         : "UNSPECIFIED";
                 return new Answer.Revoked(
-                        revoked.getRevocationTime().toInstant(), reason, false, response.getEncoded());
+                        revoked.getRevocationTime().toInstant(),
+                        reason,
+                        false,
+                        UnsafeByteOperations.unsafeWrap(response.getEncoded()));
             }
             return new Answer.Failed("responder does not know the certificate");
         }

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.signature;
 
+import com.google.protobuf.ByteString;
 import java.security.cert.X509CRL;
 
 /**
@@ -9,7 +10,7 @@ import java.security.cert.X509CRL;
  * @param ocspResponse the DER OCSPResponse, or null
  * @param crl the CRL, or null
  */
-public record RevocationEvidence(byte[] ocspResponse, X509CRL crl) {
+public record RevocationEvidence(ByteString ocspResponse, X509CRL crl) {
     /** No evidence: neither OCSP nor a CRL answered, and the policy accepted it. */
     public static final RevocationEvidence NONE = new RevocationEvidence(null, null);
 

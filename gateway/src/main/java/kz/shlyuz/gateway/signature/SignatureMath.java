@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.Digest;
  * The digest and signature arithmetic of an accepted signer, with engines kept per thread instead
  * of looked up through the JCA provider list on every signature. RSA uses the JDK's SunRsaSign
  * (measured faster than BouncyCastle's provider for RSA-2048 verification on this JDK; see
- * docs/BENCHMARKS.md), SHA-256 the JDK's SUN; GOST uses our provider's arithmetic
+ * docs/BENCHMARKS-HISTORY.md, "CMS verification, session 2"), SHA-256 the JDK's SUN; GOST uses our provider's arithmetic
  * ({@link GostSignatures}).
  */
 final class SignatureMath {

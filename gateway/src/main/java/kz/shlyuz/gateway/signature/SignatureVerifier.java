@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.signature;
 
+import com.google.protobuf.ByteString;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -69,15 +70,9 @@ public final class SignatureVerifier {
     }
 
     /** A verified attached signature: the content it carried and its signers. */
-    public record Attached(byte[] content, List<VerifiedSigner> signers) {
+    public record Attached(ByteString content, List<VerifiedSigner> signers) {
         public Attached {
-            content = content.clone();
             signers = List.copyOf(signers);
-        }
-
-        @Override
-        public byte[] content() {
-            return content.clone();
         }
     }
 
@@ -108,7 +103,7 @@ public final class SignatureVerifier {
     public Attached verifyAttached(byte[] signature) {
         try {
             SignedEnvelope.Parsed parsed = parts.envelope().read(null, signature);
-            return new Attached(parsed.content(), signers(outcomes(parsed, true)));
+            return new Attached(ByteString.copyFrom(parsed.content()), signers(outcomes(parsed, true)));
         } catch (StackOverflowError e) {
             throw tooDeep();
         }

@@ -26,6 +26,9 @@ import org.bouncycastle.asn1.ASN1Primitive;
  *     certificate choices are not signers' certificates and are left out)
  * @param crls how many elements the {@code crls} field holds (0 without one)
  */
+// The parser's result over the input buffer (its elements are views into it): never compared or
+// hashed, confined to the verifier, and not copied for the same reason as Der.Tlv.
+@SuppressWarnings("ArrayRecordComponent")
 record SignedCms(
         byte[] der,
         Der.Tlv contentType,

@@ -13,6 +13,8 @@ import kz.shlyuz.gateway.status.Refusal;
  */
 final class SignedEnvelope {
     /** A parsed CMS and the content its signatures are over. */
+    // The content is a view of the request's bytes inside the verifier (see SignedCms).
+    @SuppressWarnings("ArrayRecordComponent")
     record Parsed(SignedCms cms, byte[] content) {}
 
     private final SignatureLimits limits;

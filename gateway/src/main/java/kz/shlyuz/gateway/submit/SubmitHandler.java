@@ -112,9 +112,9 @@ public final class SubmitHandler {
                 -1,
                 -1,
                 (System.nanoTime() - start) / 1000,
-                request.getContent().toByteArray(),
-                request.getSignature().toByteArray(),
-                ack,
+                request.getContent(),
+                request.getSignature(),
+                EvidenceItem.body(ack),
                 EvidenceLog.revocationOf("request", admitted == null ? null : admitted.signers())));
     }
 

@@ -1,5 +1,6 @@
 package kz.shlyuz.gateway.e2e;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -131,7 +132,7 @@ final class HostileSignatures {
 
     /** What goes into one CMS. */
     record Cms(
-            byte[] content,
+            ByteString content,
             PrivateKey key,
             X509Certificate signerCertificate,
             String algorithm,
@@ -141,7 +142,16 @@ final class HostileSignatures {
             int extraSignedAttributes,
             boolean direct) {
         static Cms of(byte[] content, PrivateKey key, X509Certificate certificate) {
-            return new Cms(content, key, certificate, "SHA256withRSA", 1, List.of(certificate), List.of(), 0, false);
+            return new Cms(
+                    ByteString.copyFrom(content),
+                    key,
+                    certificate,
+                    "SHA256withRSA",
+                    1,
+                    List.of(certificate),
+                    List.of(),
+                    0,
+                    false);
         }
 
         Cms algorithm(String name) {
@@ -226,7 +236,7 @@ final class HostileSignatures {
                     generator.addCRL(new org.bouncycastle.cert.X509CRLHolder(crl.getEncoded()));
                 }
                 return generator
-                        .generate(new CMSProcessableByteArray(content), false)
+                        .generate(new CMSProcessableByteArray(content.toByteArray()), false)
                         .getEncoded();
             } catch (Exception e) {
                 throw new IllegalStateException(e);

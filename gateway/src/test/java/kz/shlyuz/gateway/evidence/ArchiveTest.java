@@ -59,9 +59,9 @@ class ArchiveTest {
                 1,
                 1,
                 2,
-                body,
-                ("cms " + i).getBytes(StandardCharsets.UTF_8),
-                ("ack " + i).getBytes(StandardCharsets.UTF_8),
+                EvidenceItem.body(body),
+                EvidenceItem.body(("cms " + i).getBytes(StandardCharsets.UTF_8)),
+                EvidenceItem.body(("ack " + i).getBytes(StandardCharsets.UTF_8)),
                 List.of());
     }
 

@@ -68,9 +68,9 @@ class EncryptionAtRestTest {
                 1,
                 1,
                 2,
-                ("IIN 900314300123 request " + i).getBytes(StandardCharsets.UTF_8),
-                ("cms " + i).getBytes(StandardCharsets.UTF_8),
-                ("answer " + i).getBytes(StandardCharsets.UTF_8),
+                EvidenceItem.body(("IIN 900314300123 request " + i).getBytes(StandardCharsets.UTF_8)),
+                EvidenceItem.body(("cms " + i).getBytes(StandardCharsets.UTF_8)),
+                EvidenceItem.body(("answer " + i).getBytes(StandardCharsets.UTF_8)),
                 List.of());
     }
 
@@ -108,7 +108,7 @@ class EncryptionAtRestTest {
                             new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("900314300123"),
                             "no IIN in clear");
                     assertArrayEquals(
-                            item(1).requestContent(),
+                            item(1).requestContent().toByteArray(),
                             BodyCipher.open(rotated.encryption())
                                     .open(stored, "k2026", EvidenceLog.Parts.REQUEST_CONTENT));
                     assertTrue(rs.next());

@@ -43,9 +43,9 @@ abstract class EvidenceStorageSuite {
                 1,
                 1,
                 2,
-                ("request " + i).getBytes(StandardCharsets.UTF_8),
-                ("cms " + i).getBytes(StandardCharsets.UTF_8),
-                ("answer " + i).getBytes(StandardCharsets.UTF_8),
+                EvidenceItem.body(("request " + i).getBytes(StandardCharsets.UTF_8)),
+                EvidenceItem.body(("cms " + i).getBytes(StandardCharsets.UTF_8)),
+                EvidenceItem.body(("answer " + i).getBytes(StandardCharsets.UTF_8)),
                 List.of());
     }
 

@@ -108,7 +108,9 @@ class GroupCommitJournalTest {
                 assertEquals(1, won, "claims of " + id);
                 journal.complete("egov-portal", id, new byte[] {(byte) round}, Instant.now());
                 Claim replay = journal.claim("egov-portal", id, "aa", "ADDRESS_CERTIFICATE", Instant.now());
-                assertArrayEquals(new byte[] {(byte) round}, ((Claim.Completed) replay).response());
+                assertArrayEquals(
+                        new byte[] {(byte) round},
+                        ((Claim.Completed) replay).response().toByteArray());
                 assertInstanceOf(
                         Claim.Conflict.class,
                         journal.claim("egov-portal", id, "bb", "ADDRESS_CERTIFICATE", Instant.now()));
@@ -140,7 +142,8 @@ class GroupCommitJournalTest {
             assertArrayEquals(
                     new byte[] {2},
                     ((Claim.Completed) journal.claim("egov-portal", "ok", "aa", "ADDRESS_CERTIFICATE", Instant.now()))
-                            .response());
+                            .response()
+                            .toByteArray());
         }
     }
 
@@ -161,7 +164,8 @@ class GroupCommitJournalTest {
             assertArrayEquals(
                     new byte[] {5},
                     ((Claim.Completed) reopened.claim("hkko", "kept", "aa", "ADDRESS_CERTIFICATE", Instant.now()))
-                            .response());
+                            .response()
+                            .toByteArray());
             // An unanswered claim is not kept: the retry is processed afresh.
             assertInstanceOf(
                     Claim.Claimed.class, reopened.claim("hkko", "dropped", "aa", "ADDRESS_CERTIFICATE", Instant.now()));
@@ -191,7 +195,8 @@ class GroupCommitJournalTest {
             assertArrayEquals(
                     new byte[] {3},
                     ((Claim.Completed) journal.claim("hkko", "orphan", "aa", "ADDRESS_CERTIFICATE", Instant.now()))
-                            .response());
+                            .response()
+                            .toByteArray());
         }
     }
 

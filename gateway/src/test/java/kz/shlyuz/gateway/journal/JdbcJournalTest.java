@@ -47,7 +47,8 @@ class JdbcJournalTest {
         journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0);
         journal.complete("hkko", "m1", new byte[] {1, 2, 3}, T0);
         Claim again = journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0.plusSeconds(1));
-        assertArrayEquals(new byte[] {1, 2, 3}, ((Claim.Completed) again).response());
+        assertArrayEquals(
+                new byte[] {1, 2, 3}, ((Claim.Completed) again).response().toByteArray());
     }
 
     @Test

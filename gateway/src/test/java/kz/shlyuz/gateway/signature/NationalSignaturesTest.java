@@ -50,7 +50,7 @@ class NationalSignaturesTest {
     void verifiesKalkanGost2004AttachedBase64SignatureOfALegalEntityFirstHead() {
         SignatureVerifier.Attached verified =
                 archiveVerifier().verifyAttached(NcaTestMaterial.bytes("cms/kalkan_legal_gost2004.cms"));
-        assertEquals("asdasd", new String(verified.content(), StandardCharsets.UTF_8));
+        assertEquals("asdasd", verified.content().toString(StandardCharsets.UTF_8));
         VerifiedSigner signer = verified.signers().get(0);
         assertEquals(HolderRole.LEGAL_FIRST_HEAD, signer.holder().role());
         assertEquals("123456789011", signer.holder().iin());
@@ -66,7 +66,7 @@ class NationalSignaturesTest {
     void verifiesKalkanRsaAttachedBase64SignatureOfAnIndividual() {
         SignatureVerifier.Attached verified =
                 archiveVerifier().verifyAttached(NcaTestMaterial.bytes("cms/kalkan_individual_rsa.cms"));
-        assertEquals("asdasd", new String(verified.content(), StandardCharsets.UTF_8));
+        assertEquals("asdasd", verified.content().toString(StandardCharsets.UTF_8));
         VerifiedSigner signer = verified.signers().get(0);
         assertEquals(HolderRole.INDIVIDUAL, signer.holder().role());
         assertEquals("123456789011", signer.holder().iin());

@@ -53,7 +53,9 @@ abstract class StorageSuite {
             journal.complete("hkko", "m1", new byte[] {7}, T0);
             assertArrayEquals(
                     new byte[] {7},
-                    ((Claim.Completed) journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0)).response());
+                    ((Claim.Completed) journal.claim("hkko", "m1", "aa", "ADDRESS_CERTIFICATE", T0))
+                            .response()
+                            .toByteArray());
             assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "m1", "bb", "ADDRESS_CERTIFICATE", T0));
         }
     }
@@ -69,7 +71,9 @@ abstract class StorageSuite {
             journal.complete("hkko", "g1", new byte[] {9}, T0);
             assertArrayEquals(
                     new byte[] {9},
-                    ((Claim.Completed) journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0)).response());
+                    ((Claim.Completed) journal.claim("hkko", "g1", "aa", "ADDRESS_CERTIFICATE", T0))
+                            .response()
+                            .toByteArray());
             assertInstanceOf(Claim.Conflict.class, journal.claim("hkko", "g1", "bb", "ADDRESS_CERTIFICATE", T0));
             assertThrows(JournalException.class, () -> journal.complete("hkko", "never-claimed", new byte[] {1}, T0));
         }

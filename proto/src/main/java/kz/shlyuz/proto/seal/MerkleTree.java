@@ -1,5 +1,6 @@
 package kz.shlyuz.proto.seal;
 
+import com.google.protobuf.ByteString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class MerkleTree {
     private static final byte NODE = 0x01;
 
     /** One step of an inclusion proof: the sibling's hash and which side it is on. */
-    public record Step(byte[] sibling, boolean siblingOnLeft) {}
+    public record Step(ByteString sibling, boolean siblingOnLeft) {}
 
     private final List<byte[][]> levels;
 
@@ -67,7 +68,7 @@ public final class MerkleTree {
             byte[][] level = levels.get(depth);
             int sibling = i ^ 1;
             if (sibling < level.length) {
-                steps.add(new Step(level[sibling].clone(), sibling < i));
+                steps.add(new Step(ByteString.copyFrom(level[sibling]), sibling < i));
             }
             i /= 2;
         }
@@ -88,7 +89,8 @@ public final class MerkleTree {
         MessageDigest sha256 = sha256();
         byte[] hash = leafHash;
         for (Step step : path) {
-            hash = step.siblingOnLeft() ? node(sha256, step.sibling(), hash) : node(sha256, hash, step.sibling());
+            byte[] sibling = step.sibling().toByteArray();
+            hash = step.siblingOnLeft() ? node(sha256, sibling, hash) : node(sha256, hash, sibling);
         }
         return hash;
     }
