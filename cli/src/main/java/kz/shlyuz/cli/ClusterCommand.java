@@ -29,15 +29,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Several gateway nodes on one PostgreSQL database, on this machine (docs/CLUSTER.md).",
         subcommands = {ClusterCommand.Up.class})
-final class ClusterCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class ClusterCommand extends CommandGroup {
     /**
      * {@code ./shlyuz cluster up}: a throwaway PostgreSQL cluster, the agency adapters once, and N
      * gateway nodes as child JVMs ({@code serve --db … --node-id node-i --no-adapters}) sharing the

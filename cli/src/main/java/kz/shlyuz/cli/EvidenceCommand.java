@@ -24,15 +24,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Export an exchange's evidence (ASiC-E) and verify it offline.",
         subcommands = {EvidenceCommand.Export.class, EvidenceCommand.Verify.class})
-final class EvidenceCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class EvidenceCommand extends CommandGroup {
     /** {@code evidence export}: reading the bodies is audited (evidence_audit) under the OS account's name. */
     @Command(
             name = "export",

@@ -21,15 +21,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "The evidence journal.",
         subcommands = {JournalCommand.Verify.class})
-final class JournalCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class JournalCommand extends CommandGroup {
     /**
      * {@code journal verify}: recomputes every chain (archives, then the database) and its stamps;
      * exit 0 when everything holds, 1 naming the first record changed, removed or inserted, 2

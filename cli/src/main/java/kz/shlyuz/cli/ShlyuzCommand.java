@@ -28,12 +28,9 @@ import picocli.CommandLine.ScopeType;
             MaintenanceCommand.class,
             ConfigCommand.class
         })
-public final class ShlyuzCommand implements Runnable {
+public final class ShlyuzCommand extends CommandGroup {
     /** The option that adds stack traces to error lines; every subcommand accepts it. */
     static final String VERBOSE = "--verbose";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = VERBOSE,
@@ -51,10 +48,5 @@ public final class ShlyuzCommand implements Runnable {
         CommandLine line = new CommandLine(new ShlyuzCommand());
         line.registerConverter(Duration.class, new Durations());
         return Errors.install(line, args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
     }
 }

@@ -128,6 +128,14 @@ public final class BenchEnvironment implements AutoCloseable {
         return docsAdapter.port();
     }
 
+    /**
+     * The adapters of this environment as a gateway JVM takes them ({@code agency=port}), for the
+     * scenarios that start gateways of their own.
+     */
+    public List<String> adapterArguments() {
+        return List.of(AGENCY + "=" + adapterPort(), DOCS_AGENCY + "=" + docsAdapterPort());
+    }
+
     public GatewayProcess gateway() {
         return gateway;
     }

@@ -63,9 +63,7 @@ public final class ClusterScenario implements StreamScenario {
     @Override
     public List<Row> run(BenchEnvironment env, BenchOptions options, PrintStream out) throws Exception {
         Path runDir = Files.createTempDirectory("shlyuz-bench-cluster-");
-        List<String> adapters = List.of(
-                BenchEnvironment.AGENCY + "=" + env.adapterPort(),
-                BenchEnvironment.DOCS_AGENCY + "=" + env.docsAdapterPort());
+        List<String> adapters = env.adapterArguments();
         RequestBuilder builder = new RequestBuilder(new CmsSigner(env.clock()));
         SignerKey operator = env.pki().signerKey(Employee.HKKO_OPERATOR.key());
         SignerKey citizen = env.pki().signerKey(Persona.CLEAN.key());

@@ -58,9 +58,7 @@ public final class EvidenceCostScenario implements StreamScenario {
     @Override
     public List<Row> run(BenchEnvironment env, BenchOptions options, PrintStream out) throws Exception {
         Path runDir = Files.createTempDirectory("shlyuz-bench-evidence-");
-        List<String> adapters = List.of(
-                BenchEnvironment.AGENCY + "=" + env.adapterPort(),
-                BenchEnvironment.DOCS_AGENCY + "=" + env.docsAdapterPort());
+        List<String> adapters = env.adapterArguments();
         RequestBuilder builder = new RequestBuilder(new CmsSigner(env.clock()));
         SignerKey citizen = env.pki().signerKey(Persona.CLEAN.key());
         String iin = Persona.CLEAN.iin().value();

@@ -258,9 +258,9 @@ final class OcspClient {
                 return new Answer.Failed("response is stale (next update was due " + nextUpdate + ")");
             }
             Object status = single.getCertStatus();
+            ByteString judged = UnsafeByteOperations.unsafeWrap(response.getEncoded());
             if (status == null) {
-                return new Answer.Good(
-                        thisUpdate, nextUpdate, false, UnsafeByteOperations.unsafeWrap(response.getEncoded()));
+                return new Answer.Good(thisUpdate, nextUpdate, false, judged);
             }
             if (status instanceof RevokedStatus revoked) {
                 // EnumOrdinal: java.security.cert.CRLReason is declared in RFC 5280 code order.
@@ -268,11 +268,7 @@ final class OcspClient {
                 String reason = revoked.hasRevocationReason()
                         ? java.security.cert.CRLReason.values()[revoked.getRevocationReason()].name()
                         : "UNSPECIFIED";
-                return new Answer.Revoked(
-                        revoked.getRevocationTime().toInstant(),
-                        reason,
-                        false,
-                        UnsafeByteOperations.unsafeWrap(response.getEncoded()));
+                return new Answer.Revoked(revoked.getRevocationTime().toInstant(), reason, false, judged);
             }
             return new Answer.Failed("responder does not know the certificate");
         }
