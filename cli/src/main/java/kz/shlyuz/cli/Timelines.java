@@ -35,7 +35,9 @@ final class Timelines {
                 when(c.getDueAt()),
                 c.getOverdue() ? ", OVERDUE" : "");
         if (c.getSecondParty()) {
-            out.printf("   reference %s, read in the second party's cabinet: no steps, no grounds%n", c.getDisplayReference());
+            out.printf(
+                    "   reference %s, read in the second party's cabinet: no steps, no grounds%n",
+                    c.getDisplayReference());
         }
         for (CaseStep s : c.getStepsList()) {
             out.printf(

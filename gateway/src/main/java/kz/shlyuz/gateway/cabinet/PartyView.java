@@ -59,7 +59,8 @@ final class PartyView {
         }
         try (PreparedStatement s =
                 c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
-                        + "FROM status_message WHERE case_id = ? AND status IN (" + shownStatuses() + ") ORDER BY seq")) {
+                        + "FROM status_message WHERE case_id = ? AND status IN (" + shownStatuses()
+                        + ") ORDER BY seq")) {
             s.setString(1, caseId);
             try (ResultSet m = s.executeQuery()) {
                 while (m.next()) {
@@ -90,13 +91,15 @@ final class PartyView {
 
     /** The second party's version of {@code m}, with the case's service and result date read. */
     StatusMessage message(Connection c, StatusMessage m) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT service_id, due_at FROM process_case WHERE case_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT service_id, due_at FROM process_case WHERE case_id = ?")) {
             s.setString(1, m.getCaseId());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("status message of case " + m.getCaseId() + " without its case");
                 }
-                return asParty(m, services.process(rs.getString(1)), rs.getTimestamp(2).toInstant());
+                return asParty(
+                        m, services.process(rs.getString(1)), rs.getTimestamp(2).toInstant());
             }
         }
     }

@@ -29,13 +29,14 @@ public final class PartyTexts {
     public static Optional<Wording> of(CaseEvent event, ProcessDefinition d, String caseId, Instant caseDue) {
         SecondParty party = d.secondParty();
         return switch (event) {
-            case ACCEPTED -> Optional.of(new Wording(
-                    "Сізге қатысты «" + d.titleKk() + "» ісі ашылды, іс № " + CaseReference.of(caseId) + ". "
-                            + party.role().kk() + " " + party.asks().kk() + " Шешім " + Texts.untilKk(caseDue)
-                            + " қабылданады.",
-                    "Открыто дело «" + d.titleRu() + "», касающееся вас, № " + CaseReference.of(caseId) + ". "
-                            + party.role().ru() + " " + party.asks().ru() + " Решение — до " + Texts.when(caseDue)
-                            + "."));
+            case ACCEPTED ->
+                Optional.of(new Wording(
+                        "Сізге қатысты «" + d.titleKk() + "» ісі ашылды, іс № " + CaseReference.of(caseId) + ". "
+                                + party.role().kk() + " " + party.asks().kk() + " Шешім " + Texts.untilKk(caseDue)
+                                + " қабылданады.",
+                        "Открыто дело «" + d.titleRu() + "», касающееся вас, № " + CaseReference.of(caseId) + ". "
+                                + party.role().ru() + " " + party.asks().ru() + " Решение — до " + Texts.when(caseDue)
+                                + "."));
             case APPROVED, REFUSED -> Optional.of(outcome(event, d));
             default -> Optional.empty();
         };

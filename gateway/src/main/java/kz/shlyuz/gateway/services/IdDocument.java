@@ -116,15 +116,16 @@ final class IdDocument {
                         Term.minutes(60),
                         "Өтініш тіркеледі, полиция бөлімшесі формулярды тексереді",
                         "Заявление регистрируется, подразделение полиции проверяет формуляр")),
-                Stage.of(new StepSpec(
-                        "WANTED_CHECK",
-                        StepKind.CHECK,
-                        Agency.KPSISU,
-                        "WANTED_CHECK",
-                        check,
-                        Term.workingDays(review(u)),
-                        "Полиция бөлімшелері мен Көші-қон қызметі комитеті өтінішті ресімдейді, іздестіру есебін тексереді",
-                        "Подразделения полиции и Комитет миграционной службы оформляют заявление, проверяют учёт розыска")),
+                Stage.of(
+                        new StepSpec(
+                                "WANTED_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "WANTED_CHECK",
+                                check,
+                                Term.workingDays(review(u)),
+                                "Полиция бөлімшелері мен Көші-қон қызметі комитеті өтінішті ресімдейді, іздестіру есебін тексереді",
+                                "Подразделения полиции и Комитет миграционной службы оформляют заявление, проверяют учёт розыска")),
                 Stage.of(new StepSpec(
                         "DOCUMENT_MANUFACTURE",
                         StepKind.EFFECT,

@@ -28,6 +28,7 @@ class WorkingTimeTest {
     @Test
     void holidaysAreSkippedLikeWeekends() {
         // 16 December 2026, Independence Day, is a Wednesday.
-        assertEquals(almaty("2026-12-17T10:50"), Term.workingMinutes(200).dueFrom(almaty("2026-12-15T17:00"), calendar));
+        assertEquals(
+                almaty("2026-12-17T10:50"), Term.workingMinutes(200).dueFrom(almaty("2026-12-15T17:00"), calendar));
     }
 }

@@ -35,21 +35,25 @@ class TextsTest {
     private static final Pattern SEED_NUMBER = Pattern.compile("\\(00\\d[,)]");
     private static final List<String> JARGON =
             List.of("ҚСжАЕК", "КПСиСУ", "КМС", "ИПЦ", "ІІД", "ДВД", "ДКНБ", "УДО", "ҚБ", "КҚҚ", "ведомств");
-    private static final Set<Service> REVIEWED =
-            Set.of(Service.LABOUR_MIGRANT_PERMIT, Service.LABOUR_MIGRANT_PERMIT_EXTENSION, Service.ID_DOCUMENT,
-                    Service.TEMPORARY_ID);
+    private static final Set<Service> REVIEWED = Set.of(
+            Service.LABOUR_MIGRANT_PERMIT,
+            Service.LABOUR_MIGRANT_PERMIT_EXTENSION,
+            Service.ID_DOCUMENT,
+            Service.TEMPORARY_ID);
 
     private static com.google.protobuf.Message sample(Service s) {
         return switch (s) {
             case ID_DOCUMENT -> IdDocumentRequest.getDefaultInstance();
             case TEMPORARY_ID -> TemporaryIdRequest.getDefaultInstance();
-            case LABOUR_MIGRANT_PERMIT, LABOUR_MIGRANT_PERMIT_EXTENSION -> LabourMigrantPermitRequest.getDefaultInstance();
+            case LABOUR_MIGRANT_PERMIT, LABOUR_MIGRANT_PERMIT_EXTENSION ->
+                LabourMigrantPermitRequest.getDefaultInstance();
             default -> null;
         };
     }
 
     /** Every template by the event it is sent with, for one service's steps. */
-    private static Map<CaseEvent, List<Texts.Pair>> templates(ProcessDefinition d, List<StepSpec> steps, String sender) {
+    private static Map<CaseEvent, List<Texts.Pair>> templates(
+            ProcessDefinition d, List<StepSpec> steps, String sender) {
         StepSpec step = steps.get(0);
         return Map.of(
                 CaseEvent.ACCEPTED, List.of(Texts.accepted(d, CASE, steps, DUE, DUE)),
@@ -74,7 +78,8 @@ class TextsTest {
             ProcessDefinition d = s.process();
             for (String sender : List.of("hkko", "egov-portal", "burkit")) {
                 List<StepSpec> steps = d.stagesFor(sampleOrDefault(s)).get(0).steps();
-                for (Map.Entry<CaseEvent, List<Texts.Pair>> e : templates(d, steps, sender).entrySet()) {
+                for (Map.Entry<CaseEvent, List<Texts.Pair>> e :
+                        templates(d, steps, sender).entrySet()) {
                     boolean may = e.getKey() == CaseEvent.REFUSED || e.getKey() == CaseEvent.STEP_OVERDUE;
                     for (Texts.Pair p : e.getValue()) {
                         scanned++;
@@ -112,8 +117,10 @@ class TextsTest {
             ServiceDefinition s = Services.standard().get(service);
             ProcessDefinition d = s.process();
             texts.addAll(List.of(d.titleKk(), d.titleRu()));
-            texts.addAll(List.of(d.secondParty().role().kk(), d.secondParty().role().ru()));
-            texts.addAll(List.of(d.secondParty().asks().kk(), d.secondParty().asks().ru()));
+            texts.addAll(
+                    List.of(d.secondParty().role().kk(), d.secondParty().role().ru()));
+            texts.addAll(
+                    List.of(d.secondParty().asks().kk(), d.secondParty().asks().ru()));
             for (var stage : d.stagesFor(sample(service))) {
                 for (StepSpec step : stage.steps()) {
                     texts.addAll(List.of(step.titleKk(), step.titleRu()));
