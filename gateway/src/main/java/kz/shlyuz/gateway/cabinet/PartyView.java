@@ -9,10 +9,12 @@ import java.time.Instant;
 import kz.shlyuz.gateway.process.CaseEvent;
 import kz.shlyuz.gateway.process.CaseReference;
 import kz.shlyuz.gateway.process.PartyTexts;
+import kz.shlyuz.gateway.process.StepState;
 import kz.shlyuz.gateway.services.ProcessDefinition;
 import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.gateway.services.Wording;
 import kz.shlyuz.proto.v1.Case;
+import kz.shlyuz.proto.v1.CaseStep;
 import kz.shlyuz.proto.v1.StatusMessage;
 
 /**
@@ -31,8 +33,8 @@ final class PartyView {
 
     /**
      * The case as its second party reads it: that it exists, its term and state, the messages
-     * {@link PartyTexts} makes for them and the outcome without grounds; no steps, no agencies'
-     * answers, no applicant's texts.
+     * {@link PartyTexts} makes for them, the outcome without grounds and the effects applied (their
+     * references); no checks, no agencies' findings, no applicant's texts.
      */
     Case caseOf(Connection c, ResultSet rs) throws SQLException {
         String caseId = rs.getString(1);
@@ -53,6 +55,30 @@ final class PartyView {
                 .setDisplayReference(CaseReference.of(caseId))
                 .setSecondParty(true)
                 .setOverdue(!finished && clock.instant().isAfter(due));
+        // The effects applied are the outcome as far as it concerns the party (the permit extended,
+        // the person deregistered from their dwelling): their references, never a check's result.
+        try (PreparedStatement s = c.prepareStatement("SELECT step_name, adapter, started_at, due_at, finished_at, "
+                + "reference FROM process_step WHERE case_id = ? AND state = '" + StepState.DONE.name()
+                + "' ORDER BY started_at, step_name")) {
+            s.setString(1, caseId);
+            try (ResultSet st = s.executeQuery()) {
+                while (st.next()) {
+                    CaseStep.Builder step = CaseStep.newBuilder()
+                            .setName(st.getString(1))
+                            .setAgency(st.getString(2))
+                            .setState(StepState.DONE.name())
+                            .setStartedAt(CaseQueries.ts(st.getTimestamp(3)))
+                            .setDueAt(CaseQueries.ts(st.getTimestamp(4)));
+                    if (st.getTimestamp(5) != null) {
+                        step.setFinishedAt(CaseQueries.ts(st.getTimestamp(5)));
+                    }
+                    if (st.getString(6) != null) {
+                        step.setResult(st.getString(6));
+                    }
+                    b.addSteps(step);
+                }
+            }
+        }
         if (finished) {
             Wording outcome = PartyTexts.outcome(CaseEvent.valueOf(state), d);
             b.setResultKk(outcome.kk()).setResultRu(outcome.ru());
