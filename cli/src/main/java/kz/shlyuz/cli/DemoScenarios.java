@@ -62,6 +62,7 @@ final class DemoScenarios {
                             .setCitizenship("UZ")
                             .setPassportNumber("FA1234567")
                             .setMonths(6)
+                            .setProtectedDataConsent(true)
                             .build(),
                     List.of("hkko-operator"),
                     p == Persona.CLEAN ? "APPROVED" : "REFUSED",
@@ -77,11 +78,30 @@ final class DemoScenarios {
                         .setEmployerIin(Persona.EMPLOYER.iin().value())
                         .setCitizenship("UZ")
                         .setMonths(6)
+                        .setProtectedDataConsent(true)
                         .setPermitNumber("WP-2026-000001")
                         .build(),
                 List.of(Persona.CLEAN.key(), Persona.EMPLOYER.key()),
                 "APPROVED",
                 Persona.CLEAN,
+                false));
+        // Issue 11.3: the same service read in the second party's cabinet. The migrant is refused
+        // for a conviction; the employer sees that the case exists and that it was refused, not why.
+        all.add(new Scenario(
+                "LABOUR_MIGRANT_PERMIT_EXTENSION, convicted migrant, as the employer reads it",
+                "egov-portal",
+                "LABOUR_MIGRANT_PERMIT_EXTENSION",
+                LabourMigrantPermitRequest.newBuilder()
+                        .setMigrantIin(Persona.CONVICTED.iin().value())
+                        .setEmployerIin(Persona.EMPLOYER.iin().value())
+                        .setCitizenship("UZ")
+                        .setMonths(6)
+                        .setProtectedDataConsent(true)
+                        .setPermitNumber("WP-2026-000002")
+                        .build(),
+                List.of(Persona.CONVICTED.key(), Persona.EMPLOYER.key()),
+                "REFUSED",
+                Persona.EMPLOYER,
                 false));
         all.add(id(Persona.CLEAN, Urgency.URGENCY_CATEGORY_1, "APPROVED"));
         all.add(id(Persona.CONVICTED, Urgency.URGENCY_GENERAL, "APPROVED"));

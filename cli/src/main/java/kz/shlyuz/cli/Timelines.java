@@ -34,6 +34,11 @@ final class Timelines {
                 c.getState(),
                 when(c.getDueAt()),
                 c.getOverdue() ? ", OVERDUE" : "");
+        if (c.getSecondParty()) {
+            out.printf(
+                    "   reference %s, read in the second party's cabinet: no steps, no grounds%n",
+                    c.getDisplayReference());
+        }
         for (CaseStep s : c.getStepsList()) {
             out.printf(
                     "   step %-28s %-9s %-8s started %s due %s%s%s%n",

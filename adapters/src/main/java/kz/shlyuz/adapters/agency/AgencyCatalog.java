@@ -73,7 +73,13 @@ public final class AgencyCatalog {
             case TAX -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
             case MIGRATION ->
                 withEffects(
-                        checks(agency, titleKk, titleRu, fixture, Set.of("EXIT_RESTRICTION_CHECK")),
+                        checks(
+                                agency,
+                                titleKk,
+                                titleRu,
+                                fixture,
+                                // 003 §7.2: the internal-affairs databases a labour migrant is checked against.
+                                Set.of("EXIT_RESTRICTION_CHECK", "MIGRANT_RECORD_CHECK")),
                         migrationEffects(new EffectLedger(agency)));
             case MILITARY -> {
                 MilitaryRegister register = MilitaryRegister.read(fixture);
@@ -206,8 +212,8 @@ public final class AgencyCatalog {
                 new EffectOperation(
                         "DOCUMENT_ISSUE",
                         "DOC",
-                        "Құжат бөлімшеде беруге дайын",
-                        "Документ готов к выдаче в подразделении",
+                        "Құжат дайын, беру орнына жеткізілді",
+                        "Документ готов и доставлен к месту выдачи",
                         ledger));
     }
 

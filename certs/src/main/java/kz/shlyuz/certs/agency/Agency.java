@@ -94,6 +94,7 @@ public enum Agency {
             "Информационная система миграционной службы МВД РК",
             List.of(),
             "EXIT_RESTRICTION_CHECK",
+            "MIGRANT_RECORD_CHECK",
             "EXIT_PERMIT_ISSUE",
             "LABOUR_PERMIT_ISSUE",
             "LABOUR_PERMIT_EXTEND",

@@ -12,19 +12,32 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.journal.JournalException;
+import kz.shlyuz.gateway.process.CaseReference;
 import kz.shlyuz.gateway.process.StepState;
+import kz.shlyuz.gateway.services.Services;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CaseStep;
 import kz.shlyuz.proto.v1.StatusMessage;
 
-/** Reads cases and status messages for one audience (a citizen, or a front office). */
+/**
+ * Reads cases and status messages for one audience (a citizen, or a front office). A citizen who
+ * is a case's second party (employer, dwelling owner) reads it through {@link PartyView}: that it
+ * exists, what it asks of them and its outcome, without the steps and the applicant's grounds.
+ */
 public final class CaseQueries {
     private final DataSource db;
     private final Clock clock;
+    private final PartyView party;
 
     public CaseQueries(DataSource db, Clock clock) {
+        this(db, clock, Services.standard());
+    }
+
+    /** @param services the service definitions, for what a second party reads of a case */
+    public CaseQueries(DataSource db, Clock clock, Services services) {
         this.db = db;
         this.clock = clock;
+        this.party = new PartyView(services, clock);
     }
 
     /**
@@ -36,6 +49,21 @@ public final class CaseQueries {
             return citizenIin != null
                     ? "(" + alias + "citizen_iin = ? OR " + alias + "related_iin = ?)"
                     : alias + "sender = ?";
+        }
+
+        /**
+         * As {@link #where} for status messages: a second party receives only the messages
+         * {@link kz.shlyuz.gateway.process.PartyTexts#SHOWN} names (their text is then replaced by the party's own).
+         */
+        String messagesWhere() {
+            return citizenIin != null
+                    ? "(citizen_iin = ? OR (related_iin = ? AND status IN (" + PartyView.shownStatuses() + ")))"
+                    : "sender = ?";
+        }
+
+        /** True when this citizen reads a case of {@code applicantIin} as its second party. */
+        boolean secondPartyOf(String applicantIin) {
+            return citizenIin != null && !citizenIin.equals(applicantIin);
         }
 
         int bind(PreparedStatement s, int index) throws SQLException {
@@ -53,7 +81,7 @@ public final class CaseQueries {
     public List<Case> cases(Audience audience, int offset, int limit) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT case_id, service_id, message_id, state, opened_at, "
-                        + "due_at, sender, result_kk, result_ru, finished_at FROM process_case WHERE "
+                        + "due_at, sender, result_kk, result_ru, finished_at, citizen_iin FROM process_case WHERE "
                         + audience.where("") + " ORDER BY opened_at DESC, case_id DESC")) {
             audience.bind(s, 1);
             s.setMaxRows(offset + limit);
@@ -64,7 +92,7 @@ public final class CaseQueries {
                     if (row++ < offset) {
                         continue;
                     }
-                    cases.add(caseOf(c, rs));
+                    cases.add(caseOf(c, rs, audience));
                 }
             }
             return cases;
@@ -77,19 +105,22 @@ public final class CaseQueries {
     public java.util.Optional<Case> find(Audience audience, String caseId) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT case_id, service_id, message_id, state, opened_at, "
-                        + "due_at, sender, result_kk, result_ru, finished_at FROM process_case WHERE case_id = ? AND "
+                        + "due_at, sender, result_kk, result_ru, finished_at, citizen_iin FROM process_case WHERE case_id = ? AND "
                         + audience.where(""))) {
             s.setString(1, caseId);
             audience.bind(s, 2);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(caseOf(c, rs)) : java.util.Optional.empty();
+                return rs.next() ? java.util.Optional.of(caseOf(c, rs, audience)) : java.util.Optional.empty();
             }
         } catch (SQLException e) {
             throw new JournalException("case", e);
         }
     }
 
-    private Case caseOf(Connection c, ResultSet rs) throws SQLException {
+    private Case caseOf(Connection c, ResultSet rs, Audience audience) throws SQLException {
+        if (audience.secondPartyOf(rs.getString(11))) {
+            return party.caseOf(c, rs);
+        }
         Instant now = clock.instant();
         String caseId = rs.getString(1);
         Instant due = rs.getTimestamp(6).toInstant();
@@ -101,7 +132,8 @@ public final class CaseQueries {
                 .setState(rs.getString(4))
                 .setOpenedAt(ts(rs.getTimestamp(5)))
                 .setDueAt(ts(rs.getTimestamp(6)))
-                .setSenderId(rs.getString(7));
+                .setSenderId(rs.getString(7))
+                .setDisplayReference(CaseReference.of(caseId));
         if (rs.getString(8) != null) {
             b.setResultKk(rs.getString(8)).setResultRu(rs.getString(9));
         }
@@ -154,15 +186,17 @@ public final class CaseQueries {
     public List<StatusMessage> messagesAfter(Audience audience, long cursor, int limit) {
         try (Connection c = db.getConnection();
                 PreparedStatement s =
-                        c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
-                                + "FROM status_message WHERE seq > ? AND " + audience.where("") + " ORDER BY seq")) {
+                        c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at, "
+                                + "citizen_iin FROM status_message WHERE seq > ? AND " + audience.messagesWhere()
+                                + " ORDER BY seq")) {
             s.setLong(1, cursor);
             audience.bind(s, 2);
             s.setMaxRows(limit);
             List<StatusMessage> messages = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    messages.add(message(rs));
+                    StatusMessage m = message(rs);
+                    messages.add(audience.secondPartyOf(rs.getString(8)) ? party.message(c, m) : m);
                 }
             }
             return messages;
@@ -184,7 +218,7 @@ public final class CaseQueries {
         }
     }
 
-    private static StatusMessage message(ResultSet rs) throws SQLException {
+    static StatusMessage message(ResultSet rs) throws SQLException {
         StatusMessage.Builder m = StatusMessage.newBuilder()
                 .setCursor(Long.toString(rs.getLong(1)))
                 .setCaseId(rs.getString(2))
@@ -198,7 +232,7 @@ public final class CaseQueries {
         return m.build();
     }
 
-    private static Timestamp ts(java.sql.Timestamp t) {
+    static Timestamp ts(java.sql.Timestamp t) {
         return Timestamps.fromMillis(t.getTime());
     }
 }

@@ -22,7 +22,11 @@ public record Term(int amount, Unit unit) {
         HOURS,
         CALENDAR_DAYS,
         WORKING_DAYS,
-        MONTHS
+        MONTHS,
+        /** Hours of the provider's working time ({@link WorkingTime}): 003's «1 сағат». */
+        WORKING_HOURS,
+        /** Minutes of the provider's working time ({@link WorkingTime}): 003's «20 минут». */
+        WORKING_MINUTES
     }
 
     public Term {
@@ -52,6 +56,16 @@ public record Term(int amount, Unit unit) {
         return new Term(n, Unit.MONTHS);
     }
 
+    /** Hours counted in the provider's working time (9:00–18:30 on working days). */
+    public static Term workingHours(int n) {
+        return new Term(n, Unit.WORKING_HOURS);
+    }
+
+    /** Minutes counted in the provider's working time (9:00–18:30 on working days). */
+    public static Term workingMinutes(int n) {
+        return new Term(n, Unit.WORKING_MINUTES);
+    }
+
     /** When the term started at {@code start} runs out. */
     public Instant dueFrom(Instant start, KazakhstanCalendar calendar) {
         ZonedDateTime local = start.atZone(KazakhstanCalendar.ZONE);
@@ -61,6 +75,8 @@ public record Term(int amount, Unit unit) {
             case CALENDAR_DAYS -> endOfDay(onWorkingDay(local.toLocalDate().plusDays(amount), calendar));
             case WORKING_DAYS -> endOfDay(calendar.plusWorkingDays(local.toLocalDate(), amount));
             case MONTHS -> endOfDay(onWorkingDay(local.toLocalDate().plusMonths(amount), calendar));
+            case WORKING_HOURS -> WorkingTime.plus(start, Duration.ofHours(amount), calendar);
+            case WORKING_MINUTES -> WorkingTime.plus(start, Duration.ofMinutes(amount), calendar);
         };
     }
 
@@ -86,6 +102,8 @@ public record Term(int amount, Unit unit) {
                     case CALENDAR_DAYS -> " күнтізбелік күн";
                     case WORKING_DAYS -> " жұмыс күні";
                     case MONTHS -> " ай";
+                    case WORKING_HOURS -> " жұмыс сағаты";
+                    case WORKING_MINUTES -> " минут (жұмыс уақытында)";
                 };
     }
 
@@ -98,6 +116,8 @@ public record Term(int amount, Unit unit) {
                     case CALENDAR_DAYS -> " календарных дн.";
                     case WORKING_DAYS -> " рабочих дн.";
                     case MONTHS -> " мес.";
+                    case WORKING_HOURS -> " ч. рабочего времени";
+                    case WORKING_MINUTES -> " мин. рабочего времени";
                 };
     }
 }

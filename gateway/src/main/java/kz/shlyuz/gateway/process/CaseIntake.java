@@ -74,7 +74,7 @@ final class CaseIntake {
         List<String> parties = definition.parties().apply(body);
         Instant now = clock.instant();
         String caseId = ids.at(now);
-        Instant caseDue = definition.caseTerm().apply(body).dueFrom(now, calendar);
+        Instant caseDue = definition.caseDue(body, now, calendar);
         SubmitAck ack = ack(caseId, request, CaseEvent.ACCEPTED, now, caseDue);
         CaseRecord row = CaseRecord.opened(caseId, request, parties, caseDue, body);
         List<StepSpec> first = definition.stagesFor(body).get(0).steps();

@@ -265,7 +265,8 @@ final class CaseTransitions {
         // Nothing left to wait for: overdue reminders of finished steps would only confuse.
         outbox.cancelAll(tx, row.caseId);
         ProcessDefinition d = definition(row);
-        Texts.Pair text = outcome == CaseState.APPROVED ? Texts.approved(d, kk, ru) : Texts.refused(d, kk, ru);
+        Texts.Pair text =
+                outcome == CaseState.APPROVED ? Texts.approved(d, row.sender, kk, ru) : Texts.refused(d, kk, ru);
         tx.feed.status(row, CaseEvent.finished(outcome), text, now, null);
         CaseFeed.notice(tx, row, outcome, reference, text, now);
         log.info(

@@ -21,6 +21,40 @@ final class Texts {
         return WHEN.format(at);
     }
 
+    /**
+     * "until" in Kazakh: «дейін» governs the dative, whose ending follows the last word the time
+     * is read with — «20.11.2026 ж. сағат 18:30-ға дейін», «… 10:00-ге дейін», «… 11:45-ке дейін».
+     */
+    static String untilKk(Instant at) {
+        String dateTime = WHEN.format(at);
+        String date = dateTime.substring(0, 10);
+        String time = dateTime.substring(11);
+        return date + " ж. сағат " + time + "-" + dative(Integer.parseInt(time.substring(3))) + " дейін";
+    }
+
+    /** The dative ending after the minutes as read aloud ("00" is read «нөл нөл»). */
+    static String dative(int minutes) {
+        int units = minutes % 10;
+        int tens = minutes / 10;
+        if (minutes == 0) {
+            return "ге"; // нөл
+        }
+        if (units != 0) {
+            // бір, екі, жеті, сегіз → -ге; үш, төрт, бес → -ке; алты, тоғыз → -ға
+            return switch (units) {
+                case 3, 4, 5 -> "ке";
+                case 6, 9 -> "ға";
+                default -> "ге";
+            };
+        }
+        // он, жиырма, отыз → -ға; қырық → -қа; елу → -ге
+        return switch (tens) {
+            case 4 -> "қа";
+            case 5 -> "ге";
+            default -> "ға";
+        };
+    }
+
     static String titlesKk(List<StepSpec> steps) {
         return steps.stream().map(StepSpec::titleKk).collect(Collectors.joining("; "));
     }
@@ -31,16 +65,25 @@ final class Texts {
 
     static Pair accepted(ProcessDefinition d, String caseId, List<StepSpec> first, Instant stepDue, Instant caseDue) {
         return new Pair(
-                "«" + d.titleKk() + "» өтініші қабылданды, іс № " + caseId + ". Қазір: " + titlesKk(first) + " — "
-                        + when(stepDue) + " дейін. Нәтиже " + when(caseDue) + " дейін.",
-                "Заявление «" + d.titleRu() + "» принято, дело № " + caseId + ". Сейчас: " + titlesRu(first) + " — до "
-                        + when(stepDue) + ". Результат до " + when(caseDue) + ".");
+                "«" + d.titleKk() + "» өтініші қабылданды, іс № " + CaseReference.of(caseId) + ". Қазір: "
+                        + titlesKk(first) + " — " + untilKk(stepDue) + ". Нәтиже " + untilKk(caseDue) + " беріледі.",
+                "Заявление «" + d.titleRu() + "» принято, дело № " + CaseReference.of(caseId) + ". Сейчас: "
+                        + titlesRu(first) + " — до " + when(stepDue) + ". Результат — до " + when(caseDue) + ".");
     }
 
     static Pair next(String doneKk, String doneRu, List<StepSpec> next, Instant due) {
         return new Pair(
-                doneKk + " Келесі қадам: " + titlesKk(next) + " — " + when(due) + " дейін.",
+                doneKk + " Келесі қадам: " + titlesKk(next) + " — " + untilKk(due) + ".",
                 doneRu + " Следующий шаг: " + titlesRu(next) + " — до " + when(due) + ".");
+    }
+
+    /** As {@link #approved(ProcessDefinition, String, String)}, saying where the service hands the result out. */
+    static Pair approved(ProcessDefinition d, String sender, String resultKk, String resultRu) {
+        return d.handOutFor(sender)
+                .map(w -> new Pair(
+                        "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk + ". " + w.kk(),
+                        "Услуга «" + d.titleRu() + "» оказана: " + resultRu + ". " + w.ru()))
+                .orElseGet(() -> approved(d, resultKk, resultRu));
     }
 
     static Pair approved(ProcessDefinition d, String resultKk, String resultRu) {
@@ -64,7 +107,8 @@ final class Texts {
         // is written — the applicant's signed objection through the consulate or the portal.
         return new Pair(
                 "Алдын ала бас тарту туралы шешім: " + groundsKk + ". Тыңдау туралы хабарлама: тыңдау "
-                        + "жазбаша өтеді — " + when(objectionDue) + " дейін ЭЦҚ қойылған қарсылықты консулдық мекеме "
+                        + "жазбаша түрде өткізіледі — " + untilKk(objectionDue)
+                        + " ЭЦҚ қойылған қарсылықты консулдық мекеме "
                         + "немесе портал арқылы жіберіңіз; қарсылық болмаса, бас тарту түпкілікті болады.",
                 "Предварительное решение об отказе: " + groundsRu + ". Уведомление о заслушивании: заслушивание "
                         + "проводится письменно — до " + when(objectionDue) + " направьте возражение, подписанное "
@@ -73,32 +117,31 @@ final class Texts {
 
     static Pair objectionReceived(List<StepSpec> next, Instant due) {
         return new Pair(
-                "Қарсылығыңыз қабылданды. Ішкі істер органы қайта қарайды: " + titlesKk(next) + " — " + when(due)
-                        + " дейін.",
+                "Қарсылығыңыз қабылданды. Ішкі істер органы қайта қарайды: " + titlesKk(next) + " — " + untilKk(due)
+                        + ".",
                 "Ваше возражение принято. Орган внутренних дел рассматривает повторно: " + titlesRu(next) + " — до "
                         + when(due) + ".");
     }
 
     static Pair passedOver(StepSpec step) {
         return new Pair(
-                step.titleKk() + ": белгіленген мерзімде жауап келмеді; шешім онсыз қабылданады (002, 12-т.).",
-                step.titleRu()
-                        + ": ответ не поступил в установленный срок; решение принимается без него (002, п. 12).");
+                step.titleKk() + ": белгіленген мерзімде жауап келмеді; шешім онсыз қабылданады.",
+                step.titleRu() + ": ответ не поступил в установленный срок; решение принимается без него.");
     }
 
     static Pair undelivered(StepSpec step, int attempts) {
         return new Pair(
-                step.titleKk() + ": сұрау " + attempts + " әрекеттен кейін ведомствоға жеткізілмеді. Шлюз "
-                        + "операторларына хабарланды; іс тоқтатылған жоқ, сұрау қайта жіберілгенде жалғасады.",
-                step.titleRu() + ": запрос не удалось доставить в ведомство после " + attempts + " попыток. Операторы "
-                        + "шлюза оповещены; дело не прекращено и продолжится, когда запрос будет отправлен повторно.");
+                step.titleKk() + ": сұрау мемлекеттік органға " + attempts + " рет жіберілді, бірақ жеткізілмеді. "
+                        + "Жүйе операторларына хабарланды; іс тоқтатылған жоқ, сұрау қайта жіберілгенде жалғасады.",
+                step.titleRu() + ": запрос в государственный орган не доставлен (попыток: " + attempts + "). Операторы "
+                        + "системы оповещены; дело не прекращено и продолжится, когда запрос отправят повторно.");
     }
 
     static Pair overdue(StepSpec step, Instant due) {
         return new Pair(
-                step.titleKk() + ": мерзімі (" + when(due) + ") өтті, ведомство жауабы әлі күтілуде. "
+                step.titleKk() + ": мерзімі (" + when(due) + ") өтті, мемлекеттік органның жауабы әлі күтілуде. "
                         + "Кешіктіруге шағым жасауға болады.",
-                step.titleRu() + ": срок (" + when(due) + ") истёк, ответ ведомства ещё ожидается. "
+                step.titleRu() + ": срок (" + when(due) + ") истёк, ответ государственного органа ещё ожидается. "
                         + "Задержку можно обжаловать.");
     }
 }

@@ -15,11 +15,30 @@ import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.Urgency;
 
 /**
- * 4. Passport / ID card (004 annex 1 table 1): front office 30 min, district unit 30 min,
- * regional unit and migration committee (wanted check) 1 wd for categories 1–2, 2 wd for category
- * 3 and general; "АӨО" РМК manufactures in 1, 2, 3 or 5 wd (category 1, 2, 3, general); back down
- * the chain 1 wd (5 wd general) + 1 + 1 wd, issue 10 min. The portal accepts it only for replacing
- * an ID because the document type changed.
+ * 4. Passport / ID card (004 annex 1 table 1), hop by hop:
+ *
+ * <ul>
+ *   <li>1–2: the State Corporation (or the district unit) accepts, 30 min, and the district unit
+ *       registers the application, 30 min — {@code DOCUMENTS_LOOKUP}, 60 min;
+ *   <li>3: the district unit sends the form on — 1 wd for urgency categories 1 and 2, 2 wd for
+ *       category 3 and the general order; 4: the regional unit checks and sums up — 1 / 1 / 2 / 2 wd;
+ *       5: the migration service committee checks, the wanted check against the MVD's database
+ *       among it, and sends the order to "АӨО" — 1 wd in every category — {@code WANTED_CHECK},
+ *       3 / 3 / 5 / 5 wd;
+ *   <li>6: "АӨО" РМК manufactures — 1 / ≤2 / ≤3 / ≤5 wd — {@code DOCUMENT_MANUFACTURE};
+ *   <li>7: the committee sends it back — 1 wd (categories 1–3), ≤5 wd (general); 8: the regional
+ *       unit, 1 wd; 9: the district unit to the State Corporation, 1 wd — {@code DOCUMENT_ISSUE},
+ *       3 / 3 / 3 / 7 wd;
+ *   <li>10: handing it out, 10 min, is the citizen's visit and not a step.
+ * </ul>
+ *
+ * <p>Sum of hops 3–9: 7 / 8 / 11 / 17 wd, the case term. Reading chosen for step 3's «1 жұмыс күні
+ * (ресімдеу күні)»: one working day like the others. The other reading (no day at all for
+ * categories 1–2) would promise a date one day earlier than the literal table allows, and the
+ * gateway cannot know that the district unit sent the form on the day of the application: a
+ * promise must be one the process can keep. The case is never due before its stages one after
+ * another ({@link ProcessDefinition#caseDue}). The portal accepts it only for replacing an ID
+ * because the document type changed (§2(2), §5).
  */
 final class IdDocument {
     private IdDocument() {}
@@ -34,37 +53,59 @@ final class IdDocument {
                     if (sender.equals(Sender.EGOV_PORTAL.id())
                             && body instanceof IdDocumentRequest id
                             && id.getReason() != IssueReason.ISSUE_REASON_DOCUMENT_TYPE_CHANGED) {
+                        // The message names no enum; the detail (the reason's code) is for engineers only.
                         throw new Refusal(
                                 Reason.PORTAL_REASON_NOT_ACCEPTED,
                                 id.getReason().name());
                     }
                 })
                 .parties(r -> List.of(r.getIin()))
-                .caseTerm(r -> Term.workingDays(
-                        switch (r.getUrgency()) {
-                            case URGENCY_CATEGORY_1 -> 4;
-                            case URGENCY_CATEGORY_2 -> 5;
-                            case URGENCY_CATEGORY_3 -> 9;
-                            default -> 16;
-                        }))
+                .caseTerm(r -> Term.workingDays(hopsInWorkingDays(r.getUrgency())))
+                .dueAfterStages()
+                // §7: handed out by the State Corporation; applied through the portal, by the
+                // provider (the migration service of the police department where the person lives).
+                .handOut(sender -> sender.equals(Sender.EGOV_PORTAL.id())
+                        ? new Wording(
+                                "Құжатты тұрғылықты жеріңіздегі полиция басқармасының көші-қон қызметінен алыңыз.",
+                                "Документ получите в миграционной службе управления полиции по месту жительства.")
+                        : new Wording(
+                                "Құжатты өтініш берген халыққа қызмет көрсету орталығынан алыңыз.",
+                                "Документ получите в ЦОНе, где подано заявление."))
                 .stages(IdDocument::stages)
                 .build();
     }
 
-    private static List<Stage> stages(IdDocumentRequest request) {
-        Function<CaseFacts, Message> check = Orders::subjectCheck;
-        Urgency u = request.getUrgency();
-        int review = switch (u) {
-            case URGENCY_CATEGORY_1, URGENCY_CATEGORY_2 -> 1;
-            default -> 2;
+    /** Hops 3–9 of table 1 for an urgency category: the working days of the three dated stages. */
+    static int hopsInWorkingDays(Urgency u) {
+        return review(u) + manufacture(u) + back(u);
+    }
+
+    /** Hops 3 + 4 + 5: district unit, regional unit, the committee (wanted check). */
+    static int review(Urgency u) {
+        return switch (u) {
+            case URGENCY_CATEGORY_1, URGENCY_CATEGORY_2 -> 1 + 1 + 1;
+            default -> 2 + 2 + 1;
         };
-        int manufacture = switch (u) {
+    }
+
+    /** Hop 6: "АӨО" РМК. */
+    static int manufacture(Urgency u) {
+        return switch (u) {
             case URGENCY_CATEGORY_1 -> 1;
             case URGENCY_CATEGORY_2 -> 2;
             case URGENCY_CATEGORY_3 -> 3;
             default -> 5;
         };
-        int back = u == Urgency.URGENCY_GENERAL || u == Urgency.URGENCY_UNSPECIFIED ? 7 : 3;
+    }
+
+    /** Hops 7 + 8 + 9: the committee, the regional unit, the district unit. */
+    static int back(Urgency u) {
+        return u == Urgency.URGENCY_GENERAL || u == Urgency.URGENCY_UNSPECIFIED ? 5 + 1 + 1 : 1 + 1 + 1;
+    }
+
+    private static List<Stage> stages(IdDocumentRequest request) {
+        Function<CaseFacts, Message> check = Orders::subjectCheck;
+        Urgency u = request.getUrgency();
         return List.of(
                 Stage.of(new StepSpec(
                         "DOCUMENTS_LOOKUP",
@@ -73,17 +114,18 @@ final class IdDocument {
                         "DOCUMENTS_LOOKUP",
                         f -> DocumentsLookup.newBuilder().setIin(f.citizenIin()).build(),
                         Term.minutes(60),
-                        "Өтініш тіркеледі, аудандық бөлімше формулярды тексереді",
-                        "Заявление регистрируется, районное подразделение проверяет формуляр")),
-                Stage.of(new StepSpec(
-                        "WANTED_CHECK",
-                        StepKind.CHECK,
-                        Agency.KPSISU,
-                        "WANTED_CHECK",
-                        check,
-                        Term.workingDays(2 * review),
-                        "Облыстық бөлімше мен КҚҚК іздестіру есебін тексереді",
-                        "Областное подразделение и КМС проверяют учёт розыска")),
+                        "Өтініш тіркеледі, полиция бөлімшесі формулярды тексереді",
+                        "Заявление регистрируется, подразделение полиции проверяет формуляр")),
+                Stage.of(
+                        new StepSpec(
+                                "WANTED_CHECK",
+                                StepKind.CHECK,
+                                Agency.KPSISU,
+                                "WANTED_CHECK",
+                                check,
+                                Term.workingDays(review(u)),
+                                "Полиция бөлімшелері мен Көші-қон қызметі комитеті өтінішті ресімдейді, іздестіру есебін тексереді",
+                                "Подразделения полиции и Комитет миграционной службы оформляют заявление, проверяют учёт розыска")),
                 Stage.of(new StepSpec(
                         "DOCUMENT_MANUFACTURE",
                         StepKind.EFFECT,
@@ -92,9 +134,9 @@ final class IdDocument {
                         f -> order(f).setDocumentKind(((IdDocumentRequest) f.body()).getKind())
                                 .setUrgency(u)
                                 .build(),
-                        Term.workingDays(manufacture),
-                        "«АӨО» РМК құжатты дайындайды",
-                        "РГП «ИПЦ» изготавливает документ")),
+                        Term.workingDays(manufacture(u)),
+                        "Құжат дайындалады",
+                        "Документ изготавливается")),
                 Stage.of(new StepSpec(
                         "DOCUMENT_ISSUE",
                         StepKind.EFFECT,
@@ -102,8 +144,8 @@ final class IdDocument {
                         "DOCUMENT_ISSUE",
                         f -> order(f).setDocumentKind(((IdDocumentRequest) f.body()).getKind())
                                 .build(),
-                        Term.workingDays(back),
-                        "Құжат бөлімшеге жеткізіледі және беруге дайындалады",
-                        "Документ доставляется в подразделение и готовится к выдаче")));
+                        Term.workingDays(back(u)),
+                        "Құжат беру орнына жеткізіледі",
+                        "Документ доставляется к месту выдачи")));
     }
 }

@@ -1,9 +1,11 @@
 package kz.shlyuz.gateway.services;
 
 import com.google.protobuf.Message;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
 import kz.shlyuz.gateway.calendar.Term;
 
 /**
@@ -16,6 +18,11 @@ import kz.shlyuz.gateway.calendar.Term;
  *     an objection window (001), false when they give the reasoned refusal at once
  * @param objectionWindow how long the applicant may object after a preliminary refusal
  * @param titleKk / titleRu the service's name for people
+ * @param secondParty how the second person's cabinet presents the case (issue 11.3)
+ * @param handOut where the applicant collects the result, by the sending system; null for the
+ *     general line (personal cabinet or where the application was made)
+ * @param dueAfterStages true when the case is never due before its stages' terms one after
+ *     another (004 annex 1); false keeps the service's own term as it is
  */
 public record ProcessDefinition(
         String serviceId,
@@ -25,10 +32,43 @@ public record ProcessDefinition(
         boolean preliminaryRefusal,
         Term objectionWindow,
         String titleKk,
-        String titleRu) {
+        String titleRu,
+        SecondParty secondParty,
+        Function<String, Wording> handOut,
+        boolean dueAfterStages) {
+
+    public ProcessDefinition {
+        secondParty = secondParty == null ? SecondParty.GENERIC : secondParty;
+    }
 
     public List<Stage> stagesFor(Message body) {
         return stages.apply(body);
+    }
+
+    /** Where the applicant collects the result of a case sent by {@code sender}, if the service says. */
+    public Optional<Wording> handOutFor(String sender) {
+        return handOut == null ? Optional.empty() : Optional.ofNullable(handOut.apply(sender));
+    }
+
+    /**
+     * When the case opened at {@code start} is due: the service's own term and, where {@link
+     * #dueAfterStages}, never earlier than its stages' terms one after another (004 annex 1: the
+     * promised date cannot come before the sum of the hops; a stage ends when its slowest step does).
+     */
+    public Instant caseDue(Message body, Instant start, KazakhstanCalendar calendar) {
+        Instant due = caseTerm.apply(body).dueFrom(start, calendar);
+        if (!dueAfterStages) {
+            return due;
+        }
+        Instant hops = start;
+        for (Stage stage : stagesFor(body)) {
+            Instant from = hops;
+            hops = stage.steps().stream()
+                    .map(s -> s.term().dueFrom(from, calendar))
+                    .max(Instant::compareTo)
+                    .orElse(from);
+        }
+        return hops.isAfter(due) ? hops : due;
     }
 
     /** The step of this service with this name (the engine strips a re-decision's suffix first). */

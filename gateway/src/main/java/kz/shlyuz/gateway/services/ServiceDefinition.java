@@ -114,6 +114,9 @@ public record ServiceDefinition(
         private Function<Message, List<String>> parties;
         private boolean preliminaryRefusal;
         private Term objectionWindow;
+        private SecondParty secondParty;
+        private Function<String, Wording> handOut;
+        private boolean dueAfterStages;
 
         private Builder(Service service, Class<T> bodyType) {
             this.service = Objects.requireNonNull(service, "service");
@@ -195,6 +198,27 @@ public record ServiceDefinition(
             return this;
         }
 
+        /** Asynchronous: how the second person's cabinet presents the case to them (issue 11.3). */
+        public Builder<T> secondParty(SecondParty party) {
+            this.secondParty = Objects.requireNonNull(party, "party");
+            return this;
+        }
+
+        /** Asynchronous: where the applicant collects the result, by the sending system. */
+        public Builder<T> handOut(Function<String, Wording> bySender) {
+            this.handOut = Objects.requireNonNull(bySender, "handOut");
+            return this;
+        }
+
+        /**
+         * Asynchronous: the case is never due before its stages' terms one after another, whatever
+         * the case term gives (004 annex 1: the result date is never before the sum of the hops).
+         */
+        public Builder<T> dueAfterStages() {
+            this.dueAfterStages = true;
+            return this;
+        }
+
         public ServiceDefinition build() {
             boolean synchronous = route != null;
             ProcessDefinition process = null;
@@ -212,7 +236,10 @@ public record ServiceDefinition(
                         preliminaryRefusal,
                         objectionWindow,
                         titleKk,
-                        titleRu);
+                        titleRu,
+                        secondParty,
+                        handOut,
+                        dueAfterStages);
             }
             return new ServiceDefinition(
                     service,

@@ -18,6 +18,10 @@ final class TemporaryId {
                 .applicants(r -> Applicants.individuals(r.getIin()))
                 .parties(r -> List.of(r.getIin()))
                 .caseTerm(r -> Term.workingDays(2))
+                // 004 annex 2 table 2 #3: the State Corporation hands the temporary card over.
+                .handOut(sender -> new Wording(
+                        "Уақытша куәлікті өтініш берген халыққа қызмет көрсету орталығынан алыңыз.",
+                        "Временное удостоверение получите в ЦОНе, где подано заявление."))
                 .stage(new StepSpec(
                         "TEMPORARY_ID_ISSUE",
                         StepKind.EFFECT,
@@ -25,8 +29,8 @@ final class TemporaryId {
                         "TEMPORARY_ID_ISSUE",
                         f -> order(f).build(),
                         Term.workingDays(2),
-                        "Аудандық бөлімше уақытша жеке куәлік береді",
-                        "Районное подразделение выдаёт временное удостоверение"))
+                        "Полиция бөлімшесі уақытша жеке куәлікті ресімдейді",
+                        "Подразделение полиции оформляет временное удостоверение"))
                 .build();
     }
 }

@@ -171,6 +171,7 @@ class CabinetAndNoticesTest {
                         .setMigrantIin(Persona.EMPLOYER.iin().value())
                         .setCitizenship("TJ")
                         .setMonths(3)
+                        .setProtectedDataConsent(true)
                         .build(),
                 "hkko-operator");
         CompletionNotice first;

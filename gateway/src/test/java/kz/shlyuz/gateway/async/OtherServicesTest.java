@@ -187,6 +187,7 @@ class OtherServicesTest {
                 .setCitizenship("UZ")
                 .setPassportNumber("FA1234567")
                 .setMonths(6)
+                .setProtectedDataConsent(true)
                 .build();
     }
 
@@ -260,9 +261,10 @@ class OtherServicesTest {
                 env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_CATEGORY_1), "hkko-operator");
         SubmitAck general =
                 env.submit("hkko", "ID_DOCUMENT", idCard(Persona.CLEAN, Urgency.URGENCY_GENERAL), "hkko-operator");
-        // Category 1: 4 working days from Friday 20 Nov → Thursday 26 Nov; general: 16 → 14 Dec.
-        assertEquals(Instant.parse("2026-11-26T13:30:00Z"), at(urgent.getDueAt()));
-        assertEquals(Instant.parse("2026-12-14T13:30:00Z"), at(general.getDueAt()));
+        // 004 annex 1 table 1, hops 3–9: category 1, 7 working days from Friday 20 Nov → Tuesday
+        // 1 Dec; general, 17 → Tuesday 15 Dec (16 Dec is Independence Day, after it).
+        assertEquals(Instant.parse("2026-12-01T13:30:00Z"), at(urgent.getDueAt()));
+        assertEquals(Instant.parse("2026-12-15T13:30:00Z"), at(general.getDueAt()));
         Case u = env.awaitState("hkko", urgent.getCaseId(), "APPROVED");
         Case g = env.awaitState("hkko", general.getCaseId(), "APPROVED");
         // "АӨО" РМК manufactures in 1 working day for category 1, 5 for the general order.

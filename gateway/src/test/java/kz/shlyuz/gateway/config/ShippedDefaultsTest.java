@@ -24,6 +24,7 @@ class ShippedDefaultsTest {
                         "ADDRESS_CERTIFICATE",
                         "EXIT_PERMANENT_RESIDENCE",
                         "LABOUR_MIGRANT_PERMIT",
+                        "LABOUR_MIGRANT_PERMIT_EXTENSION",
                         "ID_DOCUMENT",
                         "TEMPORARY_ID",
                         "RESIDENCE_DEREGISTRATION"),

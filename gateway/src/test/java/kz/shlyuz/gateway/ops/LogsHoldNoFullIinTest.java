@@ -82,6 +82,7 @@ class LogsHoldNoFullIinTest {
                                 .setCitizenship("UZ")
                                 .setPassportNumber("FA1234567")
                                 .setMonths(6)
+                                .setProtectedDataConsent(true)
                                 .build(),
                         List.of("hkko-operator"),
                         "hkko"),
@@ -93,6 +94,7 @@ class LogsHoldNoFullIinTest {
                                 .setEmployerIin(Persona.EMPLOYER.iin().value())
                                 .setCitizenship("UZ")
                                 .setMonths(6)
+                                .setProtectedDataConsent(true)
                                 .setPermitNumber("WP-2026-000001")
                                 .build(),
                         List.of(p.key(), Persona.EMPLOYER.key()),

@@ -150,9 +150,9 @@ class UndeliveredStepTest {
         assertEquals(
                 "UNDELIVERED", one("SELECT state FROM process_step WHERE case_id = ? AND step_name = ?", caseId, step));
         String ru = one("SELECT text_ru FROM status_message WHERE case_id = ? AND status = 'STEP_UNDELIVERED'", caseId);
-        assertTrue(ru != null && ru.contains("после 3 попыток") && ru.contains("Операторы шлюза оповещены"), ru);
+        assertTrue(ru != null && ru.contains("попыток: 3") && ru.contains("Операторы системы оповещены"), ru);
         String kk = one("SELECT text_kk FROM status_message WHERE case_id = ? AND status = 'STEP_UNDELIVERED'", caseId);
-        assertTrue(kk != null && kk.contains("3 әрекеттен кейін"), kk);
+        assertTrue(kk != null && kk.contains("3 рет жіберілді"), kk);
 
         try (GatewayMetrics metrics = new GatewayMetrics(Services.standard().ids(), Set.of("hkko"), true)) {
             new StoreGauges(metrics, db, clock).run();
