@@ -138,6 +138,9 @@ final class ClusterCommand extends CommandGroup {
                             String.valueOf(port == 0 ? 0 : port + i - 1),
                             "--admin-port",
                             String.valueOf(adminPort == 0 ? 0 : adminPort + i - 1),
+                            // Each node's console (issue 14) on a free port: the nodes share one host.
+                            "--console-port",
+                            "0",
                             // The dev OCSP responder and TSA of each node on a free port of their own.
                             "--ocsp-port",
                             "0",

@@ -67,6 +67,13 @@ final class ServeCommand implements Callable<Integer> {
     Integer adminPort;
 
     @Option(
+            names = "--console-port",
+            description = "Operator console and management API port (HTTPS), overriding console.port "
+                    + "(default 8444); 0 picks a free one. Without --config the console is on, with one "
+                    + "development account per role in <data>/console/accounts.txt.")
+    Integer consolePort;
+
+    @Option(
             names = Logging.OPTION,
             paramLabel = "text|json",
             description = "Log format (also SHLYUZ_LOG_FORMAT): "
@@ -119,6 +126,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (adminPort != null) {
             cfg = cfg.withOps(cfg.ops().withAdminPort(adminPort));
+        }
+        // Issue 14: the console is on in development (no --config) and wherever --console-port asks for it.
+        if (config == null || consolePort != null) {
+            cfg = cfg.withConsole(cfg.console()
+                    .enabledOn(consolePort != null ? consolePort : cfg.console().port()));
         }
         for (String error : kz.shlyuz.gateway.ops.config.StartupChecks.errors(cfg)) {
             System.err.println("shlyuz: " + error);
@@ -209,9 +221,15 @@ final class ServeCommand implements Callable<Integer> {
                             + "(./shlyuz doctor, ./shlyuz maintenance on|off)%n",
                     cfg.ops().admin().host(), gateway.operations().adminPort());
         }
+        var console = gateway.console();
+        if (console != null && console.accountsFile() != null) {
+            System.out.printf(
+                    "Console accounts (one per role: role username password): %s%n",
+                    console.accountsFile().toAbsolutePath().normalize());
+        }
         System.out.printf(
                 "Shlyuz ready: node %s, gateway on %s:%d (mutual TLS, CN-identified senders %s); %d agency adapters on "
-                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s%n",
+                        + "loopback TLS%s; PKI %s; journal %s; OCSP %s; TSA %s; console %s%n",
                 node0,
                 cfg.host(),
                 gateway.port(),
@@ -223,7 +241,8 @@ final class ServeCommand implements Callable<Integer> {
                 cfg.signerRules().ocsp().enabled()
                         ? String.valueOf(cfg.signerRules().ocsp().responder())
                         : "off",
-                tsa.uri());
+                tsa.uri(),
+                console == null ? "off" : console.url());
         if (timeScale != null) {
             System.out.printf("Process time runs %.0f times faster than real time (development only).%n", timeScale);
         }

@@ -231,6 +231,8 @@ class ClusterProcessTest {
                         "0",
                         "--admin-port",
                         "0",
+                        "--console-port",
+                        "0",
                         "--ocsp-port",
                         "0",
                         "--tsa-port",

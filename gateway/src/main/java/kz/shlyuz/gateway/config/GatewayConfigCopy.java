@@ -23,6 +23,7 @@ final class GatewayConfigCopy {
     EvidenceSettings evidence;
     OpsSettings ops;
     ProcessSettings process;
+    ConsoleSettings console;
 
     GatewayConfigCopy(GatewayConfig config) {
         host = config.host();
@@ -39,6 +40,7 @@ final class GatewayConfigCopy {
         evidence = config.evidence();
         ops = config.ops();
         process = config.process();
+        console = config.console();
     }
 
     GatewayConfig build() {
@@ -56,6 +58,7 @@ final class GatewayConfigCopy {
                 edge,
                 evidence,
                 ops,
-                process);
+                process,
+                console);
     }
 }

@@ -240,6 +240,11 @@ public final class Operations implements AutoCloseable {
         return metrics;
     }
 
+    /** What {@code ./shlyuz doctor} reads: readiness, certificates and CRLs with expiry, the configuration summary. */
+    public Map<String, Object> doctorStatus() {
+        return doctor.status();
+    }
+
     public Maintenance maintenance() {
         return maintenance;
     }

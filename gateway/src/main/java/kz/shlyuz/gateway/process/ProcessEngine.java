@@ -40,6 +40,7 @@ public final class ProcessEngine implements AutoCloseable {
     private final Timers timers;
     private final StepOrders orders;
     private final FeedSignal signal;
+    private final DeliveryControl deliveries;
 
     /** With the {@linkplain RetryPolicy#defaults() default retry policy}, leases on the system clock. */
     public ProcessEngine(DataSource db, Services services, Clock clock, KazakhstanCalendar calendar) {
@@ -88,6 +89,28 @@ public final class ProcessEngine implements AutoCloseable {
                 new CaseIntake(db, services, clock, calendar, new CaseIds(clock, random), transitions, writer, signal);
         this.timers = new Timers(outbox, transitions);
         this.orders = new StepOrders(db, services, transitions);
+        this.deliveries = new DeliveryControl(transitions);
+    }
+
+    /**
+     * An operator sends an agency call again now (issue 14): a given-up row ({@link OutboxState#FAILED},
+     * its step {@link StepState#UNDELIVERED}) or one waiting between retries.
+     *
+     * @param outboxId the row's {@code outbox.id}
+     * @return false when the row is not an agency call waiting for delivery or its case is finished
+     */
+    public boolean resendDelivery(long outboxId) {
+        return Sql.transaction(db, signal, tx -> deliveries.resend(tx, outboxId, clock.instant()));
+    }
+
+    /**
+     * An operator stops an agency call for good (issue 14, ШЭП DELIVERY_STOPPED): the step fails with
+     * that code and the case decides on without it.
+     *
+     * @return false when the row is not an agency call waiting for delivery or its case is finished
+     */
+    public boolean stopDelivery(long outboxId) {
+        return Sql.transaction(db, signal, tx -> deliveries.stop(tx, outboxId, clock.instant()));
     }
 
     /** Writes the Submits and step results still queued, then stops the group writer. */

@@ -38,6 +38,7 @@ public final class GatewayServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
     private kz.shlyuz.gateway.cluster.ClusterNode cluster;
+    private kz.shlyuz.gateway.console.Console console;
 
     private GatewayServer(
             GatewayListener listener,
@@ -154,9 +155,20 @@ public final class GatewayServer implements AutoCloseable {
         AgencyClients agencies = new AgencyClients(
                 config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
         GatewayWiring.Wired wired = null;
+        // Issue 14: every journaled call also counts in the console's per-minute traffic ring.
+        var traffic = new kz.shlyuz.gateway.console.data.TrafficRing(Clock.systemUTC());
         try {
             wired = GatewayWiring.wire(
-                    config, material, processes, dataSource, ops, journal, agencies, evidence, archiver);
+                    config,
+                    material,
+                    processes,
+                    dataSource,
+                    ops,
+                    new kz.shlyuz.gateway.console.data.TrafficJournal(journal, traffic),
+                    agencies,
+                    evidence,
+                    archiver,
+                    traffic);
             GatewayListener listener = wired.listener();
             TrustSource trust = wired.trust();
             listener.markServing();
@@ -166,6 +178,7 @@ public final class GatewayServer implements AutoCloseable {
             running.archiver = archiver;
             running.operations = ops;
             running.cluster = wired.cluster();
+            running.console = wired.console();
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(
                     dataSource,
@@ -202,6 +215,11 @@ public final class GatewayServer implements AutoCloseable {
     /** This node's signal of new status messages to its open streams (issue 15). */
     public kz.shlyuz.gateway.cluster.FeedSignals feedSignals() {
         return cluster.signals();
+    }
+
+    /** The operator console and management API (issue 14), or null when {@code console.enabled} is off. */
+    public kz.shlyuz.gateway.console.Console console() {
+        return console;
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */

@@ -52,9 +52,13 @@ final class GatewayWiring {
             AnswerSealer sealer,
             TrustSource trust,
             kz.shlyuz.gateway.cluster.ClusterNode cluster,
-            AutoCloseable processing) {
+            AutoCloseable processing,
+            kz.shlyuz.gateway.console.Console console) {
         /** On a failed start after wiring: the node leaves the registry, the sealer and the listener's edge close. */
         void closeBuilt() {
+            if (console != null) {
+                console.close();
+            }
             cluster.close();
             sealer.close();
             listener.closeEdge();
@@ -70,11 +74,13 @@ final class GatewayWiring {
             Journal journal,
             AgencyClients agencies,
             EvidenceLog evidence,
-            EvidenceArchiver archiver)
+            EvidenceArchiver archiver,
+            kz.shlyuz.gateway.console.data.TrafficRing traffic)
             throws IOException {
         AnswerSealer sealer = null;
         GatewayListener listener = null;
         kz.shlyuz.gateway.cluster.ClusterNode cluster = null;
+        kz.shlyuz.gateway.console.Console console = null;
         try {
             TrustSource trust = SignatureTrust.of(config.signerRules(), material.trust(), material.clock());
             SignatureVerifier verifier = new SignatureVerifier(
@@ -148,6 +154,9 @@ final class GatewayWiring {
                             known,
                             ops.metrics().registry()),
                     new NoticeService(new NoticeStore(dataSource), streams, signals, known, processes.clock()));
+            // Issue 14: the operator console and management API, when console.enabled.
+            console = kz.shlyuz.gateway.console.Console.start(
+                    config, material.tls(), dataSource, ops, engine, traffic, processes.clock());
             // Work left by an earlier run (or another node) is picked up from the outbox at once.
             OutboxWorker worker = new OutboxWorker(
                     engine,
@@ -165,7 +174,11 @@ final class GatewayWiring {
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
             kz.shlyuz.gateway.cluster.ClusterNode node = cluster;
+            kz.shlyuz.gateway.console.Console operatorConsole = console;
             AutoCloseable processing = () -> {
+                if (operatorConsole != null) {
+                    operatorConsole.close();
+                }
                 worker.close();
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
@@ -175,8 +188,11 @@ final class GatewayWiring {
                 edge.closeEdge();
                 evidence.close();
             };
-            return new Wired(listener, sealer, trust, cluster, processing);
+            return new Wired(listener, sealer, trust, cluster, processing, console);
         } catch (IOException | RuntimeException e) {
+            if (console != null) {
+                console.close();
+            }
             if (cluster != null) {
                 cluster.close();
             }
