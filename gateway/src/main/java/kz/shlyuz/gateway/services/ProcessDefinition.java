@@ -16,6 +16,10 @@ import kz.shlyuz.gateway.calendar.Term;
  *     an objection window (001), false when they give the reasoned refusal at once
  * @param objectionWindow how long the applicant may object after a preliminary refusal
  * @param titleKk / titleRu the service's name for people
+ * @param hearing the right to be heard (001 §11): delivery of the draft refusal, the hearing
+ *     notice's latest day, internal affairs' re-decision on an objection; null when the service
+ *     has none (an objection then runs the stage that found the grounds again)
+ * @param guidance the service's own appeal route and result pick-up, or null for the general texts
  */
 public record ProcessDefinition(
         String serviceId,
@@ -25,14 +29,22 @@ public record ProcessDefinition(
         boolean preliminaryRefusal,
         Term objectionWindow,
         String titleKk,
-        String titleRu) {
+        String titleRu,
+        HearingRules hearing,
+        CitizenGuidance guidance) {
 
     public List<Stage> stagesFor(Message body) {
         return stages.apply(body);
     }
 
-    /** The step of this service with this name (the engine strips a re-decision's suffix first). */
+    /**
+     * The step of this service with this name (the engine strips a re-decision's suffix first),
+     * including internal affairs' re-decision on an objection ({@link HearingRules#review}).
+     */
     public Optional<StepSpec> step(Message body, String name) {
+        if (hearing != null && hearing.review().name().equals(name)) {
+            return Optional.of(hearing.review());
+        }
         return stagesFor(body).stream()
                 .flatMap(s -> s.steps().stream())
                 .filter(s -> s.name().equals(name))
