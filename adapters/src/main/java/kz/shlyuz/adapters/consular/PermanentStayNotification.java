@@ -84,17 +84,18 @@ public final class PermanentStayNotification implements Operation<EffectOrder> {
                 .setCaseId(body.getCaseId())
                 .setOperation(NAME)
                 .setReference(decision.reference())
-                .setTextKk(country + " елінде тұрғылықты тұру үшін шығуға РҰҚСАТ ЕТІЛДІ. Негіздеме: " + departmentKk
-                        + " "
-                        + on.getYear() + " жылғы " + on.getDayOfMonth() + " " + MONTHS_KK[on.getMonthValue() - 1]
-                        + " № " + decision.reference() + " шешімі; «Бүркітке» белгі қойылды. Хабарламаны (4-қосымша, "
-                        + "консулдық лауазымды адамның қолы мен мөрі) консулдық мекемеден жұмыс күндері 16:00-ден "
-                        + "17:00-ге дейін алыңыз")
+                .setTextKk(
+                        country + " елінде тұрғылықты тұру үшін шығуға РҰҚСАТ ЕТІЛДІ. Негіздеме: " + departmentKk
+                                + " "
+                                + on.getYear() + " жылғы " + on.getDayOfMonth() + " "
+                                + MONTHS_KK[on.getMonthValue() - 1]
+                                + " № " + decision.reference()
+                                + " шешімі; «Бүркітке» белгі қойылды. Хабарламаға (4-қосымша) консулдық лауазымды адам қол қойып, мөр басады")
                 .setTextRu("РАЗРЕШЁН выезд на постоянное жительство в " + country + ". Основание: решение "
                         + departmentRu + " от " + on.getDayOfMonth() + " " + MONTHS_RU[on.getMonthValue() - 1] + " "
-                        + on.getYear() + " года № " + decision.reference() + "; отметка в «Бүркіт» проставлена. "
-                        + "Уведомление (приложение 4, подпись и печать консульского должностного лица) получите в "
-                        + "консульстве по рабочим дням с 16:00 до 17:00")
+                        + on.getYear() + " года № " + decision.reference()
+                        + "; отметка в «Бүркіт» проставлена. Уведомление (приложение 4) подписывает и скрепляет печатью "
+                        + "консульское должностное лицо")
                 .setDoneAt(ProtoTime.timestamp(decision.at()))
                 .build();
     }
