@@ -23,7 +23,6 @@ import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
 import kz.shlyuz.proto.v1.ListCasesRequest;
-import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.ResponseContent;
 import kz.shlyuz.proto.v1.SubmitAck;
 import picocli.CommandLine.Command;
@@ -97,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Map<Scenario, Case> last = new HashMap<>();
         List<Scenario> objected = new ArrayList<>();
+        List<Scenario> delivered = new ArrayList<>();
         long until = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < until) {
             boolean allDone = true;
@@ -104,7 +104,14 @@ final class DemoCommand implements Callable<Integer> {
                 Scenario s = e.getKey();
                 Case c = read(s, e.getValue());
                 last.put(s, c);
-                if (s.object() && c.getState().equals("PRELIMINARY_REFUSAL") && !objected.contains(s)) {
+                // 001 §11: the consulate reports the draft refusal delivered; the window opens from that day.
+                if (c.getState().equals("PRELIMINARY_REFUSAL") && !c.hasDraftDeliveredOn() && !delivered.contains(s)) {
+                    delivered.add(s);
+                    deliver(s, c);
+                } else if (s.object()
+                        && c.getState().equals("PRELIMINARY_REFUSAL")
+                        && c.hasObjectionDueAt()
+                        && !objected.contains(s)) {
                     objected.add(s);
                     object(s, c);
                 }
@@ -162,17 +169,45 @@ final class DemoCommand implements Callable<Integer> {
                         UUID.randomUUID().toString(),
                         s.sender(),
                         s.service(),
-                        PreliminaryRefusalObjection.newBuilder()
-                                .setCaseId(c.getCaseId())
-                                .setIin(request.getIin())
-                                .setReasons(
-                                        "Жаза өтелді, қайта қарауды сұраймын / Наказание отбыто, прошу пересмотреть")
-                                .build(),
+                        DemoScenarios.objection(applicant, c.getCaseId()),
                         Clock.systemUTC().instant())
                 .toBuilder()
                 .setCorrelationId(c.getCaseId())
                 .build();
         client(s.sender()).submit(requests.sign(content, List.of(pki.signerKey(applicant.key()))));
+    }
+
+    /**
+     * The consular officer reports that the applicant received the draft refusal on the day the
+     * preliminary refusal was recorded (process time, which runs fast under --time-scale).
+     */
+    private void deliver(Scenario s, Case c) {
+        ConsularPermanentStayRequest request = (ConsularPermanentStayRequest) s.body();
+        java.time.LocalDate on = c.getHistoryList().stream()
+                .filter(m -> m.getStatus().equals("PRELIMINARY_REFUSAL"))
+                .map(m -> java.time.Instant.ofEpochSecond(m.getAt().getSeconds())
+                        .atZone(java.time.ZoneId.of("Asia/Almaty"))
+                        .toLocalDate())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        var content = RequestBuilder.content(
+                        UUID.randomUUID().toString(),
+                        s.sender(),
+                        s.service(),
+                        kz.shlyuz.proto.v1.DraftRefusalDelivery.newBuilder()
+                                .setCaseId(c.getCaseId())
+                                .setIin(request.getIin())
+                                .setDeliveredOn(kz.shlyuz.proto.v1.Date.newBuilder()
+                                        .setYear(on.getYear())
+                                        .setMonth(on.getMonthValue())
+                                        .setDay(on.getDayOfMonth()))
+                                .setMethod(kz.shlyuz.proto.v1.DraftDeliveryMethod.DRAFT_DELIVERY_METHOD_IN_PERSON)
+                                .build(),
+                        Clock.systemUTC().instant())
+                .toBuilder()
+                .setCorrelationId(c.getCaseId())
+                .build();
+        client(s.sender()).submit(requests.sign(content, List.of(pki.signerKey("consular-officer"))));
     }
 
     private boolean addressCertificate() throws Exception {

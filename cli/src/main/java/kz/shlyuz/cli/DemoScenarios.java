@@ -12,6 +12,7 @@ import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
 import kz.shlyuz.proto.v1.Place;
+import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.ResidenceDeregistrationRequest;
 import kz.shlyuz.proto.v1.ResidenceRegistrationRequest;
 import kz.shlyuz.proto.v1.TemporaryIdRequest;
@@ -52,6 +53,11 @@ final class DemoScenarios {
         all.add(consular(Persona.CLEAN, "APPROVED", false, ""));
         all.add(consular(Persona.CONVICTED, "REFUSED", true, ", objects to the preliminary refusal"));
         all.add(consular(Persona.WANTED, "REFUSED", false, ", no objection within 2 working days"));
+        all.add(consular(
+                Persona.COURT_DEBTOR,
+                "APPROVED",
+                true,
+                ", objects with the bailiff's order: internal affairs changes the decision"));
         for (Persona p : List.of(Persona.CLEAN, Persona.WANTED)) {
             all.add(new Scenario(
                     "LABOUR_MIGRANT_PERMIT, migrant " + p.key(),
@@ -177,11 +183,30 @@ final class DemoScenarios {
                         .setIin(p.iin().value())
                         .setConsulate("Генконсульство РК во Франкфурте-на-Майне")
                         .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
+                        .setDepartingFrom(Address.newBuilder().setRegion("Алматы қаласы"))
+                        .setRestrictedDataConsent(true) // 001 annex 1; without it the Submit is refused
                         .build(),
                 List.of("consular-officer"),
                 expected,
                 null,
                 object);
+    }
+
+    /**
+     * The applicant's objection to a preliminary refusal (001 §11): its reasons and the materials
+     * the consulate received with it, by persona (the court debtor brings the bailiff's order).
+     */
+    static PreliminaryRefusalObjection objection(Persona p, String caseId) {
+        PreliminaryRefusalObjection.Builder b = PreliminaryRefusalObjection.newBuilder()
+                .setCaseId(caseId)
+                .setIin(p.iin().value());
+        if (p == Persona.COURT_DEBTOR) {
+            return b.setReasons("Атқарушылық іс тоқтатылды / Исполнительное производство прекращено")
+                    .addMaterialRefs("bailiff-order-7511-25-00-2-1843.pdf")
+                    .build();
+        }
+        return b.setReasons("Жаза өтелді, қайта қарауды сұраймын / Наказание отбыто, прошу пересмотреть")
+                .build();
     }
 
     private static Scenario id(Persona p, Urgency urgency, String expected) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./shlyuz submit}: a signed asynchronous request (Gateway/Submit); prints the
  * acknowledgement (case id, status, due date) as JSON. With {@code --objection CASE} the body is
- * a PreliminaryRefusalObjection about that case. Exit status 0 accepted, 1 refused.
+ * a PreliminaryRefusalObjection about that case; with {@code --delivery CASE} the consulate's
+ * DraftRefusalDelivery. Exit status 0 accepted, 1 refused.
  */
 @Command(
         name = "submit",
@@ -45,17 +46,27 @@ final class SubmitCommand implements Callable<Integer> {
             description = "Case id: the body is an objection to that case's preliminary refusal.")
     String objectionCase;
 
+    @Option(
+            names = "--delivery",
+            description = "Case id: the body is the consulate's report that the applicant received the draft "
+                    + "refusal (DraftRefusalDelivery, 001 §11); the objection window runs from its deliveredOn.")
+    String deliveryCase;
+
     @Override
     public Integer call() throws Exception {
         // The person's input is checked before anything slow (loading the PKI, connecting).
         Message requestBody = objectionCase != null
                 ? RequestBodies.parse(PreliminaryRefusalObjection.newBuilder(), request.body)
-                : RequestBodies.parse(request.service, request.body);
+                : deliveryCase != null
+                        ? RequestBodies.parse(kz.shlyuz.proto.v1.DraftRefusalDelivery.newBuilder(), request.body)
+                        : RequestBodies.parse(request.service, request.body);
         DevPki pki = data.pki();
         Clock clock = Clock.systemUTC();
         RequestContent content = request.content(requestBody, clock);
-        if (objectionCase != null) {
-            content = content.toBuilder().setCorrelationId(objectionCase).build();
+        if (objectionCase != null || deliveryCase != null) {
+            content = content.toBuilder()
+                    .setCorrelationId(objectionCase != null ? objectionCase : deliveryCase)
+                    .build();
         }
         SignedRequest signed = request.sign(pki, content, clock);
         ObjectNode out = JSON.createObjectNode();

@@ -7,6 +7,9 @@ import java.util.Set;
 import kz.shlyuz.adapters.address.LegalEntityAddressLookup;
 import kz.shlyuz.adapters.address.PersonAddressLookup;
 import kz.shlyuz.adapters.check.GroundsCheck;
+import kz.shlyuz.adapters.consular.ObjectionReviewOperation;
+import kz.shlyuz.adapters.consular.ObjectionReviews;
+import kz.shlyuz.adapters.consular.PermanentStayNotification;
 import kz.shlyuz.adapters.documents.IdentityDocumentsLookup;
 import kz.shlyuz.adapters.documents.ProductionStatusLookup;
 import kz.shlyuz.adapters.effect.EffectLedger;
@@ -80,7 +83,10 @@ public final class AgencyCatalog {
                                 fixture,
                                 // 003 §7.2: the internal-affairs databases a labour migrant is checked against.
                                 Set.of("EXIT_RESTRICTION_CHECK", "MIGRANT_RECORD_CHECK")),
-                        migrationEffects(new EffectLedger(agency)));
+                        withEffects(
+                                migrationEffects(new EffectLedger(agency)),
+                                // 001 §11: the police department decides again on an objection.
+                                List.of(new ObjectionReviewOperation(ObjectionReviews.read(fixture)))));
             case MILITARY -> {
                 MilitaryRegister register = MilitaryRegister.read(fixture);
                 EffectLedger ledger = new EffectLedger(agency);
@@ -180,12 +186,8 @@ public final class AgencyCatalog {
                         "Еңбекші көшіп келушіге рұқсат ұзартылды",
                         "Разрешение трудовому мигранту продлено",
                         ledger),
-                new EffectOperation(
-                        "PERMANENT_STAY_NOTIFICATION",
-                        "PS",
-                        "Тұрақты тұруға қалдыру туралы хабарлама ресімделді, Бүркітке белгі қойылды",
-                        "Оформлено уведомление об оставлении на ПМЖ, отметка в «Бүркіт» проставлена",
-                        ledger));
+                // 001 annex 4: the police department's decision number and date, and where to collect it.
+                new PermanentStayNotification(ledger));
     }
 
     /** ХҚТ ТП АЖ: registrations and documents (004 annexes 1–4). */

@@ -98,7 +98,8 @@ public enum Agency {
             "EXIT_PERMIT_ISSUE",
             "LABOUR_PERMIT_ISSUE",
             "LABOUR_PERMIT_EXTEND",
-            "PERMANENT_STAY_NOTIFICATION"),
+            "PERMANENT_STAY_NOTIFICATION",
+            "OBJECTION_REVIEW"),
     MVD_DOCS(
             "mvd-docs",
             "ХҚТ ТП АЖ",

@@ -187,19 +187,18 @@ public final class RequestAdmission {
     }
 
     private static Message unpack(RequestContent content, ServiceDefinition service, int recursionLimit) {
-        if (service.followUpType() != null && content.getBody().is(service.followUpType())) {
+        for (Class<? extends Message> followUp : service.followUpTypes()) {
+            if (!content.getBody().is(followUp)) {
+                continue;
+            }
             if (content.getCorrelationId().isEmpty()) {
                 throw new Refusal(
-                        Reason.BODY_INVALID,
-                        service.followUpType().getSimpleName() + " needs correlation_id = the case id");
+                        Reason.BODY_INVALID, followUp.getSimpleName() + " needs correlation_id = the case id");
             }
             try {
-                return unpackBounded(content, service.followUpType(), recursionLimit);
+                return unpackBounded(content, followUp, recursionLimit);
             } catch (InvalidProtocolBufferException e) {
-                throw new Refusal(
-                        Reason.BODY_INVALID,
-                        "body cannot be read as " + service.followUpType().getSimpleName(),
-                        e);
+                throw new Refusal(Reason.BODY_INVALID, "body cannot be read as " + followUp.getSimpleName(), e);
             }
         }
         if (!content.getBody().is(service.bodyType())) {

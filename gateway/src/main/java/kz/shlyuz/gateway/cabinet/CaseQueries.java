@@ -169,6 +169,13 @@ public final class CaseQueries {
             }
         }
         b.setOverdue(overdue);
+        // 001 §11: the hearing's terms, for a case that reached a preliminary refusal.
+        if (kz.shlyuz.gateway.services.Services.standard()
+                .find(rs.getString(2))
+                .map(d -> d.process() != null && d.process().hearing() != null)
+                .orElse(false)) {
+            kz.shlyuz.gateway.process.Hearings.describe(c, caseId, b);
+        }
         try (PreparedStatement s =
                 c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
                         + "FROM status_message WHERE case_id = ? ORDER BY seq")) {

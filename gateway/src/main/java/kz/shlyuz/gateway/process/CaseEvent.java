@@ -20,6 +20,13 @@ public enum CaseEvent {
     PRELIMINARY_REFUSAL,
     /** The applicant's objection was accepted; internal affairs decides again. */
     OBJECTION_RECEIVED,
+    /**
+     * The consulate reported that the applicant received the draft refusal and hearing notice; the
+     * objection window runs from that day, its end in {@code next_due_at} (001 §11 ¶3).
+     */
+    DRAFT_REFUSAL_DELIVERED,
+    /** The consulate's term for delivering the draft refusal and hearing notice passed without it (001 §11 ¶1–2). */
+    HEARING_NOTICE_OVERDUE,
     /** Final: the service was rendered. */
     APPROVED,
     /** Final: the reasoned refusal. */

@@ -13,7 +13,9 @@ public enum OutboxKind {
     /** A step's term ran out: tell the applicant it is late. */
     OVERDUE,
     /** The objection window of a preliminary refusal closed. */
-    OBJECTION;
+    OBJECTION,
+    /** The consulate's latest day to deliver the draft refusal and hearing notice passed (001 §11 ¶1–2). */
+    HEARING;
 
     /** Whether a row of this kind is a timer (fired by {@link Timers}) rather than an agency call. */
     public boolean timer() {
@@ -27,7 +29,7 @@ public enum OutboxKind {
     String rowName(String step) {
         return switch (this) {
             case CALL -> step;
-            case OBJECTION -> name();
+            case OBJECTION, HEARING -> name();
             case DEADLINE, OVERDUE -> name() + ":" + step;
         };
     }
@@ -35,7 +37,7 @@ public enum OutboxKind {
     /** The step a row of this kind is about, from its row name (the inverse of {@link #rowName}). */
     String stepOf(String rowName) {
         return switch (this) {
-            case CALL, OBJECTION -> rowName;
+            case CALL, OBJECTION, HEARING -> rowName;
             case DEADLINE, OVERDUE -> rowName.substring(name().length() + 1);
         };
     }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
 import kz.shlyuz.gateway.services.Services;
+import kz.shlyuz.proto.v1.DraftRefusalDelivery;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.SignedRequest;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -143,10 +144,20 @@ public final class ProcessEngine implements AutoCloseable {
     /**
      * An applicant's objection to a preliminary refusal (001), as its own signed message naming
      * the case: accepted only while the window is open and only from the applicant; internal
-     * affairs then decides again (the stage that found grounds runs again).
+     * affairs then decides again: a service with a {@linkplain
+     * kz.shlyuz.gateway.services.HearingRules hearing} in its own re-decision step, which receives
+     * the objection's reasons and materials; any other by the stage that found grounds running again.
      */
     public SubmitAck object(AdmittedRequest request, PreliminaryRefusalObjection objection) {
         return intake.object(request, objection);
+    }
+
+    /**
+     * The consulate's report that the applicant received the draft preliminary refusal (001 §11
+     * ¶3), as its own signed message naming the case: the objection window opens from that day.
+     */
+    public SubmitAck draftDelivered(AdmittedRequest request, DraftRefusalDelivery delivery) {
+        return intake.draftDelivered(request, delivery);
     }
 
     /**

@@ -71,12 +71,16 @@ final class StepOrders {
     private ProcessEngine.CallOrder order(Tx tx, OutboxItem item) throws SQLException {
         CaseRecord row = CaseRecord.load(tx, item.caseId(), false);
         StepSpec spec = transitions.step(row, item.stepName());
+        com.google.protobuf.Message body = spec.body().apply(row.facts(services));
+        if (body instanceof kz.shlyuz.proto.v1.ObjectionReview review) {
+            body = Hearings.complete(tx, row, review); // 001 §11 ¶5: with the objection as stored
+        }
         return new ProcessEngine.CallOrder(
                 spec.adapter(),
                 spec.operation(),
                 row.serviceId,
                 row.sender,
-                spec.body().apply(row.facts(services)),
+                body,
                 SignedRequest.newBuilder()
                         .setContent(ByteString.copyFrom(row.content))
                         .setSignature(ByteString.copyFrom(row.signature))

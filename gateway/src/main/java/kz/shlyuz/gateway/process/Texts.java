@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
+import kz.shlyuz.gateway.services.HearingRules;
 import kz.shlyuz.gateway.services.ProcessDefinition;
 import kz.shlyuz.gateway.services.StepSpec;
 
@@ -87,6 +88,13 @@ final class Texts {
     }
 
     static Pair approved(ProcessDefinition d, String resultKk, String resultRu) {
+        if (d.guidance() != null && d.guidance().collectKk() != null) {
+            return new Pair(
+                    "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk + ". "
+                            + d.guidance().collectKk(),
+                    "Услуга «" + d.titleRu() + "» оказана: " + resultRu + ". "
+                            + d.guidance().collectRu());
+        }
         return new Pair(
                 "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk
                         + ". Нәтижені жеке кабинеттен немесе өтініш берген жерден алыңыз.",
@@ -95,6 +103,13 @@ final class Texts {
     }
 
     static Pair refused(ProcessDefinition d, String groundsKk, String groundsRu) {
+        if (d.guidance() != null && d.guidance().appealKk() != null) {
+            return new Pair(
+                    "«" + d.titleKk() + "» қызметін көрсетуден бас тартылды. Негіздеме: " + groundsKk + ". "
+                            + d.guidance().appealKk(),
+                    "В оказании услуги «" + d.titleRu() + "» отказано. Основание: " + groundsRu + ". "
+                            + d.guidance().appealRu());
+        }
         return new Pair(
                 "«" + d.titleKk() + "» қызметін көрсетуден бас тартылды. Негіздеме: " + groundsKk
                         + ". Шешімге жоғары тұрған органға, прокуратураға немесе сотқа шағым жасауға болады.",
@@ -113,6 +128,64 @@ final class Texts {
                 "Предварительное решение об отказе: " + groundsRu + ". Уведомление о заслушивании: заслушивание "
                         + "проводится письменно — до " + when(objectionDue) + " направьте возражение, подписанное "
                         + "ЭЦП, через консульство или портал; без возражения отказ станет окончательным.");
+    }
+
+    /** The day, as the seeds write it: «25.11.2026». */
+    static String day(java.time.LocalDate on) {
+        return DAY.format(on);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /**
+     * 001 §11 ¶1: internal affairs refused preliminarily; the consulate will send the draft with the
+     * hearing notice by {@code noticeDue}, and the window runs from its receipt.
+     */
+    static Pair draftRefusalComing(HearingRules h, String groundsKk, String groundsRu, Instant noticeDue) {
+        return new Pair(
+                "Ішкі істер органы алдын ала бас тарту негізін анықтады: " + groundsKk + ". Консулдық мекеме "
+                        + when(noticeDue) + "-ға дейін алдын ала шешім жобасын және тыңдау туралы хабарламаны "
+                        + "жібереді. Оны алған күннен бастап "
+                        + h.objectionWindow().kazakh() + " ішінде қарсылық "
+                        + "беруге болады: " + h.channelKk() + ".",
+                "Орган внутренних дел установил основание для предварительного отказа: " + groundsRu + ". "
+                        + "Консульство до " + when(noticeDue) + " направит вам проект предварительного решения и "
+                        + "уведомление о заслушивании. В течение "
+                        + h.objectionWindow().russian() + " со дня его "
+                        + "получения можно подать возражение: " + h.channelRu() + ".");
+    }
+
+    /**
+     * 001 §11 ¶2–3: the draft reached the applicant on {@code on}; the hearing is written and the
+     * objection is due by {@code objectionDue}. A delivery after the consulate's term says so.
+     */
+    static Pair draftDelivered(HearingRules h, java.time.LocalDate on, Instant objectionDue, boolean late) {
+        return new Pair(
+                "Алдын ала шешім жобасы мен тыңдау туралы хабарлама " + day(on) + " тапсырылды. Тыңдау жазбаша "
+                        + "түрде өткізіледі: " + when(objectionDue) + "-ға дейін қарсылықты және оны растайтын "
+                        + "материалдарды " + h.channelKk() + ". Қарсылық болмаса, бас тарту түпкілікті болады."
+                        + (late ? " Хабарлама белгіленген мерзімнен кеш жіберілді." : ""),
+                "Проект предварительного решения и уведомление о заслушивании вручены " + day(on) + ". Заслушивание "
+                        + "проводится письменно: до " + when(objectionDue) + " возражение и подтверждающие материалы "
+                        + h.channelRu() + ". Без возражения отказ станет окончательным."
+                        + (late ? " Уведомление направлено позже установленного срока." : ""));
+    }
+
+    /** 001 §11 ¶1–2: the consulate's term for the draft and hearing notice passed: a term was broken. */
+    static Pair hearingNoticeOverdue(ProcessDefinition d, Instant due) {
+        String appealKk = d.guidance() != null && d.guidance().appealKk() != null
+                ? " " + d.guidance().appealKk()
+                : "";
+        String appealRu = d.guidance() != null && d.guidance().appealRu() != null
+                ? " " + d.guidance().appealRu()
+                : "";
+        return new Pair(
+                "Консулдық мекеме алдын ала шешім жобасы мен тыңдау туралы хабарламаны мерзімінде (" + when(due)
+                        + ") жібермеді. Қарсылық мерзімі оны алған күннен басталады. Кешіктіруге шағым жасауға болады."
+                        + appealKk,
+                "Консульство не направило проект предварительного решения и уведомление о заслушивании в срок ("
+                        + when(due) + "). Срок возражения начнётся со дня его получения. Задержку можно обжаловать."
+                        + appealRu);
     }
 
     static Pair objectionReceived(List<StepSpec> next, Instant due) {

@@ -29,6 +29,8 @@ final class Timers {
         REPORT_OVERDUE,
         /** The preliminary refusal becomes the reasoned refusal: no objection came in time. */
         REFUSE_FINALLY,
+        /** The consulate did not deliver the draft refusal in its term: the applicant and the consulate are told. */
+        REPORT_HEARING_LATE,
         /** The timer is moot (the step answered, the case moved on). */
         NONE
     }
@@ -44,6 +46,8 @@ final class Timers {
             case DEADLINE -> step != null && step.awaitsAnswer() ? Action.PASS_OVER : Action.NONE;
             case OVERDUE -> step != null && step.awaitsAnswer() ? Action.REPORT_OVERDUE : Action.NONE;
             case OBJECTION -> caseState == CaseState.PRELIMINARY_REFUSAL ? Action.REFUSE_FINALLY : Action.NONE;
+            // The delivery cancels this timer; a window already open means the draft was delivered.
+            case HEARING -> caseState == CaseState.PRELIMINARY_REFUSAL ? Action.REPORT_HEARING_LATE : Action.NONE;
             case CALL -> throw new IllegalArgumentException("kind: CALL (expected: a timer)");
         };
     }
@@ -58,7 +62,9 @@ final class Timers {
             return; // no longer ours
         }
         String step = item.kind().stepOf(item.stepName());
-        StepState state = item.kind() == OutboxKind.OBJECTION ? null : stepState(tx, row.caseId, step);
+        StepState state = item.kind() == OutboxKind.OBJECTION || item.kind() == OutboxKind.HEARING
+                ? null
+                : stepState(tx, row.caseId, step);
         switch (decide(item.kind(), row.state, state)) {
             case PASS_OVER -> transitions.passOver(tx, row, step, now);
             case REPORT_OVERDUE -> {
@@ -67,6 +73,16 @@ final class Timers {
             }
             case REFUSE_FINALLY ->
                 transitions.finish(tx, row, CaseState.REFUSED, row.resultCode, row.resultKk, row.resultRu, null, now);
+            case REPORT_HEARING_LATE -> {
+                if (row.objectionDueAt == null) {
+                    tx.feed.status(
+                            row,
+                            CaseEvent.HEARING_NOTICE_OVERDUE,
+                            Texts.hearingNoticeOverdue(transitions.definition(row), item.dueAt()),
+                            now,
+                            null);
+                }
+            }
             case NONE -> {}
         }
     }

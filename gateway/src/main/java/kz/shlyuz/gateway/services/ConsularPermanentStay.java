@@ -8,47 +8,101 @@ import java.util.function.Function;
 import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.gateway.calendar.Term;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
+import kz.shlyuz.proto.v1.DraftRefusalDelivery;
+import kz.shlyuz.proto.v1.ObjectionReview;
 import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 
 /**
- * 2. Permanent stay abroad via a consulate (001). The consulate enters the applicant into Бүркіт
- * for ҰҚК approval within 2 wd; the file goes to internal affairs within 2 wd, which decides within
- * 30 calendar days; negative → preliminary refusal, hearing, objection within 2 wd; positive → the
- * notification (annex 4) within 5 wd and the mark in Бүркіт. ≤ 3 months.
+ * 2. Permanent stay abroad via a consulate (001, in force).
+ *
+ * <p>Timeline as the gateway reads §6–§12. The consulate enters the applicant into Бүркіт within
+ * 2 wd of acceptance (§6): that is the consulate's own term and lies before the Submit, which
+ * Бүркіт sends once the case is entered. ҰҚК's approval has no term of its own: only §12's three
+ * months bound it. The documents go to internal affairs within 2 wd of acceptance (§7), alongside
+ * ҰҚК, not after it: the gateway dispatches them with the Submit, so they arrive within that term,
+ * and internal affairs answers within 30 calendar days of receiving them (§9). Positive → the
+ * police department's decision is marked in Бүркіт and the consulate issues the annex 4
+ * notification within 5 wd (§10). Negative → the right to be heard (§11, {@link HearingRules}).
  */
 final class ConsularPermanentStay {
     private ConsularPermanentStay() {}
 
+    /** 001 §16, the complaint procedure, told with every refusal of this service (not 002 §13's). */
+    static final String APPEAL_KK = "Шағымды көрсетілетін қызметті берушіге (консулдық мекемеге) немесе шешіміне шағым "
+            + "жасалатын лауазымды адамға беріңіз: ол 3 жұмыс күні ішінде шағымды қарайтын органға жібереді. "
+            + "Көрсетілетін қызметті берушінің атына келген шағым 5 жұмыс күні ішінде, мемлекеттік қызметтер "
+            + "көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органның атына келген шағым 15 жұмыс күні "
+            + "ішінде қаралады. Сотқа сотқа дейінгі тәртіппен шағым жасалғаннан кейін жүгінуге болады.";
+
+    static final String APPEAL_RU = "Жалобу подайте услугодателю (в консульство) или должностному лицу, чьё решение "
+            + "обжалуется: в течение 3 рабочих дней она передаётся в орган, рассматривающий жалобу. Жалоба на имя "
+            + "услугодателя рассматривается в течение 5 рабочих дней, на имя уполномоченного органа по оценке и "
+            + "контролю за качеством оказания государственных услуг — в течение 15 рабочих дней. В суд можно "
+            + "обратиться после обжалования в досудебном порядке.";
+
+    /** 001 annex 3 line 7: results are handed out at the consulate 16:00–17:00 (annex 3 line 4: on paper). */
+    static final String COLLECT_KK =
+            "Хабарлама қағаз түрінде: оны консулдық мекемеден жұмыс күндері 16:00-ден 17:00-ге дейін алыңыз.";
+
+    static final String COLLECT_RU =
+            "Уведомление выдаётся на бумаге: получите его в консульстве по рабочим дням с " + "16:00 до 17:00.";
+
     static ServiceDefinition define() {
         Function<CaseFacts, Message> check = Orders::subjectCheck;
+        Term internalAffairs = Term.days(30);
         return ServiceDefinition.builder(Service.CONSULAR_PERMANENT_STAY, ConsularPermanentStayRequest.class)
                 .title(
                         "Уақытша жұмысқа кеткен азаматтарды шетелде тұрақты тұруға қалдыру",
                         "Оставление на постоянное жительство за границей граждан, выехавших на временную работу")
                 .senders(Sender.BURKIT)
                 .applicants(r -> Applicants.individuals(r.getIin()))
-                // 001: the applicant's objection to a preliminary refusal arrives as its own signed message.
+                // 001 §11: the applicant's objection to a preliminary refusal arrives as its own signed message.
                 .followUp(PreliminaryRefusalObjection.class, o -> Applicants.individuals(o.getIin()))
+                // 001 §11 ¶3: the consulate reports the day the applicant received the draft refusal.
+                .followUp(DraftRefusalDelivery.class, d -> Applicants.individuals(d.getIin()))
+                .intake(ConsularIntake::check)
                 .parties(r -> List.of(r.getIin()))
                 .caseTerm(r -> Term.months(3))
-                .preliminaryRefusal(Term.workingDays(2))
-                .stage(new StepSpec(
-                        "STATE_SECRETS_CHECK",
-                        StepKind.CHECK,
-                        Agency.KNB,
-                        "STATE_SECRETS_CHECK",
-                        check,
+                .hearing(new HearingRules(
+                        Term.workingDays(5),
+                        Term.workingDays(3),
                         Term.workingDays(2),
-                        "Консулдық мекеме өтінішті ҰҚК келісуіне «Бүркітке» енгізеді",
-                        "Консульство вносит заявление в «Бүркіт» на согласование КНБ"))
+                        new StepSpec(
+                                "OBJECTION_REVIEW",
+                                StepKind.CHECK,
+                                Agency.MIGRATION,
+                                "OBJECTION_REVIEW",
+                                f -> ObjectionReview.newBuilder()
+                                        .setCaseId(f.caseId())
+                                        .setIin(f.citizenIin())
+                                        .build(),
+                                // §11 ¶2 leaves the last of the 3 wd after the 2 wd window for this decision.
+                                Term.workingDays(1),
+                                "Ішкі істер органы қарсылық пен материалдарды қарап, қайта шешім қабылдайды",
+                                "Орган внутренних дел рассматривает возражение и материалы и принимает решение"),
+                        "консулдық мекемеге жазбаша (қолыңызды қойып немесе ЭЦҚ-мен) беріңіз; консулдық мекеме "
+                                + "оны «Бүркіт» арқылы ішкі істер органына жібереді",
+                        "подайте в консульство письменно (с вашей подписью или ЭЦП); консульство передаёт его "
+                                + "через «Бүркіт» в орган внутренних дел"))
+                .guidance(new CitizenGuidance(APPEAL_KK, APPEAL_RU, COLLECT_KK, COLLECT_RU))
                 .stage(
+                        new StepSpec(
+                                "STATE_SECRETS_CHECK",
+                                StepKind.CHECK,
+                                Agency.KNB,
+                                "STATE_SECRETS_CHECK",
+                                check,
+                                // §12: ҰҚК's review is bounded only by the service's three months.
+                                Term.months(3),
+                                "ҰҚК «Бүркіт» арқылы келісім береді",
+                                "КНБ согласовывает через «Бүркіт»"),
                         new StepSpec(
                                 "CRIMINAL_RECORD_CHECK",
                                 StepKind.CHECK,
                                 Agency.KPSISU,
                                 "CRIMINAL_RECORD_CHECK",
                                 check,
-                                Term.days(32),
+                                internalAffairs,
                                 "Ішкі істер органы шешім қабылдайды: сотталғандық есебі",
                                 "Орган внутренних дел принимает решение: учёт судимостей"),
                         new StepSpec(
@@ -57,7 +111,7 @@ final class ConsularPermanentStay {
                                 Agency.KPSISU,
                                 "WANTED_CHECK",
                                 check,
-                                Term.days(32),
+                                internalAffairs,
                                 "Ішкі істер органы шешім қабылдайды: іздестіру есебі",
                                 "Орган внутренних дел принимает решение: учёт розыска"),
                         new StepSpec(
@@ -66,21 +120,26 @@ final class ConsularPermanentStay {
                                 Agency.SAOD,
                                 "COURT_OBLIGATIONS_CHECK",
                                 check,
-                                Term.days(32),
-                                "Ішкі істер органы шешім қабылдайды: сот міндеттемелері",
-                                "Орган внутренних дел принимает решение: обязательства по решениям суда"))
+                                internalAffairs,
+                                "Ішкі істер органы шешім қабылдайды: сот шешімдері мен тыйымдары",
+                                "Орган внутренних дел принимает решение: решения и запреты суда"))
                 .stage(new StepSpec(
                         "PERMANENT_STAY_NOTIFICATION",
                         StepKind.EFFECT,
                         Agency.MIGRATION,
                         "PERMANENT_STAY_NOTIFICATION",
-                        f -> order(f).setCountry(((ConsularPermanentStayRequest) f.body())
-                                        .getGoingTo()
-                                        .getCountry())
-                                .build(),
+                        f -> {
+                            ConsularPermanentStayRequest r = (ConsularPermanentStayRequest) f.body();
+                            // The police department of the last registered address decides (§7).
+                            return order(f).setCountry(r.getGoingTo().getCountry())
+                                    .setAddress(r.getDepartingFrom())
+                                    .build();
+                        },
                         Term.workingDays(5),
-                        "Хабарлама ресімделеді (4-қосымша), «Бүркітке» белгі қойылады",
-                        "Оформляется уведомление (приложение 4), в «Бүркіт» ставится отметка"))
+                        "Полиция департаментінің шешімі «Бүркітке» белгіленеді; консулдық мекеме хабарлама береді "
+                                + "(4-қосымша)",
+                        "Решение департамента полиции отмечается в «Бүркіт»; консульство выдаёт уведомление "
+                                + "(приложение 4)"))
                 .build();
     }
 }

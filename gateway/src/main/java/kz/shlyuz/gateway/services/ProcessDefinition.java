@@ -23,6 +23,10 @@ import kz.shlyuz.gateway.calendar.Term;
  *     general line (personal cabinet or where the application was made)
  * @param dueAfterStages true when the case is never due before its stages' terms one after
  *     another (004 annex 1); false keeps the service's own term as it is
+ * @param hearing the right to be heard (001 §11): delivery of the draft refusal, the hearing
+ *     notice's latest day, internal affairs' re-decision on an objection; null when the service
+ *     has none (an objection then runs the stage that found the grounds again)
+ * @param guidance the service's own appeal route and result pick-up, or null for the general texts
  */
 public record ProcessDefinition(
         String serviceId,
@@ -35,7 +39,9 @@ public record ProcessDefinition(
         String titleRu,
         SecondParty secondParty,
         Function<String, Wording> handOut,
-        boolean dueAfterStages) {
+        boolean dueAfterStages,
+        HearingRules hearing,
+        CitizenGuidance guidance) {
 
     public ProcessDefinition {
         secondParty = secondParty == null ? SecondParty.GENERIC : secondParty;
@@ -71,8 +77,14 @@ public record ProcessDefinition(
         return hops.isAfter(due) ? hops : due;
     }
 
-    /** The step of this service with this name (the engine strips a re-decision's suffix first). */
+    /**
+     * The step of this service with this name (the engine strips a re-decision's suffix first),
+     * including internal affairs' re-decision on an objection ({@link HearingRules#review}).
+     */
     public Optional<StepSpec> step(Message body, String name) {
+        if (hearing != null && hearing.review().name().equals(name)) {
+            return Optional.of(hearing.review());
+        }
         return stagesFor(body).stream()
                 .flatMap(s -> s.steps().stream())
                 .filter(s -> s.name().equals(name))

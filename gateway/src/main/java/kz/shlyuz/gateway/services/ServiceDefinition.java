@@ -2,8 +2,11 @@ package kz.shlyuz.gateway.services;
 
 import com.google.protobuf.Message;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +27,9 @@ import kz.shlyuz.gateway.calendar.Term;
  * @param senders the sending systems the shipped configuration lets use it
  * @param applicants who must sign a request, from its body
  * @param route for a synchronous service, the agency call that answers it; null otherwise
- * @param followUpType a message about an existing case the service also accepts (001: the
- *     objection to a preliminary refusal), or null
- * @param followUpApplicants who must sign the follow-up, or null
+ * @param followUps the messages about an existing case the service also accepts, each with who
+ *     must sign it (001: the objection to a preliminary refusal, the consulate's report that the
+ *     draft refusal was delivered); empty for none
  * @param intake the service's own intake rule, checked on {@code Submit} after admission
  * @param process for an asynchronous service, its process; null otherwise
  */
@@ -39,8 +42,7 @@ public record ServiceDefinition(
         Set<Sender> senders,
         Function<Message, Applicants> applicants,
         Function<Message, AgencyCall> route,
-        Class<? extends Message> followUpType,
-        Function<Message, Applicants> followUpApplicants,
+        Map<Class<? extends Message>, Function<Message, Applicants>> followUps,
         IntakeRule intake,
         ProcessDefinition process) {
 
@@ -57,9 +59,7 @@ public record ServiceDefinition(
                     + (route != null) + ", process " + (process != null)
                     + " (expected: a synchronous service has a route, an asynchronous one a process)");
         }
-        if ((followUpType == null) != (followUpApplicants == null)) {
-            throw new IllegalArgumentException(service + ": a follow-up needs both its type and its signers");
-        }
+        followUps = Collections.unmodifiableMap(new LinkedHashMap<>(followUps));
     }
 
     /** The fixed id, e.g. {@code ADDRESS_CERTIFICATE}. */
@@ -67,13 +67,23 @@ public record ServiceDefinition(
         return service.id();
     }
 
-    /** True when {@code body} is this service's follow-up message rather than a new request. */
+    /** True when {@code body} is one of this service's follow-up messages rather than a new request. */
     public boolean isFollowUp(Message body) {
-        return followUpType != null && followUpType.isInstance(body);
+        return followUps.containsKey(body.getClass());
+    }
+
+    /** The first follow-up message type the service accepts (001: the objection), or null for none. */
+    public Class<? extends Message> followUpType() {
+        return followUps.isEmpty() ? null : followUps.keySet().iterator().next();
+    }
+
+    /** Every follow-up message type the service accepts, in the order the definition lists them. */
+    public Set<Class<? extends Message>> followUpTypes() {
+        return followUps.keySet();
     }
 
     public Applicants applicantsOf(Message body) {
-        return isFollowUp(body) ? followUpApplicants.apply(body) : applicants.apply(body);
+        return isFollowUp(body) ? followUps.get(body.getClass()).apply(body) : applicants.apply(body);
     }
 
     /** The agency call that answers a synchronous service; empty for asynchronous ones. */
@@ -105,8 +115,7 @@ public record ServiceDefinition(
         private final Set<Sender> senders = EnumSet.noneOf(Sender.class);
         private Function<Message, Applicants> applicants;
         private Function<Message, AgencyCall> route;
-        private Class<? extends Message> followUpType;
-        private Function<Message, Applicants> followUpApplicants;
+        private final Map<Class<? extends Message>, Function<Message, Applicants>> followUps = new LinkedHashMap<>();
         private IntakeRule intake = IntakeRule.NONE;
         private Function<Message, List<Stage>> stages;
         private final List<Stage> fixedStages = new ArrayList<>();
@@ -117,6 +126,8 @@ public record ServiceDefinition(
         private SecondParty secondParty;
         private Function<String, Wording> handOut;
         private boolean dueAfterStages;
+        private HearingRules hearing;
+        private CitizenGuidance guidance;
 
         private Builder(Service service, Class<T> bodyType) {
             this.service = Objects.requireNonNull(service, "service");
@@ -147,8 +158,7 @@ public record ServiceDefinition(
          * it (001: the applicant's objection to a preliminary refusal).
          */
         public <F extends Message> Builder<T> followUp(Class<F> type, Function<F, Applicants> signers) {
-            this.followUpType = type;
-            this.followUpApplicants = typed(type, signers);
+            followUps.put(Objects.requireNonNull(type, "type"), typed(type, signers));
             return this;
         }
 
@@ -219,6 +229,22 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * Asynchronous: the right to be heard (001 §11) — the draft refusal's delivery term, how
+         * long before the service's term ends the hearing notice must go out, and the step in
+         * which internal affairs decides again on an objection. Implies {@link #preliminaryRefusal}.
+         */
+        public Builder<T> hearing(HearingRules rules) {
+            this.hearing = Objects.requireNonNull(rules, "rules");
+            return preliminaryRefusal(rules.objectionWindow());
+        }
+
+        /** Asynchronous: how a refusal is appealed and where the result is collected, in the service's own words. */
+        public Builder<T> guidance(CitizenGuidance text) {
+            this.guidance = Objects.requireNonNull(text, "guidance");
+            return this;
+        }
+
         public ServiceDefinition build() {
             boolean synchronous = route != null;
             ProcessDefinition process = null;
@@ -239,7 +265,9 @@ public record ServiceDefinition(
                         titleRu,
                         secondParty,
                         handOut,
-                        dueAfterStages);
+                        dueAfterStages,
+                        hearing,
+                        guidance);
             }
             return new ServiceDefinition(
                     service,
@@ -250,8 +278,7 @@ public record ServiceDefinition(
                     senders,
                     applicants,
                     route,
-                    followUpType,
-                    followUpApplicants,
+                    followUps,
                     intake,
                     process);
         }

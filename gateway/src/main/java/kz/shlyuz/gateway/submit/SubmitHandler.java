@@ -48,7 +48,9 @@ public final class SubmitHandler {
             admitted.service().intake().check(admitted.sender(), admitted.body());
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
-                    : engine.submit(admitted);
+                    : admitted.body() instanceof kz.shlyuz.proto.v1.DraftRefusalDelivery delivery
+                            ? engine.draftDelivered(admitted, delivery)
+                            : engine.submit(admitted);
             record(received, start, sender, admitted, JournalEntry.Outcome.ANSWERED, null);
             // The ack is returned only once its evidence record is committed.
             keep(received, start, sender, request, admitted, null, ack.toByteArray())

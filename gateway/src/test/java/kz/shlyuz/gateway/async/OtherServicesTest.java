@@ -25,7 +25,6 @@ import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
 import kz.shlyuz.proto.v1.OwnerConsentAttestation;
 import kz.shlyuz.proto.v1.Place;
-import kz.shlyuz.proto.v1.PreliminaryRefusalObjection;
 import kz.shlyuz.proto.v1.ResidenceDeregistrationRequest;
 import kz.shlyuz.proto.v1.ResidenceRegistrationRequest;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -74,109 +73,11 @@ class OtherServicesTest {
                 .setIin(p.iin().value())
                 .setConsulate("Генконсульство во Франкфурте")
                 .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
+                .setRestrictedDataConsent(true) // 001 annex 1: without it the service is refused
                 .build();
     }
 
-    @Test
-    void consularStayIsApprovedWithTheBurkitMarkAndFinishesWithinThreeMonths() {
-        SubmitAck ack = env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CLEAN), "consular-officer");
-        // Three months end on Saturday 20 Feb 2027, so the term ends on Monday 22 Feb.
-        assertEquals(Instant.parse("2027-02-22T13:30:00Z"), at(ack.getDueAt()));
-        Case done = env.awaitState("burkit", ack.getCaseId(), "APPROVED");
-        Map<String, CaseStep> steps = steps(done);
-        // 001: entered into Бүркіт for ҰҚК within 2 working days: Friday 20 Nov → Tuesday 24 Nov.
-        assertEquals(
-                Instant.parse("2026-11-24T13:30:00Z"),
-                at(steps.get("STATE_SECRETS_CHECK").getDueAt()));
-        assertTrue(steps.get("PERMANENT_STAY_NOTIFICATION").getResult().startsWith("PS-"));
-    }
-
-    @Test
-    @org.junit.jupiter.api.Order(
-            Integer.MAX_VALUE) // advances the shared clock: the other tests assert dates from 20 Nov
-    void convictionGivesPreliminaryRefusalAndWithoutObjectionItBecomesFinalAfterTwoWorkingDays() {
-        assertEquals(AsyncEnvironment.START, env.clock.instant(), "runs last");
-        SubmitAck ack =
-                env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
-        Case preliminary = env.awaitState("burkit", ack.getCaseId(), "PRELIMINARY_REFUSAL");
-        var notice = preliminary.getHistory(preliminary.getHistoryCount() - 1);
-        assertEquals("PRELIMINARY_REFUSAL", notice.getStatus());
-        assertTrue(
-                notice.getTextRu().contains("возражение") && notice.getTextRu().contains("24.11.2026 18:30"),
-                notice.getTextRu());
-        assertTrue(notice.getTextKk().contains("қарсылық"), notice.getTextKk());
-        env.clock.advance(Duration.ofDays(1));
-        assertEquals(
-                "PRELIMINARY_REFUSAL", env.caseOf("burkit", ack.getCaseId()).getState(), "window still open");
-        env.clock.advance(Duration.ofDays(4));
-        Case refused = env.awaitState("burkit", ack.getCaseId(), "REFUSED");
-        assertTrue(refused.getResultRu().contains("Осуждён"), refused.getResultRu());
-        Refusals.Refused late = refused(() -> env.client("burkit")
-                .submit(env.request(
-                        "burkit",
-                        "CONSULAR_PERMANENT_STAY",
-                        objection(ack.getCaseId(), Persona.CONVICTED),
-                        ack.getCaseId(),
-                        Persona.CONVICTED.key())));
-        assertEquals("OBJECTION_NOT_EXPECTED", late.reason());
-    }
-
-    static PreliminaryRefusalObjection objection(String caseId, Persona p) {
-        return PreliminaryRefusalObjection.newBuilder()
-                .setCaseId(caseId)
-                .setIin(p.iin().value())
-                .setReasons("Наказание отбыто, прошу пересмотреть")
-                .build();
-    }
-
-    @Test
-    void signedObjectionMakesInternalAffairsDecideAgainAndTheReasonedRefusalFollows() {
-        SubmitAck ack =
-                env.submit("burkit", "CONSULAR_PERMANENT_STAY", consular(Persona.CONVICTED), "consular-officer");
-        env.awaitState("burkit", ack.getCaseId(), "PRELIMINARY_REFUSAL");
-        // Someone else cannot object for the applicant.
-        assertEquals(
-                "SIGNER_MISMATCH",
-                refused(() -> env.client("burkit")
-                                .submit(env.request(
-                                        "burkit",
-                                        "CONSULAR_PERMANENT_STAY",
-                                        objection(ack.getCaseId(), Persona.CONVICTED),
-                                        ack.getCaseId(),
-                                        Persona.CLEAN.key())))
-                        .reason());
-        var signedObjection = env.request(
-                "burkit",
-                "CONSULAR_PERMANENT_STAY",
-                objection(ack.getCaseId(), Persona.CONVICTED),
-                ack.getCaseId(),
-                Persona.CONVICTED.key());
-        SubmitAck objectionAck = env.client("burkit").submit(signedObjection);
-        assertEquals(ack.getCaseId(), objectionAck.getCaseId());
-        assertEquals("OBJECTION_RECEIVED", objectionAck.getStatus());
-        Case refused = env.awaitState("burkit", ack.getCaseId(), "REFUSED");
-        Map<String, CaseStep> steps = steps(refused);
-        assertEquals("GROUNDS", steps.get("CRIMINAL_RECORD_CHECK_R").getState(), "decided again");
-        List<String> statuses =
-                refused.getHistoryList().stream().map(m -> m.getStatus()).toList();
-        assertTrue(
-                statuses.containsAll(List.of("PRELIMINARY_REFUSAL", "OBJECTION_RECEIVED", "REFUSED")),
-                statuses.toString());
-        // The same objection sent again (a retry) gets the same acknowledgement and changes nothing.
-        assertEquals(objectionAck, env.client("burkit").submit(signedObjection));
-        assertEquals("REFUSED", env.caseOf("burkit", ack.getCaseId()).getState());
-        // An objection naming a case that is not there is refused with a reason.
-        assertEquals(
-                "CASE_NOT_FOUND",
-                refused(() -> env.client("burkit")
-                                .submit(env.request(
-                                        "burkit",
-                                        "CONSULAR_PERMANENT_STAY",
-                                        objection("C2026-0000000000000000", Persona.CONVICTED),
-                                        "C2026-0000000000000000",
-                                        Persona.CONVICTED.key())))
-                        .reason());
-    }
+    // The consular service's own tests are in ConsularPermanentStayTest (001 §6–§16).
 
     // -------------------------------------------------------------------------- labour migrant
 

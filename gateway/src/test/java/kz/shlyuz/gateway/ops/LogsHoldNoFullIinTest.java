@@ -71,6 +71,7 @@ class LogsHoldNoFullIinTest {
                                 .setIin(iin)
                                 .setConsulate("Генконсульство РК во Франкфурте-на-Майне")
                                 .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
+                                .setRestrictedDataConsent(true)
                                 .build(),
                         List.of("consular-officer"),
                         "burkit"),

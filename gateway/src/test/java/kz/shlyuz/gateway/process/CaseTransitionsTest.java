@@ -95,7 +95,7 @@ class CaseTransitionsTest {
         assertEquals(
                 List.of("PENDING", "CLEAR", "GROUNDS", "DONE", "FAILED", "SKIPPED", "UNDELIVERED"),
                 names(StepState.values()));
-        assertEquals(List.of("CALL", "DEADLINE", "OVERDUE", "OBJECTION"), names(OutboxKind.values()));
+        assertEquals(List.of("CALL", "DEADLINE", "OVERDUE", "OBJECTION", "HEARING"), names(OutboxKind.values()));
         assertEquals(List.of("PENDING", "DONE", "CANCELLED", "FAILED"), names(OutboxState.values()));
         assertEquals(
                 List.of(
@@ -106,6 +106,8 @@ class CaseTransitionsTest {
                         "STEP_UNDELIVERED",
                         "PRELIMINARY_REFUSAL",
                         "OBJECTION_RECEIVED",
+                        "DRAFT_REFUSAL_DELIVERED",
+                        "HEARING_NOTICE_OVERDUE",
                         "APPROVED",
                         "REFUSED"),
                 names(CaseEvent.values()));
