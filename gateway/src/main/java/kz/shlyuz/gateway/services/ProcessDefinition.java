@@ -16,6 +16,8 @@ import kz.shlyuz.gateway.calendar.Term;
  *     an objection window (001), false when they give the reasoned refusal at once
  * @param objectionWindow how long the applicant may object after a preliminary refusal
  * @param titleKk / titleRu the service's name for people
+ * @param approval what an approved case produced and what its applicant reads, from all its
+ *     steps; null: the last stage's results and the general text
  */
 public record ProcessDefinition(
         String serviceId,
@@ -25,7 +27,8 @@ public record ProcessDefinition(
         boolean preliminaryRefusal,
         Term objectionWindow,
         String titleKk,
-        String titleRu) {
+        String titleRu,
+        ApprovalRule approval) {
 
     public List<Stage> stagesFor(Message body) {
         return stages.apply(body);

@@ -114,6 +114,7 @@ public record ServiceDefinition(
         private Function<Message, List<String>> parties;
         private boolean preliminaryRefusal;
         private Term objectionWindow;
+        private ApprovalRule approval;
 
         private Builder(Service service, Class<T> bodyType) {
             this.service = Objects.requireNonNull(service, "service");
@@ -195,6 +196,16 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * Asynchronous: what an approved case produced and what its applicant reads, from all its
+         * steps (000: the exit permit, the departure sheet, the military ID to hand in); without
+         * this, the last stage's results and the general text.
+         */
+        public Builder<T> approval(ApprovalRule rule) {
+            this.approval = Objects.requireNonNull(rule, "approval");
+            return this;
+        }
+
         public ServiceDefinition build() {
             boolean synchronous = route != null;
             ProcessDefinition process = null;
@@ -212,7 +223,8 @@ public record ServiceDefinition(
                         preliminaryRefusal,
                         objectionWindow,
                         titleKk,
-                        titleRu);
+                        titleRu,
+                        approval);
             }
             return new ServiceDefinition(
                     service,
