@@ -7,7 +7,6 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.proto.v1.Address;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
 import kz.shlyuz.proto.v1.DocumentKind;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
@@ -41,9 +40,9 @@ final class DemoScenarios {
                     "EXIT_PERMANENT_RESIDENCE, " + p.key() + " at the State Corporation",
                     "hkko",
                     "EXIT_PERMANENT_RESIDENCE",
-                    ExitPermanentResidenceRequest.newBuilder()
-                            .setIin(p.iin().value())
-                            .setDestinationCountry("DE")
+                    kz.shlyuz.adapters.samples.ExitQuestionnaire.of(
+                                    p.iin().value(),
+                                    java.time.LocalDate.now(kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE))
                             .build(),
                     List.of("hkko-operator"),
                     p == Persona.CLEAN ? "APPROVED" : "REFUSED",

@@ -43,7 +43,6 @@ import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.DocumentKind;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.ListCasesRequest;
@@ -247,9 +246,12 @@ class ClusterProcessTest {
         Persona p = clean[i % clean.length];
         String service = i % 2 == 0 ? "EXIT_PERMANENT_RESIDENCE" : "ID_DOCUMENT";
         com.google.protobuf.Message body = i % 2 == 0
-                ? ExitPermanentResidenceRequest.newBuilder()
-                        .setIin(p.iin().value())
-                        .setDestinationCountry("DE")
+                // Someone on the military register, so that the case has its three effects (000 action 12).
+                ? kz.shlyuz.adapters.samples.ExitQuestionnaire.of(
+                                (p == Persona.DWELLING_OWNER ? Persona.EMPLOYER : p)
+                                        .iin()
+                                        .value(),
+                                java.time.LocalDate.now(kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE))
                         .build()
                 : IdDocumentRequest.newBuilder()
                         .setIin(p.iin().value())

@@ -10,6 +10,7 @@ import kz.shlyuz.adapters.check.GroundsCheck;
 import kz.shlyuz.adapters.consular.ObjectionReviewOperation;
 import kz.shlyuz.adapters.consular.ObjectionReviews;
 import kz.shlyuz.adapters.consular.PermanentStayNotification;
+import kz.shlyuz.adapters.documents.DeclaredDocumentsOperation;
 import kz.shlyuz.adapters.documents.IdentityDocumentsLookup;
 import kz.shlyuz.adapters.documents.ProductionStatusLookup;
 import kz.shlyuz.adapters.effect.EffectLedger;
@@ -24,6 +25,7 @@ import kz.shlyuz.adapters.registry.FixtureLoader;
 import kz.shlyuz.adapters.registry.FixtureNode;
 import kz.shlyuz.adapters.registry.GroundsRegister;
 import kz.shlyuz.adapters.registry.LegalEntityRegister;
+import kz.shlyuz.adapters.registry.MilitaryRecord;
 import kz.shlyuz.adapters.registry.MilitaryRegister;
 import kz.shlyuz.adapters.registry.ProductionRegister;
 import kz.shlyuz.adapters.registry.ResidenceRegister;
@@ -103,7 +105,13 @@ public final class AgencyCatalog {
                                         "QB",
                                         "Әскери есептен шығарылды, анықтама",
                                         "Снят с воинского учёта, справка",
-                                        ledger)));
+                                        ledger,
+                                        // 000 action 12: only someone on the register hands in a military ID.
+                                        iin -> register.find(iin)
+                                                .map(MilitaryRecord::onTheRegister)
+                                                .orElse(false),
+                                        "Әскери есепте тұрмайды: әскери есептен шығару қажет емес",
+                                        "На воинском учёте не состоит: снятие с учёта не требуется")));
             }
             case MVD_DOCS ->
                 new AgencyDefinition(
@@ -112,9 +120,9 @@ public final class AgencyCatalog {
                         titleRu,
                         ownSigner(agency),
                         withEffects(
-                                List.of(new IdentityDocumentsLookup(
+                                documentChecks(
                                         new RegisterName(agency, "ХҚТ ТП АЖ", "АС ДРН МВД"),
-                                        DocumentRegister.read(fixture))),
+                                        DocumentRegister.read(fixture)),
                                 documentationEffects(new EffectLedger(agency))));
             case AEO ->
                 new AgencyDefinition(
@@ -217,6 +225,11 @@ public final class AgencyCatalog {
                         "Құжат дайын, беру орнына жеткізілді",
                         "Документ готов и доставлен к месту выдачи",
                         ledger));
+    }
+
+    /** ХҚТ ТП АЖ's answers from its documents: the lookup, and the questionnaire's documents compared (002 §3.6). */
+    private static List<Operation<?>> documentChecks(RegisterName name, DocumentRegister documents) {
+        return List.of(new IdentityDocumentsLookup(name, documents), new DeclaredDocumentsOperation(name, documents));
     }
 
     /** The signing identities the registry names for its answers ({@code agency-<name>} for all but ЖТ/ЗТ МДБ). */

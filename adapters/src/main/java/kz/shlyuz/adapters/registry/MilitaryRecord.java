@@ -32,6 +32,14 @@ public record MilitaryRecord(
         Objects.requireNonNull(recordRef, "recordRef");
     }
 
+    /**
+     * On the military register (in the reserve, or serving): someone leaving for permanent
+     * residence hands in the military ID and is taken off it (000 actions 11–12).
+     */
+    public boolean onTheRegister() {
+        return status == MilitaryRegistrationStatus.MILITARY_REGISTRATION_STATUS_REGISTERED || serving();
+    }
+
     /** Compulsory service in progress: a ground to restrict exit until it ends (002 §3.5). */
     public boolean serving() {
         return status == MilitaryRegistrationStatus.MILITARY_REGISTRATION_STATUS_SERVING;

@@ -112,7 +112,8 @@ public enum Agency {
             "RESIDENCE_REGISTRATION",
             "RESIDENCE_DEREGISTRATION",
             "TEMPORARY_ID_ISSUE",
-            "DOCUMENT_ISSUE"),
+            "DOCUMENT_ISSUE",
+            "DECLARED_DOCUMENTS_CHECK"),
     AEO(
             "aeo",
             "\"АӨО\" РМК",

@@ -246,7 +246,8 @@ final class CaseTransitions {
                     now,
                     due);
         } else if (decision instanceof FanInDecision.Decision.Approve a) {
-            finish(tx, row, CaseState.APPROVED, null, a.kk(), a.ru(), a.reference(), now);
+            Approvals.Outcome o = Approvals.of(tx, row, d, row.body(services), a);
+            finish(tx, row, CaseState.APPROVED, null, o.kk(), o.ru(), o.reference(), now, o.message());
         }
     }
 
@@ -317,6 +318,21 @@ final class CaseTransitions {
     void finish(
             Tx tx, CaseRecord row, CaseState outcome, String code, String kk, String ru, String reference, Instant now)
             throws SQLException {
+        finish(tx, row, outcome, code, kk, ru, reference, now, null);
+    }
+
+    /** As above, with the status message given ({@code message}) instead of the general one when not null. */
+    void finish(
+            Tx tx,
+            CaseRecord row,
+            CaseState outcome,
+            String code,
+            String kk,
+            String ru,
+            String reference,
+            Instant now,
+            Texts.Pair message)
+            throws SQLException {
         tx.update(
                 "UPDATE process_case SET state = ?, finished_at = ?, result_code = ?, result_kk = ?, result_ru = ?, "
                         + "reference = ? WHERE case_id = ?",
@@ -330,8 +346,9 @@ final class CaseTransitions {
         // Nothing left to wait for: overdue reminders of finished steps would only confuse.
         outbox.cancelAll(tx, row.caseId);
         ProcessDefinition d = definition(row);
-        Texts.Pair text =
-                outcome == CaseState.APPROVED ? Texts.approved(d, row.sender, kk, ru) : Texts.refused(d, kk, ru);
+        Texts.Pair text = message != null
+                ? message
+                : outcome == CaseState.APPROVED ? Texts.approved(d, row.sender, kk, ru) : Texts.refused(d, kk, ru);
         tx.feed.status(row, CaseEvent.finished(outcome), text, now, null);
         CaseFeed.notice(tx, row, outcome, reference, text, now);
         log.info(

@@ -19,4 +19,15 @@ public interface IntakeRule {
      * @param body the admitted request body (or follow-up)
      */
     void check(String sender, Message body);
+
+    /**
+     * As {@link #check(String, Message)}, knowing the day of intake by the process clock in
+     * Kazakhstan, for rules that depend on it (002 §4: the applicant's and children's ages). The
+     * gateway calls this one; a rule that needs no date implements only the other.
+     *
+     * @param today the day of intake, Asia/Almaty
+     */
+    default void check(String sender, Message body, java.time.LocalDate today) {
+        check(sender, body);
+    }
 }

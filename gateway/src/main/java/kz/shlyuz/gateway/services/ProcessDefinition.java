@@ -27,6 +27,8 @@ import kz.shlyuz.gateway.calendar.Term;
  *     notice's latest day, internal affairs' re-decision on an objection; null when the service
  *     has none (an objection then runs the stage that found the grounds again)
  * @param guidance the service's own appeal route and result pick-up, or null for the general texts
+ * @param approval what an approved case produced and what its applicant reads, from all its
+ *     steps; null: the last stage's results and the general text
  */
 public record ProcessDefinition(
         String serviceId,
@@ -41,7 +43,8 @@ public record ProcessDefinition(
         Function<String, Wording> handOut,
         boolean dueAfterStages,
         HearingRules hearing,
-        CitizenGuidance guidance) {
+        CitizenGuidance guidance,
+        ApprovalRule approval) {
 
     public ProcessDefinition {
         secondParty = secondParty == null ? SecondParty.GENERIC : secondParty;

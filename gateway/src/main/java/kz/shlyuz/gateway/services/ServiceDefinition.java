@@ -128,6 +128,7 @@ public record ServiceDefinition(
         private boolean dueAfterStages;
         private HearingRules hearing;
         private CitizenGuidance guidance;
+        private ApprovalRule approval;
 
         private Builder(Service service, Class<T> bodyType) {
             this.service = Objects.requireNonNull(service, "service");
@@ -245,6 +246,16 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * Asynchronous: what an approved case produced and what its applicant reads, from all its
+         * steps (000: the exit permit, the departure sheet, the military ID to hand in); without
+         * this, the last stage's results and the general text.
+         */
+        public Builder<T> approval(ApprovalRule rule) {
+            this.approval = Objects.requireNonNull(rule, "approval");
+            return this;
+        }
+
         public ServiceDefinition build() {
             boolean synchronous = route != null;
             ProcessDefinition process = null;
@@ -267,7 +278,8 @@ public record ServiceDefinition(
                         handOut,
                         dueAfterStages,
                         hearing,
-                        guidance);
+                        guidance,
+                        approval);
             }
             return new ServiceDefinition(
                     service,

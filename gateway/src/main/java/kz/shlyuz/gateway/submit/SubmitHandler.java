@@ -45,7 +45,13 @@ public final class SubmitHandler {
         try {
             evidence.refuseIfUnavailable();
             admitted = admission.admit(sender, request, false);
-            admitted.service().intake().check(admitted.sender(), admitted.body());
+            admitted.service()
+                    .intake()
+                    .check(
+                            admitted.sender(),
+                            admitted.body(),
+                            java.time.LocalDate.ofInstant(
+                                    engine.clock().instant(), kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE));
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
                     : admitted.body() instanceof kz.shlyuz.proto.v1.DraftRefusalDelivery delivery

@@ -24,10 +24,7 @@ import org.junit.jupiter.api.Test;
 class AgencyOutageProcessTest {
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder()
-                .setIin(p.iin().value())
-                .setDestinationCountry("DE")
-                .build();
+        return ExitRequests.of(p);
     }
 
     static Map<String, CaseStep> steps(Case c) {

@@ -16,7 +16,6 @@ import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CompletionNotice;
 import kz.shlyuz.proto.v1.CompletionNoticesGrpc;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
 import kz.shlyuz.proto.v1.ListCasesRequest;
 import kz.shlyuz.proto.v1.ReceiveNoticesRequest;
@@ -61,10 +60,7 @@ class CabinetAndNoticesTest {
         SubmitAck exit = env.submit(
                 "hkko",
                 "EXIT_PERMANENT_RESIDENCE",
-                ExitPermanentResidenceRequest.newBuilder()
-                        .setIin(Persona.STATE_SECRETS.iin().value())
-                        .setDestinationCountry("RU")
-                        .build(),
+                ExitRequests.of(Persona.STATE_SECRETS.iin().value(), "RU", ExitRequests.START_DAY),
                 "hkko-operator");
         env.awaitState("hkko", exit.getCaseId(), "REFUSED");
         String iin = Persona.STATE_SECRETS.iin().value();
@@ -118,10 +114,7 @@ class CabinetAndNoticesTest {
         SubmitAck two = env.submit(
                 "hkko",
                 "EXIT_PERMANENT_RESIDENCE",
-                ExitPermanentResidenceRequest.newBuilder()
-                        .setIin(iin)
-                        .setDestinationCountry("TR")
-                        .build(),
+                ExitRequests.of(iin, "TR", ExitRequests.START_DAY),
                 "hkko-operator");
         Case refused = env.awaitState("hkko", two.getCaseId(), "REFUSED");
         String last = firstPart.get(firstPart.size() - 1).getCursor();

@@ -38,10 +38,7 @@ class ExitPermanentResidenceTest {
     }
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder()
-                .setIin(p.iin().value())
-                .setDestinationCountry("DE")
-                .build();
+        return ExitRequests.of(p);
     }
 
     static Map<String, CaseStep> steps(Case c) {
@@ -62,17 +59,23 @@ class ExitPermanentResidenceTest {
         assertEquals(
                 Set.of(
                         "EXIT_RESTRICTION_CHECK",
+                        "DECLARED_DOCUMENTS_CHECK",
                         "STATE_SECRETS_CHECK",
                         "CRIMINAL_RECORD_CHECK",
                         "WANTED_CHECK",
                         "COURT_OBLIGATIONS_CHECK",
                         "TAX_DEBT_CHECK",
+                        "MILITARY_REGISTRATION_CHECK",
                         "EXIT_PERMIT_ISSUE",
                         "MILITARY_DEREGISTRATION",
                         "RESIDENCE_DEREGISTRATION"),
                 steps.keySet());
-        for (String check :
-                List.of("STATE_SECRETS_CHECK", "CRIMINAL_RECORD_CHECK", "COURT_OBLIGATIONS_CHECK", "TAX_DEBT_CHECK")) {
+        for (String check : List.of(
+                "STATE_SECRETS_CHECK",
+                "CRIMINAL_RECORD_CHECK",
+                "COURT_OBLIGATIONS_CHECK",
+                "TAX_DEBT_CHECK",
+                "MILITARY_REGISTRATION_CHECK")) {
             assertEquals("CLEAR", steps.get(check).getState(), check);
             // Fan-out: the four checks start together, each with 2 + 10 days (000 table 1).
             assertEquals(

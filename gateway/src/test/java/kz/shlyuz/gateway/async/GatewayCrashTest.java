@@ -64,12 +64,11 @@ class GatewayCrashTest {
                 int port = awaitReady(first);
                 List<String> acknowledged = new ArrayList<>();
                 try (GatewayClient hkko = client(pki, port)) {
-                    Persona[] clean = {Persona.CLEAN, Persona.EMPLOYER, Persona.DWELLING_OWNER};
+                    // On the military register, so that each case has its three effects (000 action 12).
+                    Persona[] clean = {Persona.CLEAN, Persona.EMPLOYER};
                     for (int i = 0; i < CASES; i++) {
-                        var body = ExitPermanentResidenceRequest.newBuilder()
-                                .setIin(clean[i % clean.length].iin().value())
-                                .setDestinationCountry("DE")
-                                .build();
+                        ExitPermanentResidenceRequest body = ExitRequests.of(
+                                clean[i % clean.length].iin().value(), "DE", ExitRequests.day(Instant.now()));
                         SubmitAck ack = hkko.submit(requests.sign(
                                 RequestBuilder.content("hkko", "EXIT_PERMANENT_RESIDENCE", body, Instant.now()),
                                 List.of(pki.signerKey("hkko-operator"))));

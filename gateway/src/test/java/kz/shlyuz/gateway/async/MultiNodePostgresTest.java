@@ -84,10 +84,7 @@ class MultiNodePostgresTest {
     }
 
     private static ExitPermanentResidenceRequest exit(String country) {
-        return ExitPermanentResidenceRequest.newBuilder()
-                .setIin(Persona.CLEAN.iin().value())
-                .setDestinationCountry(country)
-                .build();
+        return ExitRequests.of(Persona.CLEAN.iin().value(), country, ExitRequests.START_DAY);
     }
 
     private SignedRequest signed(

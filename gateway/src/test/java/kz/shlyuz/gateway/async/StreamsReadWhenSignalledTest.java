@@ -12,7 +12,6 @@ import kz.shlyuz.gateway.cluster.FeedSignals;
 import kz.shlyuz.proto.v1.CabinetGrpc;
 import kz.shlyuz.proto.v1.CompletionNotice;
 import kz.shlyuz.proto.v1.CompletionNoticesGrpc;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.ReceiveNoticesRequest;
 import kz.shlyuz.proto.v1.StatusMessage;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -41,14 +40,8 @@ class StreamsReadWhenSignalledTest {
                 awaitIdle(signals, 2 * STREAMS);
 
                 // One case: every open stream gets its news, each from a read of its own.
-                SubmitAck ack = env.submit(
-                        "hkko",
-                        "EXIT_PERMANENT_RESIDENCE",
-                        ExitPermanentResidenceRequest.newBuilder()
-                                .setIin(Persona.CLEAN.iin().value())
-                                .setDestinationCountry("DE")
-                                .build(),
-                        "hkko-operator");
+                SubmitAck ack =
+                        env.submit("hkko", "EXIT_PERMANENT_RESIDENCE", ExitRequests.of(Persona.CLEAN), "hkko-operator");
                 for (Streams<StatusMessage> watch : watches) {
                     StatusMessage first = watch.take(1, Duration.ofSeconds(10)).get(0);
                     assertEquals(ack.getCaseId(), first.getCaseId());

@@ -20,7 +20,6 @@ import kz.shlyuz.proto.v1.Address;
 import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
 import kz.shlyuz.proto.v1.DocumentKind;
-import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
@@ -58,10 +57,7 @@ class LogsHoldNoFullIinTest {
                 new Use(
                         "EXIT_PERMANENT_RESIDENCE",
                         "hkko",
-                        ExitPermanentResidenceRequest.newBuilder()
-                                .setIin(iin)
-                                .setDestinationCountry("DE")
-                                .build(),
+                        kz.shlyuz.gateway.async.ExitRequests.of(iin),
                         List.of("hkko-operator"),
                         "hkko"),
                 new Use(

@@ -38,10 +38,7 @@ abstract class StorageSuite {
     abstract GatewayConfig.JournalSettings database() throws Exception;
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder()
-                .setIin(p.iin().value())
-                .setDestinationCountry("DE")
-                .build();
+        return kz.shlyuz.gateway.async.ExitRequests.of(p);
     }
 
     @Test
