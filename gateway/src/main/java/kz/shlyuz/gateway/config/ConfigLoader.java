@@ -124,7 +124,8 @@ public final class ConfigLoader {
                 EdgeSettingsLoader.parse(root),
                 kz.shlyuz.gateway.config.EvidenceSettings.parse(root.get("evidence"), dataDir),
                 OpsSettings.parse(root),
-                ProcessSettings.parse(root));
+                ProcessSettings.parse(root),
+                RecordsSettings.parse(root));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

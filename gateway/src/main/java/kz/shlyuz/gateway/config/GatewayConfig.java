@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * @param evidence what the evidence archive keeps, its chain stamping, encryption and retention
  * @param ops the admin listener, tracing and health settings
  * @param process how cases run: the retry policy of agency calls
+ * @param records the records the regulations require: stage reports, destruction by act (issue 11)
  */
 public record GatewayConfig(
         String host,
@@ -37,7 +38,8 @@ public record GatewayConfig(
         EdgeSettings edge,
         EvidenceSettings evidence,
         OpsSettings ops,
-        ProcessSettings process) {
+        ProcessSettings process,
+        RecordsSettings records) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
@@ -46,6 +48,7 @@ public record GatewayConfig(
         evidence = evidence == null ? EvidenceSettings.defaults(dataDir) : evidence;
         ops = ops == null ? OpsSettings.defaults() : ops;
         process = process == null ? ProcessSettings.defaults() : process;
+        records = records == null ? RecordsSettings.defaults() : records;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -92,6 +95,7 @@ public record GatewayConfig(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -109,6 +113,10 @@ public record GatewayConfig(
 
     public GatewayConfig withProcess(ProcessSettings newProcess) {
         return copy(c -> c.process = newProcess);
+    }
+
+    public GatewayConfig withRecords(RecordsSettings newRecords) {
+        return copy(c -> c.records = newRecords);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {

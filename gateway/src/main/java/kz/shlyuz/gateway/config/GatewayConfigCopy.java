@@ -23,6 +23,7 @@ final class GatewayConfigCopy {
     EvidenceSettings evidence;
     OpsSettings ops;
     ProcessSettings process;
+    RecordsSettings records;
 
     GatewayConfigCopy(GatewayConfig config) {
         host = config.host();
@@ -39,6 +40,7 @@ final class GatewayConfigCopy {
         evidence = config.evidence();
         ops = config.ops();
         process = config.process();
+        records = config.records();
     }
 
     GatewayConfig build() {
@@ -56,6 +58,7 @@ final class GatewayConfigCopy {
                 edge,
                 evidence,
                 ops,
-                process);
+                process,
+                records);
     }
 }
