@@ -63,13 +63,18 @@ public final class StageReportOperation implements Operation<StageReport> {
                 body.getCaseRef(),
                 body.getEvent(),
                 body.getStage(),
-                java.time.Instant.ofEpochSecond(
-                        body.getHappenedAt().getSeconds(), body.getHappenedAt().getNanos()));
+                happenedAt(body));
         return StageReportReceipt.newBuilder()
                 .setReportKey(registered.key())
                 .setRegisteredNo(registered.number())
                 .setRegisteredAt(ProtoTime.timestamp(context.now()))
                 .build();
+    }
+
+    /** The report's instant: seconds and their nanosecond part, as a Timestamp holds them. */
+    private static java.time.Instant happenedAt(StageReport body) {
+        com.google.protobuf.Timestamp t = body.getHappenedAt();
+        return java.time.Instant.ofEpochSecond(t.getSeconds()).plusNanos(t.getNanos());
     }
 
     private static kz.shlyuz.adapters.operation.RefusalException invalid(String kk, String ru) {

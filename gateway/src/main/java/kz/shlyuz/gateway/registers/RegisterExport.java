@@ -244,7 +244,7 @@ public final class RegisterExport {
         s.setTimestamp(2, Timestamp.from(end));
     }
 
-    private static void audit(
+    private void audit(
             Connection c,
             Register register,
             LocalDate from,

@@ -62,7 +62,7 @@ public final class AsyncEnvironment implements AutoCloseable {
     }
 
     /** @param configTweak changes to the shipped configuration (issue 11.8: the stage reports' delays) */
-    public AsyncEnvironment(Set<String> down, java.util.function.UnaryOperator<GatewayConfig> configTweak)
+    public AsyncEnvironment(java.util.function.UnaryOperator<GatewayConfig> configTweak, Set<String> down)
             throws IOException {
         test = TestGateway.builder()
                 .down(down)

@@ -33,7 +33,7 @@ class StageReportsTest {
     @DisplayName("001 §14: every stage of every case is reported to the monitoring system once, through an outage and a"
             + " gateway restart")
     void reportsEveryStageOfEveryCaseOnceThroughAnOutageAndARestart() throws Exception {
-        try (AsyncEnvironment env = new AsyncEnvironment(Set.of("monitoring", "tax"), QUICK_REPORTS)) {
+        try (AsyncEnvironment env = new AsyncEnvironment(QUICK_REPORTS, Set.of("monitoring", "tax"))) {
             RecordsDb db = new RecordsDb(env.config);
             // A consular case runs to its end while the monitoring system is down: it is not held up.
             SubmitAck consular = env.submit(
