@@ -64,6 +64,14 @@ public final class AdapterServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The stage reports this agency registered (the monitoring system, 001 §14); empty for any other. */
+    public List<kz.shlyuz.adapters.monitoring.StageReportLedger.Registered> stageReports() {
+        return definition.operations().stream()
+                .filter(kz.shlyuz.adapters.monitoring.StageReportOperation.class::isInstance)
+                .flatMap(o -> ((kz.shlyuz.adapters.monitoring.StageReportOperation) o).ledger().reports().stream())
+                .toList();
+    }
+
     /**
      * Loads the agency's fixtures and keys, binds and starts serving.
      *

@@ -11,12 +11,12 @@ import kz.shlyuz.certs.agency.Agency;
 public final class Agencies {
     private Agencies() {}
 
-    /** The ten adapter names, the same list and order as {@code DevPki.ADAPTERS}. */
+    /** The adapter names (eleven), the same list and order as {@code DevPki.ADAPTERS}. */
     public static List<String> names() {
         return Agency.ids();
     }
 
-    /** The loopback port an adapter listens on by default: 9101 for gbd-fl … 9110 for aeo. */
+    /** The loopback port an adapter listens on by default: 9101 for gbd-fl … 9111 for monitoring. */
     public static int defaultPort(String agency) {
         return Agency.require(agency).defaultPort();
     }

@@ -24,7 +24,7 @@ class AgenciesTest {
     @Test
     void givesFixedLoopbackPortsInNameOrder() {
         assertEquals(
-                IntStream.rangeClosed(9101, 9110).boxed().toList(),
+                IntStream.rangeClosed(9101, 9111).boxed().toList(),
                 Agencies.names().stream().map(Agencies::defaultPort).toList());
     }
 

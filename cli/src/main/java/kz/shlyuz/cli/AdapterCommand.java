@@ -30,7 +30,7 @@ final class AdapterCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", description = "Port (default: the adapter's fixed port, 9101–9110).")
+    @Option(names = "--port", description = "Port (default: the adapter's fixed port, 9101–9111).")
     Integer port;
 
     @Override

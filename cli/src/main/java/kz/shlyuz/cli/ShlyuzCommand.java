@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             JournalCommand.class,
             EvidenceCommand.class,
+            RegistersCommand.class,
             DoctorCommand.class,
             MaintenanceCommand.class,
             ConfigCommand.class

@@ -76,6 +76,12 @@ public final class TestAdapters implements AutoCloseable {
         adapter.close();
     }
 
+    /** The stage reports a running monitoring adapter registered so far (001 §14); none for one that is down. */
+    public List<kz.shlyuz.adapters.monitoring.StageReportLedger.Registered> stageReports(String name) {
+        AdapterServer adapter = running.get(name);
+        return adapter == null ? List.of() : adapter.stageReports();
+    }
+
     public int port(String name) {
         Integer port = ports.get(name);
         if (port == null) {

@@ -140,6 +140,15 @@ public final class AgencyCatalog {
                                         "Құжат дайындалды, бөлімшеге жөнелтілді",
                                         "Документ изготовлен и отправлен в подразделение",
                                         new EffectLedger(agency)))));
+            // 001 §14: it registers reports and holds no fixture records (its file says so).
+            case MONITORING ->
+                new AgencyDefinition(
+                        agency,
+                        titleKk,
+                        titleRu,
+                        ownSigner(agency),
+                        List.of(new kz.shlyuz.adapters.monitoring.StageReportOperation(
+                                new kz.shlyuz.adapters.monitoring.StageReportLedger())));
         };
     }
 

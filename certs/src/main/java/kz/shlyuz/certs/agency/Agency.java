@@ -123,7 +123,21 @@ public enum Agency {
             "РГП \"Информационно-производственный центр\" МВД РК",
             List.of(),
             "DOCUMENT_STATUS",
-            "DOCUMENT_MANUFACTURE");
+            "DOCUMENT_MANUFACTURE"),
+    /**
+     * The public-services monitoring information system (001 §14): receives every stage of every
+     * case. The real system belongs to the authority for the quality of public services; in the
+     * dev PKI its signing certificate borrows the MVD's BIN, as the tax department's does.
+     */
+    MONITORING(
+            "monitoring",
+            "МҚКМ АЖ",
+            Organisation.INTERNAL_AFFAIRS,
+            9111,
+            "Мемлекеттік қызметтер көрсету мониторингінің ақпараттық жүйесі",
+            "Информационная система мониторинга оказания государственных услуг",
+            List.of(),
+            "STAGE_REPORT");
 
     /** Prefix of an agency's own signing identity in the dev PKI: {@code agency-gbd-fl}. */
     public static final String SIGNING_PREFIX = "agency-";

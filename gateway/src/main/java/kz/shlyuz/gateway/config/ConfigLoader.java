@@ -125,7 +125,8 @@ public final class ConfigLoader {
                 kz.shlyuz.gateway.config.EvidenceSettings.parse(root.get("evidence"), dataDir),
                 OpsSettings.parse(root),
                 ProcessSettings.parse(root),
-                ConsoleSettings.parse(root));
+                ConsoleSettings.parse(root),
+                RecordsSettings.parse(root));
     }
 
     /** {@code trust} and {@code holderRoles}; absent parts keep {@link SignerRules#defaults()}. */

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param ops the admin listener, tracing and health settings
  * @param process how cases run: the retry policy of agency calls
  * @param console the operator console and management API (issue 14)
+ * @param records the records the regulations require: stage reports, destruction by act (issue 11)
  */
 public record GatewayConfig(
         String host,
@@ -39,7 +40,8 @@ public record GatewayConfig(
         EvidenceSettings evidence,
         OpsSettings ops,
         ProcessSettings process,
-        ConsoleSettings console) {
+        ConsoleSettings console,
+        RecordsSettings records) {
 
     public GatewayConfig {
         signerRules = signerRules == null ? SignerRules.defaults() : signerRules;
@@ -49,6 +51,7 @@ public record GatewayConfig(
         ops = ops == null ? OpsSettings.defaults() : ops;
         process = process == null ? ProcessSettings.defaults() : process;
         console = console == null ? ConsoleSettings.defaults() : console;
+        records = records == null ? RecordsSettings.defaults() : records;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0–65535)");
         }
@@ -117,6 +120,10 @@ public record GatewayConfig(
 
     public GatewayConfig withConsole(ConsoleSettings newConsole) {
         return copy(c -> c.console = newConsole);
+    }
+
+    public GatewayConfig withRecords(RecordsSettings newRecords) {
+        return copy(c -> c.records = newRecords);
     }
 
     public GatewayConfig withEvidence(EvidenceSettings newEvidence) {

@@ -24,6 +24,7 @@ final class GatewayConfigCopy {
     OpsSettings ops;
     ProcessSettings process;
     ConsoleSettings console;
+    RecordsSettings records;
 
     GatewayConfigCopy(GatewayConfig config) {
         host = config.host();
@@ -41,6 +42,7 @@ final class GatewayConfigCopy {
         ops = config.ops();
         process = config.process();
         console = config.console();
+        records = config.records();
     }
 
     GatewayConfig build() {
@@ -59,6 +61,7 @@ final class GatewayConfigCopy {
                 evidence,
                 ops,
                 process,
-                console);
+                console,
+                records);
     }
 }

@@ -23,7 +23,10 @@ final class CaseFeed {
             CaseEvent status,
             Texts.Pair text,
             Instant at,
-            Instant nextDue) {}
+            Instant nextDue,
+            String serviceId,
+            int stage,
+            CaseState state) {}
 
     private final List<Status> pending = new ArrayList<>();
     /** The newest cursor written since {@link #takeWritten}; 0 for none. */
@@ -31,7 +34,18 @@ final class CaseFeed {
 
     /** A status message for people, written when the transaction is about to commit. */
     void status(CaseRecord row, CaseEvent status, Texts.Pair text, Instant at, Instant nextDue) {
-        pending.add(new Status(row.caseId, row.sender, row.citizenIin, row.relatedIin, status, text, at, nextDue));
+        pending.add(new Status(
+                row.caseId,
+                row.sender,
+                row.citizenIin,
+                row.relatedIin,
+                status,
+                text,
+                at,
+                nextDue,
+                row.serviceId,
+                row.stage,
+                stateAfter(row, status)));
     }
 
     /**
@@ -71,6 +85,21 @@ final class CaseFeed {
             insert.addBatch();
         }
         insert.executeBatch();
+        List<StageChange> changes = new ArrayList<>(n);
+        long changeSeq = last - n + 1;
+        for (Status m : pending) {
+            changes.add(new StageChange(
+                    changeSeq++,
+                    m.caseId(),
+                    m.sender(),
+                    m.serviceId(),
+                    m.status(),
+                    m.stage(),
+                    m.state(),
+                    m.at(),
+                    m.nextDue()));
+        }
+        tx.signal.written(tx.c, changes);
         pending.clear();
         written = last;
         if (tx.notify) {
@@ -81,6 +110,21 @@ final class CaseFeed {
                 rs.next();
             }
         }
+    }
+
+    /**
+     * Where the case stands once {@code event} happened: the final events and the preliminary
+     * refusal set the state in the same transaction, after the row was read.
+     */
+    private static CaseState stateAfter(CaseRecord row, CaseEvent event) {
+        return switch (event) {
+            case APPROVED -> CaseState.APPROVED;
+            case REFUSED -> CaseState.REFUSED;
+            case PRELIMINARY_REFUSAL -> CaseState.PRELIMINARY_REFUSAL;
+            case OBJECTION_RECEIVED -> CaseState.OBJECTION_REVIEW;
+            case STAGE_DONE -> row.state == CaseState.OBJECTION_REVIEW ? CaseState.IN_PROGRESS : row.state;
+            default -> row.state;
+        };
     }
 
     /** The newest cursor written since the last call (0: none), for the signal after the commit. */

@@ -90,6 +90,7 @@ final class CaseTransitions {
         Stage spec = definition(row).stagesFor(row.body(services)).get(stage);
         if (stage != row.stage) {
             tx.update("UPDATE process_case SET stage = ? WHERE case_id = ?", stage, row.caseId);
+            row.stage = stage; // the status message of this change reports the stage begun (issue 11.8)
         }
         Instant latest = now;
         for (PlannedStep step : plan(spec, attempt, now, calendar)) {

@@ -153,7 +153,7 @@ final class CaseWriter implements AutoCloseable {
                 throw e;
             }
             connection = c;
-            session = new Tx(c, signal.notifiesInTransaction());
+            session = new Tx(c, signal);
         }
         return session;
     }

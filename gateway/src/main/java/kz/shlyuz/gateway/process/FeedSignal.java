@@ -27,4 +27,11 @@ public interface FeedSignal {
 
     /** Status messages up to cursor {@code lastSeq} are committed (called after the commit). */
     void committed(long lastSeq);
+
+    /**
+     * Inside the transaction, right after its status messages were numbered and written: what must
+     * move with the case (the registers and the stage reports of issue 11.8) is written here on
+     * {@code c}, so it commits with the case or not at all, once. Default: nothing.
+     */
+    default void written(java.sql.Connection c, java.util.List<StageChange> changes) throws java.sql.SQLException {}
 }

@@ -48,7 +48,7 @@ final class Sql {
     static <T> T transaction(DataSource db, FeedSignal signal, Work<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            Tx tx = new Tx(c, signal.notifiesInTransaction());
+            Tx tx = new Tx(c, signal);
             try {
                 T result = work.run(tx);
                 tx.flushFeed();

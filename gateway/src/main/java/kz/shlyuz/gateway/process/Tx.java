@@ -17,6 +17,8 @@ final class Tx {
     final CaseFeed feed = new CaseFeed();
     /** Status-writing transactions send {@code pg_notify} before their commit (PostgreSQL). */
     final boolean notify;
+    /** Told of the transaction's status messages before the commit ({@link FeedSignal#written}). */
+    final FeedSignal signal;
 
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -25,9 +27,26 @@ final class Tx {
     }
 
     Tx(Connection c, boolean notify) {
-        this.c = c;
-        this.notify = notify;
+        this(c, notify ? NOTIFYING : FeedSignal.NONE);
     }
+
+    /** A transaction whose status messages {@code signal} is told of, in it and after its commit. */
+    Tx(Connection c, FeedSignal signal) {
+        this.c = c;
+        this.notify = signal.notifiesInTransaction();
+        this.signal = signal;
+    }
+
+    /** For {@link #Tx(Connection, boolean)} with {@code notify}: notifies, writes nothing more. */
+    private static final FeedSignal NOTIFYING = new FeedSignal() {
+        @Override
+        public boolean notifiesInTransaction() {
+            return true;
+        }
+
+        @Override
+        public void committed(long lastSeq) {}
+    };
 
     /** The statement for {@code sql}, prepared once in this transaction; the caller must not close it. */
     PreparedStatement prepare(String sql) throws SQLException {

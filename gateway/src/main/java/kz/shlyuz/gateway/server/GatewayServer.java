@@ -35,6 +35,7 @@ public final class GatewayServer implements AutoCloseable {
     private final AutoCloseable processes;
     private kz.shlyuz.gateway.evidence.EvidenceLog evidence;
     private kz.shlyuz.gateway.evidence.EvidenceArchiver archiver;
+    private kz.shlyuz.gateway.retention.CaseRetention retention;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private kz.shlyuz.gateway.ops.Operations operations;
     private kz.shlyuz.gateway.cluster.ClusterNode cluster;
@@ -176,6 +177,7 @@ public final class GatewayServer implements AutoCloseable {
                     listener, agencies, journal, config.limits().shutdownGrace(), wired.processing());
             running.evidence = evidence;
             running.archiver = archiver;
+            running.retention = wired.retention();
             running.operations = ops;
             running.cluster = wired.cluster();
             running.console = wired.console();
@@ -257,6 +259,11 @@ public final class GatewayServer implements AutoCloseable {
     /** Moves records past retention to archive files (runs by itself every minute when due). */
     public kz.shlyuz.gateway.evidence.EvidenceArchiver archiver() {
         return archiver;
+    }
+
+    /** Destroys case files past retention by a recorded act (runs by itself every minute when due; issue 11.9). */
+    public kz.shlyuz.gateway.retention.CaseRetention retention() {
+        return retention;
     }
 
     /** The authority the evidence chain is stamped by: {@code evidence.tsaUrl}, else the gateway's own. */

@@ -53,7 +53,8 @@ final class GatewayWiring {
             TrustSource trust,
             kz.shlyuz.gateway.cluster.ClusterNode cluster,
             AutoCloseable processing,
-            kz.shlyuz.gateway.console.Console console) {
+            kz.shlyuz.gateway.console.Console console,
+            kz.shlyuz.gateway.retention.CaseRetention retention) {
         /** On a failed start after wiring: the node leaves the registry, the sealer and the listener's edge close. */
         void closeBuilt() {
             if (console != null) {
@@ -135,7 +136,8 @@ final class GatewayWiring {
                     retryPolicy(config.process().retry()),
                     Clock.systemUTC(),
                     new java.security.SecureRandom(),
-                    signals);
+                    // Issue 11.8: the registers and the stage reports are written with each case.
+                    kz.shlyuz.gateway.registers.CaseRecordsSignal.around(signals, config.records(), Clock.systemUTC()));
             SubmitHandler submits = new SubmitHandler(admission, engine, journal, material.clock(), evidence);
             java.util.function.Predicate<String> known =
                     sender -> config.sender(sender).isPresent();
@@ -171,6 +173,28 @@ final class GatewayWiring {
             // Records past retention leave the database for archive files (process clock).
             java.util.concurrent.ScheduledFuture<?> archiving =
                     streams.scheduleWithFixedDelay(archiver::runIfDue, 1, 1, TimeUnit.MINUTES);
+            // Issue 11.8: stage reports go to the monitoring system on their own worker, never in a case's way.
+            kz.shlyuz.gateway.monitoring.StageReporter reporter =
+                    config.records().monitoring().enabled()
+                            ? new kz.shlyuz.gateway.monitoring.StageReporter(
+                                    dataSource,
+                                    agencies,
+                                    new AgencyAnswerVerifier(verifier),
+                                    config.records().monitoring(),
+                                    processes.nodeId(),
+                                    processes.lease(),
+                                    Clock.systemUTC())
+                            : null;
+            // Issue 11.9: case files past retention are destroyed by a recorded act (process clock).
+            kz.shlyuz.gateway.retention.CaseRetention retention = new kz.shlyuz.gateway.retention.CaseRetention(
+                    dataSource,
+                    new kz.shlyuz.gateway.retention.RetentionRules(
+                            config.evidence().retention()),
+                    config.records().retention(),
+                    processes.clock(),
+                    "shlyuz node " + processes.nodeId());
+            java.util.concurrent.ScheduledFuture<?> destroying =
+                    streams.scheduleWithFixedDelay(retention::runIfDue, 1, 1, TimeUnit.MINUTES);
             AnswerSealer answerSealer = sealer;
             GatewayListener edge = listener;
             kz.shlyuz.gateway.cluster.ClusterNode node = cluster;
@@ -180,6 +204,10 @@ final class GatewayWiring {
                     operatorConsole.close();
                 }
                 worker.close();
+                if (reporter != null) {
+                    reporter.close();
+                }
+                destroying.cancel(false);
                 engine.close(); // commits the step results and Submits still queued for the group writer
                 answerSealer.close();
                 archiving.cancel(false);
@@ -188,7 +216,7 @@ final class GatewayWiring {
                 edge.closeEdge();
                 evidence.close();
             };
-            return new Wired(listener, sealer, trust, cluster, processing, console);
+            return new Wired(listener, sealer, trust, cluster, processing, console, retention);
         } catch (IOException | RuntimeException e) {
             if (console != null) {
                 console.close();

@@ -61,6 +61,20 @@ public final class AsyncEnvironment implements AutoCloseable {
         this(down, journal, p -> p);
     }
 
+    /** @param configTweak changes to the shipped configuration (issue 11.8: the stage reports' delays) */
+    public AsyncEnvironment(java.util.function.UnaryOperator<GatewayConfig> configTweak, Set<String> down)
+            throws IOException {
+        test = TestGateway.builder()
+                .down(down)
+                .processes(processes("test-node"))
+                .config(configTweak)
+                .folderPrefix("shlyuz-async-")
+                .start();
+        pki = test.pki;
+        gateway = test.gateway;
+        config = test.config;
+    }
+
     /** @param tweak changes to how the first node runs processes (its lease, heartbeat, stream safety poll) */
     public AsyncEnvironment(
             Set<String> down,

@@ -167,7 +167,9 @@ final class DependencyChecks {
         long millis = connect(endpoint.host(), endpoint.port());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("address", endpoint.host() + ":" + endpoint.port());
-        boolean required = config.ops().health().requireAdapters();
+        // The monitoring system (001 §14) never decides readiness: its reports wait, cases do not.
+        boolean required = config.ops().health().requireAdapters()
+                && !name.equals(config.records().monitoring().adapter());
         if (millis < 0) {
             return new Dependency(
                     "adapter:" + name,
