@@ -99,6 +99,7 @@ public record GatewayConfig(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
