@@ -19,4 +19,14 @@ public interface IntakeRule {
      * @param body the admitted request body (or follow-up)
      */
     void check(String sender, Message body);
+
+    /**
+     * As {@link #check(String, Message)}, knowing when the request was received: for rules with
+     * a time window (004 annex 3 §5: the owner's SMS consent must be recent).
+     *
+     * @param received when the gateway received the request
+     */
+    default void check(String sender, Message body, java.time.Instant received) {
+        check(sender, body);
+    }
 }

@@ -45,7 +45,7 @@ public final class SubmitHandler {
         try {
             evidence.refuseIfUnavailable();
             admitted = admission.admit(sender, request, false);
-            admitted.service().intake().check(admitted.sender(), admitted.body());
+            admitted.service().intake().check(admitted.sender(), admitted.body(), received);
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
                     : engine.submit(admitted);

@@ -26,6 +26,7 @@ class ShippedDefaultsTest {
                         "LABOUR_MIGRANT_PERMIT",
                         "ID_DOCUMENT",
                         "TEMPORARY_ID",
+                        "RESIDENCE_REGISTRATION",
                         "RESIDENCE_DEREGISTRATION"),
                 shipped.sender("hkko").orElseThrow().services());
     }
