@@ -42,7 +42,8 @@ public final class DwellingRegister {
             if (owners.isEmpty()) {
                 throw node.failure("owners: [] (expected: at least one owner)");
             }
-            if (byKey.put(key(address.kato(), address.street(), address.building(), address.apartment()),
+            if (byKey.put(
+                            key(address.kato(), address.street(), address.building(), address.apartment()),
                             new Dwelling(address, owners))
                     != null) {
                 throw node.failure("address listed twice (expected: each dwelling once)");

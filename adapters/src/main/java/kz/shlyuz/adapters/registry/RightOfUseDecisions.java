@@ -30,14 +30,15 @@ public final class RightOfUseDecisions {
 
     public static RightOfUseDecisions read(FixtureNode root) {
         Map<String, Decision> byRef = new LinkedHashMap<>();
-        root.entries("rightOfUseDecisions").forEach((ref, node) -> byRef.put(
-                ref,
-                new Decision(
+        root.entries("rightOfUseDecisions")
+                .forEach((ref, node) -> byRef.put(
                         ref,
-                        SubjectKeys.iin(node.text("person"), node).value(),
-                        SubjectKeys.iin(node.text("owner"), node).value(),
-                        PostalAddress.read(node.object("address")),
-                        node.text("court"))));
+                        new Decision(
+                                ref,
+                                SubjectKeys.iin(node.text("person"), node).value(),
+                                SubjectKeys.iin(node.text("owner"), node).value(),
+                                PostalAddress.read(node.object("address")),
+                                node.text("court"))));
         return new RightOfUseDecisions(byRef);
     }
 

@@ -86,7 +86,12 @@ public final class ResidenceChangeOperation implements Operation<EffectOrder> {
             throw invalid("address: ӘАОЖ коды 9 цифр болуы тиіс", "address: код КАТО должен состоять из 9 цифр");
         }
         ResidenceBook.Change change = book.change(
-                context.requestId(), body.getCaseId(), iin.value(), body.getAddress(), body.getTemporary(), context.now());
+                context.requestId(),
+                body.getCaseId(),
+                iin.value(),
+                body.getAddress(),
+                body.getTemporary(),
+                context.now());
         String kk = body.getTemporary()
                 ? "Уақытша болу мекенжайы бойынша тіркелді № " + change.registered()
                 : "Тұрғылықты жері бойынша тіркелді № " + change.registered();
@@ -97,7 +102,10 @@ public final class ResidenceChangeOperation implements Operation<EffectOrder> {
             kk += "; бұрынғы мекенжай бойынша тіркеуден шығарылды № " + change.departed();
             ru += "; снят с регистрации по прежнему адресу № " + change.departed();
         }
-        return receipt.setReference(change.registered()).setTextKk(kk).setTextRu(ru).build();
+        return receipt.setReference(change.registered())
+                .setTextKk(kk)
+                .setTextRu(ru)
+                .build();
     }
 
     public ResidenceBook book() {

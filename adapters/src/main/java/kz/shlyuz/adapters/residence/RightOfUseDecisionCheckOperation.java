@@ -52,8 +52,10 @@ public final class RightOfUseDecisionCheckOperation implements Operation<RightOf
                         : Grounds.found(
                                 person.value(),
                                 "DECISION_MISMATCH",
-                                "№ " + d.ref() + " сот шешімі басқа адамға, басқа иеге немесе басқа тұрғын үйге қатысты",
-                                "Решение суда № " + d.ref() + " касается другого лица, другого собственника или другого жилья",
+                                "№ " + d.ref()
+                                        + " сот шешімі басқа адамға, басқа иеге немесе басқа тұрғын үйге қатысты",
+                                "Решение суда № " + d.ref()
+                                        + " касается другого лица, другого собственника или другого жилья",
                                 d.ref(),
                                 context.now()))
                 .orElseGet(() -> Grounds.found(

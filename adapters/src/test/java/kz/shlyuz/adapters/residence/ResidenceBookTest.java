@@ -36,7 +36,9 @@ class ResidenceBookTest {
         assertEquals(NEW, book.permanentOf(iin).orElseThrow().address());
         assertEquals(
                 List.of("RESIDENCE_DEREGISTRATION", "RESIDENCE_REGISTRATION"),
-                ledger.effectsOf("C-1").stream().map(EffectLedger.Effect::operation).toList());
+                ledger.effectsOf("C-1").stream()
+                        .map(EffectLedger.Effect::operation)
+                        .toList());
     }
 
     @Test

@@ -113,8 +113,7 @@ public final class ResidenceIntake {
             throw invalid("sms_consent.confirmed_at");
         }
         Instant confirmed = Instant.ofEpochMilli(Timestamps.toMillis(a.getConfirmedAt()));
-        if (confirmed.isAfter(received.plus(CLOCK_SKEW))
-                || confirmed.isBefore(received.minus(SMS_CONSENT_VALIDITY))) {
+        if (confirmed.isAfter(received.plus(CLOCK_SKEW)) || confirmed.isBefore(received.minus(SMS_CONSENT_VALIDITY))) {
             throw invalid("sms_consent.confirmed_at > " + SMS_CONSENT_VALIDITY.toMinutes() + " min");
         }
         String otp = a.getOtpTransactionId();
@@ -190,5 +189,4 @@ public final class ResidenceIntake {
     private static Refusal invalid(String detail) {
         return new Refusal(Reason.RESIDENCE_SMS_CONSENT_INVALID, detail);
     }
-
 }

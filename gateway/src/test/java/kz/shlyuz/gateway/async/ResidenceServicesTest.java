@@ -115,7 +115,8 @@ class ResidenceServicesTest {
     }
 
     ResidenceBook book() {
-        return env.test.adapters
+        return env.test
+                .adapters
                 .server("mvd-docs")
                 .operation(ResidenceChangeOperation.class)
                 .orElseThrow()
@@ -145,21 +146,14 @@ class ResidenceServicesTest {
                 Refusals.read(assertThrows(
                                 StatusRuntimeException.class,
                                 () -> env.submit(
-                                        "egov-portal",
-                                        "RESIDENCE_REGISTRATION",
-                                        body,
-                                        Persona.TAX_DEBTOR.key())))
+                                        "egov-portal", "RESIDENCE_REGISTRATION", body, Persona.TAX_DEBTOR.key())))
                         .reason(),
                 "the owner must sign too");
         Address before = book().permanentOf(Persona.TAX_DEBTOR.iin().value())
                 .orElseThrow()
                 .address();
         SubmitAck ack = env.submit(
-                "egov-portal",
-                "RESIDENCE_REGISTRATION",
-                body,
-                Persona.TAX_DEBTOR.key(),
-                Persona.DWELLING_OWNER.key());
+                "egov-portal", "RESIDENCE_REGISTRATION", body, Persona.TAX_DEBTOR.key(), Persona.DWELLING_OWNER.key());
         assertEquals(Duration.ofMinutes(30), Duration.between(at(ack.getAcceptedAt()), at(ack.getDueAt())));
         Case done = env.awaitState(cabinet(Persona.TAX_DEBTOR), ack.getCaseId(), "APPROVED");
         CaseStep check = steps(done).get("DWELLING_OWNER_CHECK");
@@ -241,9 +235,10 @@ class ResidenceServicesTest {
             + " comes from the State Corporation or reuses its OTP is refused")
     void acceptsTheOwnersSmsConsentOnceAndRefusesEveryFlawedAttestation() {
         Instant now = Instant.now();
-        ResidenceRegistrationRequest good = registration(Persona.CONVICTED, ABAI_10_5, Persona.DWELLING_OWNER).toBuilder()
-                .setSmsConsent(sms(Persona.DWELLING_OWNER, ABAI_10_5, "otp-res11-1", now.minusSeconds(60)))
-                .build();
+        ResidenceRegistrationRequest good =
+                registration(Persona.CONVICTED, ABAI_10_5, Persona.DWELLING_OWNER).toBuilder()
+                        .setSmsConsent(sms(Persona.DWELLING_OWNER, ABAI_10_5, "otp-res11-1", now.minusSeconds(60)))
+                        .build();
         SubmitAck ack = env.submit("egov-portal", "RESIDENCE_REGISTRATION", good, Persona.CONVICTED.key());
         env.awaitState(cabinet(Persona.CONVICTED), ack.getCaseId(), "APPROVED");
 
@@ -269,7 +264,9 @@ class ResidenceServicesTest {
                 new Flaw(
                         "sms_consent.applicant_phone",
                         base.toBuilder().clearApplicantPhone().build()),
-                new Flaw("sms_consent.phone", base.toBuilder().setPhone("87011234567").build()),
+                new Flaw(
+                        "sms_consent.phone",
+                        base.toBuilder().setPhone("87011234567").build()),
                 new Flaw(
                         "sms_consent.address ≠ address",
                         base.toBuilder().setAddress(TOLE_BI_101_9).build()),
@@ -338,9 +335,8 @@ class ResidenceServicesTest {
     @DisplayName("004 annex 3 §4: a temporary registration records the temporary stay address and keeps the"
             + " permanent registration")
     void temporaryRegistrationKeepsThePermanentOne() {
-        Address permanent = book().permanentOf(Persona.WANTED.iin().value())
-                .orElseThrow()
-                .address();
+        Address permanent =
+                book().permanentOf(Persona.WANTED.iin().value()).orElseThrow().address();
         SubmitAck ack = env.submit(
                 "egov-portal",
                 "RESIDENCE_REGISTRATION",
@@ -352,8 +348,12 @@ class ResidenceServicesTest {
         Case done = env.awaitState(cabinet(Persona.WANTED), ack.getCaseId(), "APPROVED");
         assertTrue(done.getResultRu().contains("по месту временного пребывания"), done.getResultRu());
         assertEquals(List.of("RESIDENCE_REGISTRATION"), effectsOf(ack.getCaseId()));
-        assertEquals(ABAI_10_5, book().temporaryOf(Persona.WANTED.iin().value()).orElseThrow().address());
-        assertEquals(permanent, book().permanentOf(Persona.WANTED.iin().value()).orElseThrow().address());
+        assertEquals(
+                ABAI_10_5,
+                book().temporaryOf(Persona.WANTED.iin().value()).orElseThrow().address());
+        assertEquals(
+                permanent,
+                book().permanentOf(Persona.WANTED.iin().value()).orElseThrow().address());
     }
 
     // ------------------------------------------------------------------- 004 annex 4
@@ -382,7 +382,8 @@ class ResidenceServicesTest {
         // The deregistered person did not apply: their cabinet shows the owner's case and why.
         Case theirs = env.caseOf(cabinet(Persona.COURT_DEBTOR), ack.getCaseId());
         assertTrue(
-                theirs.getResultRu().contains("по заявлению собственника жилья на основании решения суда № 2-1234/2026"),
+                theirs.getResultRu()
+                        .contains("по заявлению собственника жилья на основании решения суда № 2-1234/2026"),
                 theirs.getResultRu());
         assertTrue(
                 theirs.getResultKk().contains("Тұрғын үй иесінің өтініші бойынша № 2-1234/2026 сот шешімі"),
@@ -428,7 +429,8 @@ class ResidenceServicesTest {
                 byOwner.toBuilder().setCourtDecisionRef("2-1234/2026").build(),
                 Persona.DWELLING_OWNER.key());
         Case refused = env.awaitState(cabinet(Persona.DWELLING_OWNER), ack.getCaseId(), "REFUSED");
-        assertEquals("GROUNDS", steps(refused).get("RIGHT_OF_USE_DECISION_CHECK").getState());
+        assertEquals(
+                "GROUNDS", steps(refused).get("RIGHT_OF_USE_DECISION_CHECK").getState());
         assertTrue(refused.getResultRu().contains("касается другого лица"), refused.getResultRu());
         assertEquals(List.of(), effectsOf(ack.getCaseId()));
     }
