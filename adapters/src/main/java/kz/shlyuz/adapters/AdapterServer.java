@@ -79,7 +79,16 @@ public final class AdapterServer implements AutoCloseable {
      * @throws kz.shlyuz.adapters.registry.FixtureException when the agency's fixtures are broken
      */
     public static AdapterServer start(AdapterConfig config) throws IOException {
-        AgencyDefinition agency = AgencyCatalog.assemble(config.agency());
+        return start(config, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(AdapterConfig)}, serving the agency as {@code tweak} changes its assembled
+     * definition: a test's agency that fails at a chosen moment of an operation.
+     */
+    public static AdapterServer start(AdapterConfig config, java.util.function.UnaryOperator<AgencyDefinition> tweak)
+            throws IOException {
+        AgencyDefinition agency = tweak.apply(AgencyCatalog.assemble(config.agency()));
         List<SignerKey> keys =
                 agency.signers().stream().map(config.pki()::signerKey).toList();
         Dispatcher dispatcher = new Dispatcher(
@@ -107,6 +116,14 @@ public final class AdapterServer implements AutoCloseable {
                 agency.signers(),
                 config.allowedCallers());
         return new AdapterServer(config, server, health, agency);
+    }
+
+    /** The first operation of this type the agency serves (its registers, for a test to read). */
+    public <T> java.util.Optional<T> operation(Class<T> type) {
+        return definition.operations().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst();
     }
 
     /** The port actually bound (the ephemeral one when configured with port 0). */

@@ -259,7 +259,7 @@ class AddressCertificateAdapterTest {
         assertEquals("gbd-fl", description.getAgency());
         assertEquals(Agencies.titleKk("gbd-fl"), description.getTitleKk());
         assertEquals(Agencies.titleRu("gbd-fl"), description.getTitleRu());
-        assertEquals(List.of("ADDRESS_LOOKUP"), description.getOperationsList());
+        assertEquals(List.of("ADDRESS_LOOKUP", "DWELLING_OWNER_CHECK"), description.getOperationsList());
     }
 
     @Test

@@ -157,14 +157,16 @@ final class DemoScenarios {
                 "APPROVED",
                 Persona.TAX_DEBTOR,
                 false));
+        all.addAll(DemoResidenceScenarios.consent());
         all.add(new Scenario(
-                "RESIDENCE_DEREGISTRATION via the portal on the owner's application",
+                "RESIDENCE_DEREGISTRATION via the portal on the owner's application with the court decision",
                 "egov-portal",
                 "RESIDENCE_DEREGISTRATION",
                 ResidenceDeregistrationRequest.newBuilder()
                         .setIin(Persona.COURT_DEBTOR.iin().value())
                         .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
                         .setCourtDecisionRef("2-1234/2026")
+                        .setAddress(DemoResidenceScenarios.TOLE_BI_101_9)
                         .build(),
                 List.of(Persona.DWELLING_OWNER.key()),
                 "APPROVED",

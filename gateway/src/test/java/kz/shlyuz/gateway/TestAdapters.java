@@ -67,6 +67,27 @@ public final class TestAdapters implements AutoCloseable {
         running.put(name, AdapterServer.start(config(name, port(name))));
     }
 
+    /**
+     * Starts an adapter that is down, on its port, serving its agency as {@code tweak} changes the
+     * assembled definition (an agency that fails at a chosen moment).
+     */
+    public void start(String name, java.util.function.UnaryOperator<kz.shlyuz.adapters.agency.AgencyDefinition> tweak)
+            throws IOException {
+        if (running.containsKey(name)) {
+            throw new IllegalStateException("adapter " + name + " is already running");
+        }
+        running.put(name, AdapterServer.start(config(name, port(name)), tweak));
+    }
+
+    /** The running adapter {@code name}, to read its registers. */
+    public AdapterServer server(String name) {
+        AdapterServer adapter = running.get(name);
+        if (adapter == null) {
+            throw new IllegalStateException("adapter " + name + " is not running");
+        }
+        return adapter;
+    }
+
     /** Stops a running adapter; its port stays its own. */
     public void stop(String name) {
         AdapterServer adapter = running.remove(name);

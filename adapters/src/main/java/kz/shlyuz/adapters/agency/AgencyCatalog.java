@@ -20,6 +20,7 @@ import kz.shlyuz.adapters.military.MilitaryStatusLookup;
 import kz.shlyuz.adapters.operation.Operation;
 import kz.shlyuz.adapters.operation.RegisterName;
 import kz.shlyuz.adapters.registry.DocumentRegister;
+import kz.shlyuz.adapters.registry.DwellingRegister;
 import kz.shlyuz.adapters.registry.FixtureException;
 import kz.shlyuz.adapters.registry.FixtureLoader;
 import kz.shlyuz.adapters.registry.FixtureNode;
@@ -29,6 +30,11 @@ import kz.shlyuz.adapters.registry.MilitaryRecord;
 import kz.shlyuz.adapters.registry.MilitaryRegister;
 import kz.shlyuz.adapters.registry.ProductionRegister;
 import kz.shlyuz.adapters.registry.ResidenceRegister;
+import kz.shlyuz.adapters.registry.RightOfUseDecisions;
+import kz.shlyuz.adapters.residence.DwellingOwnerCheckOperation;
+import kz.shlyuz.adapters.residence.ResidenceBook;
+import kz.shlyuz.adapters.residence.ResidenceChangeOperation;
+import kz.shlyuz.adapters.residence.RightOfUseDecisionCheckOperation;
 import kz.shlyuz.certs.agency.Agency;
 import kz.shlyuz.certs.identity.Persona;
 
@@ -61,9 +67,11 @@ public final class AgencyCatalog {
                         titleKk,
                         titleRu,
                         declared.answerSigners(),
-                        List.of(new PersonAddressLookup(
-                                new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
-                                everyPersonaRegistered(ResidenceRegister.read(fixture), fixture))));
+                        List.of(
+                                new PersonAddressLookup(
+                                        new RegisterName(agency, "ЖТ МДБ", "ГБД ФЛ"),
+                                        everyPersonaRegistered(ResidenceRegister.read(fixture), fixture)),
+                                new DwellingOwnerCheckOperation(DwellingRegister.read(fixture))));
             case GBD_UL ->
                 new AgencyDefinition(
                         agency,
@@ -74,7 +82,10 @@ public final class AgencyCatalog {
                                 new RegisterName(agency, "ЗТ МДБ", "ГБД ЮЛ"), LegalEntityRegister.read(fixture))));
             case KPSISU -> checks(agency, titleKk, titleRu, fixture, KPSISU_CHECKS);
             case KNB -> checks(agency, titleKk, titleRu, fixture, Set.of("STATE_SECRETS_CHECK"));
-            case SAOD -> checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK"));
+            case SAOD ->
+                withEffects(
+                        checks(agency, titleKk, titleRu, fixture, Set.of("COURT_OBLIGATIONS_CHECK")),
+                        List.of(new RightOfUseDecisionCheckOperation(RightOfUseDecisions.read(fixture))));
             case TAX -> checks(agency, titleKk, titleRu, fixture, Set.of("TAX_DEBT_CHECK"));
             case MIGRATION ->
                 withEffects(
@@ -209,6 +220,7 @@ public final class AgencyCatalog {
 
     /** ХҚТ ТП АЖ: registrations and documents (004 annexes 1–4). */
     private static List<Operation<?>> documentationEffects(EffectLedger ledger) {
+        ResidenceBook book = new ResidenceBook(ledger, ResidenceRegister.read(FixtureLoader.load(Agency.GBD_FL.id())));
         return List.of(
                 new EffectOperation(
                         "RESIDENCE_REGISTRATION",
@@ -216,12 +228,9 @@ public final class AgencyCatalog {
                         "Тұрғылықты жері бойынша тіркелді",
                         "Зарегистрирован по месту жительства",
                         ledger),
-                new EffectOperation(
-                        "RESIDENCE_DEREGISTRATION",
-                        "DEP",
-                        "Тіркеуден шығарылды, кету парағы",
-                        "Снят с регистрации, адресный листок убытия",
-                        ledger),
+                // 004 annexes 3 and 4: registrations live in the book, a change of address is one act.
+                new ResidenceChangeOperation(ResidenceChangeOperation.Act.DEREGISTRATION, book),
+                new ResidenceChangeOperation(ResidenceChangeOperation.Act.CHANGE, book),
                 new EffectOperation(
                         "TEMPORARY_ID_ISSUE",
                         "TID",

@@ -99,6 +99,14 @@ public final class FixtureNode {
         return items;
     }
 
+    /** This node as non-blank text, when it is an element of an array of texts. */
+    public String textValue() {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new FixtureException(source + ": " + path + ": " + describe(node) + " (expected: non-blank text)");
+        }
+        return node.asText();
+    }
+
     /** A required, non-blank text field. */
     public String text(String field) {
         JsonNode child = node.get(field);

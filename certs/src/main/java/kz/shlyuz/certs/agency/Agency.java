@@ -27,7 +27,8 @@ public enum Agency {
             "\"Жеке тұлғалар\" мемлекеттік деректер базасы (ЖТ МДБ)",
             "Государственная база данных \"Физические лица\" (ГБД ФЛ)",
             List.of(Signatory.INTERNAL_AFFAIRS, Signatory.JUSTICE),
-            "ADDRESS_LOOKUP"),
+            "ADDRESS_LOOKUP",
+            "DWELLING_OWNER_CHECK"),
     GBD_UL(
             "gbd-ul",
             "ЗТ МДБ",
@@ -64,7 +65,8 @@ public enum Agency {
             "Сот актілерін орындау органдарының ақпараттық жүйесі (САОД)",
             "Информационная система органов исполнения судебных актов (САОД)",
             List.of(),
-            "COURT_OBLIGATIONS_CHECK"),
+            "COURT_OBLIGATIONS_CHECK",
+            "RIGHT_OF_USE_DECISION_CHECK"),
     TAX(
             "tax",
             "СД",
@@ -111,6 +113,7 @@ public enum Agency {
             "DOCUMENTS_LOOKUP",
             "RESIDENCE_REGISTRATION",
             "RESIDENCE_DEREGISTRATION",
+            "RESIDENCE_CHANGE",
             "TEMPORARY_ID_ISSUE",
             "DOCUMENT_ISSUE",
             "DECLARED_DOCUMENTS_CHECK"),

@@ -87,6 +87,7 @@ final class CaseIntake {
         CompletableFuture<SubmitAck> written = writer.submit(
                 tx -> {
                     insertClaim(tx, request, ack, now);
+                    insertOnceOnly(tx, body, caseId, now);
                     tx.update(
                             INSERT_CASE,
                             caseId,
@@ -288,6 +289,30 @@ final class CaseIntake {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new ClaimTaken();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * 004 annex 3 §5: an owner's SMS consent serves one registration. Its OTP exchange id is
+     * recorded with the case in the case's own transaction, so that two requests racing with one
+     * consent cannot both open a case; a retry of the same message was answered by its claim.
+     */
+    private static void insertOnceOnly(Tx tx, Message body, String caseId, Instant now) throws SQLException {
+        var otp = kz.shlyuz.gateway.services.ResidenceIntake.otpOf(body);
+        if (otp.isEmpty()) {
+            return;
+        }
+        try {
+            tx.update(
+                    "INSERT INTO consent_otp (otp_transaction_id, case_id, used_at) VALUES (?, ?, ?)",
+                    otp.get(),
+                    caseId,
+                    now);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new Refusal(Reason.RESIDENCE_OTP_REUSED, "");
             }
             throw e;
         }

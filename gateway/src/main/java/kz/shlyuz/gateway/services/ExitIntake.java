@@ -97,7 +97,8 @@ final class ExitIntake implements IntakeRule {
     }
 
     @Override
-    public void check(String sender, Message body, LocalDate today) {
+    public void check(String sender, Message body, IntakeTime at) {
+        LocalDate today = at.today();
         check(sender, body);
         ExitPermanentResidenceRequest r = (ExitPermanentResidenceRequest) body;
         LocalDate on = date(r.getApplicationDate()).orElseThrow();

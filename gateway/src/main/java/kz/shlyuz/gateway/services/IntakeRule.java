@@ -21,13 +21,12 @@ public interface IntakeRule {
     void check(String sender, Message body);
 
     /**
-     * As {@link #check(String, Message)}, knowing the day of intake by the process clock in
-     * Kazakhstan, for rules that depend on it (002 §4: the applicant's and children's ages). The
-     * gateway calls this one; a rule that needs no date implements only the other.
-     *
-     * @param today the day of intake, Asia/Almaty
+     * As {@link #check(String, Message)}, knowing when the request was taken in: for rules with a
+     * time window (004 annex 3 §5: the owner's SMS consent must be recent) or that depend on the
+     * day (002 §4: the applicant's and children's ages). The gateway calls this one; a rule that
+     * needs neither implements only the other.
      */
-    default void check(String sender, Message body, java.time.LocalDate today) {
+    default void check(String sender, Message body, IntakeTime at) {
         check(sender, body);
     }
 }

@@ -3,6 +3,7 @@ package kz.shlyuz.gateway.submit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Collectors;
+import kz.shlyuz.gateway.services.IntakeTime;
 import kz.shlyuz.gateway.admission.AdmittedRequest;
 import kz.shlyuz.gateway.admission.RequestAdmission;
 import kz.shlyuz.gateway.evidence.EvidenceItem;
@@ -50,8 +51,11 @@ public final class SubmitHandler {
                     .check(
                             admitted.sender(),
                             admitted.body(),
-                            java.time.LocalDate.ofInstant(
-                                    engine.clock().instant(), kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE));
+                            new IntakeTime(
+                                    received,
+                                    java.time.LocalDate.ofInstant(
+                                            engine.clock().instant(),
+                                            kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE)));
             SubmitAck ack = admitted.body() instanceof PreliminaryRefusalObjection objection
                     ? engine.object(admitted, objection)
                     : admitted.body() instanceof kz.shlyuz.proto.v1.DraftRefusalDelivery delivery

@@ -1,11 +1,9 @@
 package kz.shlyuz.gateway.async;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.util.Timestamps;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.Refusals;
-import kz.shlyuz.proto.v1.Address;
 import kz.shlyuz.proto.v1.Case;
 import kz.shlyuz.proto.v1.CaseStep;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
@@ -23,10 +20,7 @@ import kz.shlyuz.proto.v1.DocumentKind;
 import kz.shlyuz.proto.v1.IdDocumentRequest;
 import kz.shlyuz.proto.v1.IssueReason;
 import kz.shlyuz.proto.v1.LabourMigrantPermitRequest;
-import kz.shlyuz.proto.v1.OwnerConsentAttestation;
 import kz.shlyuz.proto.v1.Place;
-import kz.shlyuz.proto.v1.ResidenceDeregistrationRequest;
-import kz.shlyuz.proto.v1.ResidenceRegistrationRequest;
 import kz.shlyuz.proto.v1.SubmitAck;
 import kz.shlyuz.proto.v1.TemporaryIdRequest;
 import kz.shlyuz.proto.v1.Urgency;
@@ -223,89 +217,5 @@ class OtherServicesTest {
         assertTrue(steps(done).get("TEMPORARY_ID_ISSUE").getResult().startsWith("TID-"));
     }
 
-    // --------------------------------------------------------------------------- registration
-
-    static ResidenceRegistrationRequest registration(Persona who) {
-        return ResidenceRegistrationRequest.newBuilder()
-                .setIin(who.iin().value())
-                .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                .setAddress(Address.newBuilder()
-                        .setKatoCode("751110000")
-                        .setRegion("Алматы қ.")
-                        .setLocality("Алматы")
-                        .setStreet("Абай даңғылы")
-                        .setBuilding("10")
-                        .setApartment("5")
-                        .setCountry("KZ"))
-                .build();
-    }
-
-    @Test
-    void registrationSignedByApplicantAndOwnerDeregistersTheOldAddressThenRegisters() {
-        assertEquals(
-                "SIGNER_MISMATCH",
-                refused(() -> env.submit(
-                                "egov-portal",
-                                "RESIDENCE_REGISTRATION",
-                                registration(Persona.TAX_DEBTOR),
-                                Persona.TAX_DEBTOR.key()))
-                        .reason(),
-                "owner must sign too");
-        SubmitAck ack = env.submit(
-                "egov-portal",
-                "RESIDENCE_REGISTRATION",
-                registration(Persona.TAX_DEBTOR),
-                Persona.TAX_DEBTOR.key(),
-                Persona.DWELLING_OWNER.key());
-        // 004 annex 3: done within a working day — Friday's application is due Monday 23 Nov.
-        assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
-        Case done = env.awaitState("egov-portal-as:" + Persona.TAX_DEBTOR.iin().value(), ack.getCaseId(), "APPROVED");
-        var effects = env.effects("mvd-docs").stream()
-                .filter(e -> e.caseId().equals(ack.getCaseId()))
-                .toList();
-        assertEquals(
-                List.of("RESIDENCE_DEREGISTRATION", "RESIDENCE_REGISTRATION"),
-                effects.stream().map(e -> e.operation()).toList());
-        assertTrue(done.getResultRu().contains("Зарегистрирован по месту жительства"), done.getResultRu());
-        // The owner sees it in their cabinet as well.
-        assertTrue(env
-                .cabinet("egov-portal")
-                .listCases(kz.shlyuz.proto.v1.ListCasesRequest.newBuilder()
-                        .setCitizenIin(Persona.DWELLING_OWNER.iin().value())
-                        .build())
-                .getCasesList()
-                .stream()
-                .anyMatch(c -> c.getCaseId().equals(ack.getCaseId())));
-    }
-
-    @Test
-    void registrationWithTheOwnersSmsConsentAttestedByThePortalNeedsOnlyTheApplicant() {
-        ResidenceRegistrationRequest body = registration(Persona.EMPLOYER).toBuilder()
-                .setSmsConsent(OwnerConsentAttestation.newBuilder()
-                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                        .setPhone("+77011234567")
-                        .setOtpTransactionId("otp-42")
-                        .setConfirmedAt(Timestamps.fromMillis(System.currentTimeMillis())))
-                .build();
-        SubmitAck ack = env.submit("egov-portal", "RESIDENCE_REGISTRATION", body, Persona.EMPLOYER.key());
-        env.awaitState("egov-portal-as:" + Persona.EMPLOYER.iin().value(), ack.getCaseId(), "APPROVED");
-    }
-
-    @Test
-    void deregistrationOnTheOwnersApplicationGivesTheDepartureSheet() {
-        SubmitAck ack = env.submit(
-                "egov-portal",
-                "RESIDENCE_DEREGISTRATION",
-                ResidenceDeregistrationRequest.newBuilder()
-                        .setIin(Persona.COURT_DEBTOR.iin().value())
-                        .setOwnerIin(Persona.DWELLING_OWNER.iin().value())
-                        .setCourtDecisionRef("2-1234/2026")
-                        .build(),
-                Persona.DWELLING_OWNER.key());
-        assertEquals(Instant.parse("2026-11-23T13:30:00Z"), at(ack.getDueAt()));
-        Case done =
-                env.awaitState("egov-portal-as:" + Persona.DWELLING_OWNER.iin().value(), ack.getCaseId(), "APPROVED");
-        assertTrue(steps(done).get("RESIDENCE_DEREGISTRATION").getResult().startsWith("DEP-"));
-        assertFalse(done.getOverdue());
-    }
+    // Registration and deregistration (004 annexes 3 and 4): ResidenceServicesTest.
 }

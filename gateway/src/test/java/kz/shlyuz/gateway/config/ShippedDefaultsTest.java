@@ -27,6 +27,7 @@ class ShippedDefaultsTest {
                         "LABOUR_MIGRANT_PERMIT_EXTENSION",
                         "ID_DOCUMENT",
                         "TEMPORARY_ID",
+                        "RESIDENCE_REGISTRATION",
                         "RESIDENCE_DEREGISTRATION"),
                 shipped.sender("hkko").orElseThrow().services());
     }
