@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kz.shlyuz.certs.agency.Agency;
+import kz.shlyuz.certs.agency.Signatory;
 import kz.shlyuz.certs.identity.CertificateHolder;
 import kz.shlyuz.certs.identity.Employee;
 import kz.shlyuz.certs.identity.HolderRole;
@@ -124,7 +126,9 @@ class DevPkiTest {
                 3
                         + 2 * Persona.values().length
                         + 2
-                        + 13
+                        + Signatory.values().length
+                        + 1
+                        + Agency.values().length
                         + DevPki.SYSTEMS.size()
                         + 3
                         + 4

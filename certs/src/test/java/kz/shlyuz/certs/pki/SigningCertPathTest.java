@@ -25,6 +25,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kz.shlyuz.certs.agency.Agency;
+import kz.shlyuz.certs.agency.Signatory;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,10 @@ class SigningCertPathTest {
         for (Identity identity : checked) {
             assertDoesNotThrow(() -> validate(pki.chain(identity)), identity.name());
         }
-        // RSA: 8 personas signing + auth, 2 employees, 13 agencies; GOST: 10 people in 2004 and 2015-512, one 2015-256.
-        assertEquals(2 * 8 + 2 + 13 + 2 * 10 + 1, checked.size());
+        // RSA: 8 personas signing + auth, 2 employees, the agencies' signers (each signatory, the
+        // gateway's own, one per agency); GOST: 10 people in 2004 and 2015-512, one 2015-256.
+        int agencySigners = Signatory.values().length + 1 + Agency.values().length;
+        assertEquals(2 * 8 + 2 + agencySigners + 2 * 10 + 1, checked.size());
         assertEquals(
                 Set.of("RSA", "GOST2004", "GOST2015-512", "GOST2015-256"),
                 checked.stream().map(Identity::algorithm).collect(Collectors.toSet()));

@@ -38,6 +38,7 @@ public final class ProcessEngine implements AutoCloseable {
     private final OutboxStore outbox;
     private final CaseTransitions transitions;
     private final CaseIntake intake;
+    private final FollowUpIntake followUps;
     private final Timers timers;
     private final StepOrders orders;
     private final FeedSignal signal;
@@ -86,8 +87,8 @@ public final class ProcessEngine implements AutoCloseable {
         this.writer = new CaseWriter(db, signal);
         this.outbox = new OutboxStore(db, wallClock);
         this.transitions = new CaseTransitions(services, calendar, outbox);
-        this.intake =
-                new CaseIntake(db, services, clock, calendar, new CaseIds(clock, random), transitions, writer, signal);
+        this.intake = new CaseIntake(db, services, clock, calendar, new CaseIds(clock, random), transitions, writer);
+        this.followUps = new FollowUpIntake(db, clock, calendar, transitions, signal);
         this.timers = new Timers(outbox, transitions);
         this.orders = new StepOrders(db, services, transitions);
         this.deliveries = new DeliveryControl(transitions);
@@ -149,7 +150,7 @@ public final class ProcessEngine implements AutoCloseable {
      * the objection's reasons and materials; any other by the stage that found grounds running again.
      */
     public SubmitAck object(AdmittedRequest request, PreliminaryRefusalObjection objection) {
-        return intake.object(request, objection);
+        return followUps.object(request, objection);
     }
 
     /**
@@ -157,7 +158,7 @@ public final class ProcessEngine implements AutoCloseable {
      * ¶3), as its own signed message naming the case: the objection window opens from that day.
      */
     public SubmitAck draftDelivered(AdmittedRequest request, DraftRefusalDelivery delivery) {
-        return intake.draftDelivered(request, delivery);
+        return followUps.draftDelivered(request, delivery);
     }
 
     /**

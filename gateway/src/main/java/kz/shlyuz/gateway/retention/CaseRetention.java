@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class CaseRetention {
     private static final Logger log = LoggerFactory.getLogger(CaseRetention.class);
     private static final String EXIT = Service.EXIT_PERMANENT_RESIDENCE.id();
-    private static final String COUNTER = "retention-acts";
     private static final String CASE_COLUMNS = "case_id, service_id, sender, message_id, state, opened_at, finished_at";
 
     private final DataSource db;
@@ -101,10 +100,10 @@ public final class CaseRetention {
     private Optional<DestructionAct> run(Connection c, Instant now) throws SQLException {
         try (PreparedStatement lock =
                 c.prepareStatement("SELECT last_no FROM register_counter WHERE register_name = ? FOR UPDATE")) {
-            lock.setString(1, COUNTER);
+            lock.setString(1, DestructionActs.COUNTER);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("register_counter has no row " + COUNTER);
+                    throw new SQLException("register_counter has no row " + DestructionActs.COUNTER);
                 }
             }
         }
@@ -121,13 +120,13 @@ public final class CaseRetention {
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        String actNo = actNumber(c, now);
+        String actNo = DestructionActs.nextNumber(c, now);
         long rows = 0;
         List<DestructionAct.Item> items = new ArrayList<>();
         for (CaseFile file : due) {
             for (CaseFile.Case k : file.cases()) {
-                String registerRef = markRegisters(c, k.caseId(), actNo);
-                rows += destroy(c, k);
+                String registerRef = DestructionActs.markRegisters(c, k.caseId(), actNo);
+                rows += DestructionActs.destroy(c, k);
                 items.add(new DestructionAct.Item(
                         k.caseId(),
                         k.serviceId(),
@@ -141,7 +140,7 @@ public final class CaseRetention {
             }
         }
         DestructionAct act = new DestructionAct(actNo, now, actor, due.size(), rows, items);
-        record(c, act);
+        DestructionActs.record(c, act);
         return Optional.of(act);
     }
 
@@ -229,142 +228,8 @@ public final class CaseRetention {
                 finished == null ? null : finished.toInstant());
     }
 
-    /** The act's number: {@code ACT-<year>-<running number, 6 digits>}, under the counter lock already held. */
-    private static String actNumber(Connection c, Instant now) throws SQLException {
-        long n;
-        try (PreparedStatement u = c.prepareStatement(
-                "UPDATE register_counter SET last_no = last_no + 1 WHERE register_name = '" + COUNTER + "'")) {
-            u.executeUpdate();
-        }
-        try (PreparedStatement s =
-                c.prepareStatement("SELECT last_no FROM register_counter WHERE register_name = '" + COUNTER + "'")) {
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                n = rs.getLong(1);
-            }
-        }
-        return String.format("ACT-%d-%06d", now.atZone(RetentionRules.ASTANA).getYear(), n);
-    }
-
-    /** The case's register rows name the act; the reference to them, or null when it has none. */
-    private static String markRegisters(Connection c, String caseId, String actNo) throws SQLException {
-        String ref = null;
-        for (String[] register : new String[][] {
-            {"register_exit_case", "book_no", "exit-cases"},
-            {"register_consular_journal", "journal_no", "consular-journal"}
-        }) {
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT " + register[1] + " FROM " + register[0] + " WHERE case_id = ?")) {
-                s.setString(1, caseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        ref = register[2] + " #" + rs.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement u =
-                    c.prepareStatement("UPDATE " + register[0] + " SET destroyed_act = ? WHERE case_id = ?")) {
-                u.setString(1, actNo);
-                u.setString(2, caseId);
-                u.executeUpdate();
-            }
-        }
-        return ref;
-    }
-
-    /** Deletes everything the case holds; the number of rows. */
-    private static long destroy(Connection c, CaseFile.Case k) throws SQLException {
-        long rows = 0;
-        for (String table :
-                List.of("process_step", "outbox", "status_message", "completion_notice", "monitoring_report")) {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE case_id = ?")) {
-                d.setString(1, k.caseId());
-                rows += d.executeUpdate();
-            }
-        }
-        try (PreparedStatement d =
-                c.prepareStatement("DELETE FROM message_claim WHERE sender = ? AND message_id = ?")) {
-            d.setString(1, k.sender());
-            d.setString(2, k.messageId());
-            rows += d.executeUpdate();
-        }
-        try (PreparedStatement d = c.prepareStatement("DELETE FROM process_case WHERE case_id = ?")) {
-            d.setString(1, k.caseId());
-            rows += d.executeUpdate();
-        }
-        return rows;
-    }
-
-    private static void record(Connection c, DestructionAct act) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO retention_act (act_no, executed_at, actor, files, "
-                + "cases, rows_deleted) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, act.actNo());
-            s.setTimestamp(2, Timestamp.from(act.executedAt()));
-            s.setString(3, act.actor());
-            s.setInt(4, act.files());
-            s.setInt(5, act.items().size());
-            s.setLong(6, act.rowsDeleted());
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO retention_act_item (act_no, case_id, service_id, "
-                + "file_key, opened_at, finished_at, outcome, retain_until, rule, register_ref) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (DestructionAct.Item item : act.items()) {
-                s.setString(1, act.actNo());
-                s.setString(2, item.caseId());
-                s.setString(3, item.serviceId());
-                s.setString(4, item.fileKey());
-                s.setTimestamp(5, Timestamp.from(item.openedAt()));
-                s.setTimestamp(6, Timestamp.from(item.finishedAt()));
-                s.setString(7, item.outcome());
-                s.setTimestamp(8, Timestamp.from(item.keptUntil()));
-                s.setString(9, item.rule().length() > 256 ? item.rule().substring(0, 256) : item.rule());
-                s.setString(10, item.registerRef());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
     /** The acts written so far, newest first, with their items (for operators and tests). */
     public List<DestructionAct> acts() {
-        List<DestructionAct> acts = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT act_no, executed_at, actor, files, rows_deleted FROM retention_act ORDER BY act_no DESC");
-                PreparedStatement items = c.prepareStatement("SELECT case_id, service_id, file_key, opened_at, "
-                        + "finished_at, outcome, retain_until, rule, register_ref FROM retention_act_item "
-                        + "WHERE act_no = ? ORDER BY case_id")) {
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    List<DestructionAct.Item> list = new ArrayList<>();
-                    items.setString(1, rs.getString(1));
-                    try (ResultSet i = items.executeQuery()) {
-                        while (i.next()) {
-                            list.add(new DestructionAct.Item(
-                                    i.getString(1),
-                                    i.getString(2),
-                                    i.getString(3),
-                                    i.getTimestamp(4).toInstant(),
-                                    i.getTimestamp(5).toInstant(),
-                                    i.getString(6),
-                                    i.getTimestamp(7).toInstant(),
-                                    i.getString(8),
-                                    i.getString(9)));
-                        }
-                    }
-                    acts.add(new DestructionAct(
-                            rs.getString(1),
-                            rs.getTimestamp(2).toInstant(),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getLong(5),
-                            list));
-                }
-            }
-        } catch (SQLException e) {
-            throw new JournalException("retention acts", e);
-        }
-        return acts;
+        return DestructionActs.read(db);
     }
 }

@@ -63,7 +63,10 @@ public final class ResidenceIntake {
         return new IntakeRule() {
             @Override
             public void check(String sender, Message body) {
-                checkRegistration(sender, (ResidenceRegistrationRequest) body, Clock.systemUTC().instant());
+                checkRegistration(
+                        sender,
+                        (ResidenceRegistrationRequest) body,
+                        Clock.systemUTC().instant());
             }
 
             @Override

@@ -5,376 +5,98 @@ import io.grpc.Status;
 /**
  * Every reason the gateway refuses a call: the gRPC code it is sent with, the nearest ШЭП error
  * code (SCE…) for engineers who know ШЭП, and what a person should do, in Kazakh and Russian.
- * Messages may contain one {@code %s}, filled with a detail that carries no personal data.
+ * Messages may contain one {@code %s}, filled with a detail that carries no personal data. They
+ * are in {@code reasons.properties} beside this class ({@code NAME.kk}, {@code NAME.ru}), so that a
+ * reviewer of the texts reads and edits them in one place without touching code.
  */
 public enum Reason {
-    MESSAGE_MALFORMED(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Хабарлама пішімі дұрыс емес: %s. Сұрауды қайта қалыптастырып, қол қойыңыз.",
-            "Сообщение не соответствует формату: %s. Сформируйте и подпишите запрос заново."),
-    REQUEST_TOO_LARGE(
-            Status.Code.RESOURCE_EXHAUSTED,
-            "SCE001",
-            "Сұрау тым үлкен: %s. Тіркелген құжаттарды азайтыңыз.",
-            "Запрос слишком велик: %s. Уменьшите объём вложений."),
-    SENDER_NOT_ALLOWED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE003",
-            "«%s» жүйесі шлюзге қосылмаған. Шлюз әкімшісіне хабарласыңыз.",
-            "Система «%s» не подключена к шлюзу. Обратитесь к администратору шлюза."),
-    SENDER_MISMATCH(
-            Status.Code.UNAUTHENTICATED,
-            "SCE003",
-            "Хабарламадағы жіберуші TLS сертификатына сәйкес келмейді: %s.",
-            "Отправитель в сообщении не совпадает с TLS-сертификатом: %s."),
-    SERVICE_UNKNOWN(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE004",
-            "«%s» қызметі жоқ. Қызмет кодын тексеріңіз.",
-            "Сервис «%s» не существует. Проверьте код сервиса."),
-    SERVICE_NOT_ALLOWED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE003",
-            "Сіздің жүйеңізге «%s» қызметіне рұқсат берілмеген.",
-            "Вашей системе не разрешён сервис «%s»."),
-    SERVICE_IS_ASYNCHRONOUS(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "«%s» қызметі асинхронды: оны Submit арқылы жіберіңіз.",
-            "Сервис «%s» асинхронный: отправляйте его через Submit."),
-    BODY_INVALID(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Сұрау деректері толық емес немесе қате: %s.",
-            "Данные запроса неполны или неверны: %s."),
-    IIN_INVALID(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "ЖСН дұрыс емес (%s): 12 цифр және дұрыс бақылау разряды болуы тиіс. ЖСН-ді тексеріңіз.",
-            "Неверный ИИН (%s): нужны 12 цифр с верным контрольным разрядом. Проверьте ИИН."),
-    BIN_INVALID(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "БСН дұрыс емес (%s): 12 цифр және дұрыс бақылау разряды болуы тиіс.",
-            "Неверный БИН (%s): нужны 12 цифр с верным контрольным разрядом."),
-    MESSAGE_STALE(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE015",
-            "Хабарламаның уақыты жарамсыз (%s). Сұрауды қазір қайта қалыптастырып, қол қойыңыз.",
-            "Время сообщения недопустимо (%s). Сформируйте и подпишите запрос заново."),
-    REPLAY_MISMATCH(
-            Status.Code.ALREADY_EXISTS,
-            "SCE001",
-            "Бұл хабарлама идентификаторы басқа мазмұнмен қолданылған. Жаңа сұрауға жаңа идентификатор беріңіз.",
-            "Этот идентификатор сообщения уже использован с другим содержимым. Дайте новому запросу новый идентификатор."),
-    REQUEST_IN_PROGRESS(
-            Status.Code.ABORTED,
-            "SCE001",
-            "Осы идентификатормен сұрау әлі өңделуде. Біраздан кейін қайталаңыз.",
-            "Запрос с этим идентификатором ещё обрабатывается. Повторите позже."),
-    SIGNATURE_MISSING(
-            Status.Code.UNAUTHENTICATED,
-            "SCE017",
-            "Сұрауға ЭЦҚ қойылмаған. Сұрауға қол қойып, қайта жіберіңіз.",
-            "Запрос не подписан ЭЦП. Подпишите запрос и отправьте снова."),
-    SIGNATURE_MALFORMED(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "ЭЦҚ пішімі оқылмады (%s). NCALayer арқылы қайта қол қойыңыз.",
-            "Не удалось прочитать подпись (%s). Подпишите заново через NCALayer."),
-    SIGNATURE_INVALID(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "ЭЦҚ хабарламаның мазмұнына сәйкес келмейді: %s. Деректер өзгертілген болуы мүмкін; қайта қол қойыңыз.",
-            "Подпись не соответствует содержимому: %s. Данные могли быть изменены; подпишите заново."),
-    SIGNED_ATTRIBUTES_MISSING(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "ЭЦҚ-да міндетті атрибут жоқ: %s.",
-            "В подписи нет обязательного атрибута: %s."),
-    ALGORITHM_UNSUPPORTED(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "ЭЦҚ алгоритміне қолдау жоқ: %s. ҰКО кілтімен (RSA SHA-256 немесе ГОСТ) қол қойыңыз.",
-            "Алгоритм подписи не поддерживается: %s. Подпишите ключом НУЦ (RSA SHA-256 или ГОСТ)."),
-    SIGNER_CERT_MISSING(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "Қол қоюшының сертификаты ЭЦҚ ішінде жоқ. Сертификатты қосып қол қойыңыз.",
-            "В подписи нет сертификата подписанта. Подпишите с включением сертификата."),
-    CERT_UNTRUSTED(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "Сертификатты сенімді куәландырушы орталық бермеген: %s. ҰКО берген кілтті қолданыңыз.",
-            "Сертификат выдан недоверенным удостоверяющим центром: %s. Используйте ключ НУЦ РК."),
-    CERT_REVOKED(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "Сертификат кері қайтарылған (%s). pki.gov.kz сайтында жаңа ЭЦҚ алыңыз.",
-            "Сертификат отозван (%s). Получите новую ЭЦП на pki.gov.kz."),
-    CERT_EXPIRED(
-            Status.Code.UNAUTHENTICATED,
-            "SCE015",
-            "Сертификаттың мерзімі өткен немесе әлі басталмаған (%s). pki.gov.kz сайтында ЭЦҚ-ны жаңартыңыз.",
-            "Срок действия сертификата истёк или ещё не начался (%s). Обновите ЭЦП на pki.gov.kz."),
-    CERT_NOT_FOR_SIGNING(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "Бұл аутентификация кілті (AUTH_RSA), қол қою үшін емес. Қол қою кілтімен (RSA256) қол қойыңыз.",
-            "Это ключ аутентификации (AUTH_RSA), он не для подписи. Подпишите ключом подписи (RSA256)."),
-    REVOCATION_UNKNOWN(
-            Status.Code.UNAVAILABLE,
-            "SCE016",
-            "Сертификаттың кері қайтарылу мәртебесі анықталмады (%s). Кейінірек қайталаңыз.",
-            "Не удалось проверить статус отзыва сертификата (%s). Повторите позже."),
-    SIGNER_MISMATCH(
-            Status.Code.PERMISSION_DENIED,
-            "SCE016",
-            "Қол қоюшы өтініш берушіге сәйкес келмейді: %s. Өтініш беруші өз ЭЦҚ-сымен қол қоюы тиіс.",
-            "Подписант не совпадает с заявителем: %s. Заявитель должен подписать своей ЭЦП."),
-    SUBJECT_NOT_FOUND(
-            Status.Code.NOT_FOUND,
-            "SCE004",
-            "%s тізілімінде деректер табылмады. ХҚКО-ға жүгініңіз.",
-            "Сведения не найдены в реестре %s. Обратитесь в ЦОН."),
-    AGENCY_UNAVAILABLE(
-            Status.Code.UNAVAILABLE,
-            "SCE909",
-            "Мемлекеттік органның жүйесі (%s) уақытша қолжетімсіз. Сұрауды кейінірек қайталаңыз.",
-            "Система госоргана (%s) временно недоступна. Повторите запрос позже."),
-    AGENCY_TIMEOUT(
-            Status.Code.DEADLINE_EXCEEDED,
-            "SCE909",
-            "Мемлекеттік органның жүйесі (%s) уақытында жауап бермеді. Сұрауды кейінірек қайталаңыз.",
-            "Система госоргана (%s) не ответила вовремя. Повторите запрос позже."),
-    AGENCY_SIGNATURE_INVALID(
-            Status.Code.UNAVAILABLE,
-            "SCE909",
-            "Мемлекеттік органның жауабындағы ЭЦҚ тексеруден өтпеді (%s). Жауап берілмейді; кейінірек қайталаңыз.",
-            "Подпись в ответе госоргана не прошла проверку (%s). Ответ не выдан; повторите позже."),
-    AGENCY_REFUSED(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE909",
-            "Мемлекеттік органның жүйесі сұрауды қабылдамады: %s.",
-            "Система госоргана отклонила запрос: %s."),
+    MESSAGE_MALFORMED(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    REQUEST_TOO_LARGE(Status.Code.RESOURCE_EXHAUSTED, "SCE001"),
+    SENDER_NOT_ALLOWED(Status.Code.PERMISSION_DENIED, "SCE003"),
+    SENDER_MISMATCH(Status.Code.UNAUTHENTICATED, "SCE003"),
+    SERVICE_UNKNOWN(Status.Code.INVALID_ARGUMENT, "SCE004"),
+    SERVICE_NOT_ALLOWED(Status.Code.PERMISSION_DENIED, "SCE003"),
+    SERVICE_IS_ASYNCHRONOUS(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    BODY_INVALID(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    IIN_INVALID(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    BIN_INVALID(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    MESSAGE_STALE(Status.Code.INVALID_ARGUMENT, "SCE015"),
+    REPLAY_MISMATCH(Status.Code.ALREADY_EXISTS, "SCE001"),
+    REQUEST_IN_PROGRESS(Status.Code.ABORTED, "SCE001"),
+    SIGNATURE_MISSING(Status.Code.UNAUTHENTICATED, "SCE017"),
+    SIGNATURE_MALFORMED(Status.Code.UNAUTHENTICATED, "SCE016"),
+    SIGNATURE_INVALID(Status.Code.UNAUTHENTICATED, "SCE016"),
+    SIGNED_ATTRIBUTES_MISSING(Status.Code.UNAUTHENTICATED, "SCE016"),
+    ALGORITHM_UNSUPPORTED(Status.Code.UNAUTHENTICATED, "SCE016"),
+    SIGNER_CERT_MISSING(Status.Code.UNAUTHENTICATED, "SCE016"),
+    CERT_UNTRUSTED(Status.Code.UNAUTHENTICATED, "SCE016"),
+    CERT_REVOKED(Status.Code.UNAUTHENTICATED, "SCE016"),
+    CERT_EXPIRED(Status.Code.UNAUTHENTICATED, "SCE015"),
+    CERT_NOT_FOR_SIGNING(Status.Code.UNAUTHENTICATED, "SCE016"),
+    REVOCATION_UNKNOWN(Status.Code.UNAVAILABLE, "SCE016"),
+    SIGNER_MISMATCH(Status.Code.PERMISSION_DENIED, "SCE016"),
+    SUBJECT_NOT_FOUND(Status.Code.NOT_FOUND, "SCE004"),
+    AGENCY_UNAVAILABLE(Status.Code.UNAVAILABLE, "SCE909"),
+    AGENCY_TIMEOUT(Status.Code.DEADLINE_EXCEEDED, "SCE909"),
+    AGENCY_SIGNATURE_INVALID(Status.Code.UNAVAILABLE, "SCE909"),
+    AGENCY_REFUSED(Status.Code.FAILED_PRECONDITION, "SCE909"),
     // --- Residence registration and deregistration, 004 annexes 3 and 4 (issue 11, res11) -------
-    RESIDENCE_OWNER_CONSENT_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE016",
-            "Тіркеуге тұрғын үй иесінің келісімі қажет (%s). Иесінің ЖСН-ін көрсетіп, оның ЭЦҚ-сымен қол қойыңыз"
-                    + " немесе порталда SMS арқылы келісім алыңыз.",
-            "Для регистрации нужно согласие собственника жилья (%s). Укажите ИИН собственника и подпишите его ЭЦП"
-                    + " или получите его согласие по SMS на портале."),
-    RESIDENCE_SMS_CONSENT_INVALID(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE016",
-            "Иесінің SMS арқылы келісімі жарамсыз: %s. Порталда келісімді қайта сұраңыз немесе иесі ЭЦҚ-сымен қол"
-                    + " қойсын.",
-            "Согласие собственника по SMS недействительно: %s. Запросите согласие на портале заново или пусть"
-                    + " собственник подпишет ЭЦП."),
-    RESIDENCE_OTP_REUSED(
-            Status.Code.ALREADY_EXISTS,
-            "SCE016",
-            "Бұл бір реттік парольмен берілген келісім басқа өтініште қолданылған. Порталда иесінен жаңа келісім"
-                    + " сұраңыз.",
-            "Согласие с этим одноразовым паролем уже использовано в другом заявлении. Запросите на портале новое"
-                    + " согласие собственника."),
-    RESIDENCE_STATE_CORPORATION_ONLY(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Шетелдіктер мен азаматтығы жоқ адамдар бұл қызметке тек Азаматтарға арналған үкімет мемлекеттік"
-                    + " корпорациясы (ХҚКО) арқылы жүгінеді (%s).",
-            "Иностранцы и лица без гражданства обращаются за этой услугой только через Госкорпорацию"
-                    + " «Правительство для граждан» (ЦОН) (%s)."),
-    DEREGISTRATION_OWNER_APPLICATION_ONLY(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Порталда тіркеуден тек тұрғын үй иесінің өтініші бойынша басқа адамды шығаруға болады (%s). Өзіңізді"
-                    + " тіркеуден шығару үшін ХҚКО-ға жүгініңіз.",
-            "Через портал снять с регистрации можно только другое лицо и только по заявлению собственника жилья"
-                    + " (%s). Чтобы сняться с регистрации самому, обратитесь в ЦОН."),
-    DEREGISTRATION_COURT_DECISION_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE001",
-            "Иесінің өтінішіне тұрғын үйді пайдалану құқығын тоқтатқан сот шешімінің нөмірі мен тұрғын үйдің"
-                    + " мекенжайы қажет (%s).",
-            "К заявлению собственника нужны номер решения суда о прекращении права пользования жильём и адрес"
-                    + " жилья (%s)."),
+    RESIDENCE_OWNER_CONSENT_MISSING(Status.Code.FAILED_PRECONDITION, "SCE016"),
+    RESIDENCE_SMS_CONSENT_INVALID(Status.Code.FAILED_PRECONDITION, "SCE016"),
+    RESIDENCE_OTP_REUSED(Status.Code.ALREADY_EXISTS, "SCE016"),
+    RESIDENCE_STATE_CORPORATION_ONLY(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    DEREGISTRATION_OWNER_APPLICATION_ONLY(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    DEREGISTRATION_COURT_DECISION_MISSING(Status.Code.FAILED_PRECONDITION, "SCE001"),
     // Asynchronous services, cabinet and completion notices (issue 3).
-    SERVICE_IS_SYNCHRONOUS(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "«%s» қызметі синхронды: оны Call арқылы жіберіңіз.",
-            "Сервис «%s» синхронный: отправляйте его через Call."),
-    CASE_NOT_FOUND(
-            Status.Code.NOT_FOUND,
-            "SCE004",
-            "«%s» ісі табылмады немесе ол сіздің жүйеңізге тиесілі емес. Іс нөмірін тексеріңіз.",
-            "Дело «%s» не найдено или не принадлежит вашей системе. Проверьте номер дела."),
-    OBJECTION_NOT_EXPECTED(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Бұл іс бойынша қазір қарсылық қабылданбайды (күйі: %s): алдын ала бас тарту жоқ немесе қарсылық мерзімі өтті.",
-            "По этому делу сейчас возражение не принимается (состояние: %s): нет предварительного отказа или срок возражения истёк."),
+    SERVICE_IS_SYNCHRONOUS(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    CASE_NOT_FOUND(Status.Code.NOT_FOUND, "SCE004"),
+    OBJECTION_NOT_EXPECTED(Status.Code.FAILED_PRECONDITION, "SCE004"),
     // --- 001 consular permanent stay: the right to be heard and annex 3 line 9 (issue 11) ----------
-    DRAFT_DELIVERY_NOT_EXPECTED(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Бұл іс бойынша алдын ала шешім жобасының тапсырылуын тіркеуге болмайды (%s).",
-            "По этому делу нельзя отметить вручение проекта предварительного решения (%s)."),
-    PERSONAL_DATA_CONSENT_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Өтініш берушінің қолжетімділігі шектеулі дербес деректерге қол жеткізуге келісімі жоқ (%s): онсыз мемлекеттік қызмет көрсетілмейді. Өтініш-сауалнамадағы келісімге қол қойғызып, қайта жіберіңіз.",
-            "Нет согласия заявителя на доступ к персональным данным ограниченного доступа (%s): без него услуга не оказывается. Получите подпись под согласием в заявлении-анкете и отправьте снова."),
-    APPLICANT_DATA_UNRELIABLE(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Өтініш-сауалнамадағы деректер анық емес: %s. Құжаттармен салыстырып, түзетіп жіберіңіз.",
-            "Данные заявления-анкеты недостоверны: %s. Сверьте с документами, исправьте и отправьте снова."),
-    REQUIREMENTS_NOT_MET(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Өтініш беруші немесе материалдар қызмет көрсету қағидаларының талаптарына сәйкес келмейді: %s.",
-            "Заявитель или материалы не соответствуют требованиям правил оказания услуги: %s."),
-    PORTAL_REASON_NOT_ACCEPTED(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Порталда жеке басты куәландыратын құжатты тек оның түрі өзгергенде ауыстыруға болады. Басқа жағдайда халыққа қызмет көрсету орталығына жүгініңіз.",
-            "Через портал документ, удостоверяющий личность, можно заменить только при смене типа документа. В остальных случаях обратитесь в ЦОН."),
-    CABINET_NOT_ALLOWED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE003",
-            "Жеке кабинетті тек портал азаматтың өзі үшін оқи алады (%s).",
-            "Личный кабинет может читать только портал и только для самого гражданина (%s)."),
-    CURSOR_INVALID(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Курсор дұрыс емес (%s): соңғы алынған хабарламаның cursor мәнін беріңіз.",
-            "Неверный курсор (%s): передайте cursor последнего полученного сообщения."),
-    NOTICE_NOT_FOUND(
-            Status.Code.NOT_FOUND,
-            "SCE004",
-            "«%s» хабарламасы табылмады немесе сіздің жүйеңізге арналмаған.",
-            "Уведомление «%s» не найдено или адресовано не вашей системе."),
+    DRAFT_DELIVERY_NOT_EXPECTED(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    PERSONAL_DATA_CONSENT_MISSING(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    APPLICANT_DATA_UNRELIABLE(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    REQUIREMENTS_NOT_MET(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    PORTAL_REASON_NOT_ACCEPTED(Status.Code.FAILED_PRECONDITION, "SCE004"),
+    CABINET_NOT_ALLOWED(Status.Code.PERMISSION_DENIED, "SCE003"),
+    CURSOR_INVALID(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    NOTICE_NOT_FOUND(Status.Code.NOT_FOUND, "SCE004"),
     // --- National-CA signatures: holder roles and operators (issue 4) ---------------------------
-    SIGNER_ROLE_NOT_ALLOWED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE016",
-            "Сертификат иесінің рөлі бұл әрекетке рұқсат бермейді: %s. Тиісті құқығы бар адамның ЭЦҚ-сымен қол қойыңыз.",
-            "Роль владельца сертификата не даёт права на это действие: %s. Подпишите ЭЦП лица с нужным правом."),
-    OPERATOR_NOT_ENTITLED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE016",
-            "Қол қоюшы ұйым өтініш беруші атынан қол қоюға уәкілетті емес: %s. Уәкілетті ұйым операторының ЭЦҚ-сымен қол қойыңыз.",
-            "Организация подписанта не уполномочена подписывать за заявителя: %s. Подпишите ЭЦП оператора уполномоченной организации."),
-    TIMESTAMP_INVALID(
-            Status.Code.UNAUTHENTICATED,
-            "SCE016",
-            "ЭЦҚ уақыт белгісі (TSP) тексеруден өтпеді: %s. Құжатқа қайта қол қойып, жаңа уақыт белгісін алыңыз.",
-            "Метка времени (TSP) на подписи не прошла проверку: %s. Подпишите документ заново с новой меткой времени."),
-    ANSWER_FORM_NOT_ALLOWED(
-            Status.Code.PERMISSION_DENIED,
-            "SCE003",
-            "Жауап түрі «%s» сіздің жүйеңізге рұқсат етілмеген немесе белгісіз (shlyuz-answer-form тақырыбы). Тақырыпты алып тастаңыз немесе шлюз әкімшісінен рұқсат сұраңыз.",
-            "Форма ответа «%s» не разрешена вашей системе или неизвестна (заголовок shlyuz-answer-form). Уберите заголовок или запросите разрешение у администратора шлюза."),
-    INTERNAL_ERROR(
-            Status.Code.INTERNAL,
-            "SCE909",
-            "Шлюздің ішкі қатесі (оқиға %s). Қолдау қызметіне осы нөмірмен хабарласыңыз.",
-            "Внутренняя ошибка шлюза (инцидент %s). Сообщите этот номер в поддержку."),
+    SIGNER_ROLE_NOT_ALLOWED(Status.Code.PERMISSION_DENIED, "SCE016"),
+    OPERATOR_NOT_ENTITLED(Status.Code.PERMISSION_DENIED, "SCE016"),
+    TIMESTAMP_INVALID(Status.Code.UNAUTHENTICATED, "SCE016"),
+    ANSWER_FORM_NOT_ALLOWED(Status.Code.PERMISSION_DENIED, "SCE003"),
+    INTERNAL_ERROR(Status.Code.INTERNAL, "SCE909"),
     // --- The edge: identity, limits, stalled and overlong calls (issue 9) -------------------------
-    SENDER_CERT_INVALID(
-            Status.Code.UNAUTHENTICATED,
-            "SCE003",
-            "Клиенттік TLS сертификаты жүйені анықтамайды: %s. Жүйенің бір ғана CN-ы бар сертификатымен қосылыңыз.",
-            "Клиентский TLS-сертификат не определяет систему: %s. Подключайтесь сертификатом с одним CN системы."),
-    RATE_LIMITED(
-            Status.Code.RESOURCE_EXHAUSTED,
-            "SCE020",
-            "Сұраулар жиілігінің шегінен асып кеттіңіз. %s секундтан кейін қайталаңыз (RetryInfo).",
-            "Превышен лимит частоты запросов. Повторите через %s с (RetryInfo)."),
-    QUOTA_EXCEEDED(
-            Status.Code.RESOURCE_EXHAUSTED,
-            "SCE021",
-            "Жүйеңіздің тәуліктік сұраулар квотасы таусылды. %s кейін қайталаңыз немесе шлюз әкімшісіне хабарласыңыз.",
-            "Суточная квота запросов вашей системы исчерпана. Повторите после %s или обратитесь к администратору шлюза."),
-    REQUEST_INCOMPLETE(
-            Status.Code.DEADLINE_EXCEEDED,
-            "SCE001",
-            "Сұрау %s секунд ішінде толық жіберілмеді. Байланысты тексеріп, сұрауды қайта жіберіңіз.",
-            "Запрос не был передан полностью за %s с. Проверьте связь и отправьте запрос снова."),
-    CALL_TOO_LONG(
-            Status.Code.DEADLINE_EXCEEDED,
-            "SCE909",
-            "Шлюз сұрауды %s секунд ішінде өңдеп үлгермеді. Сұрауды сол идентификатормен кейінірек қайталаңыз.",
-            "Шлюз не успел обработать запрос за %s с. Повторите запрос с тем же идентификатором позже."),
-    CONNECTION_LIMITED(
-            Status.Code.RESOURCE_EXHAUSTED,
-            "SCE022",
-            "Жүйеңіздің ашық қосылыстары тым көп (%s). Бар қосылыстарды қайта пайдаланыңыз немесе кейбірін жабыңыз.",
-            "У вашей системы слишком много открытых соединений (%s). Используйте уже открытые или закройте лишние."),
+    SENDER_CERT_INVALID(Status.Code.UNAUTHENTICATED, "SCE003"),
+    RATE_LIMITED(Status.Code.RESOURCE_EXHAUSTED, "SCE020"),
+    QUOTA_EXCEEDED(Status.Code.RESOURCE_EXHAUSTED, "SCE021"),
+    REQUEST_INCOMPLETE(Status.Code.DEADLINE_EXCEEDED, "SCE001"),
+    CALL_TOO_LONG(Status.Code.DEADLINE_EXCEEDED, "SCE909"),
+    CONNECTION_LIMITED(Status.Code.RESOURCE_EXHAUSTED, "SCE022"),
     // --- Exit for permanent residence, 002 §4 (issue 11, exit11) ----------------------------------
-    APPLICANT_UNDER_AGE(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE001",
-            "Тұрақты тұруға шығу туралы өтінішті 18 жасқа толған адам, ал некеде тұрған адам 16 жастан бере алады (%s). Кәмелетке толмағанның құжаттарын заңды өкілі береді.",
-            "Заявление о выезде на постоянное жительство может подать лицо, достигшее 18 лет, а состоящее в браке — с 16 лет (%s). Документы несовершеннолетнего подаёт его законный представитель."),
-    CHILD_CONSENT_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE001",
-            "14 жастан 18 жасқа дейінгі бала тек өз келісімімен шығады: %s үшін баланың жазбаша келісімін тіркеп, өтінішті қайта жіберіңіз.",
-            "Ребёнок от 14 до 18 лет выезжает только с его согласия: приложите письменное согласие ребёнка (%s) и отправьте заявление снова."),
-    CHILD_OPINION_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE001",
-            "10 жастан 14 жасқа дейінгі баланың пікірі міндетті түрде ескерілуі тиіс: %s үшін баланы тыңдау жазбасын тіркеп, өтінішті қайта жіберіңіз.",
-            "Мнение ребёнка от 10 до 14 лет обязательно учитывается: приложите запись о заслушивании ребёнка (%s) и отправьте заявление снова."),
+    APPLICANT_UNDER_AGE(Status.Code.FAILED_PRECONDITION, "SCE001"),
+    CHILD_CONSENT_MISSING(Status.Code.FAILED_PRECONDITION, "SCE001"),
+    CHILD_OPINION_MISSING(Status.Code.FAILED_PRECONDITION, "SCE001"),
     // --- Evidence archive (issue 13) ---------------------------------------------------------------
-    TIMESTAMP_UNAVAILABLE(
-            Status.Code.UNAVAILABLE,
-            "SCE909",
-            "Шлюз хабарламаларды уақыт белгісімен (TSA) растай алмайды (%s), сондықтан жаңа хабарламаларды уақытша қабылдамайды. Кейінірек қайталаңыз; ұзаққа созылса, шлюз әкімшісіне хабарласыңыз.",
-            "Шлюз не может заверить сообщения меткой времени (TSA недоступна %s) и временно не принимает новые сообщения. Повторите позже; если это затянется, обратитесь к администратору шлюза."),
+    TIMESTAMP_UNAVAILABLE(Status.Code.UNAVAILABLE, "SCE909"),
     // --- Operations (issue 12) ---------------------------------------------------------------------
-    MAINTENANCE(
-            Status.Code.UNAVAILABLE,
-            "SCE909",
-            "Шлюздің бұл түйіні техникалық қызмет көрсету режимінде. Сұрауды біраздан кейін қайталаңыз (басқа түйін жауап береді).",
-            "Этот узел шлюза в режиме обслуживания. Повторите запрос чуть позже (ответит другой узел)."),
+    MAINTENANCE(Status.Code.UNAVAILABLE, "SCE909"),
     // --- Labour-migrant permit, the request's own sense (issue 11, seed 003) -----------------------
-    LABOUR_PERMIT_MONTHS_INVALID(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Рұқсат мерзімі 1 айдан 12 айға дейін болуы тиіс (көрсетілгені: %s). Мерзімді түзетіңіз.",
-            "Срок разрешения — от 1 до 12 месяцев (указано: %s). Исправьте срок."),
-    LABOUR_PERMIT_NUMBER_MISSING(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Ұзарту үшін қолданыстағы рұқсаттың нөмірін көрсетіңіз.",
-            "Для продления укажите номер действующего разрешения."),
-    LABOUR_PERMIT_EMPLOYER_MISSING(
-            Status.Code.INVALID_ARGUMENT,
-            "SCE001",
-            "Ұзарту үшін жұмыс берушінің ЖСН-ін көрсетіңіз: жұмыс беруші ұзартуға келісім береді.",
-            "Для продления укажите ИИН работодателя: работодатель даёт согласие на продление."),
-    LABOUR_PERMIT_CONSENT_MISSING(
-            Status.Code.FAILED_PRECONDITION,
-            "SCE004",
-            "Заңмен қорғалатын құпияны құрайтын мәліметтерді пайдалануға өтініш берушінің жазбаша келісімі жоқ. Келісімді алып, өтінішті қайта жіберіңіз.",
-            "Нет письменного согласия заявителя на использование сведений, составляющих охраняемую законом тайну. Получите согласие и отправьте заявление снова.");
+    LABOUR_PERMIT_MONTHS_INVALID(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    LABOUR_PERMIT_NUMBER_MISSING(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    LABOUR_PERMIT_EMPLOYER_MISSING(Status.Code.INVALID_ARGUMENT, "SCE001"),
+    LABOUR_PERMIT_CONSENT_MISSING(Status.Code.FAILED_PRECONDITION, "SCE004");
 
     private final Status.Code code;
     private final String shepCode;
     private final String kazakh;
     private final String russian;
 
-    Reason(Status.Code code, String shepCode, String kazakh, String russian) {
+    Reason(Status.Code code, String shepCode) {
         this.code = code;
         this.shepCode = shepCode;
-        this.kazakh = kazakh;
-        this.russian = russian;
+        this.kazakh = ReasonTexts.text(name(), "kk");
+        this.russian = ReasonTexts.text(name(), "ru");
     }
 
     public Status.Code code() {
