@@ -5,12 +5,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +37,6 @@ public final class StageReporter implements AutoCloseable {
     /** The operation of the monitoring adapter. */
     public static final String OPERATION = "STAGE_REPORT";
 
-    private static final String DUE = "SELECT report_key, case_id, service_id, channel, event, stage, case_state, "
-            + "happened_at, next_due_at, attempts FROM monitoring_report WHERE state = '" + StageReports.PENDING
-            + "' AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY feed_seq "
-            + "FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-
     private final DataSource db;
     private final AgencyClients agencies;
     private final AgencyAnswerVerifier answers;
@@ -53,19 +46,6 @@ public final class StageReporter implements AutoCloseable {
     private final Duration lease;
     private final Thread thread;
     private volatile boolean closed;
-
-    /** A leased report. */
-    private record Due(
-            String key,
-            String caseId,
-            String serviceId,
-            String channel,
-            String event,
-            int stage,
-            String caseState,
-            Instant happenedAt,
-            Instant nextDueAt,
-            int attempts) {}
 
     /**
      * Starts the worker.
@@ -127,10 +107,10 @@ public final class StageReporter implements AutoCloseable {
      * @return how many were delivered
      */
     int deliverDue() {
-        List<Due> due = lease();
+        List<ReportLeases.Due> due = lease();
         int delivered = 0;
         for (int i = 0; i < due.size() && !closed; i++) {
-            Due report = due.get(i);
+            ReportLeases.Due report = due.get(i);
             try {
                 String receipt = send(report);
                 markSent(report, receipt);
@@ -161,7 +141,7 @@ public final class StageReporter implements AutoCloseable {
         return d.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : d;
     }
 
-    private String send(Due report) {
+    private String send(ReportLeases.Due report) {
         StageReport.Builder body = StageReport.newBuilder()
                 .setReportKey(report.key())
                 .setServiceId(report.serviceId())
@@ -197,59 +177,11 @@ public final class StageReporter implements AutoCloseable {
         }
     }
 
-    private List<Due> lease() {
-        Instant wall = wallClock.instant();
-        List<Due> leased = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement(DUE)) {
-                    s.setTimestamp(1, Timestamp.from(wall));
-                    s.setTimestamp(2, Timestamp.from(wall));
-                    s.setInt(3, settings.batch());
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            Timestamp next = rs.getTimestamp(9);
-                            leased.add(new Due(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getInt(6),
-                                    rs.getString(7),
-                                    rs.getTimestamp(8).toInstant(),
-                                    next == null ? null : next.toInstant(),
-                                    rs.getInt(10)));
-                        }
-                    }
-                }
-                if (!leased.isEmpty()) {
-                    try (PreparedStatement u = c.prepareStatement(
-                            "UPDATE monitoring_report SET lease_owner = ?, lease_until = ? WHERE report_key = ?")) {
-                        for (Due d : leased) {
-                            u.setString(1, owner);
-                            u.setTimestamp(2, Timestamp.from(wall.plus(lease)));
-                            u.setString(3, d.key());
-                            u.addBatch();
-                        }
-                        u.executeBatch();
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new JournalException("stage report lease", e);
-        }
-        return leased;
+    private List<ReportLeases.Due> lease() {
+        return ReportLeases.lease(db, owner, lease, settings.batch(), wallClock.instant());
     }
 
-    private void markSent(Due report, String receiptNo) {
+    private void markSent(ReportLeases.Due report, String receiptNo) {
         update(
                 "UPDATE monitoring_report SET state = '" + StageReports.SENT + "', sent_at = ?, receipt_no = ?, "
                         + "attempts = attempts + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL "
@@ -258,7 +190,7 @@ public final class StageReporter implements AutoCloseable {
     }
 
     /** The failed report counts an attempt; the rest of its batch waits as long without one. */
-    private void reschedule(List<Due> rest, Duration delay, String error) {
+    private void reschedule(List<ReportLeases.Due> rest, Duration delay, String error) {
         Timestamp next = Timestamp.from(wallClock.instant().plus(delay));
         String clipped = error.length() > 500 ? error.substring(0, 500) : error;
         List<List<Object>> rows = new ArrayList<>();

@@ -27,7 +27,7 @@ final class CaseTransitions {
     /** Suffix of a step re-run after an objection (001: internal affairs decides again). */
     static final String REDECISION = "_R";
 
-    private static final String INSERT_STEP = "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, "
+    static final String INSERT_STEP = "INSERT INTO process_step (case_id, step_name, stage, attempt, adapter, "
             + "operation, optional_step, state, started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, '" + StepState.PENDING
             + "', ?, ?)";
     private static final String ANSWER_STEP = "UPDATE process_step SET state = ?, finished_at = ?, result_code = ?, "
@@ -37,11 +37,18 @@ final class CaseTransitions {
     private final Services services;
     private final KazakhstanCalendar calendar;
     private final OutboxStore outbox;
+    private final HearingTransitions hearings;
 
     CaseTransitions(Services services, KazakhstanCalendar calendar, OutboxStore outbox) {
         this.services = services;
         this.calendar = calendar;
         this.outbox = outbox;
+        this.hearings = new HearingTransitions(calendar, outbox);
+    }
+
+    /** The right to be heard's own changes (001 §11). */
+    HearingTransitions hearings() {
+        return hearings;
     }
 
     /** The step's name in the regulation, without the suffix of a re-decision. */
@@ -161,11 +168,6 @@ final class CaseTransitions {
                 OutboxState.FAILED);
     }
 
-    /** The applicant objected in time: the objection window's timer is moot. */
-    void cancelObjectionTimer(Tx tx, CaseRecord row) throws SQLException {
-        outbox.cancel(tx, row.caseId, OutboxKind.OBJECTION.rowName(null));
-    }
-
     /** An optional step's term ran out unanswered: it is passed over and the stage may fan in without it. */
     void passOver(Tx tx, CaseRecord row, String stepName, Instant now) throws SQLException {
         if (tx.update(
@@ -212,7 +214,7 @@ final class CaseTransitions {
         FanInDecision.Decision decision =
                 FanInDecision.decide(steps, d.preliminaryRefusal(), row.state, row.stage, stages.size());
         if (decision instanceof FanInDecision.Decision.PreliminaryRefusal p && d.hearing() != null) {
-            awaitDraftDelivery(tx, row, d, p, now);
+            hearings.awaitDraftDelivery(tx, row, d, p, now);
         } else if (decision instanceof FanInDecision.Decision.PreliminaryRefusal p) {
             Instant objectionDue = d.objectionWindow().dueFrom(now, calendar);
             tx.update(
@@ -231,7 +233,7 @@ final class CaseTransitions {
                     now,
                     objectionDue);
         } else if (decision instanceof FanInDecision.Decision.Refuse r) {
-            finish(tx, row, CaseState.REFUSED, r.code(), r.kk(), r.ru(), null, now);
+            finish(tx, row, CaseState.REFUSED, r.code(), r.kk(), r.ru(), null, now, null);
         } else if (decision instanceof FanInDecision.Decision.NextStage n) {
             if (n.endsObjectionReview()) {
                 tx.update(
@@ -253,76 +255,9 @@ final class CaseTransitions {
     }
 
     /**
-     * 001 §11 ¶1–2: internal affairs refused preliminarily. The objection window does not open
-     * yet: it runs from the day the applicant receives the draft, which the consulate reports
-     * ({@link CaseIntake#draftDelivered}). Until then the case waits for the delivery, due by the
-     * consulate's term ({@link Hearings#noticeDue}), guarded by a HEARING timer.
+     * The case ends {@code outcome}: its pending work is cancelled, the applicant told (by {@code
+     * message}, or the general text when null), the sender noticed.
      */
-    private void awaitDraftDelivery(
-            Tx tx, CaseRecord row, ProcessDefinition d, FanInDecision.Decision.PreliminaryRefusal p, Instant now)
-            throws SQLException {
-        Instant noticeDue = Hearings.noticeDue(d.hearing(), now, row.dueAt, calendar);
-        tx.update(
-                "UPDATE process_case SET state = '" + CaseState.PRELIMINARY_REFUSAL + "', objection_due_at = NULL, "
-                        + "result_code = ?, result_kk = ?, result_ru = ? WHERE case_id = ?",
-                p.code(),
-                Sql.clip(p.kk()),
-                Sql.clip(p.ru()),
-                row.caseId);
-        row.resultCode = p.code();
-        row.resultKk = p.kk();
-        row.resultRu = p.ru();
-        Hearings.open(tx, row.caseId, now, noticeDue);
-        outbox.insert(tx, row.caseId, null, OutboxKind.HEARING, noticeDue);
-        tx.feed.status(
-                row,
-                CaseEvent.PRELIMINARY_REFUSAL,
-                Texts.draftRefusalComing(d.hearing(), p.kk(), p.ru(), noticeDue),
-                now,
-                noticeDue);
-    }
-
-    /** The consulate reported the draft delivered: the HEARING timer is moot, the OBJECTION one starts. */
-    void openObjectionWindow(Tx tx, CaseRecord row, Instant objectionDue) throws SQLException {
-        outbox.cancel(tx, row.caseId, OutboxKind.HEARING.rowName(null));
-        tx.update("UPDATE process_case SET objection_due_at = ? WHERE case_id = ?", objectionDue, row.caseId);
-        row.objectionDueAt = objectionDue;
-        outbox.insert(tx, row.caseId, null, OutboxKind.OBJECTION, objectionDue);
-    }
-
-    /**
-     * 001 §11 ¶5–6: internal affairs decides again on the objection, as the case's only step of
-     * this {@code attempt} (so the stage's fan-in sees its answer alone): a step of its own, with
-     * the objection in its order, not the checks that found the grounds run again.
-     *
-     * @return the step's due time
-     */
-    Instant startReview(Tx tx, CaseRecord row, StepSpec review, Instant now) throws SQLException {
-        Instant due = review.term().dueFrom(now, calendar);
-        tx.update(
-                INSERT_STEP,
-                row.caseId,
-                review.name(),
-                row.stage,
-                row.attempt,
-                review.adapter(),
-                review.operation(),
-                false,
-                now,
-                due);
-        outbox.insert(tx, row.caseId, review.name(), OutboxKind.CALL, now);
-        outbox.insert(tx, row.caseId, review.name(), OutboxKind.OVERDUE, due);
-        return due;
-    }
-
-    /** The case ends {@code outcome}: its pending work is cancelled, the applicant told, the sender noticed. */
-    void finish(
-            Tx tx, CaseRecord row, CaseState outcome, String code, String kk, String ru, String reference, Instant now)
-            throws SQLException {
-        finish(tx, row, outcome, code, kk, ru, reference, now, null);
-    }
-
-    /** As above, with the status message given ({@code message}) instead of the general one when not null. */
     void finish(
             Tx tx,
             CaseRecord row,

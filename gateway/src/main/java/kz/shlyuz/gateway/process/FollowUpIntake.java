@@ -73,7 +73,7 @@ final class FollowUpIntake {
                                     ? row.state.name() + ", draft not delivered"
                                     : row.state.name());
                 }
-                transitions.cancelObjectionTimer(tx, row);
+                transitions.hearings().cancelObjectionTimer(tx, row);
                 tx.update(
                         "UPDATE process_case SET state = '" + CaseState.OBJECTION_REVIEW + "', attempt = ? "
                                 + "WHERE case_id = ?",
@@ -84,7 +84,7 @@ final class FollowUpIntake {
                 if (hearing != null) {
                     // 001 §11 ¶5–6: the reasons and materials go to internal affairs, which decides again.
                     Hearings.objected(tx, row.caseId, objection.getReasons(), objection.getMaterialRefsList(), now);
-                    Instant reviewDue = transitions.startReview(tx, row, hearing.review(), now);
+                    Instant reviewDue = transitions.hearings().startReview(tx, row, hearing.review(), now);
                     tx.feed.status(
                             row,
                             CaseEvent.OBJECTION_RECEIVED,
@@ -168,7 +168,7 @@ final class FollowUpIntake {
                         .toInstant()
                         .isAfter(hearing.noticeDueAt());
                 Hearings.delivered(tx, row.caseId, on, delivery.getMethod().name(), objectionDue, now);
-                transitions.openObjectionWindow(tx, row, objectionDue);
+                transitions.hearings().openObjectionWindow(tx, row, objectionDue);
                 tx.feed.status(
                         row,
                         CaseEvent.DRAFT_REFUSAL_DELIVERED,

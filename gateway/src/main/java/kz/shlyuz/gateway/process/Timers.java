@@ -72,7 +72,8 @@ final class Timers {
                 tx.feed.status(row, CaseEvent.STEP_OVERDUE, Texts.overdue(spec, item.dueAt()), now, null);
             }
             case REFUSE_FINALLY ->
-                transitions.finish(tx, row, CaseState.REFUSED, row.resultCode, row.resultKk, row.resultRu, null, now);
+                transitions.finish(
+                        tx, row, CaseState.REFUSED, row.resultCode, row.resultKk, row.resultRu, null, now, null);
             case REPORT_HEARING_LATE -> {
                 if (row.objectionDueAt == null) {
                     tx.feed.status(

@@ -84,7 +84,7 @@ public final class RegisterExport {
                 rows = register == Register.EXIT_CASES ? exitCases(c, from, to, w) : consularJournal(c, from, to, w);
                 w.flush();
                 String hash = HexFormat.of().formatHex(sha.digest());
-                audit(c, register, from, to, rows, destination, hash, actor, purpose);
+                ExportAudits.record(c, clock, register, from, to, rows, destination, hash, actor, purpose);
                 c.commit();
                 return new Exported(register, rows, hash);
             } catch (SQLException | IOException | RuntimeException e) {
@@ -244,68 +244,9 @@ public final class RegisterExport {
         s.setTimestamp(2, Timestamp.from(end));
     }
 
-    private void audit(
-            Connection c,
-            Register register,
-            LocalDate from,
-            LocalDate to,
-            int rows,
-            String destination,
-            String sha256,
-            String actor,
-            String purpose)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO register_export (exported_at, actor, register_name, "
-                        + "from_date, to_date, row_count, destination, content_sha256, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setTimestamp(1, Timestamp.from(Instant.now(clock)));
-            s.setString(2, clip(actor, 128));
-            s.setString(3, register.id());
-            s.setString(4, from == null ? null : from.toString());
-            s.setString(5, to == null ? null : to.toString());
-            s.setInt(6, rows);
-            s.setString(7, clip(destination, 1024));
-            s.setString(8, sha256);
-            s.setString(9, purpose == null ? null : clip(purpose, 512));
-            s.executeUpdate();
-        }
-    }
-
-    /** One audited export, as {@code register_export} holds it. */
-    public record Audit(
-            Instant at,
-            String actor,
-            String register,
-            String from,
-            String to,
-            int rows,
-            String destination,
-            String sha256,
-            String purpose) {}
-
     /** The exports so far, oldest first. */
-    public List<Audit> audits() {
-        List<Audit> audits = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT exported_at, actor, register_name, from_date, "
-                        + "to_date, row_count, destination, content_sha256, purpose FROM register_export ORDER BY id");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                audits.add(new Audit(
-                        rs.getTimestamp(1).toInstant(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9)));
-            }
-        } catch (SQLException e) {
-            throw new JournalException("register exports", e);
-        }
-        return audits;
+    public List<ExportAudits.Audit> audits() {
+        return ExportAudits.read(db);
     }
 
     private static void row(Writer w, List<String> cells) throws IOException {

@@ -15,10 +15,7 @@ import kz.shlyuz.gateway.process.ProcessEngine;
 import kz.shlyuz.gateway.process.StageChange;
 import kz.shlyuz.gateway.services.Service;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
-import kz.shlyuz.proto.v1.Contacts;
-import kz.shlyuz.proto.v1.Date;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
-import kz.shlyuz.proto.v1.PersonName;
 import kz.shlyuz.proto.v1.RequestContent;
 
 /**
@@ -79,12 +76,12 @@ final class RegisterWriter {
                 s.setLong(1, no++);
                 s.setString(2, change.caseId());
                 s.setTimestamp(3, Timestamp.from(change.at()));
-                s.setString(4, body.hasName() ? fullName(body.getName()) : null);
-                s.setString(5, body.hasBirthDate() ? iso(body.getBirthDate()) : null);
+                s.setString(4, body.hasName() ? RegisterCells.fullName(body.getName()) : null);
+                s.setString(5, body.hasBirthDate() ? RegisterCells.iso(body.getBirthDate()) : null);
                 // ExitPermanentResidenceRequest carries no passport or ID-card number yet (issue 11.6
                 // adds the 002 annex 1 questionnaire): the column stays empty until it does.
                 s.setString(6, null);
-                s.setString(7, blankToNull(body.getDestinationCountry()));
+                s.setString(7, RegisterCells.blankToNull(body.getDestinationCountry()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -202,14 +199,14 @@ final class RegisterWriter {
                 }
                 s.setLong(1, no++);
                 s.setString(2, change.caseId());
-                s.setString(3, blankToNull(body.getConsulate()));
+                s.setString(3, RegisterCells.blankToNull(body.getConsulate()));
                 s.setTimestamp(4, Timestamp.from(applied));
-                s.setString(5, body.hasName() ? fullName(body.getName()) : null);
-                s.setString(6, body.hasBirthDate() ? iso(body.getBirthDate()) : null);
-                s.setString(7, blankToNull(body.getPassportNumber()));
+                s.setString(5, body.hasName() ? RegisterCells.fullName(body.getName()) : null);
+                s.setString(6, body.hasBirthDate() ? RegisterCells.iso(body.getBirthDate()) : null);
+                s.setString(7, RegisterCells.blankToNull(body.getPassportNumber()));
                 s.setTimestamp(8, Timestamp.from(notifiedAt));
                 s.setString(9, notificationNo);
-                s.setString(10, body.hasContacts() ? contacts(body.getContacts()) : null);
+                s.setString(10, body.hasContacts() ? RegisterCells.contacts(body.getContacts()) : null);
                 s.addBatch();
             }
             s.executeBatch();
@@ -269,34 +266,5 @@ final class RegisterWriter {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("case " + caseId + ": stored request unreadable", e);
         }
-    }
-
-    static String fullName(PersonName name) {
-        StringBuilder s = new StringBuilder(name.getSurname());
-        for (String part : List.of(name.getGivenName(), name.getPatronymic())) {
-            if (!part.isBlank()) {
-                s.append(s.length() == 0 ? "" : " ").append(part);
-            }
-        }
-        return s.length() == 0 ? null : s.toString();
-    }
-
-    private static String iso(Date d) {
-        return d.getYear() == 0 ? null : String.format("%04d-%02d-%02d", d.getYear(), d.getMonth(), d.getDay());
-    }
-
-    private static String contacts(Contacts contacts) {
-        List<String> parts = new ArrayList<>();
-        if (!contacts.getPhone().isBlank()) {
-            parts.add(contacts.getPhone());
-        }
-        if (!contacts.getEmail().isBlank()) {
-            parts.add(contacts.getEmail());
-        }
-        return parts.isEmpty() ? null : String.join("; ", parts);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

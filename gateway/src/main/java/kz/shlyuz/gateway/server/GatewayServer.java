@@ -137,7 +137,7 @@ public final class GatewayServer implements AutoCloseable {
                     config.evidence(),
                     dataSource,
                     config.journal().jdbcUrl(),
-                    evidenceStamper(config, material),
+                    EvidenceStamper.of(config, material),
                     processes.clock(),
                     config.limits().agencyDeadline(),
                     processes.nodeId());
@@ -264,19 +264,6 @@ public final class GatewayServer implements AutoCloseable {
     /** Destroys case files past retention by a recorded act (runs by itself every minute when due; issue 11.9). */
     public kz.shlyuz.gateway.retention.CaseRetention retention() {
         return retention;
-    }
-
-    /** The authority the evidence chain is stamped by: {@code evidence.tsaUrl}, else the gateway's own. */
-    private static kz.shlyuz.certs.cms.TimeStamper evidenceStamper(GatewayConfig config, Material material) {
-        if (config.evidence().tsaUrl() != null) {
-            return new kz.shlyuz.gateway.evidence.HttpTimeStamper(
-                    config.evidence().tsaUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30), material.clock());
-        }
-        if (material.timeStamper() == null) {
-            throw new IllegalArgumentException("evidence.tsaUrl: not set and the gateway has no time-stamper "
-                    + "(the evidence chain must be time-stamped)");
-        }
-        return material.timeStamper();
     }
 
     public void awaitTermination() throws InterruptedException {

@@ -221,10 +221,7 @@ public record ServiceDefinition(
             return this;
         }
 
-        /**
-         * Asynchronous: the case is never due before its stages' terms one after another, whatever
-         * the case term gives (004 annex 1: the result date is never before the sum of the hops).
-         */
+        /** Asynchronous: never due before its stages' terms one after another (004 annex 1: the sum of the hops). */
         public Builder<T> dueAfterStages() {
             this.dueAfterStages = true;
             return this;
@@ -246,11 +243,7 @@ public record ServiceDefinition(
             return this;
         }
 
-        /**
-         * Asynchronous: what an approved case produced and what its applicant reads, from all its
-         * steps (000: the exit permit, the departure sheet, the military ID to hand in); without
-         * this, the last stage's results and the general text.
-         */
+        /** Asynchronous: what an approved case produced and what its applicant reads (000: the permit, the ID to hand in). */
         public Builder<T> approval(ApprovalRule rule) {
             this.approval = Objects.requireNonNull(rule, "approval");
             return this;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.gateway.journal.JournalDatabase;
+import kz.shlyuz.gateway.registers.ExportAudits;
 import kz.shlyuz.gateway.registers.Register;
 import kz.shlyuz.gateway.registers.RegisterExport;
 import kz.shlyuz.proto.v1.ConsularPermanentStayRequest;
@@ -152,9 +153,9 @@ class RegistersTest {
             assertEquals(1, lines(none).size(), "the header alone");
 
             // Every export is recorded: who, when, what, how many rows, the file's SHA-256, why.
-            List<RegisterExport.Audit> audits = export.audits();
+            List<ExportAudits.Audit> audits = export.audits();
             assertEquals(3, audits.size());
-            RegisterExport.Audit audit = audits.get(0);
+            ExportAudits.Audit audit = audits.get(0);
             assertEquals("inspector", audit.actor());
             assertEquals("exit-cases", audit.register());
             assertEquals(2, audit.rows());
