@@ -57,8 +57,11 @@ final class PartyView {
                 .setOverdue(!finished && clock.instant().isAfter(due));
         // The effects applied are the outcome as far as it concerns the party (the permit extended,
         // the person deregistered from their dwelling): their references, never a check's result.
+        StringBuilder effectsKk = new StringBuilder();
+        StringBuilder effectsRu = new StringBuilder();
         try (PreparedStatement s = c.prepareStatement("SELECT step_name, adapter, started_at, due_at, finished_at, "
-                + "reference FROM process_step WHERE case_id = ? AND state = '" + StepState.DONE.name()
+                + "reference, result_kk, result_ru FROM process_step WHERE case_id = ? AND state = '"
+                + StepState.DONE.name()
                 + "' ORDER BY started_at, step_name")) {
             s.setString(1, caseId);
             try (ResultSet st = s.executeQuery()) {
@@ -75,13 +78,17 @@ final class PartyView {
                     if (st.getString(6) != null) {
                         step.setResult(st.getString(6));
                     }
+                    // An effect's receipt says what was done to or for the party (004 annex 4: deregistered
+                    // on the owner's application under the court decision), never a check's finding.
+                    append(effectsKk, st.getString(7));
+                    append(effectsRu, st.getString(8));
                     b.addSteps(step);
                 }
             }
         }
         if (finished) {
             Wording outcome = PartyTexts.outcome(CaseEvent.valueOf(state), d);
-            b.setResultKk(outcome.kk()).setResultRu(outcome.ru());
+            b.setResultKk(joined(outcome.kk(), effectsKk)).setResultRu(joined(outcome.ru(), effectsRu));
         }
         try (PreparedStatement s =
                 c.prepareStatement("SELECT seq, case_id, status, text_kk, text_ru, happened_at, next_due_at "
@@ -128,5 +135,15 @@ final class PartyView {
                         m, services.process(rs.getString(1)), rs.getTimestamp(2).toInstant());
             }
         }
+    }
+
+    private static void append(StringBuilder texts, String text) {
+        if (text != null && !text.isBlank()) {
+            texts.append(texts.length() == 0 ? "" : " ").append(text);
+        }
+    }
+
+    private static String joined(String outcome, StringBuilder effects) {
+        return effects.length() == 0 ? outcome : outcome + " " + effects;
     }
 }

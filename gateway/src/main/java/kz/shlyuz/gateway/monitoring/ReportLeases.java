@@ -19,7 +19,11 @@ import kz.shlyuz.gateway.journal.JournalException;
 final class ReportLeases {
     private static final String DUE = "SELECT report_key, case_id, service_id, channel, event, stage, case_state, "
             + "happened_at, next_due_at, attempts FROM monitoring_report WHERE state = '" + StageReports.PENDING
-            + "' AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY feed_seq "
+            + "' AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
+            // In order: nothing goes before an earlier report still waiting for its retry (the one
+            // monitoring system was down for it, and it would otherwise receive a case's stages shuffled).
+            + "AND feed_seq < (SELECT COALESCE(MIN(w.feed_seq), " + Long.MAX_VALUE + ") FROM monitoring_report w "
+            + "WHERE w.state = '" + StageReports.PENDING + "' AND w.due_at > ?) ORDER BY feed_seq "
             + "FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private ReportLeases() {}
@@ -46,7 +50,8 @@ final class ReportLeases {
                 try (PreparedStatement s = c.prepareStatement(DUE)) {
                     s.setTimestamp(1, Timestamp.from(wall));
                     s.setTimestamp(2, Timestamp.from(wall));
-                    s.setInt(3, batch);
+                    s.setTimestamp(3, Timestamp.from(wall));
+                    s.setInt(4, batch);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             Timestamp next = rs.getTimestamp(9);

@@ -78,9 +78,8 @@ final class RegisterWriter {
                 s.setTimestamp(3, Timestamp.from(change.at()));
                 s.setString(4, body.hasName() ? RegisterCells.fullName(body.getName()) : null);
                 s.setString(5, body.hasBirthDate() ? RegisterCells.iso(body.getBirthDate()) : null);
-                // ExitPermanentResidenceRequest carries no passport or ID-card number yet (issue 11.6
-                // adds the 002 annex 1 questionnaire): the column stays empty until it does.
-                s.setString(6, null);
+                // Annex 3 column 5 "паспорт/жеке куәлік №": both numbers the questionnaire declares.
+                s.setString(6, documents(body));
                 s.setString(7, RegisterCells.blankToNull(body.getDestinationCountry()));
                 s.addBatch();
             }
@@ -266,5 +265,17 @@ final class RegisterWriter {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("case " + caseId + ": stored request unreadable", e);
         }
+    }
+
+    /** The passport's and the ID card's numbers as the book's one column; null when neither is given. */
+    private static String documents(ExitPermanentResidenceRequest body) {
+        List<String> numbers = new ArrayList<>();
+        if (body.hasPassport() && !body.getPassport().getNumber().isBlank()) {
+            numbers.add(body.getPassport().getNumber());
+        }
+        if (body.hasIdCard() && !body.getIdCard().getNumber().isBlank()) {
+            numbers.add(body.getIdCard().getNumber());
+        }
+        return numbers.isEmpty() ? null : String.join(" / ", numbers);
     }
 }

@@ -52,7 +52,18 @@ class CaseAnswerEvidenceTest {
                     }
                 }
             }
-            assertEquals(9, answers.size(), "one record per step the agencies answered: " + answers);
+            int answered;
+            try (Connection c = db.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "SELECT COUNT(*) FROM process_step WHERE case_id = ? AND finished_at IS NOT NULL")) {
+                s.setString(1, ack.getCaseId());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    answered = rs.getInt(1);
+                }
+            }
+            assertTrue(answered >= 9, "the exit case's steps answered: " + answered);
+            assertEquals(answered, answers.size(), "one record per step the agencies answered: " + answers);
 
             SignatureVerifier offline = new SignatureVerifier(
                     new TrustMaterial(env.pki.signingTrustAnchors(), env.pki.signingIntermediates(), env.pki.crls()),

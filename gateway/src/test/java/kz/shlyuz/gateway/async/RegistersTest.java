@@ -22,7 +22,6 @@ import kz.shlyuz.proto.v1.Contacts;
 import kz.shlyuz.proto.v1.Date;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.PersonName;
-import kz.shlyuz.proto.v1.Place;
 import kz.shlyuz.proto.v1.SubmitAck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,22 +33,14 @@ import org.junit.jupiter.api.Test;
 class RegistersTest {
 
     static ExitPermanentResidenceRequest exit(Persona p) {
-        return ExitPermanentResidenceRequest.newBuilder()
-                .setIin(p.iin().value())
-                .setName(name(p))
-                .setBirthDate(date(p))
-                .setDestinationCountry("DE")
-                .build();
+        return ExitRequests.of(p);
     }
 
     static ConsularPermanentStayRequest consular(Persona p, String passport) {
-        return ConsularPermanentStayRequest.newBuilder()
-                .setIin(p.iin().value())
+        return ConsularPermanentStayTest.form(p).toBuilder()
                 .setName(name(p))
-                .setBirthDate(date(p))
                 .setContacts(Contacts.newBuilder().setPhone("+4969123456").setEmail("aidar@example.de"))
                 .setConsulate("Генконсульство во Франкфурте")
-                .setGoingTo(Place.newBuilder().setCountry("DE").setLocality("Frankfurt"))
                 .setPassportNumber(passport)
                 .build();
     }
@@ -107,7 +98,14 @@ class RegistersTest {
             assertEquals("1", first[0]);
             assertEquals("ЖАНИБЕКОВ АЙДАР СЕРИКҰЛЫ", first[1]);
             assertEquals("14.03.1990", first[2]);
-            assertEquals("", first[3], "the exit request carries no passport or ID number yet");
+            ExitPermanentResidenceRequest sent = exit(Persona.CLEAN);
+            assertEquals(
+                    sent.getPassport().getNumber().isBlank()
+                            ? sent.getIdCard().getNumber()
+                            : sent.getPassport().getNumber() + " / "
+                                    + sent.getIdCard().getNumber(),
+                    first[3],
+                    "the passport and ID numbers the questionnaire declares");
             assertEquals("DE", first[4]);
             assertEquals("20.11.2026", first[5], "ҰҚК's consent, the day it answered");
             assertTrue(
@@ -135,7 +133,7 @@ class RegistersTest {
             assertEquals("N12345678", row[4]);
             assertEquals("20.11.2026", row[5]);
             assertEquals("'+4969123456; aidar@example.de", row[6], "a leading + is kept from spreadsheet formulas");
-            assertTrue(row[7].startsWith("PS-"), row[7]);
+            assertTrue(row[7].startsWith("PD-"), "the police department's decision (annex 4): " + row[7]);
             assertEquals(
                     stayDone.getStepsList().stream()
                             .filter(s -> s.getName().equals("PERMANENT_STAY_NOTIFICATION"))

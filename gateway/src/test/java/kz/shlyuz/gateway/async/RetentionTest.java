@@ -58,7 +58,10 @@ class RetentionTest {
             // Three years on the same person applies again and is refused again: one exit file (002 §19).
             advanceYears(env, 3);
             SubmitAck lastRefusal = env.submit(
-                    "hkko", "EXIT_PERMANENT_RESIDENCE", RegistersTest.exit(Persona.TAX_DEBTOR), "hkko-operator");
+                    "hkko",
+                    "EXIT_PERMANENT_RESIDENCE",
+                    ExitRequests.of(Persona.TAX_DEBTOR.iin().value(), "DE", ExitRequests.day(env.clock.instant())),
+                    "hkko-operator");
             env.awaitState("hkko", lastRefusal.getCaseId(), "REFUSED");
 
             // Five years and a day after the first refusal: only the consular case is due (the default);

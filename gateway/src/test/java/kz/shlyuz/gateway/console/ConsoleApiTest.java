@@ -183,9 +183,10 @@ class ConsoleApiTest {
     }
 
     private static SubmitAck submitExit() {
-        ExitPermanentResidenceRequest body = ExitPermanentResidenceRequest.newBuilder()
-                .setIin(Persona.CLEAN.iin().value())
-                .setDestinationCountry("DE")
+        ExitPermanentResidenceRequest body = kz.shlyuz.adapters.samples.ExitQuestionnaire.of(
+                        Persona.CLEAN.iin().value(),
+                        java.time.LocalDate.ofInstant(
+                                env.clock.instant(), kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE))
                 .build();
         RequestContent content =
                 RequestBuilder.content("hkko", "EXIT_PERMANENT_RESIDENCE", body, java.time.Instant.now());

@@ -84,6 +84,13 @@ class ConsoleBrowserTest {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
+    /** After a form posts, the page is replaced: reads {@code css} until the new page shows {@code expected}. */
+    private void awaitText(String css, String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> expected.equals(d.findElement(By.cssSelector(css)).getText()));
+    }
+
     private void login(String role) {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(env.accounts.get(role)[0]);
@@ -144,9 +151,10 @@ class ConsoleBrowserTest {
             assertTrue(!browser.getPageSource().contains(Persona.CLEAN.iin().value()), "no full IIN on the page");
             shot("03-message");
 
-            ExitPermanentResidenceRequest exit = ExitPermanentResidenceRequest.newBuilder()
-                    .setIin(Persona.CLEAN.iin().value())
-                    .setDestinationCountry("DE")
+            ExitPermanentResidenceRequest exit = kz.shlyuz.adapters.samples.ExitQuestionnaire.of(
+                            Persona.CLEAN.iin().value(),
+                            java.time.LocalDate.ofInstant(
+                                    env.clock.instant(), kz.shlyuz.gateway.calendar.KazakhstanCalendar.ZONE))
                     .build();
             SubmitAck ack = env.test
                     .client("hkko")
@@ -181,10 +189,10 @@ class ConsoleBrowserTest {
 
             open("/maintenance");
             browser.findElement(By.id("maintenance-on")).click();
-            assertEquals("ON", text("#maintenance-state"));
+            awaitText("#maintenance-state", "ON");
             shot("06-maintenance");
             browser.findElement(By.id("maintenance-off")).click();
-            assertEquals("OFF", text("#maintenance-state"));
+            awaitText("#maintenance-state", "OFF");
 
             open("/traffic");
             assertTrue(browser.findElements(By.cssSelector("section.service[data-service='ADDRESS_CERTIFICATE']"))
