@@ -59,7 +59,7 @@ public final class Operations implements AutoCloseable {
     private final ServiceHealthStats serviceHealth;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Instant startedAt;
-    private Journal journal;
+    private MeteredJournal journal;
     private Readiness readiness;
     private AdminServer admin;
     private ExpiryGauges expiry;
@@ -91,6 +91,11 @@ public final class Operations implements AutoCloseable {
     public Journal observe(Journal raw) {
         this.journal = new MeteredJournal(raw, metrics, serviceHealth);
         return journal;
+    }
+
+    /** Tells {@code listener} every journal entry the observed journal counts. */
+    public void onJournalEntry(java.util.function.Consumer<kz.shlyuz.gateway.journal.JournalEntry> listener) {
+        journal.listen(listener);
     }
 
     /** Where the gateway's signature verifier tells its outside calls (OCSP, CRLs): counted and kept for doctor. */

@@ -157,19 +157,11 @@ public final class GatewayServer implements AutoCloseable {
                 config.adapters(), material.tls(), config.limits().agencyDeadline(), ops.clientInterceptor());
         GatewayWiring.Wired wired = null;
         // Issue 14: every journaled call also counts in the console's per-minute traffic ring.
-        var traffic = new kz.shlyuz.gateway.console.data.TrafficRing(Clock.systemUTC());
+        var traffic = new kz.shlyuz.gateway.console.data.TrafficRing(material.clock());
+        ops.onJournalEntry(traffic::record);
         try {
             wired = GatewayWiring.wire(
-                    config,
-                    material,
-                    processes,
-                    dataSource,
-                    ops,
-                    new kz.shlyuz.gateway.console.data.TrafficJournal(journal, traffic),
-                    agencies,
-                    evidence,
-                    archiver,
-                    traffic);
+                    config, material, processes, dataSource, ops, journal, agencies, evidence, archiver, traffic);
             GatewayListener listener = wired.listener();
             TrustSource trust = wired.trust();
             listener.markServing();

@@ -38,6 +38,14 @@ public final class TrafficRing {
         }
     }
 
+    /** Counts one journaled call: its service, its refusal reason when refused, its duration. */
+    public void record(kz.shlyuz.gateway.journal.JournalEntry e) {
+        record(
+                e.serviceId(),
+                e.outcome() == kz.shlyuz.gateway.journal.JournalEntry.Outcome.REFUSED ? e.reason() : null,
+                e.totalMicros());
+    }
+
     /**
      * Counts one call.
      *

@@ -3,6 +3,8 @@ package kz.shlyuz.gateway.ops.metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import kz.shlyuz.gateway.journal.Claim;
 import kz.shlyuz.gateway.journal.Journal;
 import kz.shlyuz.gateway.journal.JournalEntry;
@@ -20,12 +22,18 @@ public final class MeteredJournal implements Journal {
     private final GatewayMetrics metrics;
     private final ServiceHealthStats serviceHealth;
     private final Timer commit;
+    private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
 
     public MeteredJournal(Journal delegate, GatewayMetrics metrics, ServiceHealthStats serviceHealth) {
         this.delegate = delegate;
         this.metrics = metrics;
         this.serviceHealth = serviceHealth;
         this.commit = metrics.stage("journal");
+    }
+
+    /** Tells {@code listener} every entry counted from now on (the console's traffic, issue 14). */
+    public void listen(Consumer<JournalEntry> listener) {
+        listeners.add(listener);
     }
 
     /** The journal underneath (fault-injection tests reach its writer through this). */
@@ -77,6 +85,9 @@ public final class MeteredJournal implements Journal {
     private void count(JournalEntry entry) {
         metrics.record(entry);
         serviceHealth.record(metrics.service(entry.serviceId()), entry);
+        for (Consumer<JournalEntry> listener : listeners) {
+            listener.accept(entry);
+        }
     }
 
     @Override
