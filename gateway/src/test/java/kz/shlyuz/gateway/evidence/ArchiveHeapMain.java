@@ -37,7 +37,10 @@ public final class ArchiveHeapMain {
         System.out.println("PKI_LOADED " + (System.nanoTime() - loading) / 1_000_000 + " ms");
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (HikariDataSource db = JournalDatabase.open(new GatewayConfig.JournalSettings(
-                "jdbc:h2:file:" + dir.resolve("journal") + ";CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE",
+                // Compressed pages and no retained old chunks: the run must fit a CI disk with little
+                // room (it once failed there with "No space left on device" at 586 MB).
+                "jdbc:h2:file:" + dir.resolve("journal")
+                        + ";CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;RETENTION_TIME=0",
                 "shlyuz",
                 "",
                 2))) {
@@ -48,8 +51,7 @@ public final class ArchiveHeapMain {
                 c.setAutoCommit(false);
                 try (PreparedStatement insert = c.prepareStatement(EvidenceRecord.INSERT)) {
                     for (int i = 1; i <= n; i++) {
-                        byte[] body = new byte[bodyBytes];
-                        random.nextBytes(body);
+                        byte[] body = document(random, i, bodyBytes);
                         Instant t = clock.instant().plusMillis(i);
                         EvidenceRecord r = new EvidenceRecord(
                                         "heap-node",
@@ -143,5 +145,42 @@ public final class ArchiveHeapMain {
                 System.out.println("LEFT " + rs.getLong(1));
             }
         }
+    }
+
+    private static final String[] WORDS = {
+        "Астана",
+        "Алматы",
+        "көшесі",
+        "улица",
+        "үй",
+        "дом",
+        "пәтер",
+        "квартира",
+        "тіркелген",
+        "зарегистрирован",
+        "мекенжай",
+        "адрес",
+        "ауданы",
+        "район",
+        "облысы",
+        "область"
+    };
+
+    /**
+     * A body that reads like an agency's answer (text that deflate shrinks, as real ones do),
+     * different in every record, of exactly {@code bytes} bytes.
+     */
+    private static byte[] document(Random random, int seq, int bytes) {
+        StringBuilder text = new StringBuilder("{\"seq\":").append(seq).append(",\"address\":\"");
+        while (text.length() < bytes) {
+            text.append(WORDS[random.nextInt(WORDS.length)])
+                    .append(' ')
+                    .append(random.nextInt(300))
+                    .append(' ');
+        }
+        byte[] body = new byte[bytes];
+        byte[] utf8 = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(utf8, 0, body, 0, bytes);
+        return body;
     }
 }

@@ -155,7 +155,8 @@ class ArchiveTest {
 
     /**
      * The issue's 100 000 records archived and verified in a 64 MB heap, with more bodies than the
-     * heap could hold (2 × 1 KB each: 200 MB through 64 MB): memory does not grow with the log.
+     * heap could hold (2 × 1 KB each: 200 MB through 64 MB): memory does not grow with the log. The
+     * bodies are text that compresses, as agency answers do, so the disk needs far less than 200 MB.
      * {@code -Dshlyuz.test.archiveRecords} and {@code -Dshlyuz.test.archiveBodyBytes} change the
      * size (e.g. 4096-byte bodies: 800 MB).
      */
