@@ -79,22 +79,24 @@ public final class PermanentStayNotification implements Operation<EffectOrder> {
         String region = body.getAddress().getRegion();
         String departmentKk = region.isBlank() ? "Полиция департаментінің" : region + " Полиция департаментінің";
         String departmentRu = region.isBlank() ? "Департамента полиции" : "Департамента полиции (" + region + ")";
-        String country = body.getCountry();
+        // The form names the country; a citizen reads its name, not the ISO code (11.10).
+        java.util.Locale place = new java.util.Locale("", body.getCountry());
+        String countryKk = place.getDisplayCountry(java.util.Locale.forLanguageTag("kk"));
+        String countryRu = place.getDisplayCountry(java.util.Locale.forLanguageTag("ru"));
         return EffectReceipt.newBuilder()
                 .setCaseId(body.getCaseId())
                 .setOperation(NAME)
                 .setReference(decision.reference())
-                .setTextKk(
-                        country + " елінде тұрғылықты тұру үшін шығуға РҰҚСАТ ЕТІЛДІ. Негіздеме: " + departmentKk
-                                + " "
-                                + on.getYear() + " жылғы " + on.getDayOfMonth() + " "
-                                + MONTHS_KK[on.getMonthValue() - 1]
-                                + " № " + decision.reference()
-                                + " шешімі; «Бүркітке» белгі қойылды. Хабарламаға (4-қосымша) консулдық лауазымды адам қол қойып, мөр басады")
-                .setTextRu("РАЗРЕШЁН выезд на постоянное жительство в " + country + ". Основание: решение "
+                .setTextKk(countryKk + " елінде тұрғылықты тұру үшін шығуға РҰҚСАТ ЕТІЛДІ. Негіздеме: " + departmentKk
+                        + " "
+                        + on.getYear() + " жылғы " + on.getDayOfMonth() + " "
+                        + MONTHS_KK[on.getMonthValue() - 1]
+                        + " № " + decision.reference()
+                        + " шешімі. Хабарламаға консулдық лауазымды адам қол қойып, мөр басады")
+                .setTextRu("РАЗРЕШЁН выезд на постоянное жительство за границу (" + countryRu + "). Основание: решение "
                         + departmentRu + " от " + on.getDayOfMonth() + " " + MONTHS_RU[on.getMonthValue() - 1] + " "
                         + on.getYear() + " года № " + decision.reference()
-                        + "; отметка в «Бүркіт» проставлена. Уведомление (приложение 4) подписывает и скрепляет печатью "
+                        + ". Уведомление подписывает и скрепляет печатью "
                         + "консульское должностное лицо")
                 .setDoneAt(ProtoTime.timestamp(decision.at()))
                 .build();

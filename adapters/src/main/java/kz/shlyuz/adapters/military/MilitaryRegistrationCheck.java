@@ -51,10 +51,13 @@ public final class MilitaryRegistrationCheck implements Operation<SubjectCheck> 
     }
 
     private static Ground servingGround(MilitaryRecord record) {
-        String since = record.since().map(Object::toString).orElse("—");
+        // The day as citizens read it; Kazakh names it rather than bending it with «бастап».
+        String since = record.since()
+                .map(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")::format)
+                .orElse("—");
         return new Ground(
                 GROUND_CODE,
-                "Мерзімді әскери қызметті өткеруде (" + since + " бастап, " + record.officeKk()
+                "Мерзімді әскери қызметті өткеруде (қызмет басталған күн: " + since + ", " + record.officeKk()
                         + "); шығуға қызмет аяқталғанға дейін шектеу қойылады",
                 "Проходит срочную воинскую службу (с " + since + ", " + record.officeRu()
                         + "); выезд ограничен до окончания службы",

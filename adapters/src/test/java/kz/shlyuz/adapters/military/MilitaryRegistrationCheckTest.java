@@ -42,7 +42,8 @@ class MilitaryRegistrationCheckTest {
         assertTrue(result.getGroundsFound());
         assertEquals("MILITARY_SERVICE", result.getGroundCode());
         assertTrue(result.getGroundRu().contains("срочную"), result.getGroundRu());
-        assertTrue(result.getGroundKk().contains("2025-11-15"), result.getGroundKk());
+        assertTrue(result.getGroundKk().contains("қызмет басталған күн: 15.11.2025"), result.getGroundKk());
+        assertTrue(result.getGroundRu().contains("с 15.11.2025"), result.getGroundRu());
         assertEquals("AS-0099113", result.getRecordRef());
     }
 

@@ -56,12 +56,38 @@ final class Texts {
         };
     }
 
+    /**
+     * Most steps a message names one by one; a longer stage (the exit's seven checks) is counted
+     * instead, so that the message stays short (11.10) — the cabinet lists every step with its term.
+     */
+    static final int NAMED_STEPS = 3;
+
     static String titlesKk(List<StepSpec> steps) {
+        if (steps.size() > NAMED_STEPS) {
+            return steps.size() + " тексеру (тізімі мен мерзімдері — жеке кабинетте)";
+        }
         return steps.stream().map(StepSpec::titleKk).collect(Collectors.joining("; "));
     }
 
     static String titlesRu(List<StepSpec> steps) {
+        if (steps.size() > NAMED_STEPS) {
+            return steps.size() + " " + checksRu(steps.size()) + " (список и сроки — в личном кабинете)";
+        }
         return steps.stream().map(StepSpec::titleRu).collect(Collectors.joining("; "));
+    }
+
+    /** «проверка» agreeing with its number: 1, 21 проверка; 2–4, 22–24 проверки; 5–20 проверок. */
+    static String checksRu(int n) {
+        int tens = n % 100;
+        int units = n % 10;
+        if (tens >= 11 && tens <= 14) {
+            return "проверок";
+        }
+        return switch (units) {
+            case 1 -> "проверка";
+            case 2, 3, 4 -> "проверки";
+            default -> "проверок";
+        };
     }
 
     static Pair accepted(ProcessDefinition d, String caseId, List<StepSpec> first, Instant stepDue, Instant caseDue) {
@@ -144,7 +170,7 @@ final class Texts {
     static Pair draftRefusalComing(HearingRules h, String groundsKk, String groundsRu, Instant noticeDue) {
         return new Pair(
                 "Ішкі істер органы алдын ала бас тарту негізін анықтады: " + groundsKk + ". Консулдық мекеме "
-                        + when(noticeDue) + "-ға дейін алдын ала шешім жобасын және тыңдау туралы хабарламаны "
+                        + untilKk(noticeDue) + " алдын ала шешім жобасын және тыңдау туралы хабарламаны "
                         + "жібереді. Оны алған күннен бастап "
                         + h.objectionWindow().kazakh() + " ішінде қарсылық "
                         + "беруге болады: " + h.channelKk() + ".",
@@ -162,7 +188,7 @@ final class Texts {
     static Pair draftDelivered(HearingRules h, java.time.LocalDate on, Instant objectionDue, boolean late) {
         return new Pair(
                 "Алдын ала шешім жобасы мен тыңдау туралы хабарлама " + day(on) + " тапсырылды. Тыңдау жазбаша "
-                        + "түрде өткізіледі: " + when(objectionDue) + "-ға дейін қарсылықты және оны растайтын "
+                        + "түрде өткізіледі: " + untilKk(objectionDue) + " қарсылықты және оны растайтын "
                         + "материалдарды " + h.channelKk() + ". Қарсылық болмаса, бас тарту түпкілікті болады."
                         + (late ? " Хабарлама белгіленген мерзімнен кеш жіберілді." : ""),
                 "Проект предварительного решения и уведомление о заслушивании вручены " + day(on) + ". Заслушивание "

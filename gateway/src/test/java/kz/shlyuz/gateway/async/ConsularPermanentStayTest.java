@@ -190,7 +190,7 @@ class ConsularPermanentStayTest {
         String ru = last(done, "APPROVED").getTextRu();
         String kk = last(done, "APPROVED").getTextKk();
         assertTrue(
-                ru.contains("РАЗРЕШЁН выезд на постоянное жительство в DE")
+                ru.contains("РАЗРЕШЁН выезд на постоянное жительство за границу (Германия)")
                         // The adapter dates its decision on its own (wall) clock.
                         && ru.matches("(?s).*решение Департамента полиции \\(Алматы қаласы\\) от \\d{1,2} [а-я]+ "
                                 + "20\\d\\d года № " + number + ".*"),
@@ -198,7 +198,9 @@ class ConsularPermanentStayTest {
         assertTrue(ru.contains("получите его в консульстве по рабочим дням с 16:00 до 17:00"), ru);
         assertFalse(ru.contains("личном кабинете"), ru);
         assertTrue(
-                kk.contains("РҰҚСАТ ЕТІЛДІ")
+                kk.contains("Германия елінде тұрғылықты тұру үшін шығуға РҰҚСАТ ЕТІЛДІ")
+                        && !kk.contains("Бүркіт")
+                        && !kk.contains("қосымша")
                         && kk.matches("(?s).*Алматы қаласы Полиция департаментінің 20\\d\\d жылғы \\d{1,2} \\S+ № "
                                 + number + " шешімі.*"),
                 kk);
@@ -264,7 +266,7 @@ class ConsularPermanentStayTest {
         StatusMessage notice = last(preliminary, "PRELIMINARY_REFUSAL");
         assertEquals(noticeDue, at(notice.getNextDueAt()));
         assertTrue(notice.getTextRu().contains("Консульство до 27.11.2026 18:30 направит"), notice.getTextRu());
-        assertTrue(notice.getTextKk().contains("27.11.2026 18:30-ға дейін"), notice.getTextKk());
+        assertTrue(notice.getTextKk().contains("27.11.2026 ж. сағат 18:30-ға дейін"), notice.getTextKk());
         // The channel that really takes the objection: the consulate, never the portal.
         assertTrue(notice.getTextRu().contains("подайте в консульство письменно"), notice.getTextRu());
         assertFalse(notice.getTextRu().contains("портал") || notice.getTextKk().contains("портал"));
@@ -286,7 +288,9 @@ class ConsularPermanentStayTest {
         StatusMessage deliveredNotice = last(open, "DRAFT_REFUSAL_DELIVERED");
         assertEquals(windowEnd, at(deliveredNotice.getNextDueAt()));
         assertTrue(deliveredNotice.getTextRu().contains("вручены 23.11.2026"), deliveredNotice.getTextRu());
-        assertTrue(deliveredNotice.getTextKk().contains("25.11.2026 18:30-ға дейін"), deliveredNotice.getTextKk());
+        assertTrue(
+                deliveredNotice.getTextKk().contains("25.11.2026 ж. сағат 18:30-ға дейін"),
+                deliveredNotice.getTextKk());
         // A second report, or one for a day before the grounds, is refused.
         refused(
                 "FAILED_PRECONDITION",
