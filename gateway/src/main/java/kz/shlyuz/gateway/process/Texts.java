@@ -114,13 +114,6 @@ final class Texts {
     }
 
     static Pair approved(ProcessDefinition d, String resultKk, String resultRu) {
-        if (d.guidance() != null && d.guidance().collectKk() != null) {
-            return new Pair(
-                    "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk + ". "
-                            + d.guidance().collectKk(),
-                    "Услуга «" + d.titleRu() + "» оказана: " + resultRu + ". "
-                            + d.guidance().collectRu());
-        }
         return new Pair(
                 "«" + d.titleKk() + "» қызметі көрсетілді: " + resultKk
                         + ". Нәтижені жеке кабинеттен немесе өтініш берген жерден алыңыз.",
@@ -129,7 +122,7 @@ final class Texts {
     }
 
     static Pair refused(ProcessDefinition d, String groundsKk, String groundsRu) {
-        if (d.guidance() != null && d.guidance().appealKk() != null) {
+        if (d.guidance() != null) {
             return new Pair(
                     "«" + d.titleKk() + "» қызметін көрсетуден бас тартылды. Негіздеме: " + groundsKk + ". "
                             + d.guidance().appealKk(),
@@ -199,12 +192,8 @@ final class Texts {
 
     /** 001 §11 ¶1–2: the consulate's term for the draft and hearing notice passed: a term was broken. */
     static Pair hearingNoticeOverdue(ProcessDefinition d, Instant due) {
-        String appealKk = d.guidance() != null && d.guidance().appealKk() != null
-                ? " " + d.guidance().appealKk()
-                : "";
-        String appealRu = d.guidance() != null && d.guidance().appealRu() != null
-                ? " " + d.guidance().appealRu()
-                : "";
+        String appealKk = d.guidance() != null ? " " + d.guidance().appealKk() : "";
+        String appealRu = d.guidance() != null ? " " + d.guidance().appealRu() : "";
         return new Pair(
                 "Консулдық мекеме алдын ала шешім жобасы мен тыңдау туралы хабарламаны мерзімінде (" + when(due)
                         + ") жібермеді. Қарсылық мерзімі оны алған күннен басталады. Кешіктіруге шағым жасауға болады."

@@ -1,17 +1,15 @@
 package kz.shlyuz.gateway.services;
 
 /**
- * What a service's own regulation tells the citizen beyond the outcome: how to appeal a refusal
- * (001 §16 differs from 002 §13) and where to collect a paper result. A null text leaves the
- * general one.
+ * How a service's own regulation tells the citizen to appeal a refusal (001 §16 differs from 002
+ * §13), appended to its refusals; where a result is collected is the definition's {@code handOut}.
  *
- * @param appealKk / appealRu the appeal route and its terms, appended to a refusal
- * @param collectKk / collectRu where the result is collected, appended to an approval
+ * @param appealKk / appealRu the appeal route and its terms
  */
-public record CitizenGuidance(String appealKk, String appealRu, String collectKk, String collectRu) {
+public record CitizenGuidance(String appealKk, String appealRu) {
     public CitizenGuidance {
-        if ((appealKk == null) != (appealRu == null) || (collectKk == null) != (collectRu == null)) {
-            throw new IllegalArgumentException("guidance: each text in both languages or in neither");
+        if (appealKk == null || appealRu == null) {
+            throw new IllegalArgumentException("guidance: the appeal route in both languages");
         }
     }
 }

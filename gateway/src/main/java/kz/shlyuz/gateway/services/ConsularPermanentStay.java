@@ -84,7 +84,9 @@ final class ConsularPermanentStay {
                                 + "оны ішкі істер органына жібереді",
                         "подайте в консульство письменно (с вашей подписью или ЭЦП); консульство передаёт его "
                                 + "в орган внутренних дел"))
-                .guidance(new CitizenGuidance(APPEAL_KK, APPEAL_RU, COLLECT_KK, COLLECT_RU))
+                .guidance(new CitizenGuidance(APPEAL_KK, APPEAL_RU))
+                // Annex 3 line 7: the notification is paper, whichever system sent the case.
+                .handOut(sender -> new Wording(COLLECT_KK, COLLECT_RU))
                 .stage(
                         new StepSpec(
                                 "STATE_SECRETS_CHECK",

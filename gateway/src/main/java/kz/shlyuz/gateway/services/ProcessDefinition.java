@@ -26,7 +26,7 @@ import kz.shlyuz.gateway.calendar.Term;
  * @param hearing the right to be heard (001 §11): delivery of the draft refusal, the hearing
  *     notice's latest day, internal affairs' re-decision on an objection; null when the service
  *     has none (an objection then runs the stage that found the grounds again)
- * @param guidance the service's own appeal route and result pick-up, or null for the general texts
+ * @param guidance the service's own appeal route, or null for the general one
  * @param approval what an approved case produced and what its applicant reads, from all its
  *     steps; null: the last stage's results and the general text
  */
