@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kz.shlyuz.certs.gost.GostAlgorithm;
-import kz.shlyuz.certs.gost.GostKeys;
-import kz.shlyuz.certs.gost.GostOperators;
 import kz.shlyuz.certs.gost.GostSignatures;
 import kz.shlyuz.certs.identity.NcaOids;
 import kz.shlyuz.gateway.status.Reason;
@@ -24,17 +22,9 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.ContentVerifier;
-import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 
@@ -47,7 +37,6 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
 final class TimeStamps {
     private static final Set<ASN1ObjectIdentifier> POLICIES =
             Set.of(NcaOids.TSA_POLICY_GOST2004, NcaOids.TSA_POLICY_RSA_SHA256, NcaOids.TSA_POLICY_GOST2015_512);
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private static final String TIME_STAMP_TOKEN = NcaOids.SIGNATURE_TIME_STAMP_TOKEN.getId();
 
     /** A valid stamp: its time, and a description for reports. */
@@ -112,9 +101,7 @@ final class TimeStamps {
         }
         X509CertificateHolder tsa = matches.iterator().next();
         try {
-            SignerInformationVerifier verifier = GostKeys.isGost(tsa.getSubjectPublicKeyInfo())
-                    ? gostVerifier(tsa)
-                    : new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa);
+            SignerInformationVerifier verifier = SignerInfoVerifiers.of(tsa);
             // Checks the signature, that the ESS certificate id names this certificate, that it was
             // valid at genTime and that its only (critical) key purpose is time-stamping.
             token.validate(verifier);
@@ -139,27 +126,6 @@ final class TimeStamps {
                 time,
                 time + " by " + tsa.getSubject() + ", policy " + info.getPolicy() + ", serial "
                         + info.getSerialNumber()));
-    }
-
-    /**
-     * BouncyCastle's CMS verification with GOST operators. Its stock verifier maps the
-     * SignerInfo's algorithm through a table of names that has no Kazakh OIDs, so this one hands
-     * the SignerInfo's own signature algorithm straight to the GOST content verifier.
-     */
-    private static SignerInformationVerifier gostVerifier(X509CertificateHolder holder) {
-        ContentVerifierProvider verifiers = GostOperators.contentVerifierProvider(holder);
-        return new SignerInformationVerifier(
-                new DefaultCMSSignatureAlgorithmNameGenerator(),
-                new DefaultSignatureAlgorithmIdentifierFinder(),
-                verifiers,
-                GostOperators.digestCalculatorProvider()) {
-            @Override
-            public ContentVerifier getContentVerifier(
-                    AlgorithmIdentifier signingAlgorithm, AlgorithmIdentifier digestAlgorithm)
-                    throws OperatorCreationException {
-                return verifiers.get(signingAlgorithm);
-            }
-        };
     }
 
     private static byte[] digest(ASN1ObjectIdentifier algorithm, byte[] data) {

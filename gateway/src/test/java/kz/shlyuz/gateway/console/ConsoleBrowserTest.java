@@ -31,7 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The console in a real browser (issue 14.4): Debian's headless Chromium driven by Selenium through
  * the console's HTTPS — log in, find a real signed call, see its signer's masked IIN, resend a
  * failed delivery and see the case go on, switch maintenance, read every action in the audit log,
- * and an observer without the resend button. A screenshot of each page is kept under
+ * the answer's signatures on the message page, and an observer without the resend button. A screenshot of each page is kept under
  * {@code target/console-screenshots/}.
  */
 class ConsoleBrowserTest {
@@ -149,6 +149,19 @@ class ConsoleBrowserTest {
             reloadUntil(page, "#signers td.iin", "*");
             assertEquals(Iin.mask(Persona.CLEAN.iin().value()), text("#signers td.iin"));
             assertTrue(!browser.getPageSource().contains(Persona.CLEAN.iin().value()), "no full IIN on the page");
+            // The answer's signatures: the agencies and the gateway, whose SignerInfo is time-stamped.
+            var answer = browser.findElement(By.id("answer-signatures"));
+            assertTrue(answer.isDisplayed(), "the answer's signatures are on the message page");
+            assertEquals("COUNTERSIGNED", text("#answer-form"));
+            assertTrue(
+                    browser.findElements(By.cssSelector("#answer-signers td.bin")).stream()
+                            .anyMatch(e -> e.getText()
+                                    .equals(kz.shlyuz.certs.identity.Organisation.GATEWAY_OPERATOR
+                                            .bin()
+                                            .value())),
+                    answer.getText());
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", answer);
             shot("03-message");
 
             ExitPermanentResidenceRequest exit = kz.shlyuz.adapters.samples.ExitQuestionnaire.of(

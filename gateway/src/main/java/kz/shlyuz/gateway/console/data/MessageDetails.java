@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import javax.sql.DataSource;
+import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.evidence.BodyCipher;
+import kz.shlyuz.gateway.evidence.EvidenceItem;
 import kz.shlyuz.gateway.evidence.EvidenceLog;
 import kz.shlyuz.gateway.journal.JournalException;
 
@@ -15,7 +17,7 @@ import kz.shlyuz.gateway.journal.JournalException;
 public final class MessageDetails {
     private static final String RECORD = "SELECT node_id, seq, mode, outcome, decision, received_at, finished_at, "
             + "verify_micros, agency_micros, total_micros, request_sha256, answer_sha256, revocation_sha256, digest, "
-            + "retain_until, request_cms, key_id, case_id FROM evidence_record WHERE message_id = ?";
+            + "retain_until, request_cms, key_id, case_id, kind, answer FROM evidence_record WHERE message_id = ?";
     private static final String STAMP = "SELECT MIN(stamped_at) FROM evidence_stamp WHERE node_id = ? AND seq >= ?";
     private static final String CASE = "SELECT case_id, state FROM process_case WHERE message_id = ?";
 
@@ -40,6 +42,7 @@ public final class MessageDetails {
         try (Connection c = db.getConnection()) {
             MessageView.Evidence evidence = null;
             List<SignerView> signers = List.of();
+            AnswerView answer = AnswerView.notKept("NO_RECORD");
             String caseId = null;
             try (PreparedStatement s = c.prepareStatement(RECORD + (sender == null ? "" : " AND sender = ?")
                     + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
@@ -72,6 +75,7 @@ public final class MessageDetails {
                                 : cipher.open(stored, rs.getString(17), EvidenceLog.Parts.REQUEST_CMS);
                         signers = cms == null ? List.of() : CmsSigners.of(cms, unmask);
                         caseId = rs.getString(18);
+                        answer = answer(evidence, rs.getString(19), rs.getBytes(20), rs.getString(17), unmask);
                     }
                 }
             }
@@ -91,10 +95,25 @@ public final class MessageDetails {
             if (timeline.isEmpty() && evidence == null) {
                 return null;
             }
-            return new MessageView(messageId, timeline, evidence, signers, caseId, caseState);
+            return new MessageView(messageId, timeline, evidence, signers, answer, caseId, caseState);
         } catch (SQLException e) {
             throw new JournalException("console message look-up", e);
         }
+    }
+
+    /** The answer's view, or why there is none to show. */
+    private AnswerView answer(MessageView.Evidence evidence, String kind, byte[] stored, String keyId, boolean unmask) {
+        if (EvidenceSettings.Mode.METADATA.name().equals(evidence.mode())) {
+            return AnswerView.notKept("METADATA_MODE");
+        }
+        if (EvidenceItem.Kind.SUBMIT.name().equals(kind)
+                || EvidenceItem.Kind.OBJECTION.name().equals(kind)) {
+            return AnswerView.notKept("ACKNOWLEDGEMENT");
+        }
+        if (stored == null) {
+            return AnswerView.notKept("NO_ANSWER");
+        }
+        return AnswerEvidence.of(cipher.open(stored, keyId, EvidenceLog.Parts.ANSWER), unmask);
     }
 
     private static java.time.Instant stampedAt(Connection c, String node, long seq) throws SQLException {

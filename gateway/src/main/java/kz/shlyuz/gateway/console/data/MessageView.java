@@ -10,6 +10,7 @@ import java.util.List;
  * @param timeline the journal's entries of the message, oldest first (a retry adds one)
  * @param evidence the evidence record, or null when none is kept (mode none, archived)
  * @param signers the request's signers; empty when no signature is kept
+ * @param answer the answer's signers and seal proof, or why none is shown
  * @param caseId the case the message opened, or null for a synchronous call
  */
 public record MessageView(
@@ -17,6 +18,7 @@ public record MessageView(
         List<JournalRow> timeline,
         Evidence evidence,
         List<SignerView> signers,
+        AnswerView answer,
         String caseId,
         String caseState) {
 
