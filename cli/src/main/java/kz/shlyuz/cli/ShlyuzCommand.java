@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             RegistersCommand.class,
             DoctorCommand.class,
             MaintenanceCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            ConsoleCommand.class
         })
 public final class ShlyuzCommand extends CommandGroup {
     /** The option that adds stack traces to error lines; every subcommand accepts it. */
