@@ -17,10 +17,8 @@ import java.util.Set;
 import kz.shlyuz.certs.identity.Organisation;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
-import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.journal.JournalDatabase;
 import kz.shlyuz.proto.seal.AnswerForm;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SignedResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -54,14 +52,8 @@ class ConsoleAnswerEvidenceTest {
 
     /** Calls the address certificate in {@code form} (null: countersigned); its message id and answer. */
     private static Map.Entry<String, SignedResponse> call(AnswerForm form) {
-        RequestContent content = RequestBuilder.content(
-                "egov-portal",
-                "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder()
-                        .setIin(Persona.CLEAN.iin().value())
-                        .build(),
-                java.time.Instant.now());
-        var request = env.requests.sign(content, env.keys(Persona.CLEAN.key()));
+        RequestContent content = ConsoleEnvironment.addressCertificateRequest();
+        var request = env.signedByTheCitizen(content);
         SignedResponse answer = form == null
                 ? env.test.client("egov-portal").call(request)
                 : env.test.client("egov-portal").call(request, form);
@@ -145,14 +137,8 @@ class ConsoleAnswerEvidenceTest {
 
     @Test
     void aRefusedCallSaysItHadNoAnswer() throws Exception {
-        RequestContent content = RequestBuilder.content(
-                "egov-portal",
-                "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder()
-                        .setIin(Persona.CLEAN.iin().value())
-                        .build(),
-                java.time.Instant.now());
-        var signed = env.requests.sign(content, env.keys(Persona.CLEAN.key()));
+        RequestContent content = ConsoleEnvironment.addressCertificateRequest();
+        var signed = env.signedByTheCitizen(content);
         // Content changed after signing: refused with SIGNATURE_INVALID, recorded without an answer.
         var tampered = signed.toBuilder()
                 .setContent(content.toBuilder().putProperties("x", "y").build().toByteString())

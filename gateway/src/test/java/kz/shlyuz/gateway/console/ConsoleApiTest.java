@@ -21,7 +21,6 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.console.auth.DevAccounts;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -109,14 +108,8 @@ class ConsoleApiTest {
 
     @Test
     void findsARealSignedCallByItsMessageIdAndShowsTheSignersIinMaskedExceptToTheAuditor() throws Exception {
-        RequestContent content = RequestBuilder.content(
-                "egov-portal",
-                "ADDRESS_CERTIFICATE",
-                AddressCertificateRequest.newBuilder()
-                        .setIin(Persona.CLEAN.iin().value())
-                        .build(),
-                java.time.Instant.now());
-        env.test.client("egov-portal").call(env.requests.sign(content, env.keys(Persona.CLEAN.key())));
+        RequestContent content = ConsoleEnvironment.addressCertificateRequest();
+        env.test.client("egov-portal").call(env.signedByTheCitizen(content));
         String id = content.getMessageId();
 
         JsonNode found = json(env.get("observer", "/api/v1/journal?messageId=" + id));

@@ -13,7 +13,6 @@ import kz.shlyuz.certs.identity.Iin;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.certs.testing.Await;
 import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.ExitPermanentResidenceRequest;
 import kz.shlyuz.proto.v1.RequestContent;
 import kz.shlyuz.proto.v1.SubmitAck;
@@ -127,14 +126,8 @@ class ConsoleBrowserTest {
             browser.findElement(By.id("lang-kk")).click();
             assertEquals("Істер", text("#nav-cases"));
 
-            RequestContent call = RequestBuilder.content(
-                    "egov-portal",
-                    "ADDRESS_CERTIFICATE",
-                    AddressCertificateRequest.newBuilder()
-                            .setIin(Persona.CLEAN.iin().value())
-                            .build(),
-                    java.time.Instant.now());
-            env.test.client("egov-portal").call(env.requests.sign(call, env.keys(Persona.CLEAN.key())));
+            RequestContent call = ConsoleEnvironment.addressCertificateRequest();
+            env.test.client("egov-portal").call(env.signedByTheCitizen(call));
             open("/journal");
             browser.findElement(By.id("messageId")).sendKeys(call.getMessageId());
             browser.findElement(By.id("search-submit")).click();

@@ -129,6 +129,22 @@ public final class ConsoleEnvironment implements AutoCloseable {
         return List.of(names).stream().map(test.pki::signerKey).toList();
     }
 
+    /** A portal request for aidar-clean's address certificate, not yet signed. */
+    public static kz.shlyuz.proto.v1.RequestContent addressCertificateRequest() {
+        return RequestBuilder.content(
+                "egov-portal",
+                "ADDRESS_CERTIFICATE",
+                kz.shlyuz.proto.v1.AddressCertificateRequest.newBuilder()
+                        .setIin(kz.shlyuz.certs.identity.Persona.CLEAN.iin().value())
+                        .build(),
+                Instant.now());
+    }
+
+    /** {@code content} signed by aidar-clean, as the portal sends it. */
+    public kz.shlyuz.proto.v1.SignedRequest signedByTheCitizen(kz.shlyuz.proto.v1.RequestContent content) {
+        return requests.sign(content, keys(kz.shlyuz.certs.identity.Persona.CLEAN.key()));
+    }
+
     @Override
     public void close() {
         test.close();
