@@ -23,8 +23,11 @@ import kz.shlyuz.gateway.server.GatewayServer;
  * heap limit under test), the shipped default configuration on an ephemeral loopback port, the
  * journal in a temporary folder. It talks to its parent over stdin/stdout, one line each:
  * {@code READY <port>} once serving; {@code MEM} is answered with {@code MEM <peak heap used>
- * <peak heap committed> <max heap>} (bytes, sampled every 10 ms); {@code STOP} or the end of
- * stdin (the parent died) closes the gateway gracefully and exits.
+ * <peak heap committed> <max heap>} (bytes, sampled every 10 ms); {@code HOLD} and {@code RESUME}
+ * hold and resume the node's case work (its outbox worker), answered {@code HELD} and {@code
+ * RESUMED}; {@code JIT} with {@code JIT <milliseconds the JIT compilers have worked so far>};
+ * {@code STOP} or the end of stdin (the parent died) closes the gateway gracefully and
+ * exits.
  *
  * <p>Arguments: {@code <pki dir> <data dir> <agency>=<port>...}
  */
@@ -36,6 +39,11 @@ public final class GatewayMain {
     static final String OPS = "shlyuz.bench.ops";
     /** System property: the journal's JDBC URL (PostgreSQL, user and password as parameters); none: H2 in the data dir. */
     static final String DB = "shlyuz.bench.db";
+    /**
+     * System property: a rate (per second) that replaces the shipped rate limits, global and per
+     * sender, for a scenario measuring capacity beyond them (hkko's shipped limit is 300/s).
+     */
+    static final String RATE_LIMIT = "shlyuz.bench.rateLimit";
 
     private GatewayMain() {}
 
@@ -65,6 +73,10 @@ public final class GatewayMain {
             defaults = defaults.withJournal(new GatewayConfig.JournalSettings(
                     db, null, null, defaults.journal().poolSize()));
         }
+        String rate = System.getProperty(RATE_LIMIT);
+        if (rate != null) {
+            defaults = defaults.withEdge(liftRateLimits(defaults.edge(), Double.parseDouble(rate)));
+        }
         Map<String, AdapterEndpoint> endpoints = new LinkedHashMap<>(defaults.adapters());
         for (int i = 2; i < args.length; i++) {
             String[] agencyPort = args[i].split("=", 2);
@@ -85,6 +97,11 @@ public final class GatewayMain {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.equals("MEM")) {
                     reply(sampler.report());
+                } else if (line.equals("JIT")) {
+                    reply("JIT " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                } else if (line.equals("HOLD") || line.equals("RESUME")) {
+                    gateway.outbox().hold(line.equals("HOLD"));
+                    reply(line.equals("HOLD") ? "HELD" : "RESUMED");
                 } else if (line.equals("STOP")) {
                     break;
                 }
@@ -94,6 +111,19 @@ public final class GatewayMain {
             reply("STOPPED");
         }
         System.exit(0);
+    }
+
+    private static kz.shlyuz.gateway.config.EdgeSettings liftRateLimits(
+            kz.shlyuz.gateway.config.EdgeSettings edge, double perSecond) {
+        var limit = new kz.shlyuz.gateway.config.EdgeSettings.RateLimit(perSecond, (int) (2 * perSecond));
+        var lifted = edge.withGlobalRateLimit(limit);
+        for (var sender : edge.senders().entrySet()) {
+            lifted = lifted.withSender(
+                    sender.getKey(),
+                    new kz.shlyuz.gateway.config.EdgeSettings.SenderLimits(
+                            limit, sender.getValue().dailyQuota()));
+        }
+        return lifted;
     }
 
     private static synchronized void reply(String line) {

@@ -85,6 +85,43 @@ public final class GatewayProcess implements AutoCloseable {
                 List.of("-D" + GatewayMain.DB + "=" + jdbcUrl));
     }
 
+    /**
+     * As {@link #startOnDatabase(Path, Path, List, String, String)}, with every shipped rate limit
+     * (global and per sender) replaced by {@code perSecond}, for measuring capacity beyond them.
+     */
+    public static GatewayProcess startOnDatabase(
+            Path pkiDir, Path runDir, List<String> adapters, String jdbcUrl, String node, double perSecond)
+            throws IOException, InterruptedException {
+        return launch(
+                pkiDir,
+                runDir,
+                adapters,
+                Operations.DEFAULT,
+                "-" + node,
+                List.of("-D" + GatewayMain.DB + "=" + jdbcUrl, "-D" + GatewayMain.RATE_LIMIT + "=" + perSecond));
+    }
+
+    /** Holds this node's case work (no outbox rows leased) until {@link #resume}; Submits are still acknowledged. */
+    public void hold() throws InterruptedException {
+        commands.println("HOLD");
+        await("HELD", 10);
+    }
+
+    /**
+     * How long the node's JIT compilers have worked so far, in milliseconds: a node is warm once this
+     * stops growing under load (with two cores busy, compiling what a gateway runs takes minutes).
+     */
+    public long jitMillis() throws InterruptedException {
+        commands.println("JIT");
+        return Long.parseLong(await("JIT", 10).substring("JIT ".length()).trim());
+    }
+
+    /** Resumes the node's case work. */
+    public void resume() throws InterruptedException {
+        commands.println("RESUME");
+        await("RESUMED", 10);
+    }
+
     private static GatewayProcess launch(
             Path pkiDir, Path runDir, List<String> adapters, Operations ops, String suffix, List<String> properties)
             throws IOException, InterruptedException {
@@ -121,6 +158,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    @Override
+    public String toString() {
+        return "the gateway node on port " + port + " (pid " + process.pid() + ")";
     }
 
     public ProcessHandle process() {

@@ -205,6 +205,35 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code n} statements that took the most server time so far, one line each: calls, total
+     * and mean time, rows, and the statement's text shortened, so that a run says where the
+     * database's share of the work goes.
+     */
+    public List<String> topStatements(int n) throws SQLException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, rows, query FROM pg_stat_statements s "
+                        + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + DATABASE + "' "
+                        + "ORDER BY total_exec_time DESC LIMIT " + n)) {
+            while (rs.next()) {
+                long calls = rs.getLong(1);
+                double total = rs.getDouble(2);
+                String query = rs.getString(4).replaceAll("\\s+", " ");
+                lines.add(String.format(
+                        java.util.Locale.ROOT,
+                        "%9d calls %9.0f ms %7.1f µs/call %9d rows  %s",
+                        calls,
+                        total,
+                        calls == 0 ? 0 : total * 1000 / calls,
+                        rs.getLong(3),
+                        query.length() > 90 ? query.substring(0, 90) + "…" : query));
+            }
+        }
+        return lines;
+    }
+
     /** Stops the server (fast: open sessions are ended) and removes the folder. */
     @Override
     public void close() {

@@ -63,6 +63,11 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean backlog;
 
     private volatile boolean closed;
+    /** While set, no rows are leased: Submits are still acknowledged, their cases wait in the outbox. */
+    private volatile boolean held;
+    /** Turns of the poll loop so far, held or not (tests wait for turns instead of sleeping). */
+    private final java.util.concurrent.atomic.AtomicLong turns = new java.util.concurrent.atomic.AtomicLong();
+
     private final LeaseHeartbeat heartbeats;
 
     /**
@@ -104,8 +109,9 @@ public final class OutboxWorker implements AutoCloseable {
     private void pollLoop() {
         while (!closed) {
             try {
-                int free = capacity - inFlight.size();
+                int free = held ? 0 : capacity - inFlight.size();
                 backlog = free > 0 && poll(free) == free;
+                turns.incrementAndGet();
                 wake.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
@@ -272,6 +278,23 @@ public final class OutboxWorker implements AutoCloseable {
         }
         // A lookup (address, documents): the register knows the person, nothing bars the service.
         return new StepResult.Clear();
+    }
+
+    /**
+     * Holds or resumes this node's case work: while held the node leases no outbox rows (agency
+     * calls and timers), rows already in flight finish, and other nodes go on taking due rows. The
+     * bench holds it to measure acknowledgements apart from the cases' agency work.
+     */
+    public void hold(boolean hold) {
+        held = hold;
+        if (!hold) {
+            wake.offer(Boolean.TRUE);
+        }
+    }
+
+    /** How many times the poll loop has looked for due rows (or found itself held) so far. */
+    public long turns() {
+        return turns.get();
     }
 
     @Override

@@ -74,7 +74,7 @@ final class CaseIntake {
                 tx -> {
                     Claims.insert(tx, request, ack, now);
                     insertOnceOnly(tx, body, caseId, now);
-                    tx.update(
+                    tx.insert(
                             INSERT_CASE,
                             caseId,
                             request.sender(),
@@ -114,7 +114,7 @@ final class CaseIntake {
             return;
         }
         try {
-            tx.update(
+            tx.insert(
                     "INSERT INTO consent_otp (otp_transaction_id, case_id, used_at) VALUES (?, ?, ?)",
                     otp.get(),
                     caseId,

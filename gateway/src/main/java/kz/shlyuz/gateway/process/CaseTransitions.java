@@ -102,7 +102,7 @@ final class CaseTransitions {
         Instant latest = now;
         for (PlannedStep step : plan(spec, attempt, now, calendar)) {
             latest = step.due().isAfter(latest) ? step.due() : latest;
-            tx.update(
+            tx.insert(
                     INSERT_STEP,
                     row.caseId,
                     step.name(),

@@ -90,6 +90,8 @@ final class CaseWriter implements AutoCloseable {
         List<Object> results = new ArrayList<>(group.size());
         try {
             Tx tx = session();
+            // Many pieces: their new rows go in one batch per table; one piece alone sees its own errors at once.
+            tx.deferInserts(group.size() > 1);
             try {
                 for (GroupCommitter.Item<Sql.Work<?>, Object> job : group) {
                     results.add(job.value().run(tx));
@@ -103,6 +105,7 @@ final class CaseWriter implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 results = null;
                 tx.feed.discard();
+                tx.discardInserts();
                 try {
                     tx.c.rollback();
                 } catch (SQLException rollback) {

@@ -38,7 +38,7 @@ final class Claims {
     /** Records the claim; {@link Taken} when the id was claimed already. */
     static void insert(Tx tx, AdmittedRequest request, SubmitAck ack, Instant now) throws SQLException {
         try {
-            tx.update(
+            tx.insert(
                     "INSERT INTO message_claim (sender, message_id, content_sha256, service_id, state, claimed_at, "
                             + "completed_at, response) VALUES (?, ?, ?, ?, '" + CLAIM_COMPLETED + "', ?, ?, ?)",
                     request.sender(),

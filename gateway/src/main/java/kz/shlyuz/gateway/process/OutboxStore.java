@@ -47,7 +47,7 @@ final class OutboxStore {
     /** A new row of {@code kind} for {@code step} of the case, due at {@code due}. */
     void insert(Tx tx, String caseId, String step, OutboxKind kind, Instant due) throws SQLException {
         String rowName = kind.rowName(step);
-        tx.update(INSERT, caseId, rowName, kind.name(), CaseIds.requestId(caseId, rowName), due);
+        tx.insert(INSERT, caseId, rowName, kind.name(), CaseIds.requestId(caseId, rowName), due);
     }
 
     /** Cancels the pending row named {@code rowName} of the case (a call or a timer). */

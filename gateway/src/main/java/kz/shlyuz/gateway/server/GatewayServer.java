@@ -40,6 +40,7 @@ public final class GatewayServer implements AutoCloseable {
     private kz.shlyuz.gateway.ops.Operations operations;
     private kz.shlyuz.gateway.cluster.ClusterNode cluster;
     private kz.shlyuz.gateway.console.Console console;
+    private kz.shlyuz.gateway.outbox.OutboxWorker outbox;
 
     private GatewayServer(
             GatewayListener listener,
@@ -173,6 +174,7 @@ public final class GatewayServer implements AutoCloseable {
             running.operations = ops;
             running.cluster = wired.cluster();
             running.console = wired.console();
+            running.outbox = wired.outbox();
             // Readiness decides SERVING from here on: maintenance, a dead thread or a lost dependency.
             ops.start(
                     dataSource,
@@ -214,6 +216,11 @@ public final class GatewayServer implements AutoCloseable {
     /** The operator console and management API (issue 14), or null when {@code console.enabled} is off. */
     public kz.shlyuz.gateway.console.Console console() {
         return console;
+    }
+
+    /** This node's outbox worker: the agency calls and timers of running cases (hold and resume it for drills). */
+    public kz.shlyuz.gateway.outbox.OutboxWorker outbox() {
+        return outbox;
     }
 
     /** Metrics, health, maintenance and the admin listener of this gateway. */

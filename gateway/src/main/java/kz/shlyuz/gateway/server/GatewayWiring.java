@@ -54,7 +54,8 @@ final class GatewayWiring {
             kz.shlyuz.gateway.cluster.ClusterNode cluster,
             AutoCloseable processing,
             kz.shlyuz.gateway.console.Console console,
-            kz.shlyuz.gateway.retention.CaseRetention retention) {
+            kz.shlyuz.gateway.retention.CaseRetention retention,
+            OutboxWorker outbox) {
         /** On a failed start after wiring: the node leaves the registry, the sealer and the listener's edge close. */
         void closeBuilt() {
             if (console != null) {
@@ -216,7 +217,7 @@ final class GatewayWiring {
                 edge.closeEdge();
                 evidence.close();
             };
-            return new Wired(listener, sealer, trust, cluster, processing, console, retention);
+            return new Wired(listener, sealer, trust, cluster, processing, console, retention, worker);
         } catch (IOException | RuntimeException e) {
             if (console != null) {
                 console.close();
