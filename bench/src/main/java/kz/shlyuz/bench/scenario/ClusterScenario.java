@@ -1,6 +1,5 @@
 package kz.shlyuz.bench.scenario;
 
-import io.grpc.ManagedChannel;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kz.shlyuz.bench.BenchOptions;
@@ -21,16 +19,7 @@ import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.load.LoadDriver;
 import kz.shlyuz.bench.load.LoadPlan;
-import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
-import kz.shlyuz.certs.cms.CmsSigner;
-import kz.shlyuz.certs.cms.SignerKey;
-import kz.shlyuz.certs.identity.Employee;
-import kz.shlyuz.certs.identity.Persona;
-import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.gateway.server.DevMaterial;
-import kz.shlyuz.proto.seal.AnswerForm;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 
 /**
  * Several nodes on one PostgreSQL (issue 15): the durable Submit of {@code async-submit} and the
@@ -115,7 +104,7 @@ public final class ClusterScenario implements StreamScenario {
                                 Math.max(options.concurrency(), ACK_CONCURRENCY),
                                 options.concurrency(),
                                 slice);
-                        Load load = new Load(env, nodes);
+                        ClusterLoad load = new ClusterLoad(env, nodes);
                         Phase submitted = phase(pg, nodes, load.submits, options, slice, true, figures[t], out);
                         figures[t].submits =
                                 figures[t].submits == null ? submitted.stats : figures[t].submits.plus(submitted.stats);
@@ -133,44 +122,6 @@ public final class ClusterScenario implements StreamScenario {
         return ClusterFigures.report(figures, description(), out);
     }
 
-    /** One column of signed Submits and one of sealed Calls per node. */
-    private static final class Load {
-        final List<SignedColumn> submits = new ArrayList<>();
-        final List<SignedColumn> calls = new ArrayList<>();
-
-        Load(BenchEnvironment env, List<GatewayProcess> nodes) {
-            RequestBuilder builder = new RequestBuilder(new CmsSigner(env.clock()));
-            SignerKey operator = env.pki().signerKey(Employee.HKKO_OPERATOR.key());
-            SignerKey citizen = env.pki().signerKey(Persona.CLEAN.key());
-            String iin = Persona.CLEAN.iin().value();
-            for (GatewayProcess node : nodes) {
-                ManagedChannel hkko = env.channel(node.port(), AsyncSubmitScenario.SENDER, DevMaterial.GATEWAY_SYSTEM);
-                submits.add(new SignedColumn(
-                        Role.SHLYUZ,
-                        "submit",
-                        hkko,
-                        () -> AsyncSubmitScenario.sign(builder, operator, iin, env),
-                        SignedColumn.Rpc.SUBMIT));
-                ManagedChannel portal = env.channel(node.port(), SyncCallScenario.SENDER, DevMaterial.GATEWAY_SYSTEM);
-                calls.add(new SignedColumn(
-                        Role.SHLYUZ,
-                        "sealed call",
-                        portal,
-                        () -> builder.sign(
-                                RequestBuilder.content(
-                                        SyncCallScenario.SENDER,
-                                        SyncCallScenario.SERVICE,
-                                        AddressCertificateRequest.newBuilder()
-                                                .setIin(iin)
-                                                .build(),
-                                        env.clock().instant()),
-                                List.of(citizen)),
-                        SignedColumn.Rpc.CALL,
-                        AnswerForm.BATCH_SEAL));
-            }
-        }
-    }
-
     /**
      * Warms one node with rounds of both loads until its JIT compilers worked less than
      * {@link #SETTLED_JIT_SHARE} of a round (at most {@link #MAX_WARM_ROUNDS}): on two busy cores the
@@ -180,7 +131,7 @@ public final class ClusterScenario implements StreamScenario {
     private static void warmUntilCompiled(
             BenchEnvironment env, ThrowawayPostgres pg, GatewayProcess node, BenchOptions options, PrintStream out)
             throws Exception {
-        Load load = new Load(env, List.of(node));
+        ClusterLoad load = new ClusterLoad(env, List.of(node));
         for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
             long jit = node.jitMillis();
             long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package kz.shlyuz.gateway.outbox;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +23,6 @@ import kz.shlyuz.gateway.routing.AgencyClients;
 import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import kz.shlyuz.proto.v1.AgencyRequest;
-import kz.shlyuz.proto.v1.CheckResult;
-import kz.shlyuz.proto.v1.EffectReceipt;
 import kz.shlyuz.proto.v1.SignedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,12 +191,13 @@ public final class OutboxWorker implements AutoCloseable {
             answer = agencies.call(order.adapter(), request);
             AgencyAnswerVerifier.Verified verified =
                     answers.verifySigned(order.adapter(), agencies.endpoint(order.adapter()), item.requestId(), answer);
-            result = interpret(verified.content().getBody());
+            result = StepAnswers.interpret(verified.content().getBody());
             // The step's result is committed only once the agency's answer is kept.
-            keep(item, order, asked, start, answer, verified.signers(), null, result);
+            StepAnswers.keep(
+                    evidence, engine.clock(), item, order, asked, start, answer, verified.signers(), null, result);
         } catch (Refusal refusal) {
             if (answer != null) {
-                keep(item, order, asked, start, answer, null, refusal, null);
+                StepAnswers.keep(evidence, engine.clock(), item, order, asked, start, answer, null, refusal, null);
             }
             if (TRANSIENT.contains(refusal.reason())) {
                 RetryPolicy.Next next = engine.retryLater(item, owner, refusal.reason() + " " + refusal.detail());
@@ -222,62 +220,6 @@ public final class OutboxWorker implements AutoCloseable {
                     refusal.reason().russian(refusal.detail()));
         }
         return engine.completeLater(item, owner, result);
-    }
-
-    /** The agency's answer of a case step, as evidence (its request is the Submit's record, by case id). */
-    private void keep(
-            OutboxItem item,
-            ProcessEngine.CallOrder order,
-            java.time.Instant asked,
-            long start,
-            SignedResponse answer,
-            List<kz.shlyuz.gateway.signature.VerifiedSigner> signers,
-            Refusal refusal,
-            StepResult result) {
-        boolean negative =
-                refusal != null || result instanceof StepResult.Grounds || result instanceof StepResult.Failed;
-        long micros = (System.nanoTime() - start) / 1000;
-        evidence.record(new kz.shlyuz.gateway.evidence.EvidenceItem(
-                        kz.shlyuz.gateway.evidence.EvidenceItem.Kind.CASE_ANSWER,
-                        order.sender(),
-                        item.requestId(),
-                        order.serviceId(),
-                        item.caseId() + "/" + item.stepName(),
-                        refusal == null ? "ANSWERED" : "REFUSED",
-                        refusal == null ? null : refusal.reason().name(),
-                        negative
-                                ? kz.shlyuz.gateway.evidence.EvidenceItem.Decision.NEGATIVE
-                                : kz.shlyuz.gateway.evidence.EvidenceItem.Decision.POSITIVE,
-                        asked,
-                        engine.clock().instant(),
-                        -1,
-                        micros,
-                        micros,
-                        null,
-                        null,
-                        answer.toByteString(),
-                        kz.shlyuz.gateway.evidence.EvidenceLog.revocationOf("answer", signers)))
-                .await();
-    }
-
-    private static StepResult interpret(Any body) {
-        try {
-            if (body.is(CheckResult.class)) {
-                CheckResult check = body.unpack(CheckResult.class);
-                return check.getGroundsFound()
-                        ? new StepResult.Grounds(
-                                check.getGroundCode(), check.getGroundKk(), check.getGroundRu(), check.getRecordRef())
-                        : new StepResult.Clear();
-            }
-            if (body.is(EffectReceipt.class)) {
-                EffectReceipt receipt = body.unpack(EffectReceipt.class);
-                return new StepResult.Done(receipt.getReference(), receipt.getTextKk(), receipt.getTextRu());
-            }
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("agency answer body unreadable", e);
-        }
-        // A lookup (address, documents): the register knows the person, nothing bars the service.
-        return new StepResult.Clear();
     }
 
     /**
