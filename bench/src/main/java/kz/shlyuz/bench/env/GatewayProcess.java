@@ -71,22 +71,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /**
      * A gateway node whose journal is the PostgreSQL database at {@code jdbcUrl} (several nodes may
-     * share it), named {@code node} in its folder and log file.
-     */
-    public static GatewayProcess startOnDatabase(
-            Path pkiDir, Path runDir, List<String> adapters, String jdbcUrl, String node)
-            throws IOException, InterruptedException {
-        return launch(
-                pkiDir,
-                runDir,
-                adapters,
-                Operations.DEFAULT,
-                "-" + node,
-                List.of("-D" + GatewayMain.DB + "=" + jdbcUrl));
-    }
-
-    /**
-     * As {@link #startOnDatabase(Path, Path, List, String, String)}, with every shipped rate limit
+     * share it), named {@code node} in its folder and log file, with every shipped rate limit
      * (global and per sender) replaced by {@code perSecond}, for measuring capacity beyond them.
      */
     public static GatewayProcess startOnDatabase(
