@@ -13,7 +13,6 @@ import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.RequestBuilder;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.seal.AnswerForm;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 
 /** One column of signed Submits and one of sealed Calls per node. */
 final class ClusterLoad {
@@ -38,15 +37,7 @@ final class ClusterLoad {
                     Role.SHLYUZ,
                     "sealed call",
                     portal,
-                    () -> builder.sign(
-                            RequestBuilder.content(
-                                    SyncCallScenario.SENDER,
-                                    SyncCallScenario.SERVICE,
-                                    AddressCertificateRequest.newBuilder()
-                                            .setIin(iin)
-                                            .build(),
-                                    env.clock().instant()),
-                            List.of(citizen)),
+                    () -> SyncCallScenario.sign(builder, citizen, iin, env),
                     SignedColumn.Rpc.CALL,
                     AnswerForm.BATCH_SEAL));
         }

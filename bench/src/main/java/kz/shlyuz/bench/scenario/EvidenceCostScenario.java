@@ -29,7 +29,6 @@ import kz.shlyuz.gateway.config.EvidenceSettings;
 import kz.shlyuz.gateway.config.GatewayConfig;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.seal.AnswerForm;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 import kz.shlyuz.proto.v1.SignedRequest;
 
 /**
@@ -79,15 +78,8 @@ public final class EvidenceCostScenario implements StreamScenario {
                         env.channel(gateways[g].port(), SyncCallScenario.SENDER, DevMaterial.GATEWAY_SYSTEM);
                 for (int f = 0; f < 2; f++) {
                     labels[g][f] = "evidence " + MODES[g].name().toLowerCase(Locale.ROOT) + ", " + FORMS[f];
-                    java.util.function.Supplier<SignedRequest> signer = () -> builder.sign(
-                            RequestBuilder.content(
-                                    SyncCallScenario.SENDER,
-                                    SyncCallScenario.SERVICE,
-                                    AddressCertificateRequest.newBuilder()
-                                            .setIin(iin)
-                                            .build(),
-                                    env.clock().instant()),
-                            List.of(citizen));
+                    java.util.function.Supplier<SignedRequest> signer =
+                            () -> SyncCallScenario.sign(builder, citizen, iin, env);
                     columns[g][f] = f == 0
                             ? new SignedColumn(Role.SHLYUZ, labels[g][f], channel, signer, SignedColumn.Rpc.CALL)
                             : new SignedColumn(

@@ -17,7 +17,6 @@ import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.identity.Persona;
 import kz.shlyuz.client.RequestBuilder;
-import kz.shlyuz.proto.v1.AddressCertificateRequest;
 
 /**
  * What operations cost (issue 12): the signed address certificate through two gateway JVMs side
@@ -61,15 +60,7 @@ public final class OpsCostScenario implements StreamScenario {
                         Role.SHLYUZ,
                         labels[g],
                         channel,
-                        () -> builder.sign(
-                                RequestBuilder.content(
-                                        SyncCallScenario.SENDER,
-                                        SyncCallScenario.SERVICE,
-                                        AddressCertificateRequest.newBuilder()
-                                                .setIin(iin)
-                                                .build(),
-                                        env.clock().instant()),
-                                List.of(citizen)),
+                        () -> SyncCallScenario.sign(builder, citizen, iin, env),
                         SignedColumn.Rpc.CALL);
             }
             List<TurnTaking.Measured> measured = TurnTaking.run(

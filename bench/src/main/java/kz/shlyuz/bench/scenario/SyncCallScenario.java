@@ -101,7 +101,8 @@ public final class SyncCallScenario implements Scenario {
         return columns;
     }
 
-    private static SignedRequest sign(RequestBuilder builder, SignerKey citizen, String iin, BenchEnvironment env) {
+    /** The citizen's signed address-certificate call through the portal, with a fresh message id. */
+    static SignedRequest sign(RequestBuilder builder, SignerKey citizen, String iin, BenchEnvironment env) {
         AddressCertificateRequest body =
                 AddressCertificateRequest.newBuilder().setIin(iin).build();
         return builder.sign(
