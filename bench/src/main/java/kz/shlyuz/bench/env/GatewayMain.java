@@ -99,6 +99,15 @@ public final class GatewayMain {
                     reply(sampler.report());
                 } else if (line.equals("JIT")) {
                     reply("JIT " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                } else if (line.equals("SEAL")) {
+                    var registry = gateway.operations().metrics().registry();
+                    reply("SEAL "
+                            + (long) registry.get("shlyuz.seal.batches")
+                                    .functionCounter()
+                                    .count() + " "
+                            + (long) registry.get("shlyuz.seal.answers")
+                                    .functionCounter()
+                                    .count());
                 } else if (line.equals("HOLD") || line.equals("RESUME")) {
                     gateway.outbox().hold(line.equals("HOLD"));
                     reply(line.equals("HOLD") ? "HELD" : "RESUMED");

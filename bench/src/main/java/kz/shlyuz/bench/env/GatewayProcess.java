@@ -101,6 +101,13 @@ public final class GatewayProcess implements AutoCloseable {
         return Long.parseLong(await("JIT", 10).substring("JIT ".length()).trim());
     }
 
+    /** Answer-seal batches this node signed so far, and the answers they sealed: {@code {batches, answers}}. */
+    public long[] seals() throws InterruptedException {
+        commands.println("SEAL");
+        String[] figures = await("SEAL", 10).substring("SEAL ".length()).trim().split(" ");
+        return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1])};
+    }
+
     /** Resumes the node's case work. */
     public void resume() throws InterruptedException {
         commands.println("RESUME");

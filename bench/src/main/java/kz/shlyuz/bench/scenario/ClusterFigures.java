@@ -27,6 +27,10 @@ final class ClusterFigures {
     ThrowawayPostgres.Work callWork = new ThrowawayPostgres.Work(0, 0);
     long submitCpuNanos;
     long callCpuNanos;
+    /** Answer-seal batches the nodes signed in the sealed-call windows, and the answers in them. */
+    long sealBatches;
+
+    long sealAnswers;
 
     static List<Row> report(ClusterFigures[] figures, String description, PrintStream out) {
         out.println();
@@ -93,7 +97,7 @@ final class ClusterFigures {
             out.printf(
                     Locale.ROOT,
                     "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms; %d cases finished; sealed calls: %d "
-                            + "answered, %d errors, p99 %.2f ms%n",
+                            + "answered, %d errors, p99 %.2f ms, %.1f answers per seal%n",
                     "",
                     f.submits.ok(),
                     f.submits.errors(),
@@ -101,7 +105,8 @@ final class ClusterFigures {
                     f.cases,
                     f.calls.ok(),
                     f.calls.errors(),
-                    f.calls.percentileMillis(99));
+                    f.calls.percentileMillis(99),
+                    (double) f.sealAnswers / Math.max(1, f.sealBatches));
             rows.add(new Row(Role.SHLYUZ, f.submits));
             rows.add(new Row(Role.SHLYUZ, f.calls));
         }

@@ -210,6 +210,7 @@ public final class ClusterScenario implements StreamScenario {
         ThrowawayPostgres.Work before = pg.work();
         long cpuBefore = cpu(nodes);
         long casesBefore = submits ? cases(pg) : 0;
+        long[] sealsBefore = seals(nodes);
         LatencyStats stats = LoadDriver.run(
                 submits ? "submits" : "sealed calls",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
@@ -227,6 +228,9 @@ public final class ClusterScenario implements StreamScenario {
         } else {
             into.callWork = into.callWork.plus(pg.work().minus(before));
             into.callCpuNanos += cpu(nodes) - cpuBefore;
+            long[] seals = seals(nodes);
+            into.sealBatches += seals[0] - sealsBefore[0];
+            into.sealAnswers += seals[1] - sealsBefore[1];
         }
         return new Phase(stats);
     }
@@ -249,6 +253,17 @@ public final class ClusterScenario implements StreamScenario {
         return nodes.stream()
                 .mapToLong(node -> ProcessCpu.nanos(node.process(), false))
                 .sum();
+    }
+
+    /** The nodes' seal batches and sealed answers so far, summed. */
+    private static long[] seals(List<GatewayProcess> nodes) throws InterruptedException {
+        long[] sum = new long[2];
+        for (GatewayProcess node : nodes) {
+            long[] seals = node.seals();
+            sum[0] += seals[0];
+            sum[1] += seals[1];
+        }
+        return sum;
     }
 
     private static long cases(ThrowawayPostgres pg) throws SQLException {

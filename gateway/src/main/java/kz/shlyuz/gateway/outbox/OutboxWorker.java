@@ -53,7 +53,9 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration pollInterval;
     private final Thread poller;
     private final ExecutorService pool;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** The rows in flight, each with when (System.nanoTime) its lease was last taken or renewed. */
+    private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
+
     private final int capacity;
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     /** The last poll leased all it asked for: more rows are probably due. */
@@ -99,7 +101,7 @@ public final class OutboxWorker implements AutoCloseable {
         });
         this.poller = new Thread(this::pollLoop, "shlyuz-outbox-poll");
         this.poller.setDaemon(true);
-        this.heartbeats = new LeaseHeartbeat(engine, owner, lease, heartbeat, inFlight);
+        this.heartbeats = new LeaseHeartbeat(engine::renew, owner, lease, heartbeat, inFlight, System::nanoTime);
         this.poller.start();
     }
 
@@ -134,7 +136,7 @@ public final class OutboxWorker implements AutoCloseable {
         }
         Map<Long, ProcessEngine.CallOrder> ordered = orders;
         for (OutboxItem item : items) {
-            inFlight.add(item.id());
+            inFlight.put(item.id(), System.nanoTime());
             pool.execute(() -> {
                 CompletableFuture<Void> done;
                 try {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import kz.shlyuz.gateway.journal.JournalException;
 
@@ -112,8 +113,17 @@ final class OutboxStore {
 
     private static final String TAKE = "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?";
 
-    private static final String RENEW =
-            "UPDATE outbox SET lease_until = ? WHERE id = ? AND state = " + PENDING + " AND lease_owner = ?";
+    /**
+     * The rows of a heartbeat still this owner's and pending, locked without waiting: a row another
+     * transaction holds (this node's case writer finishing it, or a node taking over an expired
+     * lease) is skipped, so a heartbeat never waits for a group commit nor deadlocks with one.
+     */
+    private static String renewable(int rows) {
+        return "SELECT id FROM outbox WHERE id IN (" + String.join(",", java.util.Collections.nCopies(rows, "?"))
+                + ") AND state = " + PENDING + " AND lease_owner = ? FOR UPDATE SKIP LOCKED";
+    }
+
+    private static final String RENEW = "UPDATE outbox SET lease_until = ? WHERE id = ?";
 
     /**
      * Leases due rows for {@code owner}: pending, due by {@code now} (process time), and not leased or
@@ -173,27 +183,41 @@ final class OutboxStore {
     /**
      * The heartbeat of rows in flight: extends {@code owner}'s lease of each row in {@code ids} that is
      * still pending and still {@code owner}'s to {@code leaseFor} from now (wall clock), so a slow
-     * agency call keeps its row while a dead node's rows run out after one short lease.
+     * agency call keeps its row while a dead node's rows run out after one short lease. A row locked
+     * by another transaction at that moment is left for the next beat (see {@link #renewable}).
      *
-     * @return how many rows were renewed (fewer when a row finished meanwhile or was taken over)
+     * @return the rows renewed (fewer when a row finished meanwhile, was taken over, or was locked)
      */
-    int renew(String owner, Collection<Long> ids, Duration leaseFor) {
+    Set<Long> renew(String owner, Collection<Long> ids, Duration leaseFor) {
         if (ids.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Timestamp until = Timestamp.from(wallClock.instant().plus(leaseFor));
+        Set<Long> renewed = new java.util.HashSet<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement u = c.prepareStatement(RENEW)) {
-                for (long id : ids) {
-                    u.setTimestamp(1, until);
-                    u.setLong(2, id);
-                    u.setString(3, owner);
-                    u.addBatch();
+            try {
+                try (PreparedStatement s = c.prepareStatement(renewable(ids.size()))) {
+                    int i = 1;
+                    for (long id : ids) {
+                        s.setLong(i++, id);
+                    }
+                    s.setString(i, owner);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            renewed.add(rs.getLong(1));
+                        }
+                    }
                 }
-                int renewed = 0;
-                for (int n : u.executeBatch()) {
-                    renewed += Math.max(0, n);
+                if (!renewed.isEmpty()) {
+                    try (PreparedStatement u = c.prepareStatement(RENEW)) {
+                        for (long id : renewed) {
+                            u.setTimestamp(1, until);
+                            u.setLong(2, id);
+                            u.addBatch();
+                        }
+                        u.executeBatch();
+                    }
                 }
                 c.commit();
                 return renewed;

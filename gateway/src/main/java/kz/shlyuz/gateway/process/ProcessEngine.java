@@ -173,9 +173,9 @@ public final class ProcessEngine implements AutoCloseable {
      * Extends {@code owner}'s lease of the rows in flight by {@code leaseFor} from now (wall clock):
      * the heartbeat that lets a slow agency call keep its row under a short lease.
      *
-     * @return how many of them are still this owner's and pending
+     * @return those renewed: still this owner's and pending, and not locked by another transaction
      */
-    public int renew(String owner, java.util.Collection<Long> ids, Duration leaseFor) {
+    public java.util.Set<Long> renew(String owner, java.util.Collection<Long> ids, Duration leaseFor) {
         return outbox.renew(owner, ids, leaseFor);
     }
 

@@ -101,6 +101,13 @@ final class GatewayWiring {
                     material.clock(),
                     SEAL_MAX_BATCH,
                     config.limits().agencyDeadline());
+            // Answers per signature: what the batch seal saves, and what splitting load over nodes costs it.
+            io.micrometer.core.instrument.FunctionCounter.builder("shlyuz.seal.batches", sealer, AnswerSealer::batches)
+                    .description("Answer-seal batches signed (one signature and time-stamp each)")
+                    .register(ops.metrics().registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("shlyuz.seal.answers", sealer, AnswerSealer::sealed)
+                    .description("Answers sealed in batches")
+                    .register(ops.metrics().registry());
             SyncCallHandler calls = new SyncCallHandler(
                     admission,
                     journal,

@@ -2,6 +2,7 @@ package kz.shlyuz.gateway.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -112,14 +114,16 @@ class OutboxLeaseTest {
 
             // node-a keeps the first row in flight (its heartbeat renews it); the second it abandons (dies).
             wall.advance(Duration.ofSeconds(7));
-            assertEquals(1, a.renew("node-a", List.of(mine.get(0).id()), LEASE));
+            assertEquals(
+                    Set.of(mine.get(0).id()),
+                    a.renew("node-a", List.of(mine.get(0).id()), LEASE));
             wall.advance(Duration.ofSeconds(4)); // 11 s after the lease: the second row's lease ran out
             List<OutboxItem> taken = b.lease("node-b", LEASE, 10, now);
             assertEquals(
                     List.of(mine.get(1).id()),
                     taken.stream().map(OutboxItem::id).toList());
             // The row taken over is no longer node-a's: its heartbeat does not renew it, and it cannot finish it.
-            assertEquals(0, a.renew("node-a", List.of(mine.get(1).id()), LEASE));
+            assertEquals(Set.of(), a.renew("node-a", List.of(mine.get(1).id()), LEASE));
             boolean aFinished = Sql.transaction(db, tx -> a.markDone(tx, mine.get(1), "node-a", false));
             assertFalse(aFinished, "node-a cannot finish a row taken over");
             boolean bFinished = Sql.transaction(db, tx -> b.markDone(tx, taken.get(0), "node-b", false));
@@ -133,6 +137,39 @@ class OutboxLeaseTest {
                     List.of(mine.get(0).id()),
                     second.stream().map(OutboxItem::id).toList());
             assertEquals(List.of(), a.lease("node-a", LEASE, 10, now), "a done or leased row is not due again");
+        }
+    }
+
+    /**
+     * The heartbeat and the case writer touch the same rows: a renewal that waited for a row the
+     * writer's open group holds, while holding rows the writer wants next, deadlocked (PostgreSQL
+     * broke it after a second). A locked row is now skipped at once and renewed at the next beat.
+     */
+    @Test
+    void aHeartbeatSkipsARowAnotherTransactionHoldsInsteadOfWaitingForItOnPostgres() throws Exception {
+        try (HikariDataSource db = JournalDatabase.open(StorageBackends.postgres())) {
+            insertTimers(db, 2);
+            AdjustableClock wall = new AdjustableClock(Instant.parse("2026-12-01T10:00:00Z"));
+            OutboxStore store = new OutboxStore(db, wall);
+            List<OutboxItem> mine = store.lease("node-a", LEASE, 10, DUE.plusSeconds(1));
+            assertEquals(2, mine.size());
+            long held = mine.get(0).id();
+            long free = mine.get(1).id();
+            try (Connection writer = db.getConnection()) {
+                writer.setAutoCommit(false);
+                try (PreparedStatement lock =
+                        writer.prepareStatement("SELECT id FROM outbox WHERE id = ? FOR UPDATE")) {
+                    lock.setLong(1, held);
+                    lock.executeQuery().close();
+                }
+                // Were the renewal to wait for the held row, it would wait until the rollback below.
+                assertEquals(
+                        Set.of(free),
+                        assertTimeoutPreemptively(
+                                Duration.ofSeconds(20), () -> store.renew("node-a", List.of(held, free), LEASE)));
+                writer.rollback();
+            }
+            assertEquals(Set.of(held, free), store.renew("node-a", List.of(held, free), LEASE), "the next beat");
         }
     }
 
