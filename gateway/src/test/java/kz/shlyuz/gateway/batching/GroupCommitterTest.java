@@ -122,6 +122,40 @@ class GroupCommitterTest {
     }
 
     @Test
+    void aGroupWaitsForMoreOnlyAfterAGroupOfAtLeastGatherAfterItems() throws Exception {
+        GatedAction action = new GatedAction();
+        // Waits for a group of three, as long as a test could take: only "enough" ends the wait.
+        Gathering untilThree = new Gathering(3, 64, NEVER.toNanos(), NEVER.toNanos());
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>(
+                new GroupCommitter.Settings("the test writer", "test-group-writer", 100, untilThree, 2, NEVER, NEVER),
+                action,
+                FAILURES,
+                () -> {});
+        opened.add(committer);
+
+        // Nothing before it: a lone item goes at once, no waiting for two more.
+        CompletableFuture<Integer> lone = committer.submit(0);
+        assertTrue(action.firstStarted.await(20, TimeUnit.SECONDS));
+        CompletableFuture<Integer> one = committer.submit(1);
+        CompletableFuture<Integer> two = committer.submit(2);
+        action.releaseFirst.countDown();
+        assertEquals(0, committer.await(lone, "not done"));
+        // After a group of one, [1, 2] is what was waiting, written without waiting for a third.
+        assertEquals(2, committer.await(one, "not done"));
+        assertEquals(4, committer.await(two, "not done"));
+
+        // After a group of two the next gathers: 3 is taken alone and waits for 4 and 5.
+        CompletableFuture<Integer> three = committer.submit(3);
+        await("3 taken by the writer", () -> committer.waiting() == 0);
+        CompletableFuture<Integer> four = committer.submit(4);
+        CompletableFuture<Integer> five = committer.submit(5);
+        assertEquals(10, committer.await(five, "not done"));
+        assertEquals(6, committer.await(three, "not done"));
+        assertEquals(8, committer.await(four, "not done"));
+        assertEquals(List.of(List.of(0), List.of(1, 2), List.of(3, 4, 5)), action.groups);
+    }
+
+    @Test
     void anActionThatThrowsFailsEveryItemOfItsGroupAndTheWriterGoesOn() throws Exception {
         GatedAction action = new GatedAction();
         GroupCommitter<Integer, Integer> committer = committer(action, 100);
