@@ -35,15 +35,11 @@ public final class AnswerSealer implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 8192;
     /** How long a batch may wait for more answers under load. */
     static final long GATHER_NANOS = 3_000_000;
-    /** How long a gathering batch waits for the next answer: arrivals this sparse are not load. */
-    static final long GATHER_GAP_NANOS = 1_000_000;
     /**
-     * Load, for the gathering: the previous batch held at least this many answers. Two is already
-     * load: with eight callers on a node (sixteen spread over two) batches settled at two and never
-     * gathered, so each node signed and time-stamped twice as often as one node under sixteen. The
-     * gap rule keeps what this costs two answers that finish together now and then to a millisecond.
+     * Load, for the gathering: the previous batch held at least this many answers. Two answers
+     * finishing together now and then (a quarter of full load) do not make the next one wait.
      */
-    static final int GATHER_AFTER = 2;
+    static final int GATHER_AFTER = 3;
 
     private static final GroupCommitter.Failures FAILURES = new GroupCommitter.Failures() {
         @Override
@@ -89,8 +85,7 @@ public final class AnswerSealer implements AutoCloseable {
         this.gatewayKey = gatewayKey;
         this.clock = clock;
         // Under load (the previous batch held GATHER_AFTER answers or more) a batch waits up to
-        // GATHER_NANOS (GATHER_GAP_NANOS between two) for the answers arriving meanwhile: the two private-key
-        // operations of a batch
+        // GATHER_NANOS for the answers arriving meanwhile: the two private-key operations of a batch
         // cost the same for two answers as for twenty, and at full load the sealing thread would
         // otherwise spend most of a core signing batches of two. A lone answer is sealed at once.
         this.worker = new GroupCommitter<>(
@@ -98,7 +93,7 @@ public final class AnswerSealer implements AutoCloseable {
                         "the answer sealer",
                         "answer-sealer",
                         QUEUE_CAPACITY,
-                        new Gathering(maxBatch, maxBatch, GATHER_NANOS, GATHER_GAP_NANOS),
+                        new Gathering(maxBatch, maxBatch, GATHER_NANOS, GATHER_NANOS),
                         GATHER_AFTER,
                         timeout,
                         timeout),
