@@ -52,6 +52,8 @@ public final class JournalDatabase {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // Migrations that differ by database, beside the SQL ones in version order.
+                .javaMigrations(new V92__EvidenceRowsInline())
                 .load()
                 .migrate();
     }
