@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
@@ -19,6 +18,8 @@ import kz.shlyuz.gateway.calendar.KazakhstanCalendar;
  * status messages, notices) and a commit rewrites a few index pages instead of one per case.
  */
 final class CaseIds {
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
     private final Clock clock;
     private final RandomGenerator random;
 
@@ -39,8 +40,9 @@ final class CaseIds {
 
     /** A new case id for a case opened at {@code now}. */
     String at(Instant now) {
-        return "C" + now.atZone(KazakhstanCalendar.ZONE).getYear() + "-"
-                + String.format(Locale.ROOT, "%012X%016X", now.toEpochMilli() & 0xFFFF_FFFF_FFFFL, random.nextLong());
+        // HexFormat, not String.format: this runs on every Submit, and a format string is parsed per call.
+        String millis = HEX.toHexDigits(now.toEpochMilli() & 0xFFFF_FFFF_FFFFL).substring(4);
+        return "C" + now.atZone(KazakhstanCalendar.ZONE).getYear() + "-" + millis + HEX.toHexDigits(random.nextLong());
     }
 
     /**

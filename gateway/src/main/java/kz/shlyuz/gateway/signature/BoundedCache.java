@@ -35,6 +35,11 @@ final class BoundedCache<K, V> {
         cache.put(key, value);
     }
 
+    /** Puts {@code value} unless the key is cached already (a hit then costs no write). */
+    void putIfAbsent(K key, V value) {
+        cache.asMap().putIfAbsent(key, value);
+    }
+
     /** A snapshot of the entries. */
     java.util.Map<K, V> entries() {
         return java.util.Map.copyOf(cache.asMap());

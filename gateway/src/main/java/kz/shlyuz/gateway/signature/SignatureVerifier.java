@@ -192,7 +192,7 @@ public final class SignatureVerifier {
         CertificatePaths.Validated path = parts.paths()
                 .validate(certificate.certificate, supplied, parts.window().judgedAt(read.signingTime(), stamp));
         // Only now is the certificate worth keeping: its holder's signature verified and its path holds.
-        parts.locator().remember(certificate);
+        parts.locator().remember(certificate, known, path.path(), path.anchor());
         List<X509Certificate> chain = new ArrayList<>(path.path().size() + 1);
         chain.addAll(path.path());
         chain.add(path.anchor());

@@ -149,7 +149,7 @@ final class SignerCertificates {
 
     /** Keeps a certificate whose holder's signature has just verified (the same signer signs again). */
     void remember(Known certificate) {
-        known.put(new Key(certificate.der, 0, certificate.der.length), certificate);
+        known.putIfAbsent(new Key(certificate.der, 0, certificate.der.length), certificate);
     }
 
     long size() {

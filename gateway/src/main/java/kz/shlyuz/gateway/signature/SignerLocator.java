@@ -2,6 +2,7 @@ package kz.shlyuz.gateway.signature;
 
 import java.math.BigInteger;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,9 +55,29 @@ final class SignerLocator {
         return certificate;
     }
 
-    /** Keeps a certificate whose holder's signature verified and whose path holds (the same signer signs again). */
-    void remember(SignerCertificates.Known certificate) {
-        certificates.remember(certificate);
+    /**
+     * Keeps the signing certificate of a signature that verified and whose path holds (the same
+     * signer signs again), and the CMS's certificates on that path: the issuing CA's certificate
+     * travels in every signature its holders make, and would otherwise be parsed for each one.
+     * Certificates the CMS carries beside the path are not kept.
+     */
+    void remember(
+            SignerCertificates.Known signing,
+            List<SignerCertificates.Known> carried,
+            List<X509Certificate> path,
+            X509Certificate anchor) {
+        certificates.remember(signing);
+        for (SignerCertificates.Known candidate : carried) {
+            if (candidate != signing
+                    && (candidate.certificate.equals(anchor) || path.contains(candidate.certificate))) {
+                certificates.remember(candidate);
+            }
+        }
+    }
+
+    /** How many parsed certificates are kept. */
+    long kept() {
+        return certificates.size();
     }
 
     /** The holder the SignerInfo names, for a report; {@code null} when it names none or cannot be read. */

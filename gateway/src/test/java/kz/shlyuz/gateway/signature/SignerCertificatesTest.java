@@ -15,7 +15,11 @@ import kz.shlyuz.gateway.status.Reason;
 import kz.shlyuz.gateway.status.Refusal;
 import org.junit.jupiter.api.Test;
 
-/** Caching what a certificate parses to saves no check: a known signer's bad signature is still refused. */
+/**
+ * Caching what a certificate parses to saves no check: a known signer's bad signature is still
+ * refused. What is kept is what a verified signature's path used, so the issuing CA's certificate
+ * carried in every signature is parsed once, and nothing of a refused signature is kept.
+ */
 class SignerCertificatesTest {
     private final DevPki pki = TestPki.get();
     private final Clock clock = Clock.systemUTC();
@@ -47,5 +51,38 @@ class SignerCertificatesTest {
             Refusal refusal = assertThrows(Refusal.class, () -> verifier.verify(content, revokedSignature));
             assertEquals(Reason.CERT_REVOKED, refusal.reason());
         }
+    }
+
+    @Test
+    void theIssuersCertificateCarriedInTheCmsIsKeptOnceForAllItsHolders() {
+        VerifierParts parts = parts();
+        SignatureVerifier fresh = new SignatureVerifier(parts);
+        byte[] content = "a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CmsSigner signer = new CmsSigner(clock);
+        fresh.verify(content, signer.signDetached(content, pki.signerKey(Persona.CLEAN.key())));
+        // The signer's certificate and the intermediate CA's that the CMS carries with it.
+        assertEquals(2, parts.locator().kept());
+        fresh.verify(content, signer.signDetached(content, pki.signerKey(Persona.EMPLOYER.key())));
+        assertEquals(3, parts.locator().kept(), "the second holder of the same CA adds only its own certificate");
+    }
+
+    @Test
+    void nothingOfARefusedSignatureIsKept() {
+        VerifierParts parts = parts();
+        SignatureVerifier fresh = new SignatureVerifier(parts);
+        byte[] content = "a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] signature = new CmsSigner(clock).signDetached(content, pki.signerKey(Persona.CLEAN.key()));
+        byte[] other = "b".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThrows(Refusal.class, () -> fresh.verify(other, signature));
+        assertEquals(0, parts.locator().kept());
+    }
+
+    private VerifierParts parts() {
+        return VerifierParts.of(
+                new TrustMaterial(pki.signingTrustAnchors(), pki.signingIntermediates(), pki.crls()),
+                clock,
+                VerificationPolicy.online(Duration.ofMinutes(5)),
+                SignatureLimits.defaults(),
+                SignatureEvents.NONE);
     }
 }
