@@ -26,8 +26,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *
  * <p>Keyed by the certificate's exact encoding as it arrived in the CMS (looked up without copying
  * it), so a different certificate is never mistaken for a known one. Filled only with the
- * certificates of signers whose signature verified ({@link #remember}): a stranger's certificate is
- * parsed for its one request and forgotten. Bounded by entries and bytes ({@link BoundedCache}).
+ * certificates of signers whose signature verified and the CA certificates on their validated
+ * paths ({@link #remember}): a stranger's certificate is parsed for its one request and forgotten.
+ * Bounded by entries and bytes ({@link BoundedCache}).
  */
 final class SignerCertificates {
     /** What a parsed certificate holds besides its encoding, roughly (JCA and BouncyCastle objects). */
@@ -147,7 +148,7 @@ final class SignerCertificates {
         return parsed;
     }
 
-    /** Keeps a certificate whose holder's signature has just verified (the same signer signs again). */
+    /** Keeps a certificate of a signature that has just verified: its signer's, or a CA's on its path. */
     void remember(Known certificate) {
         known.putIfAbsent(new Key(certificate.der, 0, certificate.der.length), certificate);
     }

@@ -16,7 +16,8 @@ import org.bouncycastle.cms.SignerId;
  * Which certificate of the CMS a SignerInfo names (RFC 5652 §5.3 SignerIdentifier: issuer and
  * serial number, or subject key identifier), and whether it is a signing certificate. The CMS's
  * certificates are parsed once per distinct certificate ({@link SignerCertificates}); only the
- * certificates of signers whose signature verified and whose path holds are kept.
+ * certificates of signers whose signature verified and whose path holds, and those on that path,
+ * are kept.
  */
 final class SignerLocator {
     private final SignerCertificates certificates;
