@@ -26,6 +26,8 @@ import kz.shlyuz.gateway.server.GatewayServer;
  * <peak heap committed> <max heap>} (bytes, sampled every 10 ms); {@code HOLD} and {@code RESUME}
  * hold and resume the node's case work (its outbox worker), answered {@code HELD} and {@code
  * RESUMED}; {@code JIT} with {@code JIT <milliseconds the JIT compilers have worked so far>};
+ * {@code SEAL} with {@code SEAL <seal batches> <answers sealed>}; {@code STAGES} with {@code STAGES
+ * <stage>=<count>:<total nanoseconds> ...}, the call stages' timers and the whole call's ({@code call});
  * {@code STOP} or the end of stdin (the parent died) closes the gateway gracefully and
  * exits.
  *
@@ -108,6 +110,8 @@ public final class GatewayMain {
                             + (long) registry.get("shlyuz.seal.answers")
                                     .functionCounter()
                                     .count());
+                } else if (line.equals("STAGES")) {
+                    reply(stages(gateway.operations().metrics().registry()));
                 } else if (line.equals("HOLD") || line.equals("RESUME")) {
                     gateway.outbox().hold(line.equals("HOLD"));
                     reply(line.equals("HOLD") ? "HELD" : "RESUMED");
@@ -120,6 +124,31 @@ public final class GatewayMain {
             reply("STOPPED");
         }
         System.exit(0);
+    }
+
+    /** The stage timers' counts and totals, summed over their other tags, and the whole calls' as {@code call}. */
+    private static String stages(io.micrometer.core.instrument.MeterRegistry registry) {
+        Map<String, long[]> totals = new java.util.TreeMap<>();
+        for (var timer : registry.find("shlyuz.call.stage.duration").timers()) {
+            add(totals, timer.getId().getTag("stage"), timer);
+        }
+        for (var timer : registry.find("shlyuz.call.duration").timers()) {
+            add(totals, "call", timer);
+        }
+        StringBuilder reply = new StringBuilder("STAGES");
+        totals.forEach((stage, t) -> reply.append(' ')
+                .append(stage)
+                .append('=')
+                .append(t[0])
+                .append(':')
+                .append(t[1]));
+        return reply.toString();
+    }
+
+    private static void add(Map<String, long[]> totals, String stage, io.micrometer.core.instrument.Timer timer) {
+        long[] t = totals.computeIfAbsent(stage, s -> new long[2]);
+        t[0] += timer.count();
+        t[1] += (long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static kz.shlyuz.gateway.config.EdgeSettings liftRateLimits(

@@ -108,6 +108,25 @@ public final class GatewayProcess implements AutoCloseable {
         return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1])};
     }
 
+    /**
+     * The node's call-stage timers so far (admission, verification, agency, seal, journal, and the
+     * whole call as {@code call}): stage → {@code {count, total nanoseconds}}.
+     */
+    public java.util.Map<String, long[]> stages() throws InterruptedException {
+        commands.println("STAGES");
+        java.util.Map<String, long[]> stages = new java.util.TreeMap<>();
+        for (String figure :
+                await("STAGES", 10).substring("STAGES".length()).trim().split(" ")) {
+            if (figure.isEmpty()) {
+                continue;
+            }
+            String[] nameValue = figure.split("=", 2);
+            String[] countNanos = nameValue[1].split(":", 2);
+            stages.put(nameValue[0], new long[] {Long.parseLong(countNanos[0]), Long.parseLong(countNanos[1])});
+        }
+        return stages;
+    }
+
     /** Resumes the node's case work. */
     public void resume() throws InterruptedException {
         commands.println("RESUME");

@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import kz.shlyuz.bench.env.MachineCpu;
 import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.report.Role;
@@ -13,7 +16,6 @@ import kz.shlyuz.bench.report.Row;
 final class ClusterFigures {
 
     LatencyStats submits;
-    LatencyStats calls;
     long cases;
     /** From the resumption of case work until the last case of the window finished. */
     double caseSeconds;
@@ -21,16 +23,34 @@ final class ClusterFigures {
     ThrowawayPostgres.Work ackWork = new ThrowawayPostgres.Work(0, 0);
 
     long ackCpuNanos;
+    MachineCpu ackMachine = new MachineCpu(0, 0);
     /** The window and the drain: each case's whole cost. */
     ThrowawayPostgres.Work submitWork = new ThrowawayPostgres.Work(0, 0);
 
-    ThrowawayPostgres.Work callWork = new ThrowawayPostgres.Work(0, 0);
     long submitCpuNanos;
-    long callCpuNanos;
-    /** Answer-seal batches the nodes signed in the sealed-call windows, and the answers in them. */
-    long sealBatches;
+    /** Sealed calls at the capacity concurrency: the figure two nodes are compared on. */
+    final Sealed sealed = new Sealed();
+    /** Sealed calls at {@code --concurrency} (a few in flight): latency, the cores partly idle. */
+    final Sealed sealedFew = new Sealed();
 
-    long sealAnswers;
+    /** The sealed-call windows at one concurrency. */
+    static final class Sealed {
+        LatencyStats stats;
+        int concurrency;
+        ThrowawayPostgres.Work work = new ThrowawayPostgres.Work(0, 0);
+        long cpuNanos;
+        MachineCpu machine = new MachineCpu(0, 0);
+        /** Answer-seal batches the nodes signed in these windows, and the answers in them. */
+        long batches;
+
+        long answers;
+        /** The nodes' call-stage timers over these windows: stage → {@code {count, total nanoseconds}}. */
+        final Map<String, long[]> stages = new TreeMap<>();
+
+        long calls() {
+            return Math.max(1, stats.ok());
+        }
+    }
 
     static List<Row> report(ClusterFigures[] figures, String description, PrintStream out) {
         out.println();
@@ -71,13 +91,15 @@ final class ClusterFigures {
         List<Row> rows = new ArrayList<>();
         double[] acks = new double[2];
         double[] sealed = new double[2];
+        double[] few = new double[2];
         for (int t = 0; t < 2; t++) {
             ClusterFigures f = figures[t];
             acks[t] = f.submits.throughput();
-            sealed[t] = f.calls.throughput();
+            sealed[t] = f.sealed.stats.throughput();
+            few[t] = f.sealedFew.stats.throughput();
             long acked = Math.max(1, f.submits.ok());
             long cases = Math.max(1, f.cases);
-            long calls = Math.max(1, f.calls.ok());
+            long calls = f.sealed.calls();
             out.printf(
                     Locale.ROOT,
                     "  %-10s %8.1f %7.2f %8.3f %8.2f | %8.1f %8.2f %8.2f %8.1f | %8.1f %8.2f %8.2f %8.1f%n",
@@ -91,24 +113,21 @@ final class ClusterFigures {
                     (double) f.submitWork.commits() / cases,
                     (double) f.submitWork.statements() / cases,
                     sealed[t],
-                    f.callCpuNanos / 1e6 / calls,
-                    (double) f.callWork.commits() / calls,
-                    (double) f.callWork.statements() / calls);
+                    f.sealed.cpuNanos / 1e6 / calls,
+                    (double) f.sealed.work.commits() / calls,
+                    (double) f.sealed.work.statements() / calls);
             out.printf(
                     Locale.ROOT,
-                    "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms; %d cases finished; sealed calls: %d "
-                            + "answered, %d errors, p99 %.2f ms, %.1f answers per seal%n",
+                    "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms, machine %s busy; %d cases finished%n",
                     "",
                     f.submits.ok(),
                     f.submits.errors(),
                     f.submits.percentileMillis(99),
-                    f.cases,
-                    f.calls.ok(),
-                    f.calls.errors(),
-                    f.calls.percentileMillis(99),
-                    (double) f.sealAnswers / Math.max(1, f.sealBatches));
+                    busy(f.ackMachine),
+                    f.cases);
+            sealedLine(out, "sealed calls", f.sealed);
             rows.add(new Row(Role.SHLYUZ, f.submits));
-            rows.add(new Row(Role.SHLYUZ, f.calls));
+            rows.add(new Row(Role.SHLYUZ, f.sealed.stats));
         }
         out.printf(
                 Locale.ROOT,
@@ -118,12 +137,68 @@ final class ClusterFigures {
                 (sealed[1] - sealed[0]) / sealed[0] * 100);
         out.printf(
                 Locale.ROOT,
+                "  sealed calls at %d in flight, where the cores are partly idle and the rate is set by latency "
+                        + "(not compared against the target):%n",
+                figures[0].sealedFew.concurrency);
+        for (int t = 0; t < 2; t++) {
+            ClusterFigures.Sealed f = figures[t].sealedFew;
+            out.printf(
+                    Locale.ROOT,
+                    "  %-10s %8.1f calls/s, %.2f ms CPU per call, p50 %.2f ms%n",
+                    ClusterScenario.TOPOLOGIES[t],
+                    few[t],
+                    f.cpuNanos / 1e6 / f.calls(),
+                    f.stats.percentileMillis(50));
+            sealedLine(out, "sealed calls", f);
+        }
+        out.printf(
+                Locale.ROOT,
+                "  two nodes / one node at %d in flight: %+.1f %%%n",
+                figures[0].sealedFew.concurrency,
+                (few[1] - few[0]) / few[0] * 100);
+        out.printf(
+                Locale.ROOT,
                 "  acks/s: %d Submits in flight, each acknowledged once its case, its claim and its evidence record "
                         + "are committed, while every node's case work is held (no agency call, timer or step result "
                         + "runs in the window); then the nodes resume and cases/s is the rate the held cases ran to "
-                        + "their end. Per-ack figures are the window's; per-case figures are window and drain "
-                        + "together, with the bench's own counting queries (a few per phase).%n",
-                ClusterScenario.ACK_CONCURRENCY);
+                        + "their end. Sealed calls: %d in flight. Per-ack figures are the window's; per-case figures "
+                        + "are window and drain together, with the bench's own counting queries (a few per phase). "
+                        + "Machine busy: all processes on all cores during the window.%n",
+                ClusterScenario.ACK_CONCURRENCY,
+                figures[0].sealed.concurrency);
         return rows;
+    }
+
+    private static void sealedLine(PrintStream out, String what, Sealed f) {
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %s: %d answered, %d errors, p99 %.2f ms, %.1f answers per seal, machine %s busy%n",
+                "",
+                what,
+                f.stats.ok(),
+                f.stats.errors(),
+                f.stats.percentileMillis(99),
+                (double) f.answers / Math.max(1, f.batches),
+                busy(f.machine));
+        out.printf(Locale.ROOT, "  %-10s   mean ms per stage: %s%n", "", stageMeans(f.stages));
+    }
+
+    private static String busy(MachineCpu machine) {
+        double share = machine.busyShare();
+        return Double.isNaN(share) ? "(unknown)" : String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    /**
+     * Each stage's mean as the gateway timed it ({@code call} is the whole call, receipt to the
+     * answer handed to the journal; admission holds verification; the journal's commit follows the
+     * call; what the call holds beyond its stages is the claim and queueing).
+     */
+    private static String stageMeans(Map<String, long[]> stages) {
+        StringBuilder means = new StringBuilder();
+        stages.forEach((stage, t) -> means.append(means.length() == 0 ? "" : ", ")
+                .append(stage)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", t[1] / 1e6 / Math.max(1, t[0]))));
+        return means.length() == 0 ? "(no stage timers: metrics off)" : means.toString();
     }
 }

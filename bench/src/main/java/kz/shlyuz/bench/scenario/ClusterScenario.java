@@ -11,9 +11,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.GatewayProcess;
+import kz.shlyuz.bench.env.MachineCpu;
 import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
@@ -47,8 +50,15 @@ public final class ClusterScenario implements StreamScenario {
     /** Submits signed ahead per second of a warm-up round, where the cases run meanwhile. */
     private static final long WARM_SUBMITS_PER_SECOND = 800;
 
-    /** Sealed calls signed ahead per second of a window. */
-    private static final long CALL_REQUESTS_PER_SECOND = 600;
+    /** Sealed calls signed ahead per second of a window: more than the sealed path takes here. */
+    private static final long CALL_REQUESTS_PER_SECOND = 800;
+    /**
+     * Sealed calls in flight for the capacity comparison: as many as the Submits', enough to keep
+     * both cores busy in either topology (the window's machine-busy share is printed beside it). A
+     * few calls in flight ({@code --concurrency}, 16 by default) leave the cores partly idle and
+     * measure latency instead; that window is printed too.
+     */
+    static final int SEALED_CAPACITY_CONCURRENCY = ACK_CONCURRENCY;
     /**
      * The nodes' rate limits for this scenario, above what they can carry: the shipped limits
      * (hkko 300/s, all senders 3 000/s per node) are policy, this measures capacity.
@@ -97,20 +107,19 @@ public final class ClusterScenario implements StreamScenario {
                         out.printf(
                                 Locale.ROOT,
                                 "bench: cluster-pg round %d/%d, %s — submits at concurrency %d, then sealed calls "
-                                        + "at concurrency %d, %s each%n",
+                                        + "at concurrency %d and %d, %s each%n",
                                 round,
                                 options.rounds(),
                                 TOPOLOGIES[t],
                                 Math.max(options.concurrency(), ACK_CONCURRENCY),
+                                SEALED_CAPACITY_CONCURRENCY,
                                 options.concurrency(),
                                 slice);
                         ClusterLoad load = new ClusterLoad(env, nodes);
-                        Phase submitted = phase(pg, nodes, load.submits, options, slice, true, figures[t], out);
-                        figures[t].submits =
-                                figures[t].submits == null ? submitted.stats : figures[t].submits.plus(submitted.stats);
-                        Phase called = phase(pg, nodes, load.calls, options, slice, false, figures[t], out);
-                        figures[t].calls =
-                                figures[t].calls == null ? called.stats : figures[t].calls.plus(called.stats);
+                        submitPhase(pg, nodes, load.submits, options, slice, figures[t], out);
+                        sealedPhase(
+                                pg, nodes, load.calls, options, SEALED_CAPACITY_CONCURRENCY, slice, figures[t].sealed);
+                        sealedPhase(pg, nodes, load.calls, options, options.concurrency(), slice, figures[t].sealedFew);
                     }
                     // The one-node phases of the next round run on the first node alone again.
                     second.hold();
@@ -180,67 +189,90 @@ public final class ClusterScenario implements StreamScenario {
         }
     }
 
-    private record Phase(LatencyStats stats) {}
-
     /**
-     * One measured phase: the load spread round-robin over the nodes' columns. Submits are
+     * One measured Submit phase, the load spread round-robin over the nodes' columns. Submits are
      * acknowledged while every node's case work is held (no outbox row leased), so the
      * acknowledgements/s, CPU and database work of the window are the durable acknowledgement's
      * alone; then the nodes resume and the run waits until every case opened meanwhile has
      * finished, so the per-case figures are the case's whole cost and cases/s is the rate at which
      * the held backlog was worked off.
      */
-    private static Phase phase(
+    private static void submitPhase(
             ThrowawayPostgres pg,
             List<GatewayProcess> nodes,
             List<SignedColumn> columns,
             BenchOptions options,
             Duration slice,
-            boolean submits,
             ClusterFigures into,
             PrintStream out)
             throws Exception {
         int n = columns.size();
-        int concurrency = submits ? Math.max(options.concurrency(), ACK_CONCURRENCY) : options.concurrency();
+        int concurrency = Math.max(options.concurrency(), ACK_CONCURRENCY);
         // Requests are signed ahead, outside the measured time, as many as the fastest path could take.
-        long rate = submits ? ACK_REQUESTS_PER_SECOND : CALL_REQUESTS_PER_SECOND;
-        long per = Math.min(options.maxRequests(), rate * Math.max(1, slice.toSeconds()) / n + concurrency);
+        long per = Math.min(
+                options.maxRequests(), ACK_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
         columns.forEach(c -> c.prepare(per));
-        hold(nodes, submits);
+        for (GatewayProcess node : nodes) {
+            node.hold();
+        }
         ThrowawayPostgres.Work before = pg.work();
         long cpuBefore = cpu(nodes);
-        long casesBefore = submits ? cases(pg) : 0;
-        long[] sealsBefore = seals(nodes);
+        long casesBefore = cases(pg);
+        MachineCpu machineBefore = MachineCpu.now();
         LatencyStats stats = LoadDriver.run(
-                submits ? "submits" : "sealed calls",
+                "submits",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
                 seq -> columns.get((int) (seq % n)).send());
-        if (submits) {
-            into.ackWork = into.ackWork.plus(pg.work().minus(before));
-            into.ackCpuNanos += cpu(nodes) - cpuBefore;
-            long drainStart = System.nanoTime();
-            resume(nodes);
-            awaitCasesFinished(pg, out);
-            into.caseSeconds += (System.nanoTime() - drainStart) / 1e9;
-            into.cases += cases(pg) - casesBefore;
-            into.submitWork = into.submitWork.plus(pg.work().minus(before));
-            into.submitCpuNanos += cpu(nodes) - cpuBefore;
-        } else {
-            into.callWork = into.callWork.plus(pg.work().minus(before));
-            into.callCpuNanos += cpu(nodes) - cpuBefore;
-            long[] seals = seals(nodes);
-            into.sealBatches += seals[0] - sealsBefore[0];
-            into.sealAnswers += seals[1] - sealsBefore[1];
-        }
-        return new Phase(stats);
+        into.ackMachine = into.ackMachine.plus(MachineCpu.now().since(machineBefore));
+        into.ackWork = into.ackWork.plus(pg.work().minus(before));
+        into.ackCpuNanos += cpu(nodes) - cpuBefore;
+        long drainStart = System.nanoTime();
+        resume(nodes);
+        awaitCasesFinished(pg, out);
+        into.caseSeconds += (System.nanoTime() - drainStart) / 1e9;
+        into.cases += cases(pg) - casesBefore;
+        into.submitWork = into.submitWork.plus(pg.work().minus(before));
+        into.submitCpuNanos += cpu(nodes) - cpuBefore;
+        into.submits = into.submits == null ? stats : into.submits.plus(stats);
     }
 
-    private static void hold(List<GatewayProcess> nodes, boolean submits) throws InterruptedException {
-        if (submits) {
-            for (GatewayProcess node : nodes) {
-                node.hold();
-            }
-        }
+    /** One measured phase of sealed calls at {@code concurrency}, spread round-robin over the nodes' columns. */
+    private static void sealedPhase(
+            ThrowawayPostgres pg,
+            List<GatewayProcess> nodes,
+            List<SignedColumn> columns,
+            BenchOptions options,
+            int concurrency,
+            Duration slice,
+            ClusterFigures.Sealed into)
+            throws Exception {
+        int n = columns.size();
+        long per = Math.min(
+                options.maxRequests(), CALL_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
+        columns.forEach(c -> c.prepare(per));
+        ThrowawayPostgres.Work before = pg.work();
+        long cpuBefore = cpu(nodes);
+        long[] sealsBefore = seals(nodes);
+        Map<String, long[]> stagesBefore = stages(nodes);
+        MachineCpu machineBefore = MachineCpu.now();
+        LatencyStats stats = LoadDriver.run(
+                "sealed calls",
+                LoadPlan.closedLoop(concurrency, slice, per * n),
+                seq -> columns.get((int) (seq % n)).send());
+        into.machine = into.machine.plus(MachineCpu.now().since(machineBefore));
+        into.work = into.work.plus(pg.work().minus(before));
+        into.cpuNanos += cpu(nodes) - cpuBefore;
+        long[] seals = seals(nodes);
+        into.batches += seals[0] - sealsBefore[0];
+        into.answers += seals[1] - sealsBefore[1];
+        stages(nodes).forEach((stage, now) -> {
+            long[] then = stagesBefore.getOrDefault(stage, new long[2]);
+            long[] sum = into.stages.computeIfAbsent(stage, k -> new long[2]);
+            sum[0] += now[0] - then[0];
+            sum[1] += now[1] - then[1];
+        });
+        into.concurrency = concurrency;
+        into.stats = into.stats == null ? stats : into.stats.plus(stats);
     }
 
     private static void resume(List<GatewayProcess> nodes) throws InterruptedException {
@@ -262,6 +294,19 @@ public final class ClusterScenario implements StreamScenario {
             long[] seals = node.seals();
             sum[0] += seals[0];
             sum[1] += seals[1];
+        }
+        return sum;
+    }
+
+    /** The nodes' call-stage timers so far, summed: stage → {@code {count, total nanoseconds}}. */
+    private static Map<String, long[]> stages(List<GatewayProcess> nodes) throws InterruptedException {
+        Map<String, long[]> sum = new TreeMap<>();
+        for (GatewayProcess node : nodes) {
+            node.stages().forEach((stage, t) -> {
+                long[] s = sum.computeIfAbsent(stage, k -> new long[2]);
+                s[0] += t[0];
+                s[1] += t[1];
+            });
         }
         return sum;
     }

@@ -28,6 +28,10 @@ final class CaseFeed {
             int stage,
             CaseState state) {}
 
+    private static final String TAKE_AND_NOTIFY =
+            "UPDATE feed_counter SET feed_seq = feed_seq + ? WHERE feed_name = 'status' "
+                    + "RETURNING feed_seq, pg_notify('" + FeedSignal.CHANNEL + "', feed_seq::text)";
+
     private final List<Status> pending = new ArrayList<>();
     /** The newest cursor written since {@link #takeWritten}; 0 for none. */
     private long written;
@@ -60,13 +64,7 @@ final class CaseFeed {
             return;
         }
         int n = pending.size();
-        tx.update("UPDATE feed_counter SET feed_seq = feed_seq + ? WHERE feed_name = 'status'", n);
-        long last;
-        try (ResultSet rs = tx.prepare("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'")
-                .executeQuery()) {
-            rs.next();
-            last = rs.getLong(1);
-        }
+        long last = tx.notify ? takeAndNotify(tx, n) : take(tx, n);
         PreparedStatement insert = tx.prepare(INSERT_STATUS);
         long seq = last - n + 1;
         for (Status m : pending) {
@@ -102,13 +100,29 @@ final class CaseFeed {
         tx.signal.written(tx.c, changes);
         pending.clear();
         written = last;
-        if (tx.notify) {
-            // Delivered by PostgreSQL to every listening node when (and only if) this commits.
-            PreparedStatement notify = tx.prepare("SELECT pg_notify('" + FeedSignal.CHANNEL + "', ?)");
-            notify.setString(1, Long.toString(last));
-            try (ResultSet rs = notify.executeQuery()) {
-                rs.next();
-            }
+    }
+
+    /** Takes {@code n} cursors; the newest of them. */
+    private static long take(Tx tx, int n) throws SQLException {
+        tx.update("UPDATE feed_counter SET feed_seq = feed_seq + ? WHERE feed_name = 'status'", n);
+        try (ResultSet rs = tx.prepare("SELECT feed_seq FROM feed_counter WHERE feed_name = 'status'")
+                .executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * PostgreSQL: takes {@code n} cursors and queues the notification of the newest in one round
+     * trip, since every other node's status-writing transaction waits on this row until the commit.
+     * The notification is delivered to every listening node when (and only if) this commits.
+     */
+    private static long takeAndNotify(Tx tx, int n) throws SQLException {
+        PreparedStatement next = tx.prepare(TAKE_AND_NOTIFY);
+        next.setInt(1, n);
+        try (ResultSet rs = next.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
