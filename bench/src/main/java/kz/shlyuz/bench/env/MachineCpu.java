@@ -15,18 +15,25 @@ public record MachineCpu(long busyTicks, long totalTicks) {
     /** Now; zeros without {@code /proc} (the share is then reported as unknown). */
     public static MachineCpu now() {
         try {
-            String[] fields =
-                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            // user nice system idle iowait irq softirq steal (guest time is already in user).
-            for (int i = 1; i <= 8 && i < fields.length; i++) {
-                total += Long.parseLong(fields[i]);
-            }
-            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-            return new MachineCpu(total - idle, total);
+            return parse(Files.readAllLines(Path.of("/proc/stat")).get(0));
         } catch (IOException | RuntimeException e) {
             return new MachineCpu(0, 0);
         }
+    }
+
+    /** From the {@code cpu} line of {@code /proc/stat}. */
+    static MachineCpu parse(String line) {
+        String[] fields = line.trim().split("\\s+");
+        if (!fields[0].equals("cpu") || fields.length < 6) {
+            throw new IllegalArgumentException("not the cpu line of /proc/stat: " + line);
+        }
+        long total = 0;
+        // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new MachineCpu(total - idle, total);
     }
 
     /** What was used between {@code earlier} and this reading. */

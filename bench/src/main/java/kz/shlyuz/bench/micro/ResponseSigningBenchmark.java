@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import kz.shlyuz.certs.cms.CmsSigner;
 import kz.shlyuz.certs.cms.SignerKey;
 import kz.shlyuz.certs.pki.DevPki;
+import kz.shlyuz.certs.tsa.TimeStampAuthority;
 import kz.shlyuz.gateway.seal.AnswerSealer;
 import kz.shlyuz.gateway.server.DevMaterial;
 import kz.shlyuz.proto.v1.AnswerSeal;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * The gateway's signature on an agency answer: {@link CmsSigner#addSigners} over an answer
  * already signed by MVD and the Ministry of Justice, against one raw SHA256withRSA signature with
  * the same key (the floor: RSA-2048 private-key operations dominate), and the batch seal of 16
- * answers ({@link AnswerSealer#sealTogether}), counted per answer. No time-stamps here: with the
- * gateway's TSA each form adds one more private-key operation per signature.
+ * answers ({@link AnswerSealer#sealTogether}), counted per answer; and one batch of one answer
+ * sealed with the development TSA's time-stamp, as a node seals it under no load: what one seal
+ * costs, whatever its size (a signature and a time-stamp, two RSA-2048 private-key operations).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +39,7 @@ public class ResponseSigningBenchmark {
     private byte[] content;
     private byte[] agencySignature;
     private AnswerSealer sealer;
+    private AnswerSealer stampedSealer;
     private List<byte[]> batchOf16;
 
     @Setup
@@ -49,6 +52,12 @@ public class ResponseSigningBenchmark {
         List<SignerKey> agency = List.of(pki.signerKey("agency-mvd"), pki.signerKey("agency-moj"));
         agencySignature = signer.signDetached(content, agency);
         sealer = new AnswerSealer(signer, gateway, Clock.systemUTC(), 1024, Duration.ofSeconds(30));
+        stampedSealer = new AnswerSealer(
+                signer.withTimeStamps(new TimeStampAuthority(pki.newTimeStampingKey("RSA"), Clock.systemUTC())),
+                gateway,
+                Clock.systemUTC(),
+                1024,
+                Duration.ofSeconds(30));
         batchOf16 = java.util.stream.IntStream.range(0, 16)
                 .mapToObj(i -> {
                     byte[] answer = content.clone();
@@ -61,6 +70,13 @@ public class ResponseSigningBenchmark {
     @TearDown
     public void tearDown() {
         sealer.close();
+        stampedSealer.close();
+    }
+
+    /** One seal, time-stamped: a batch of one. */
+    @Benchmark
+    public List<AnswerSeal> sealAloneWithTimeStamp() {
+        return stampedSealer.sealTogether(List.of(content));
     }
 
     /** Per answer: one batch of 16 sealed under one signature. */

@@ -24,13 +24,15 @@ final class ClusterFigures {
 
     long ackCpuNanos;
     MachineCpu ackMachine = new MachineCpu(0, 0);
+    /** The acknowledgement windows' CPU of the database and of the bench JVM: {@code {pg, bench}}. */
+    long[] ackOthers = new long[2];
     /** The window and the drain: each case's whole cost. */
     ThrowawayPostgres.Work submitWork = new ThrowawayPostgres.Work(0, 0);
 
     long submitCpuNanos;
     /** Sealed calls at the capacity concurrency: the figure two nodes are compared on. */
     final Sealed sealed = new Sealed();
-    /** Sealed calls at {@code --concurrency} (a few in flight): latency, the cores partly idle. */
+    /** Sealed calls at {@code --concurrency} (a few in flight): each node's seal batches are small. */
     final Sealed sealedFew = new Sealed();
 
     /** The sealed-call windows at one concurrency. */
@@ -40,6 +42,8 @@ final class ClusterFigures {
         ThrowawayPostgres.Work work = new ThrowawayPostgres.Work(0, 0);
         long cpuNanos;
         MachineCpu machine = new MachineCpu(0, 0);
+        /** The database's CPU and the bench JVM's (load generator and adapters): {@code {pg, bench}}. */
+        long[] others = new long[2];
         /** Answer-seal batches the nodes signed in these windows, and the answers in them. */
         long batches;
 
@@ -118,13 +122,13 @@ final class ClusterFigures {
                     (double) f.sealed.work.statements() / calls);
             out.printf(
                     Locale.ROOT,
-                    "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms, machine %s busy; %d cases finished%n",
+                    "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms; %d cases finished%n",
                     "",
                     f.submits.ok(),
                     f.submits.errors(),
                     f.submits.percentileMillis(99),
-                    busy(f.ackMachine),
                     f.cases);
+            machineLine(out, "per ack", f.ackMachine, f.ackCpuNanos, f.ackOthers, acked);
             sealedLine(out, "sealed calls", f.sealed);
             rows.add(new Row(Role.SHLYUZ, f.submits));
             rows.add(new Row(Role.SHLYUZ, f.sealed.stats));
@@ -137,8 +141,8 @@ final class ClusterFigures {
                 (sealed[1] - sealed[0]) / sealed[0] * 100);
         out.printf(
                 Locale.ROOT,
-                "  sealed calls at %d in flight, where the cores are partly idle and the rate is set by latency "
-                        + "(not compared against the target):%n",
+                "  sealed calls at %d in flight, where two nodes each seal batches about half the size of one "
+                        + "node's (shown beside the target, not held to it):%n",
                 figures[0].sealedFew.concurrency);
         for (int t = 0; t < 2; t++) {
             ClusterFigures.Sealed f = figures[t].sealedFew;
@@ -172,15 +176,29 @@ final class ClusterFigures {
     private static void sealedLine(PrintStream out, String what, Sealed f) {
         out.printf(
                 Locale.ROOT,
-                "  %-10s %s: %d answered, %d errors, p99 %.2f ms, %.1f answers per seal, machine %s busy%n",
+                "  %-10s %s: %d answered, %d errors, p99 %.2f ms, %.1f answers per seal%n",
                 "",
                 what,
                 f.stats.ok(),
                 f.stats.errors(),
                 f.stats.percentileMillis(99),
-                (double) f.answers / Math.max(1, f.batches),
-                busy(f.machine));
+                (double) f.answers / Math.max(1, f.batches));
+        machineLine(out, "per call", f.machine, f.cpuNanos, f.others, f.calls());
         out.printf(Locale.ROOT, "  %-10s   mean ms per stage: %s%n", "", stageMeans(f.stages));
+    }
+
+    /** The window's machine-busy share and where its CPU went, per ack or per call. */
+    private static void machineLine(
+            PrintStream out, String per, MachineCpu machine, long gatewayNanos, long[] others, long count) {
+        out.printf(
+                Locale.ROOT,
+                "  %-10s   machine %s busy; CPU ms %s: gateway %.2f, PostgreSQL %s, load generator and adapters %.2f%n",
+                "",
+                busy(machine),
+                per,
+                gatewayNanos / 1e6 / count,
+                others[0] < 0 ? "(unknown)" : String.format(Locale.ROOT, "%.2f", others[0] / 1e6 / count),
+                others[1] / 1e6 / count);
     }
 
     private static String busy(MachineCpu machine) {

@@ -31,9 +31,11 @@ import kz.shlyuz.bench.report.Row;
  * PostgreSQL cluster. Printed per topology: acknowledgements/s and calls/s, cases finished/s
  * (every acknowledged case is run to its end before the next phase, by whichever node leases
  * it), the database's commits and statements per case and per call ({@code pg_stat_database},
- * {@code pg_stat_statements}), and the gateway JVMs' CPU. Both nodes share the machine's cores
- * with the database, the adapters and the load generator, so two nodes measure what coordination
- * costs, not what a second machine adds.
+ * {@code pg_stat_statements}), the gateway JVMs' CPU, and for each window the machine's busy
+ * share, the CPU of the database and of this JVM (load generator and adapters) and the gateway's
+ * mean per call stage. Sealed calls run at {@link #SEALED_CAPACITY_CONCURRENCY} and at {@code
+ * --concurrency}. Both nodes share the machine's cores with the database, the adapters and the
+ * load generator, so two nodes measure what coordination costs, not what a second machine adds.
  */
 public final class ClusterScenario implements StreamScenario {
     /** The most a phase's cases may take to finish after its load before the run gives up on them. */
@@ -53,10 +55,11 @@ public final class ClusterScenario implements StreamScenario {
     /** Sealed calls signed ahead per second of a window: more than the sealed path takes here. */
     private static final long CALL_REQUESTS_PER_SECOND = 800;
     /**
-     * Sealed calls in flight for the capacity comparison: as many as the Submits', enough to keep
-     * both cores busy in either topology (the window's machine-busy share is printed beside it). A
-     * few calls in flight ({@code --concurrency}, 16 by default) leave the cores partly idle and
-     * measure latency instead; that window is printed too.
+     * Sealed calls in flight for the comparison of the two topologies: as many as the Submits', a
+     * national portal's load, where each node's sealer gathers batches large enough that halving
+     * them costs little. With a few calls in flight ({@code --concurrency}, 16 by default) each of
+     * two nodes seals batches half the size of one node's, so every answer carries twice the share
+     * of a signature and a time-stamp; that window is printed too, beside it.
      */
     static final int SEALED_CAPACITY_CONCURRENCY = ACK_CONCURRENCY;
     /**
@@ -219,11 +222,13 @@ public final class ClusterScenario implements StreamScenario {
         long cpuBefore = cpu(nodes);
         long casesBefore = cases(pg);
         MachineCpu machineBefore = MachineCpu.now();
+        long[] othersBefore = others(pg);
         LatencyStats stats = LoadDriver.run(
                 "submits",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
                 seq -> columns.get((int) (seq % n)).send());
         into.ackMachine = into.ackMachine.plus(MachineCpu.now().since(machineBefore));
+        into.ackOthers = plus(into.ackOthers, others(pg), othersBefore);
         into.ackWork = into.ackWork.plus(pg.work().minus(before));
         into.ackCpuNanos += cpu(nodes) - cpuBefore;
         long drainStart = System.nanoTime();
@@ -255,11 +260,13 @@ public final class ClusterScenario implements StreamScenario {
         long[] sealsBefore = seals(nodes);
         Map<String, long[]> stagesBefore = stages(nodes);
         MachineCpu machineBefore = MachineCpu.now();
+        long[] othersBefore = others(pg);
         LatencyStats stats = LoadDriver.run(
                 "sealed calls",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
                 seq -> columns.get((int) (seq % n)).send());
         into.machine = into.machine.plus(MachineCpu.now().since(machineBefore));
+        into.others = plus(into.others, others(pg), othersBefore);
         into.work = into.work.plus(pg.work().minus(before));
         into.cpuNanos += cpu(nodes) - cpuBefore;
         long[] seals = seals(nodes);
@@ -273,6 +280,19 @@ public final class ClusterScenario implements StreamScenario {
         });
         into.concurrency = concurrency;
         into.stats = into.stats == null ? stats : into.stats.plus(stats);
+    }
+
+    /** CPU so far of the database and of this JVM (the load generator and the adapters): {@code {pg, bench}}. */
+    private static long[] others(ThrowawayPostgres pg) {
+        return new long[] {pg.cpuNanos(), ProcessCpu.nanos(ProcessHandle.current(), false)};
+    }
+
+    private static long[] plus(long[] sum, long[] now, long[] then) {
+        long[] added = new long[2];
+        for (int i = 0; i < 2; i++) {
+            added[i] = sum[i] < 0 || now[i] < 0 || then[i] < 0 ? -1 : sum[i] + now[i] - then[i];
+        }
+        return added;
     }
 
     private static void resume(List<GatewayProcess> nodes) throws InterruptedException {
