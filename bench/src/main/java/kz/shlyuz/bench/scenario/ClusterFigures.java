@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import kz.shlyuz.bench.env.MachineCpu;
-import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
@@ -19,17 +18,10 @@ final class ClusterFigures {
     long cases;
     /** From the resumption of case work until the last case of the window finished. */
     double caseSeconds;
-    /** The acknowledgement window alone (case work held). */
-    ThrowawayPostgres.Work ackWork = new ThrowawayPostgres.Work(0, 0);
-
-    long ackCpuNanos;
-    MachineCpu ackMachine = new MachineCpu(0, 0);
-    /** The acknowledgement windows' CPU of the database and of the bench JVM: {@code {pg, bench}}. */
-    long[] ackOthers = new long[2];
-    /** The window and the drain: each case's whole cost. */
-    ThrowawayPostgres.Work submitWork = new ThrowawayPostgres.Work(0, 0);
-
-    long submitCpuNanos;
+    /** The acknowledgement windows alone (case work held). */
+    WindowCost ack = WindowCost.NONE;
+    /** The windows and their drains: each case's whole cost. */
+    WindowCost submit = WindowCost.NONE;
     /** Sealed calls at the capacity concurrency: the figure two nodes are compared on. */
     final Sealed sealed = new Sealed();
     /** Sealed calls at {@code --concurrency} (a few in flight): each node's seal batches are small. */
@@ -39,11 +31,7 @@ final class ClusterFigures {
     static final class Sealed {
         LatencyStats stats;
         int concurrency;
-        ThrowawayPostgres.Work work = new ThrowawayPostgres.Work(0, 0);
-        long cpuNanos;
-        MachineCpu machine = new MachineCpu(0, 0);
-        /** The database's CPU and the bench JVM's (load generator and adapters): {@code {pg, bench}}. */
-        long[] others = new long[2];
+        WindowCost cost = WindowCost.NONE;
         /** Answer-seal batches the nodes signed in these windows, and the answers in them. */
         long batches;
 
@@ -109,17 +97,17 @@ final class ClusterFigures {
                     "  %-10s %8.1f %7.2f %8.3f %8.2f | %8.1f %8.2f %8.2f %8.1f | %8.1f %8.2f %8.2f %8.1f%n",
                     ClusterScenario.TOPOLOGIES[t],
                     acks[t],
-                    f.ackCpuNanos / 1e6 / acked,
-                    (double) f.ackWork.commits() / acked,
-                    (double) f.ackWork.statements() / acked,
+                    f.ack.gatewayNanos() / 1e6 / acked,
+                    (double) f.ack.work().commits() / acked,
+                    (double) f.ack.work().statements() / acked,
                     f.cases / Math.max(1e-9, f.caseSeconds),
-                    f.submitCpuNanos / 1e6 / cases,
-                    (double) f.submitWork.commits() / cases,
-                    (double) f.submitWork.statements() / cases,
+                    f.submit.gatewayNanos() / 1e6 / cases,
+                    (double) f.submit.work().commits() / cases,
+                    (double) f.submit.work().statements() / cases,
                     sealed[t],
-                    f.sealed.cpuNanos / 1e6 / calls,
-                    (double) f.sealed.work.commits() / calls,
-                    (double) f.sealed.work.statements() / calls);
+                    f.sealed.cost.gatewayNanos() / 1e6 / calls,
+                    (double) f.sealed.cost.work().commits() / calls,
+                    (double) f.sealed.cost.work().statements() / calls);
             out.printf(
                     Locale.ROOT,
                     "  %-10s submits: %d acknowledged, %d errors, p99 %.2f ms; %d cases finished%n",
@@ -128,7 +116,7 @@ final class ClusterFigures {
                     f.submits.errors(),
                     f.submits.percentileMillis(99),
                     f.cases);
-            machineLine(out, "per ack", f.ackMachine, f.ackCpuNanos, f.ackOthers, acked);
+            machineLine(out, "per ack", f.ack, acked);
             sealedLine(out, "sealed calls", f.sealed);
             rows.add(new Row(Role.SHLYUZ, f.submits));
             rows.add(new Row(Role.SHLYUZ, f.sealed.stats));
@@ -151,7 +139,7 @@ final class ClusterFigures {
                     "  %-10s %8.1f calls/s, %.2f ms CPU per call, p50 %.2f ms%n",
                     ClusterScenario.TOPOLOGIES[t],
                     few[t],
-                    f.cpuNanos / 1e6 / f.calls(),
+                    f.cost.gatewayNanos() / 1e6 / f.calls(),
                     f.stats.percentileMillis(50));
             sealedLine(out, "sealed calls", f);
         }
@@ -183,22 +171,21 @@ final class ClusterFigures {
                 f.stats.errors(),
                 f.stats.percentileMillis(99),
                 (double) f.answers / Math.max(1, f.batches));
-        machineLine(out, "per call", f.machine, f.cpuNanos, f.others, f.calls());
+        machineLine(out, "per call", f.cost, f.calls());
         out.printf(Locale.ROOT, "  %-10s   mean ms per stage: %s%n", "", stageMeans(f.stages));
     }
 
     /** The window's machine-busy share and where its CPU went, per ack or per call. */
-    private static void machineLine(
-            PrintStream out, String per, MachineCpu machine, long gatewayNanos, long[] others, long count) {
+    private static void machineLine(PrintStream out, String per, WindowCost cost, long count) {
         out.printf(
                 Locale.ROOT,
                 "  %-10s   machine %s busy; CPU ms %s: gateway %.2f, PostgreSQL %s, load generator and adapters %.2f%n",
                 "",
-                busy(machine),
+                busy(cost.machine()),
                 per,
-                gatewayNanos / 1e6 / count,
-                others[0] < 0 ? "(unknown)" : String.format(Locale.ROOT, "%.2f", others[0] / 1e6 / count),
-                others[1] / 1e6 / count);
+                cost.gatewayNanos() / 1e6 / count,
+                cost.pgNanos() < 0 ? "(unknown)" : String.format(Locale.ROOT, "%.2f", cost.pgNanos() / 1e6 / count),
+                cost.benchNanos() / 1e6 / count);
     }
 
     private static String busy(MachineCpu machine) {

@@ -16,8 +16,6 @@ import java.util.TreeMap;
 import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.GatewayProcess;
-import kz.shlyuz.bench.env.MachineCpu;
-import kz.shlyuz.bench.env.ProcessCpu;
 import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.load.LoadDriver;
@@ -218,26 +216,19 @@ public final class ClusterScenario implements StreamScenario {
         for (GatewayProcess node : nodes) {
             node.hold();
         }
-        ThrowawayPostgres.Work before = pg.work();
-        long cpuBefore = cpu(nodes);
         long casesBefore = cases(pg);
-        MachineCpu machineBefore = MachineCpu.now();
-        long[] othersBefore = others(pg);
+        WindowCost start = WindowCost.now(pg, nodes);
         LatencyStats stats = LoadDriver.run(
                 "submits",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
                 seq -> columns.get((int) (seq % n)).send());
-        into.ackMachine = into.ackMachine.plus(MachineCpu.now().since(machineBefore));
-        into.ackOthers = plus(into.ackOthers, others(pg), othersBefore);
-        into.ackWork = into.ackWork.plus(pg.work().minus(before));
-        into.ackCpuNanos += cpu(nodes) - cpuBefore;
+        into.ack = into.ack.plus(WindowCost.now(pg, nodes).since(start));
         long drainStart = System.nanoTime();
         resume(nodes);
         awaitCasesFinished(pg, out);
         into.caseSeconds += (System.nanoTime() - drainStart) / 1e9;
         into.cases += cases(pg) - casesBefore;
-        into.submitWork = into.submitWork.plus(pg.work().minus(before));
-        into.submitCpuNanos += cpu(nodes) - cpuBefore;
+        into.submit = into.submit.plus(WindowCost.now(pg, nodes).since(start));
         into.submits = into.submits == null ? stats : into.submits.plus(stats);
     }
 
@@ -255,20 +246,14 @@ public final class ClusterScenario implements StreamScenario {
         long per = Math.min(
                 options.maxRequests(), CALL_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
         columns.forEach(c -> c.prepare(per));
-        ThrowawayPostgres.Work before = pg.work();
-        long cpuBefore = cpu(nodes);
         long[] sealsBefore = seals(nodes);
         Map<String, long[]> stagesBefore = stages(nodes);
-        MachineCpu machineBefore = MachineCpu.now();
-        long[] othersBefore = others(pg);
+        WindowCost start = WindowCost.now(pg, nodes);
         LatencyStats stats = LoadDriver.run(
                 "sealed calls",
                 LoadPlan.closedLoop(concurrency, slice, per * n),
                 seq -> columns.get((int) (seq % n)).send());
-        into.machine = into.machine.plus(MachineCpu.now().since(machineBefore));
-        into.others = plus(into.others, others(pg), othersBefore);
-        into.work = into.work.plus(pg.work().minus(before));
-        into.cpuNanos += cpu(nodes) - cpuBefore;
+        into.cost = into.cost.plus(WindowCost.now(pg, nodes).since(start));
         long[] seals = seals(nodes);
         into.batches += seals[0] - sealsBefore[0];
         into.answers += seals[1] - sealsBefore[1];
@@ -282,29 +267,10 @@ public final class ClusterScenario implements StreamScenario {
         into.stats = into.stats == null ? stats : into.stats.plus(stats);
     }
 
-    /** CPU so far of the database and of this JVM (the load generator and the adapters): {@code {pg, bench}}. */
-    private static long[] others(ThrowawayPostgres pg) {
-        return new long[] {pg.cpuNanos(), ProcessCpu.nanos(ProcessHandle.current(), false)};
-    }
-
-    private static long[] plus(long[] sum, long[] now, long[] then) {
-        long[] added = new long[2];
-        for (int i = 0; i < 2; i++) {
-            added[i] = sum[i] < 0 || now[i] < 0 || then[i] < 0 ? -1 : sum[i] + now[i] - then[i];
-        }
-        return added;
-    }
-
     private static void resume(List<GatewayProcess> nodes) throws InterruptedException {
         for (GatewayProcess node : nodes) {
             node.resume();
         }
-    }
-
-    private static long cpu(List<GatewayProcess> nodes) {
-        return nodes.stream()
-                .mapToLong(node -> ProcessCpu.nanos(node.process(), false))
-                .sum();
     }
 
     /** The nodes' seal batches and sealed answers so far, summed. */
