@@ -29,6 +29,30 @@ public final class ProcessCpu {
         return (own + descendants) * NANOS_PER_TICK;
     }
 
+    /**
+     * CPU so far of a server whose data directory holds a {@code postmaster.pid} (PostgreSQL): the
+     * postmaster and its live children, nanoseconds, or -1.
+     */
+    static long ofServer(Path dataDir) {
+        // A backend exiting while its siblings are read can fail one reading; the next one stands.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                String pid = Files.readAllLines(dataDir.resolve("postmaster.pid"))
+                        .get(0)
+                        .trim();
+                long nanos = ProcessHandle.of(Long.parseLong(pid))
+                        .map(postmaster -> nanos(postmaster, true))
+                        .orElse(-1L);
+                if (nanos >= 0) {
+                    return nanos;
+                }
+            } catch (IOException | RuntimeException e) {
+                // tried again below
+            }
+        }
+        return -1;
+    }
+
     /** utime + stime of one process in clock ticks, or -1. */
     static long ticks(long pid) {
         try {

@@ -182,23 +182,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
      * when unknown): the database's share of a window's machine time.
      */
     public long cpuNanos() {
-        // A backend exiting while its siblings are read can fail one reading; the next one stands.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                String pid = Files.readAllLines(dir.resolve("data").resolve("postmaster.pid"))
-                        .get(0)
-                        .trim();
-                long nanos = ProcessHandle.of(Long.parseLong(pid))
-                        .map(postmaster -> ProcessCpu.nanos(postmaster, true))
-                        .orElse(-1L);
-                if (nanos >= 0) {
-                    return nanos;
-                }
-            } catch (IOException | RuntimeException e) {
-                // tried again below
-            }
-        }
-        return -1;
+        return ProcessCpu.ofServer(dir.resolve("data"));
     }
 
     public int port() {

@@ -11,8 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.GatewayProcess;
@@ -50,8 +48,6 @@ public final class ClusterScenario implements StreamScenario {
     /** Submits signed ahead per second of a warm-up round, where the cases run meanwhile. */
     private static final long WARM_SUBMITS_PER_SECOND = 800;
 
-    /** Sealed calls signed ahead per second of a window: more than the sealed path takes here. */
-    private static final long CALL_REQUESTS_PER_SECOND = 800;
     /**
      * Sealed calls in flight for the comparison of the two topologies: as many as the Submits', a
      * national portal's load, where each node's sealer gathers batches large enough that halving
@@ -118,9 +114,10 @@ public final class ClusterScenario implements StreamScenario {
                                 slice);
                         ClusterLoad load = new ClusterLoad(env, nodes);
                         submitPhase(pg, nodes, load.submits, options, slice, figures[t], out);
-                        sealedPhase(
+                        SealedWindow.run(
                                 pg, nodes, load.calls, options, SEALED_CAPACITY_CONCURRENCY, slice, figures[t].sealed);
-                        sealedPhase(pg, nodes, load.calls, options, options.concurrency(), slice, figures[t].sealedFew);
+                        SealedWindow.run(
+                                pg, nodes, load.calls, options, options.concurrency(), slice, figures[t].sealedFew);
                     }
                     // The one-node phases of the next round run on the first node alone again.
                     second.hold();
@@ -176,7 +173,7 @@ public final class ClusterScenario implements StreamScenario {
             throws Exception {
         int n = columns.size();
         int concurrency = submits ? Math.max(options.concurrency(), ACK_CONCURRENCY) : options.concurrency();
-        long rate = submits ? WARM_SUBMITS_PER_SECOND : CALL_REQUESTS_PER_SECOND;
+        long rate = submits ? WARM_SUBMITS_PER_SECOND : SealedWindow.CALL_REQUESTS_PER_SECOND;
         long per = Math.min(
                 options.maxRequests(), rate * Math.max(1, options.warmup().toSeconds()) / n + concurrency);
         columns.forEach(c -> c.prepare(per));
@@ -232,69 +229,10 @@ public final class ClusterScenario implements StreamScenario {
         into.submits = into.submits == null ? stats : into.submits.plus(stats);
     }
 
-    /** One measured phase of sealed calls at {@code concurrency}, spread round-robin over the nodes' columns. */
-    private static void sealedPhase(
-            ThrowawayPostgres pg,
-            List<GatewayProcess> nodes,
-            List<SignedColumn> columns,
-            BenchOptions options,
-            int concurrency,
-            Duration slice,
-            ClusterFigures.Sealed into)
-            throws Exception {
-        int n = columns.size();
-        long per = Math.min(
-                options.maxRequests(), CALL_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
-        columns.forEach(c -> c.prepare(per));
-        long[] sealsBefore = seals(nodes);
-        Map<String, long[]> stagesBefore = stages(nodes);
-        WindowCost start = WindowCost.now(pg, nodes);
-        LatencyStats stats = LoadDriver.run(
-                "sealed calls",
-                LoadPlan.closedLoop(concurrency, slice, per * n),
-                seq -> columns.get((int) (seq % n)).send());
-        into.cost = into.cost.plus(WindowCost.now(pg, nodes).since(start));
-        long[] seals = seals(nodes);
-        into.batches += seals[0] - sealsBefore[0];
-        into.answers += seals[1] - sealsBefore[1];
-        stages(nodes).forEach((stage, now) -> {
-            long[] then = stagesBefore.getOrDefault(stage, new long[2]);
-            long[] sum = into.stages.computeIfAbsent(stage, k -> new long[2]);
-            sum[0] += now[0] - then[0];
-            sum[1] += now[1] - then[1];
-        });
-        into.concurrency = concurrency;
-        into.stats = into.stats == null ? stats : into.stats.plus(stats);
-    }
-
     private static void resume(List<GatewayProcess> nodes) throws InterruptedException {
         for (GatewayProcess node : nodes) {
             node.resume();
         }
-    }
-
-    /** The nodes' seal batches and sealed answers so far, summed. */
-    private static long[] seals(List<GatewayProcess> nodes) throws InterruptedException {
-        long[] sum = new long[2];
-        for (GatewayProcess node : nodes) {
-            long[] seals = node.seals();
-            sum[0] += seals[0];
-            sum[1] += seals[1];
-        }
-        return sum;
-    }
-
-    /** The nodes' call-stage timers so far, summed: stage → {@code {count, total nanoseconds}}. */
-    private static Map<String, long[]> stages(List<GatewayProcess> nodes) throws InterruptedException {
-        Map<String, long[]> sum = new TreeMap<>();
-        for (GatewayProcess node : nodes) {
-            node.stages().forEach((stage, t) -> {
-                long[] s = sum.computeIfAbsent(stage, k -> new long[2]);
-                s[0] += t[0];
-                s[1] += t[1];
-            });
-        }
-        return sum;
     }
 
     private static long cases(ThrowawayPostgres pg) throws SQLException {
