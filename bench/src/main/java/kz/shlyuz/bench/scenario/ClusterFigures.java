@@ -136,10 +136,13 @@ final class ClusterFigures {
             ClusterFigures.Sealed f = figures[t].sealedFew;
             out.printf(
                     Locale.ROOT,
-                    "  %-10s %8.1f calls/s, %.2f ms CPU per call, p50 %.2f ms%n",
+                    "  %-10s %8.1f calls/s, %.2f ms CPU per call, %.2f commits and %.1f statements per call, "
+                            + "p50 %.2f ms%n",
                     ClusterScenario.TOPOLOGIES[t],
                     few[t],
                     f.cost.gatewayNanos() / 1e6 / f.calls(),
+                    (double) f.cost.work().commits() / f.calls(),
+                    (double) f.cost.work().statements() / f.calls(),
                     f.stats.percentileMillis(50));
             sealedLine(out, "sealed calls", f);
         }
