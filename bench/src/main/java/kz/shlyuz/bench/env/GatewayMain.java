@@ -128,27 +128,18 @@ public final class GatewayMain {
 
     /** The stage timers' counts and totals, summed over their other tags, and the whole calls' as {@code call}. */
     private static String stages(io.micrometer.core.instrument.MeterRegistry registry) {
-        Map<String, long[]> totals = new java.util.TreeMap<>();
+        StageTimes times = StageTimes.NONE;
         for (var timer : registry.find("shlyuz.call.stage.duration").timers()) {
-            add(totals, timer.getId().getTag("stage"), timer);
+            times = times.with(timer.getId().getTag("stage"), timer.count(), nanos(timer));
         }
         for (var timer : registry.find("shlyuz.call.duration").timers()) {
-            add(totals, "call", timer);
+            times = times.with("call", timer.count(), nanos(timer));
         }
-        StringBuilder reply = new StringBuilder("STAGES");
-        totals.forEach((stage, t) -> reply.append(' ')
-                .append(stage)
-                .append('=')
-                .append(t[0])
-                .append(':')
-                .append(t[1]));
-        return reply.toString();
+        return "STAGES " + times.format();
     }
 
-    private static void add(Map<String, long[]> totals, String stage, io.micrometer.core.instrument.Timer timer) {
-        long[] t = totals.computeIfAbsent(stage, s -> new long[2]);
-        t[0] += timer.count();
-        t[1] += (long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
+    private static long nanos(io.micrometer.core.instrument.Timer timer) {
+        return (long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static kz.shlyuz.gateway.config.EdgeSettings liftRateLimits(

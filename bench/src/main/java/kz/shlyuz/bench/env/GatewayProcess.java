@@ -108,23 +108,10 @@ public final class GatewayProcess implements AutoCloseable {
         return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1])};
     }
 
-    /**
-     * The node's call-stage timers so far (admission, verification, agency, seal, journal, and the
-     * whole call as {@code call}): stage → {@code {count, total nanoseconds}}.
-     */
-    public java.util.Map<String, long[]> stages() throws InterruptedException {
+    /** The node's call-stage timers so far. */
+    public StageTimes stages() throws InterruptedException {
         commands.println("STAGES");
-        java.util.Map<String, long[]> stages = new java.util.TreeMap<>();
-        for (String figure :
-                await("STAGES", 10).substring("STAGES".length()).trim().split(" ")) {
-            if (figure.isEmpty()) {
-                continue;
-            }
-            String[] nameValue = figure.split("=", 2);
-            String[] countNanos = nameValue[1].split(":", 2);
-            stages.put(nameValue[0], new long[] {Long.parseLong(countNanos[0]), Long.parseLong(countNanos[1])});
-        }
-        return stages;
+        return StageTimes.parse(await("STAGES", 10).substring("STAGES".length()));
     }
 
     /** Resumes the node's case work. */

@@ -4,9 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import kz.shlyuz.bench.env.MachineCpu;
+import kz.shlyuz.bench.env.StageTimes;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
@@ -36,8 +35,8 @@ final class ClusterFigures {
         long batches;
 
         long answers;
-        /** The nodes' call-stage timers over these windows: stage → {@code {count, total nanoseconds}}. */
-        final Map<String, long[]> stages = new TreeMap<>();
+        /** The nodes' call-stage timers over these windows. */
+        StageTimes stages = StageTimes.NONE;
 
         long calls() {
             return Math.max(1, stats.ok());
@@ -201,12 +200,13 @@ final class ClusterFigures {
      * answer handed to the journal; admission holds verification; the journal's commit follows the
      * call; what the call holds beyond its stages is the claim and queueing).
      */
-    private static String stageMeans(Map<String, long[]> stages) {
+    private static String stageMeans(StageTimes stages) {
         StringBuilder means = new StringBuilder();
-        stages.forEach((stage, t) -> means.append(means.length() == 0 ? "" : ", ")
-                .append(stage)
-                .append(' ')
-                .append(String.format(Locale.ROOT, "%.2f", t[1] / 1e6 / Math.max(1, t[0]))));
+        stages.stages()
+                .forEach((stage, timed) -> means.append(means.length() == 0 ? "" : ", ")
+                        .append(stage)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", timed.meanMillis())));
         return means.length() == 0 ? "(no stage timers: metrics off)" : means.toString();
     }
 }

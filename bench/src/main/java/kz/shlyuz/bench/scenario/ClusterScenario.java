@@ -16,8 +16,6 @@ import kz.shlyuz.bench.env.BenchEnvironment;
 import kz.shlyuz.bench.env.GatewayProcess;
 import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
-import kz.shlyuz.bench.load.LoadDriver;
-import kz.shlyuz.bench.load.LoadPlan;
 import kz.shlyuz.bench.report.Row;
 
 /**
@@ -171,17 +169,11 @@ public final class ClusterScenario implements StreamScenario {
             boolean submits,
             PrintStream out)
             throws Exception {
-        int n = columns.size();
         int concurrency = submits ? Math.max(options.concurrency(), ACK_CONCURRENCY) : options.concurrency();
         long rate = submits ? WARM_SUBMITS_PER_SECOND : SealedWindow.CALL_REQUESTS_PER_SECOND;
-        long per = Math.min(
-                options.maxRequests(), rate * Math.max(1, options.warmup().toSeconds()) / n + concurrency);
-        columns.forEach(c -> c.prepare(per));
+        long per = ClusterLoad.prepare(columns, options, rate, options.warmup(), concurrency);
         resume(nodes);
-        LoadDriver.run(
-                "warm-up",
-                LoadPlan.closedLoop(concurrency, options.warmup(), per * n),
-                seq -> columns.get((int) (seq % n)).send());
+        ClusterLoad.send("warm-up", columns, concurrency, options.warmup(), per);
         if (submits) {
             awaitCasesFinished(pg, out);
         }
@@ -204,21 +196,14 @@ public final class ClusterScenario implements StreamScenario {
             ClusterFigures into,
             PrintStream out)
             throws Exception {
-        int n = columns.size();
         int concurrency = Math.max(options.concurrency(), ACK_CONCURRENCY);
-        // Requests are signed ahead, outside the measured time, as many as the fastest path could take.
-        long per = Math.min(
-                options.maxRequests(), ACK_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
-        columns.forEach(c -> c.prepare(per));
+        long per = ClusterLoad.prepare(columns, options, ACK_REQUESTS_PER_SECOND, slice, concurrency);
         for (GatewayProcess node : nodes) {
             node.hold();
         }
         long casesBefore = cases(pg);
         WindowCost start = WindowCost.now(pg, nodes);
-        LatencyStats stats = LoadDriver.run(
-                "submits",
-                LoadPlan.closedLoop(concurrency, slice, per * n),
-                seq -> columns.get((int) (seq % n)).send());
+        LatencyStats stats = ClusterLoad.send("submits", columns, concurrency, slice, per);
         into.ack = into.ack.plus(WindowCost.now(pg, nodes).since(start));
         long drainStart = System.nanoTime();
         resume(nodes);

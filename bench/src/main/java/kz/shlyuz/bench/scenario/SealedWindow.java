@@ -2,14 +2,11 @@ package kz.shlyuz.bench.scenario;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import kz.shlyuz.bench.BenchOptions;
 import kz.shlyuz.bench.env.GatewayProcess;
+import kz.shlyuz.bench.env.StageTimes;
 import kz.shlyuz.bench.env.ThrowawayPostgres;
 import kz.shlyuz.bench.load.LatencyStats;
-import kz.shlyuz.bench.load.LoadDriver;
-import kz.shlyuz.bench.load.LoadPlan;
 
 /** The sealed-call windows of {@link ClusterScenario}: the load, and what the nodes say it cost them. */
 final class SealedWindow {
@@ -28,27 +25,16 @@ final class SealedWindow {
             Duration slice,
             ClusterFigures.Sealed into)
             throws Exception {
-        int n = columns.size();
-        long per = Math.min(
-                options.maxRequests(), CALL_REQUESTS_PER_SECOND * Math.max(1, slice.toSeconds()) / n + concurrency);
-        columns.forEach(c -> c.prepare(per));
+        long per = ClusterLoad.prepare(columns, options, CALL_REQUESTS_PER_SECOND, slice, concurrency);
         long[] sealsBefore = seals(nodes);
-        Map<String, long[]> stagesBefore = stages(nodes);
+        StageTimes stagesBefore = stages(nodes);
         WindowCost start = WindowCost.now(pg, nodes);
-        LatencyStats stats = LoadDriver.run(
-                "sealed calls",
-                LoadPlan.closedLoop(concurrency, slice, per * n),
-                seq -> columns.get((int) (seq % n)).send());
+        LatencyStats stats = ClusterLoad.send("sealed calls", columns, concurrency, slice, per);
         into.cost = into.cost.plus(WindowCost.now(pg, nodes).since(start));
         long[] seals = seals(nodes);
         into.batches += seals[0] - sealsBefore[0];
         into.answers += seals[1] - sealsBefore[1];
-        stages(nodes).forEach((stage, now) -> {
-            long[] then = stagesBefore.getOrDefault(stage, new long[2]);
-            long[] sum = into.stages.computeIfAbsent(stage, k -> new long[2]);
-            sum[0] += now[0] - then[0];
-            sum[1] += now[1] - then[1];
-        });
+        into.stages = into.stages.plus(stages(nodes).minus(stagesBefore));
         into.concurrency = concurrency;
         into.stats = into.stats == null ? stats : into.stats.plus(stats);
     }
@@ -64,15 +50,11 @@ final class SealedWindow {
         return sum;
     }
 
-    /** The nodes' call-stage timers so far, summed: stage → {@code {count, total nanoseconds}}. */
-    static Map<String, long[]> stages(List<GatewayProcess> nodes) throws InterruptedException {
-        Map<String, long[]> sum = new TreeMap<>();
+    /** The nodes' call-stage timers so far, summed. */
+    private static StageTimes stages(List<GatewayProcess> nodes) throws InterruptedException {
+        StageTimes sum = StageTimes.NONE;
         for (GatewayProcess node : nodes) {
-            node.stages().forEach((stage, t) -> {
-                long[] s = sum.computeIfAbsent(stage, k -> new long[2]);
-                s[0] += t[0];
-                s[1] += t[1];
-            });
+            sum = sum.plus(node.stages());
         }
         return sum;
     }
