@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import kz.shlyuz.bench.env.MachineCpu;
 import kz.shlyuz.bench.env.StageTimes;
+import kz.shlyuz.bench.env.ThreadCpu;
 import kz.shlyuz.bench.load.LatencyStats;
 import kz.shlyuz.bench.report.Role;
 import kz.shlyuz.bench.report.Row;
@@ -188,6 +190,26 @@ final class ClusterFigures {
                 cost.gatewayNanos() / 1e6 / count,
                 cost.pgNanos() < 0 ? "(unknown)" : String.format(Locale.ROOT, "%.2f", cost.pgNanos() / 1e6 / count),
                 cost.benchNanos() / 1e6 / count);
+        out.printf(
+                Locale.ROOT,
+                "  %-10s   gateway threads, ms %s: %s%n",
+                "",
+                per,
+                threads(cost.gatewayThreads(), count, 7));
+        out.printf(
+                Locale.ROOT,
+                "  %-10s   bench JVM threads, ms %s: %s%n",
+                "",
+                per,
+                threads(cost.benchThreads(), count, 5));
+    }
+
+    /** The {@code n} kinds of thread that used the most CPU, ms per ack or per call. */
+    private static String threads(ThreadCpu threads, long count, int n) {
+        String top = threads.top(n).stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / count))
+                .collect(Collectors.joining(", "));
+        return top.isEmpty() ? "(unknown)" : top;
     }
 
     private static String busy(MachineCpu machine) {
