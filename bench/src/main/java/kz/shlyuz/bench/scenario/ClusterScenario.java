@@ -81,6 +81,7 @@ public final class ClusterScenario implements StreamScenario {
         List<String> adapters = env.adapterArguments();
         ClusterFigures[] figures = {new ClusterFigures(), new ClusterFigures()};
         Duration slice = options.duration().dividedBy(Math.max(1, options.rounds()));
+        Vacuum vacuum = new Vacuum();
         try (ThrowawayPostgres pg = ThrowawayPostgres.start()) {
             out.printf(Locale.ROOT, "bench: cluster-pg: PostgreSQL on 127.0.0.1:%d (throwaway)%n", pg.port());
             // Both nodes start once and warm up once (JIT), so no measured phase pays for a fresh JVM; in the
@@ -111,9 +112,11 @@ public final class ClusterScenario implements StreamScenario {
                                 options.concurrency(),
                                 slice);
                         ClusterLoad load = new ClusterLoad(env, nodes);
-                        submitPhase(pg, nodes, load.submits, options, slice, figures[t], out);
+                        submitPhase(pg, nodes, load.submits, options, slice, vacuum, figures[t], out);
+                        vacuum.before(pg);
                         SealedWindow.run(
                                 pg, nodes, load.calls, options, SEALED_CAPACITY_CONCURRENCY, slice, figures[t].sealed);
+                        vacuum.before(pg);
                         SealedWindow.run(
                                 pg, nodes, load.calls, options, options.concurrency(), slice, figures[t].sealedFew);
                     }
@@ -121,6 +124,7 @@ public final class ClusterScenario implements StreamScenario {
                     second.hold();
                 }
             }
+            out.println("bench: cluster-pg: " + vacuum.summary());
             out.println("bench: cluster-pg: the statements that took the database's time, over the whole run:");
             pg.topStatements(12).forEach(line -> out.println("  " + line));
         }
@@ -185,7 +189,7 @@ public final class ClusterScenario implements StreamScenario {
      * acknowledgements/s, CPU and database work of the window are the durable acknowledgement's
      * alone; then the nodes resume and the run waits until every case opened meanwhile has
      * finished, so the per-case figures are the case's whole cost and cases/s is the rate at which
-     * the held backlog was worked off.
+     * the held backlog was worked off. The database is vacuumed before the window ({@link Vacuum}).
      */
     private static void submitPhase(
             ThrowawayPostgres pg,
@@ -193,6 +197,7 @@ public final class ClusterScenario implements StreamScenario {
             List<SignedColumn> columns,
             BenchOptions options,
             Duration slice,
+            Vacuum vacuum,
             ClusterFigures into,
             PrintStream out)
             throws Exception {
@@ -201,6 +206,7 @@ public final class ClusterScenario implements StreamScenario {
         for (GatewayProcess node : nodes) {
             node.hold();
         }
+        vacuum.before(pg);
         long casesBefore = cases(pg);
         WindowCost start = WindowCost.now(pg, nodes);
         LatencyStats stats = ClusterLoad.send("submits", columns, concurrency, slice, per);
