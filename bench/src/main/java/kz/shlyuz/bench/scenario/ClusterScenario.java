@@ -26,10 +26,12 @@ import kz.shlyuz.bench.report.Row;
  * (every acknowledged case is run to its end before the next phase, by whichever node leases
  * it), the database's commits and statements per case and per call ({@code pg_stat_database},
  * {@code pg_stat_statements}), the gateway JVMs' CPU, and for each window the machine's busy
- * share, the CPU of the database and of this JVM (load generator and adapters) and the gateway's
- * mean per call stage. Sealed calls run at {@link #SEALED_CAPACITY_CONCURRENCY} and at {@code
- * --concurrency}. Both nodes share the machine's cores with the database, the adapters and the
- * load generator, so two nodes measure what coordination costs, not what a second machine adds.
+ * share, the CPU of the database and of this JVM (load generator and adapters), both JVMs' CPU by
+ * kind of thread, and the gateway's mean per call stage. Sealed calls run at {@link
+ * #SEALED_CAPACITY_CONCURRENCY} and at {@code --concurrency}. The database is vacuumed before
+ * every window ({@link Vacuum}), outside it. Both nodes share the machine's cores with the
+ * database, the adapters and the load generator, so two nodes measure what coordination costs,
+ * not what a second machine adds.
  */
 public final class ClusterScenario implements StreamScenario {
     /** The most a phase's cases may take to finish after its load before the run gives up on them. */

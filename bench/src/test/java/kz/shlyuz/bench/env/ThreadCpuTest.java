@@ -45,6 +45,7 @@ class ThreadCpuTest {
         Assumptions.assumeTrue(
                 java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")), "needs Linux /proc");
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Thread spinner = new Thread(
                 () -> {
                     long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -53,8 +54,9 @@ class ThreadCpuTest {
                         Thread.onSpinWait();
                     }
                     done.countDown();
+                    // Stay alive until read: a finished thread leaves /proc/PID/task.
                     try {
-                        Thread.sleep(60_000);
+                        release.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -65,7 +67,7 @@ class ThreadCpuTest {
         done.await();
 
         ThreadCpu now = ThreadCpu.of(ProcessHandle.current().pid());
-        spinner.interrupt();
+        release.countDown();
 
         assertTrue(
                 now.nanosByKind().getOrDefault("spinner-*", 0L) >= 80_000_000L,
