@@ -61,10 +61,11 @@ public final class SubmitHandler {
                     : admitted.body() instanceof kz.shlyuz.proto.v1.DraftRefusalDelivery delivery
                             ? engine.draftDelivered(admitted, delivery)
                             : engine.submit(admitted);
+            // Queued before the journal's commit and awaited after it, as the sealed call does: the
+            // two group commits overlap, and the ack is returned only once both are committed.
+            EvidenceLog.Pending kept = keep(received, start, sender, request, admitted, null, ack.toByteArray());
             record(received, start, sender, admitted, JournalEntry.Outcome.ANSWERED, null);
-            // The ack is returned only once its evidence record is committed.
-            keep(received, start, sender, request, admitted, null, ack.toByteArray())
-                    .await();
+            kept.await();
             log.info(
                     "submit sender={} service={} message={} case={} status={}",
                     sender,
